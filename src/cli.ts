@@ -1,0 +1,80 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from './errors.js';
+
+// Commander wiring only. Each command's module is imported when that command runs, so that
+// `--version` and `--help` load nothing but this file.
+
+const VERSION = '0.1.0';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function examples(...lines: string[]): string {
+  return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('calc-ml')
+    .description('A terminal tutor for "Calculus for ML - Big Picture" (lesson 1.2.26) and lessons like it.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--no-color', 'turn colour off (so does NO_COLOR)')
+    .option('--debug', 'show stack traces of errors')
+    .showHelpAfterError('(run "calc-ml --help" for the commands, or "calc-ml help <command>" for one)')
+    .addHelpText('after', examples('calc-ml show', 'calc-ml lessons --dir ~/course', 'calc-ml check lessons/my-lesson.md'));
+
+  program
+    .command('show')
+    .description('render a lesson in the terminal')
+    .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
+    .option('--json', 'print the lesson model as JSON')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml show', 'calc-ml show 1.2.27 --dir ~/course', 'calc-ml show --json'))
+    .action(async (lesson, opts) => (await import('./commands/show.js')).run(lesson, opts));
+
+  program
+    .command('lessons')
+    .description('list the lessons calc-ml knows, sorted by lesson number')
+    .option('--json', 'print the list as JSON')
+    .option('--dir <dir>', 'also list the lessons in this folder, recursively (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml lessons', 'calc-ml lessons --dir ~/course --json'))
+    .action(async (opts) => (await import('./commands/lessons.js')).run(opts));
+
+  program
+    .command('check')
+    .description('validate lesson files for authors: problems with file, line and what to do')
+    .argument('<file...>', 'lesson files to check')
+    .option('--json', 'print the problems as JSON')
+    .addHelpText('after', examples('calc-ml check lessons/*.md', 'calc-ml check my-lesson.md --json'))
+    .action(async (files, opts) => (await import('./commands/check.js')).run(files, opts));
+
+  return program;
+}
+
+export function reportError(e: unknown, debug: boolean): number {
+  if (e instanceof UserError) {
+    process.stderr.write(`calc-ml: ${e.message}\n`);
+    for (const line of e.detail) process.stderr.write(`  ${line}\n`);
+    if (debug) process.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  process.stderr.write(`calc-ml: unexpected error: ${err?.message ?? String(e)}\n`);
+  process.stderr.write(debug ? `${err?.stack}\n` : 'Run again with --debug to see where it happened, and report it.\n');
+  return 1;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode;
+      return;
+    }
+    process.exitCode = reportError(e, process.argv.includes('--debug'));
+  }
+}
+
+await main();

@@ -1,0 +1,17 @@
+import { readLessonFile } from '../lesson/load.js';
+import { parseLesson } from '../lesson/parse.js';
+import { lessonDirs, resolveLessonRef } from '../lesson/catalog.js';
+import { renderMarkdown } from '../io/markdown.js';
+import { colorEnabled, terminalWidth } from '../io/color.js';
+
+export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[] }): Promise<void> {
+  const path = resolveLessonRef(ref, lessonDirs(opts.dir));
+  const text = readLessonFile(path);
+  if (opts.json) {
+    const lesson = parseLesson(text, { fileName: path });
+    process.stdout.write(JSON.stringify(lesson, null, 2) + '\n');
+    return;
+  }
+  const width = Math.max(20, Math.min(terminalWidth(), 100));
+  process.stdout.write(await renderMarkdown(text, width, colorEnabled()));
+}

@@ -1,0 +1,20 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** Colour is off under NO_COLOR (any value), --no-color, or when the stream is not a terminal. */
+export function colorEnabled(stream: NodeJS.WriteStream = process.stdout, env = process.env, argv = process.argv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (argv.includes('--no-color')) return false;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
+  return !!stream.isTTY;
+}
+
+/** A chalk for stdout, honouring colorEnabled(). */
+export const color: ChalkInstance = new Chalk({ level: colorEnabled() ? 3 : 0 });
+/** A chalk for stderr (prompts and feedback when stdout carries JSON). */
+export const colorErr: ChalkInstance = new Chalk({ level: colorEnabled(process.stderr) ? 3 : 0 });
+
+/** The terminal's width, 80 when unknown (a pipe). */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  const c = stream.columns;
+  return c && c > 0 ? c : 80;
+}

@@ -1,0 +1,166 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve, delimiter } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+import { parseMeta, idFromFileName } from './parse.js';
+import { looksBinary, readHead } from './load.js';
+import { sanitize } from './sanitize.js';
+import { oneLine } from './inline.js';
+
+export interface CatalogEntry {
+  id: string;
+  title: string;
+  difficulty: string | null;
+  estimatedTime: string | null;
+  path: string;
+  bundled: boolean;
+}
+
+let root: string | undefined;
+/** The installed package's folder, found from this module (bundled in dist/ or run from src/ by jest). */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'lessons'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('calc-ml: cannot find its own package folder (lessons/ is missing)');
+    dir = up;
+  }
+  return (root = dir);
+}
+
+export function bundledLessonsDir(): string {
+  return join(packageRoot(), 'lessons');
+}
+
+/** Folders to look for lessons in: --dir values, then CALC_ML_LESSONS (a path list). */
+export function lessonDirs(dirs: string[] = [], env: string | undefined = process.env.CALC_ML_LESSONS): string[] {
+  const fromEnv = (env ?? '').split(delimiter).filter(Boolean);
+  return [...dirs, ...fromEnv].map((d) => resolve(d));
+}
+
+/** Every *.md below `dir`, recursively (README files are course notes, not lessons). */
+export function findLessonFiles(dir: string): string[] {
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new UserError(`${dir}: no such folder; --dir and CALC_ML_LESSONS take folders of lesson .md files`);
+  }
+  if (!st.isDirectory()) throw new UserError(`${dir} is not a folder; --dir and CALC_ML_LESSONS take folders of lesson .md files`);
+  const out: string[] = [];
+  const walk = (d: string, depth: number) => {
+    if (depth > 20) return;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p, depth + 1);
+      else if (e.isFile() && /\.md$/i.test(e.name) && !/^readme\.md$/i.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir, 0);
+  return out;
+}
+
+const HEAD_BYTES = 2048;
+const HEADING = /^\s{0,3}#\s+(?:lesson\s+(\d+(?:\.\d+)+)\s*[:\-–—]\s*)?(.+?)\s*#*\s*$/i;
+
+/**
+ * What a listing needs from the top of a lesson: its id, title and meta line. Written by hand (a
+ * line scan of the first 2 KiB) because running marked's lexer per file costs more than reading it,
+ * and the listing must stay within 3× the time of merely reading the files.
+ */
+export function scanHead(head: string, fileName?: string): Omit<CatalogEntry, 'path' | 'bundled'> | null {
+  const lines = sanitize(head).split('\n');
+  let id = '';
+  let title = '';
+  const meta = { estimatedTime: null, difficulty: null, prerequisites: null, topic: null };
+  let fence = false;
+  for (const line of lines) {
+    if (/^\s{0,3}(```|~~~)/.test(line)) fence = !fence;
+    if (fence) continue;
+    if (!title) {
+      const m = HEADING.exec(line);
+      if (m) {
+        id = m[1] ?? '';
+        title = oneLine(m[2].replace(/\*\*|__/g, ''));
+      }
+    } else if (/^\s{0,3}##\s/.test(line)) {
+      break;
+    } else if (/\*\*[^*]+\*\*\s*:/.test(line)) {
+      parseMeta(line, meta);
+    }
+  }
+  if (!id) id = idFromFileName(fileName) ?? '';
+  if (!title || !id) return null;
+  return { id, title, difficulty: meta.difficulty, estimatedTime: meta.estimatedTime };
+}
+
+export function compareIds(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d) return d;
+  }
+  return 0;
+}
+
+export interface Listing {
+  entries: CatalogEntry[];
+  /** Files that are not lessons (no "# Lesson X.Y.Z" title), with the reason. */
+  skipped: { path: string; reason: string }[];
+}
+
+function entryFor(path: string, bundled: boolean): CatalogEntry | { path: string; reason: string } {
+  let head: Buffer;
+  try {
+    head = readHead(path, HEAD_BYTES);
+  } catch (e) {
+    return { path, reason: `cannot read it (${(e as NodeJS.ErrnoException).code ?? e})` };
+  }
+  if (head.length === 0) return { path, reason: 'empty' };
+  if (looksBinary(head)) return { path, reason: 'binary, not a lesson' };
+  const info = scanHead(head.toString('utf8'), path);
+  if (!info) return { path, reason: 'no "# Lesson X.Y.Z: Title" heading' };
+  return { ...info, path, bundled };
+}
+
+export function listLessons(dirs: string[]): Listing {
+  const entries: CatalogEntry[] = [];
+  const skipped: Listing['skipped'] = [];
+  const seen = new Set<string>();
+  const add = (path: string, bundled: boolean) => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    const e = entryFor(path, bundled);
+    if ('id' in e) entries.push(e);
+    else skipped.push(e);
+  };
+  for (const f of findLessonFiles(bundledLessonsDir())) add(f, true);
+  for (const d of dirs) for (const f of findLessonFiles(d)) add(f, false);
+  entries.sort((a, b) => compareIds(a.id, b.id) || Number(b.bundled) - Number(a.bundled) || a.path.localeCompare(b.path));
+  return { entries, skipped };
+}
+
+const ID_REF = /^\d+(?:\.\d+)+$/;
+
+/** `[lesson]` → a file path: nothing means the bundled lesson; an id is looked up; else a path. */
+export function resolveLessonRef(ref: string | undefined, dirs: string[]): string {
+  if (!ref) {
+    const bundled = findLessonFiles(bundledLessonsDir());
+    if (!bundled.length) throw new Error('calc-ml: the bundled lesson is missing from lessons/');
+    return bundled.sort()[0];
+  }
+  if (ID_REF.test(ref) && !existsSync(ref)) {
+    const { entries } = listLessons(dirs);
+    const hit = entries.find((e) => e.id === ref);
+    if (hit) return hit.path;
+    const known = entries.map((e) => e.id).join(', ');
+    throw new UserError(
+      `no lesson ${ref} found (known: ${known || 'none'}); point at its folder with --dir DIR or CALC_ML_LESSONS, or give the file's path`,
+    );
+  }
+  return ref;
+}

@@ -1,0 +1,68 @@
+import { closeSync, openSync, readSync, statSync, readFileSync } from 'node:fs';
+import { UserError } from '../errors.js';
+
+export const MAX_LESSON_BYTES = 1024 * 1024;
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** Binary content: a NUL byte, or text that is not valid UTF-8. */
+export function looksBinary(buf: Buffer): boolean {
+  if (buf.includes(0)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return false;
+  } catch {
+    // A head read may cut a multi-byte character at its end: allow up to 3 trailing bytes.
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, Math.max(0, buf.length - 3)));
+      return buf.length > 3 ? false : true;
+    } catch {
+      return true;
+    }
+  }
+}
+
+function statOrFail(path: string) {
+  try {
+    return statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`${path}: no such file; give a lesson file (.md), a lesson id such as 1.2.26, or nothing for the bundled lesson`);
+    if (code === 'EACCES') throw new UserError(`${path}: permission denied; check the file's permissions`);
+    throw new UserError(`${path}: cannot read it (${code ?? String(e)})`);
+  }
+}
+
+/** Reads a lesson file whole, refusing what cannot be a lesson, with one clear reason each. */
+export function readLessonFile(path: string): string {
+  const st = statOrFail(path);
+  if (st.isDirectory()) throw new UserError(`${path} is a directory; give a lesson file inside it, or list them with: calc-ml lessons --dir ${path}`);
+  if (!st.isFile()) throw new UserError(`${path} is not a regular file; give a lesson .md file`);
+  if (st.size > MAX_LESSON_BYTES) throw new UserError(`${path} is ${describeSize(st.size)}; lesson files are at most 1 MiB`);
+  if (st.size === 0) throw new UserError(`${path} is empty; a lesson starts with "# Lesson X.Y.Z: Title"`);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw new UserError(`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (looksBinary(buf)) throw new UserError(`${path} is a binary file, not a lesson; lessons are markdown text (UTF-8)`);
+  const text = buf.toString('utf8');
+  if (!text.trim()) throw new UserError(`${path} has only blank space; a lesson starts with "# Lesson X.Y.Z: Title"`);
+  if (!/^\s{0,3}#{1,6}\s/m.test(text)) throw new UserError(`${path} is not a lesson: it has no markdown heading ("# Lesson X.Y.Z: Title")`);
+  return text;
+}
+
+/** The first `bytes` of a file: what a listing needs (title and meta sit at the top). */
+export function readHead(path: string, bytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
