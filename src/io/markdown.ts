@@ -1,4 +1,8 @@
 import { sanitize } from '../lesson/sanitize.js';
+import { wrapRendered } from './wrap.js';
+
+type ListToken = { ordered: boolean; start: number | '' };
+type Renderer = Record<string, (this: unknown, ...args: unknown[]) => string>;
 
 /**
  * Markdown → terminal text via marked-terminal, wrapped to `width`. marked-terminal costs ~0.12 s to
@@ -10,10 +14,23 @@ export async function renderMarkdown(markdown: string, width: number, colors: bo
     import('marked-terminal'),
     import('strip-ansi'),
   ]);
+  const ext = markedTerminal({ width, reflowText: true, tab: 2, emoji: false }, { ignoreIllegals: true } as never) as unknown as {
+    renderer: Renderer;
+  };
+  // marked-terminal numbers every ordered list from 1; lessons number on ("5. Why does ML need
+  // calculus?"), and the learner answers by those numbers.
+  const list = ext.renderer.list;
+  ext.renderer.list = function (this: unknown, token: unknown, ...rest: unknown[]) {
+    const out = list.call(this, token, ...rest);
+    const { ordered, start } = token as ListToken;
+    if (!ordered || typeof start !== 'number' || start === 1) return out;
+    const indent = /^\n*( *)\d+\. /.exec(out)?.[1];
+    if (indent === undefined) return out;
+    return out.replace(new RegExp(`^${indent}(\\d+)\\. `, 'gm'), (_m, n: string) => `${indent}${Number(n) + start - 1}. `);
+  };
   const marked = new Marked();
-  // marked-terminal's types lag behind marked's extension type; the call is the documented one.
-  marked.use(markedTerminal({ width, reflowText: true, tab: 2, emoji: false }, { ignoreIllegals: true } as never) as never);
-  const out = (marked.parse(sanitize(markdown), { async: false }) as string).replace(/\n{3,}/g, '\n\n');
+  marked.use(ext as never);
+  const out = wrapRendered((marked.parse(sanitize(markdown), { async: false }) as string).replace(/\n{3,}/g, '\n\n'), width);
   // Its code highlighter colours on its own judgement; without colour, take every style off.
   return colors ? out : stripAnsi(out);
 }

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 export const MAX_LESSON_BYTES = 1024 * 1024;
 
 function describeSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 /** Binary content: a NUL byte, or text that is not valid UTF-8. */

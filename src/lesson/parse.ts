@@ -205,7 +205,6 @@ export function parseLesson(input: string, options: { fileName?: string } = {}):
   const addExercise = (text: string, line: number): boolean => {
     const m = EXERCISE.exec(oneLine(text));
     if (!m) return false;
-    if (lesson.exercises.some((e) => e.id === m[1])) warn(line, `exercise ${m[1]} appears twice`);
     if (!level) warn(line, `exercise ${m[1]} is not under a "### Difficulty N: Name" heading; taken as level 1`);
     lastExercise = {
       id: m[1],
@@ -292,11 +291,11 @@ export function parseLesson(input: string, options: { fileName?: string } = {}):
       }
       // ### and deeper: subsections
       if (section === 'exercises') {
-        const d = DIFFICULTY.exec(normalizeLabel(text).replace(/[()]/g, ''));
+        const d = DIFFICULTY.exec(oneLine(text.replace(/[^\p{L}\p{N}\s:\-–—]+/gu, ' ')));
         if (d) {
           const n = Number(d[1]);
           if (n < 1 || n > 3) warn(line, `difficulty ${n} is outside 1–3; taken as ${Math.min(3, Math.max(1, n))}`);
-          const name = oneLine(text.replace(/^[^:]*:\s*/, '').replace(/[^\p{L}\p{N}\s\-]+/gu, ''));
+          const name = oneLine(d[2]);
           level = { n: Math.min(3, Math.max(1, n)) as 1 | 2 | 3, name: name || `Level ${n}` };
         } else if (!addExercise(text, line)) {
           lastExercise = null;
@@ -432,11 +431,6 @@ export function parseLesson(input: string, options: { fileName?: string } = {}):
   if (!lesson.next) warn(lastLine, 'no next lesson ("## Next Lesson Preview" with "**Lesson X.Y.Z**: Title")');
   for (const e of lesson.exercises) {
     if (lesson.id && !e.id.startsWith(lesson.id + '.')) warn(e.line, `exercise ${e.id} does not belong to lesson ${lesson.id}`);
-  }
-  const ns = new Set<number>();
-  for (const q of [...lesson.quiz.trueFalse, ...lesson.quiz.conceptual, ...lesson.quiz.coding]) {
-    if (ns.has(q.n)) warn(q.line, `quiz question ${q.n} is numbered twice`);
-    ns.add(q.n);
   }
   warnings.sort((a, b) => a.line - b.line);
   return lesson;
