@@ -18,8 +18,15 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  // CommonJS dependencies (commander, asciichart, …) call require() for node built-ins.
+  // CommonJS dependencies (commander, write-file-atomic, …) call require() for node built-ins and
+  // read __filename; an ES module has neither.
   banner: {
-    js: "import { createRequire as __cmlCreateRequire } from 'node:module'; const require = __cmlCreateRequire(import.meta.url);",
+    js: [
+      "import { createRequire as __cmlCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __cmlFileURLToPath } from 'node:url';",
+      'const require = __cmlCreateRequire(import.meta.url);',
+      'const __filename = __cmlFileURLToPath(import.meta.url);',
+      "const __dirname = __cmlFileURLToPath(new URL('.', import.meta.url));",
+    ].join(' '),
   },
 });

@@ -48,6 +48,22 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('calc-ml check lessons/*.md', 'calc-ml check my-lesson.md --json'))
     .action(async (files, opts) => (await import('./commands/check.js')).run(files, opts));
 
+  program
+    .command('progress')
+    .description('what you have done and scored, per lesson')
+    .option('--json', 'print it as JSON')
+    .option('--dir <dir>', 'also look for lesson titles in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml progress', 'calc-ml progress --json'))
+    .action(async (opts) => (await import('./commands/progress.js')).run(opts));
+
+  program
+    .command('reset')
+    .description('forget your progress (all of it, or one lesson\'s), after asking')
+    .argument('[lesson]', 'the lesson id to forget, e.g. 1.2.26; nothing for every lesson')
+    .option('-y, --yes', 'do not ask (for scripts)')
+    .addHelpText('after', examples('calc-ml reset 1.2.26', 'calc-ml reset --yes'))
+    .action(async (lesson, opts) => (await import('./commands/reset.js')).run(lesson, opts));
+
   return program;
 }
 

@@ -1,0 +1,34 @@
+import { ProgressStore } from '../io/progress-store.js';
+import { lessonOf, summarize, formatDuration } from '../tutor/progress.js';
+import { listLessons, lessonDirs } from '../lesson/catalog.js';
+import { color } from '../io/color.js';
+
+export async function run(opts: { json?: boolean; dir?: string[] }): Promise<void> {
+  const store = new ProgressStore();
+  const data = store.read();
+  for (const n of store.notices) process.stderr.write(`${n}\n`);
+  const titles = new Map(listLessons(lessonDirs(opts.dir)).entries.map((e) => [e.id, e.title]));
+  const lessons = Object.keys(data.lessons).map((id) => ({ title: titles.get(id) ?? null, ...summarize(id, lessonOf(data, id)) }));
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ file: store.file, lessons }, null, 2) + '\n');
+    return;
+  }
+  if (!lessons.length) {
+    process.stdout.write(`No progress yet. Start the lesson with: calc-ml start\n(progress is kept in ${store.file})\n`);
+    return;
+  }
+  for (const s of lessons) {
+    const pct = (x: { score: number; total: number }) => `${fmt(x.score)}/${x.total} (${Math.round((100 * x.score) / x.total)}%)`;
+    process.stdout.write(`${color.bold(`Lesson ${s.lessonId}`)}${s.title ? ` ${s.title}` : ''}\n`);
+    process.stdout.write(`  quiz: ${s.quizBest ? `best ${pct(s.quizBest)}` : 'no complete attempt'}` +
+      (s.quizLast ? `, last ${pct(s.quizLast)}${s.quizLast.complete ? '' : ' (unfinished)'}` : '') +
+      `, ${s.quizAttempts} attempt${s.quizAttempts === 1 ? '' : 's'}\n`);
+    process.stdout.write(`  exercises done: ${s.exercisesDone.length ? s.exercisesDone.join(', ') : 'none yet'}\n`);
+    process.stdout.write(`  time spent: ${formatDuration(s.timeSpentMs)}${s.step ? `; guided lesson at: ${s.step}` : ''}\n`);
+  }
+  process.stdout.write(`(kept in ${store.file})\n`);
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}

@@ -1,0 +1,51 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProgressStore } from '../io/progress-store.js';
+import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
+import { UserError } from '../errors.js';
+
+export async function run(lessonId: string | undefined, opts: { yes?: boolean }): Promise<void> {
+  const store = new ProgressStore();
+  const data = store.read();
+  for (const n of store.notices) process.stderr.write(`${n}\n`);
+  const ids = lessonId ? [lessonId] : Object.keys(data.lessons);
+  if (lessonId && !data.lessons[lessonId]) {
+    process.stdout.write(`Nothing to forget: there is no progress for lesson ${lessonId}${Object.keys(data.lessons).length ? ` (there is for ${Object.keys(data.lessons).join(', ')})` : ''}.\n`);
+    return;
+  }
+  if (!ids.length) {
+    process.stdout.write('Nothing to forget: there is no progress yet.\n');
+    return;
+  }
+  const what = ids.map((id) => {
+    const l = data.lessons[id];
+    return `lesson ${id} (${l.quiz.length} quiz attempt${l.quiz.length === 1 ? '' : 's'}, ${Object.keys(l.answers).length} question${Object.keys(l.answers).length === 1 ? '' : 's'} answered)`;
+  });
+  if (!opts.yes) {
+    const prompter = createPrompter({ output: process.stdout });
+    try {
+      const answer = await prompter.select(`Forget all progress for ${what.join(' and ')}?`, [
+        { value: 'no', name: 'No, keep it', key: 'n' },
+        { value: 'yes', name: 'Yes, forget it', key: 'y' },
+      ], { default: 'no' });
+      if (answer !== 'yes') {
+        process.stdout.write('Kept. Nothing was forgotten.\n');
+        return;
+      }
+    } catch (e) {
+      if (e instanceof EndOfInput || e instanceof Interrupted) {
+        throw new UserError('nothing was forgotten: no answer to "forget?"; run "calc-ml reset --yes" to reset without asking', e instanceof Interrupted ? 130 : 1);
+      }
+      throw e;
+    } finally {
+      prompter.close();
+    }
+  }
+  // A copy of what is forgotten, in case it was a mistake.
+  const backup = join(store.home, `progress.before-reset-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  if (existsSync(store.file)) copyFileSync(store.file, backup);
+  store.update((d) => {
+    for (const id of ids) delete d.lessons[id];
+  });
+  process.stdout.write(`Forgot ${what.join(' and ')}. A copy of the old file is in ${backup}.\n`);
+}

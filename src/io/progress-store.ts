@@ -1,0 +1,145 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import envPaths from 'env-paths';
+import { UserError } from '../errors.js';
+import { emptyProgress, progressProblem, type ProgressData } from '../tutor/progress.js';
+
+/** $CALC_ML_HOME, else the platform's user data folder for calc-ml (~/.local/share/calc-ml on Linux). */
+export function progressHome(env = process.env): string {
+  return env.CALC_ML_HOME || envPaths('calc-ml', { suffix: '' }).data;
+}
+
+const LOCK_STALE_MS = 10_000;
+const LOCK_WAIT_MS = 5_000;
+
+function sleep(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system', ENOSPC: 'disk full',
+    ENOTDIR: 'a file is in the way', EISDIR: 'it is a folder', EDQUOT: 'disk quota exceeded',
+  };
+  return err?.code ? `${err.code}: ${words[err.code] ?? err.message}` : String(e);
+}
+
+/**
+ * progress.json: one owner, written atomically (temporary file + rename, by write-file-atomic) after
+ * every answer. Each update re-reads the file under a lock file, so two calc-ml processes answering
+ * at once both keep their answers. A file that cannot be read is moved aside, never overwritten.
+ */
+export class ProgressStore {
+  readonly file: string;
+  /** What the learner must be told once (a corrupt file moved aside). */
+  readonly notices: string[] = [];
+
+  constructor(readonly home: string = progressHome()) {
+    this.file = join(home, 'progress.json');
+  }
+
+  /** Throws a UserError saying how to fix it when progress cannot be saved here. */
+  checkWritable(): void {
+    try {
+      mkdirSync(this.home, { recursive: true });
+      accessSync(this.home, constants.W_OK);
+      if (existsSync(this.file)) accessSync(this.file, constants.W_OK);
+    } catch (e) {
+      throw this.writeError(e);
+    }
+  }
+
+  private writeError(e: unknown): Error {
+    // Only the file system's refusals are the learner's to fix; anything else is a bug to report.
+    if (!(e as NodeJS.ErrnoException)?.code) return e as Error;
+    return new UserError(`cannot save progress in ${this.home} (${reason(e)}); set CALC_ML_HOME to a folder you can write`);
+  }
+
+  read(): ProgressData {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return emptyProgress();
+      if (code === 'ENOTDIR') throw this.writeError(e);
+      return this.moveAside(`it cannot be read (${reason(e)})`);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return this.moveAside('it is not valid JSON');
+    }
+    const problem = progressProblem(value);
+    if (problem?.kind === 'future') {
+      throw new UserError(`${this.file}: ${problem.message}; it is left as it is. Update calc-ml, or set CALC_ML_HOME to another folder`);
+    }
+    if (problem) return this.moveAside(problem.message);
+    return value as ProgressData;
+  }
+
+  private moveAside(why: string): ProgressData {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const aside = join(this.home, `progress.corrupt-${stamp}.json`);
+    try {
+      renameSync(this.file, aside);
+    } catch (e) {
+      throw new UserError(`${this.file}: ${why}, and it could not be moved aside (${reason(e)}); move it yourself and run again`);
+    }
+    this.notices.push(`Your progress file could not be used (${why}); it was moved to ${aside} and a fresh one started.`);
+    return emptyProgress();
+  }
+
+  /** Re-reads, applies `change`, and writes back, under the lock. Returns the data as written. */
+  update(change: (data: ProgressData) => void): ProgressData {
+    try {
+      mkdirSync(this.home, { recursive: true });
+    } catch (e) {
+      throw this.writeError(e);
+    }
+    const release = this.lock();
+    try {
+      const data = this.read();
+      change(data);
+      try {
+        writeFileAtomic.sync(this.file, JSON.stringify(data, null, 2) + '\n');
+      } catch (e) {
+        throw this.writeError(e);
+      }
+      return data;
+    } finally {
+      release();
+    }
+  }
+
+  private lock(): () => void {
+    const lockFile = `${this.file}.lock`;
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        closeSync(openSync(lockFile, 'wx'));
+        return () => {
+          try {
+            unlinkSync(lockFile);
+          } catch {
+            /* already gone: nothing to release */
+          }
+        };
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST') throw this.writeError(e);
+        // A lock left by a process that died (kill -9) is stale after a while: take it over.
+        try {
+          if (Date.now() - statSync(lockFile).mtimeMs > LOCK_STALE_MS) unlinkSync(lockFile);
+        } catch {
+          /* it was released meanwhile */
+        }
+        if (Date.now() > deadline) throw new UserError(`${lockFile} is held by another calc-ml; close it, or delete the lock file if none is running`);
+        sleep(20);
+      }
+    }
+  }
+}

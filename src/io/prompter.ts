@@ -1,0 +1,158 @@
+import { createInterface, type Interface } from 'node:readline';
+
+/**
+ * How the tutor asks. Two implementations: inquirer prompts when stdin is a terminal, and a
+ * line-based one for pipes and scripts (one answer per line, in question order, no escape codes).
+ */
+export interface Prompter {
+  readonly interactive: boolean;
+  /** Free text. `validate` returns an error message to ask again, or null to accept. */
+  input(message: string, opts?: { validate?: (s: string) => string | null; default?: string }): Promise<string>;
+  /** One of a few choices. In line mode the line may be the choice's number, key or name. */
+  select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T }): Promise<T>;
+  /** "Press Enter to continue". In line mode it takes nothing from the input. */
+  pause(message?: string): Promise<void>;
+  close(): void;
+}
+
+/** The input ended (a pipe ran out) before every question was answered. */
+export class EndOfInput extends Error {
+  constructor() {
+    super('the input ended before every question was answered');
+    this.name = 'EndOfInput';
+  }
+}
+
+/** The learner pressed Ctrl+C (or the terminal went away) at a prompt. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+export function createPrompter(opts: { output: NodeJS.WriteStream; forceLines?: boolean }): Prompter {
+  if (process.stdin.isTTY && !opts.forceLines) return new InquirerPrompter(opts.output);
+  return new LinePrompter(process.stdin, opts.output);
+}
+
+/** Reads answers line by line from a stream; answers are echoed so a transcript reads naturally. */
+export class LinePrompter implements Prompter {
+  readonly interactive = false;
+  private lines: string[] = [];
+  private waiting: ((line: string | null) => void) | null = null;
+  private ended = false;
+  private rl: Interface;
+
+  constructor(input: NodeJS.ReadableStream, private output: NodeJS.WritableStream) {
+    this.rl = createInterface({ input, terminal: false });
+    this.rl.on('line', (line) => {
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = null;
+        w(line);
+      } else this.lines.push(line);
+    });
+    this.rl.on('close', () => {
+      this.ended = true;
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = null;
+        w(null);
+      }
+    });
+  }
+
+  private next(): Promise<string | null> {
+    if (this.lines.length) return Promise.resolve(this.lines.shift()!);
+    if (this.ended) return Promise.resolve(null);
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  private async ask(message: string): Promise<string> {
+    this.output.write(`${message} `);
+    const line = await this.next();
+    if (line === null) {
+      this.output.write('\n');
+      throw new EndOfInput();
+    }
+    this.output.write(`${line}\n`);
+    return line;
+  }
+
+  async input(message: string, opts: { validate?: (s: string) => string | null; default?: string } = {}): Promise<string> {
+    for (;;) {
+      let answer = await this.ask(message);
+      if (!answer.trim() && opts.default !== undefined) answer = opts.default;
+      const problem = opts.validate?.(answer) ?? null;
+      if (problem === null) return answer;
+      this.output.write(`${problem}\n`);
+    }
+  }
+
+  async select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts: { default?: T } = {}): Promise<T> {
+    this.output.write(`${message}\n${choices.map((c, i) => `  ${i + 1}) ${c.name}`).join('\n')}\n`);
+    const answer = await this.input('Your choice:', {
+      validate: (s) => (pickChoice(s, choices, opts.default) ? null : `Please answer 1–${choices.length}.`),
+    });
+    return pickChoice(answer, choices, opts.default)!;
+  }
+
+  async pause(): Promise<void> {
+    // Nothing to wait for without a terminal: the transcript flows on.
+  }
+
+  close(): void {
+    this.rl.close();
+  }
+}
+
+export function pickChoice<T extends string>(s: string, choices: { value: T; name: string; key?: string }[], def?: T): T | null {
+  const t = s.trim().toLowerCase();
+  if (!t) return def ?? null;
+  const n = Number(t);
+  if (Number.isInteger(n) && n >= 1 && n <= choices.length) return choices[n - 1].value;
+  const hit = choices.find((c) => c.key?.toLowerCase() === t || c.value.toLowerCase() === t || c.name.toLowerCase() === t);
+  return hit ? hit.value : null;
+}
+
+/** inquirer's prompts; Ctrl+C (ExitPromptError) becomes Interrupted, so callers handle one error. */
+class InquirerPrompter implements Prompter {
+  readonly interactive = true;
+  private prompt: Promise<(q: object) => Promise<Record<string, unknown>>>;
+
+  constructor(output: NodeJS.WriteStream) {
+    this.prompt = import('inquirer').then(({ default: inquirer }) => inquirer.createPromptModule({ output }) as never);
+  }
+
+  private async run(question: object): Promise<unknown> {
+    const prompt = await this.prompt;
+    try {
+      return (await prompt({ name: 'a', ...question })).a;
+    } catch (e) {
+      if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new Interrupted();
+      throw e;
+    }
+  }
+
+  async input(message: string, opts: { validate?: (s: string) => string | null; default?: string } = {}): Promise<string> {
+    return String(
+      await this.run({
+        type: 'input',
+        message,
+        default: opts.default,
+        validate: (s: string) => opts.validate?.(s) ?? true,
+      }),
+    );
+  }
+
+  async select<T extends string>(message: string, choices: { value: T; name: string }[], opts: { default?: T } = {}): Promise<T> {
+    return (await this.run({ type: 'select', message, choices, default: opts.default })) as T;
+  }
+
+  async pause(message = 'Press Enter to continue'): Promise<void> {
+    await this.run({ type: 'input', message, theme: { prefix: '' } });
+  }
+
+  close(): void {}
+}

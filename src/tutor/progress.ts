@@ -1,0 +1,136 @@
+/**
+ * The learner's record, as data: what progress.json holds and pure functions over it. The file
+ * store (src/io/progress-store.ts) reads and writes it; nothing here touches the disk or the clock.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export type VerdictKind = 'correct' | 'partial' | 'incorrect' | 'ungraded';
+
+export interface AnswerRecord {
+  ref: string;
+  kind: string;
+  answer: string;
+  verdict: VerdictKind;
+  score: number;
+  at: string;
+  /** For self-assessed items: what the learner said of their own answer. */
+  self?: 'right' | 'wrong';
+}
+
+export interface QuizAttempt {
+  startedAt: string;
+  finishedAt: string | null;
+  answers: AnswerRecord[];
+  /** Points over the graded items answered (ungraded items count in neither). */
+  score: number;
+  total: number;
+  complete: boolean;
+}
+
+export interface TutorState {
+  /** The step the learner is on (resume point); null before the first run. */
+  step: string | null;
+  done: string[];
+  skipped: string[];
+  startedAt: string | null;
+  updatedAt: string | null;
+  runs: number;
+}
+
+export interface LessonProgress {
+  quiz: QuizAttempt[];
+  /** Every answer to an exercise or quiz item, oldest first, by ref: the history review draws on. */
+  answers: Record<string, AnswerRecord[]>;
+  tutor: TutorState;
+  homework: Record<string, boolean>;
+  /** Free text kept for the learner (the one-paragraph summary, the mini-project sketch). */
+  notes: Record<string, string>;
+  timeSpentMs: number;
+}
+
+export interface ProgressData {
+  schema: number;
+  lessons: Record<string, LessonProgress>;
+}
+
+export function emptyProgress(): ProgressData {
+  return { schema: SCHEMA_VERSION, lessons: {} };
+}
+
+export function emptyLesson(): LessonProgress {
+  return {
+    quiz: [],
+    answers: {},
+    tutor: { step: null, done: [], skipped: [], startedAt: null, updatedAt: null, runs: 0 },
+    homework: {},
+    notes: {},
+    timeSpentMs: 0,
+  };
+}
+
+/** The lesson's record, created on first use (mutates `data`). */
+export function lessonOf(data: ProgressData, lessonId: string): LessonProgress {
+  const existing = data.lessons[lessonId];
+  if (existing) {
+    // Fill fields a record written by an older build of this schema may lack.
+    const base = emptyLesson();
+    const merged = { ...base, ...existing, tutor: { ...base.tutor, ...existing.tutor } };
+    data.lessons[lessonId] = merged;
+    return merged;
+  }
+  return (data.lessons[lessonId] = emptyLesson());
+}
+
+/** Why a parsed file is not a progress file we can use; null when it is. */
+export function progressProblem(value: unknown): { kind: 'corrupt' | 'future'; message: string } | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { kind: 'corrupt', message: 'it is not a JSON object' };
+  const v = value as Partial<ProgressData>;
+  if (typeof v.schema !== 'number') return { kind: 'corrupt', message: 'it has no schema version' };
+  if (v.schema > SCHEMA_VERSION) return { kind: 'future', message: `it was written by a newer calc-ml (schema ${v.schema}; this one reads ${SCHEMA_VERSION})` };
+  if (v.schema < 1 || !v.lessons || typeof v.lessons !== 'object' || Array.isArray(v.lessons)) return { kind: 'corrupt', message: 'its lessons are missing' };
+  for (const [id, l] of Object.entries(v.lessons)) {
+    if (!l || typeof l !== 'object' || !Array.isArray((l as LessonProgress).quiz)) return { kind: 'corrupt', message: `lesson ${id} is malformed` };
+  }
+  return null;
+}
+
+export function recordAnswer(lesson: LessonProgress, answer: AnswerRecord): void {
+  (lesson.answers[answer.ref] ??= []).push(answer);
+}
+
+export interface LessonSummary {
+  lessonId: string;
+  quizBest: { score: number; total: number } | null;
+  quizLast: { score: number; total: number; complete: boolean; at: string } | null;
+  quizAttempts: number;
+  exercisesDone: string[];
+  step: string | null;
+  timeSpentMs: number;
+}
+
+/** Quiz best and last, exercises answered at least partly right, time spent. */
+export function summarize(lessonId: string, l: LessonProgress, exerciseRefs: string[] = []): LessonSummary {
+  const finished = l.quiz.filter((a) => a.total > 0);
+  const ratio = (a: QuizAttempt) => a.score / a.total;
+  const best = finished.reduce<QuizAttempt | null>((b, a) => (a.complete && (!b || ratio(a) > ratio(b)) ? a : b), null);
+  const last = l.quiz[l.quiz.length - 1] ?? null;
+  const refs = exerciseRefs.length ? exerciseRefs : Object.keys(l.answers).filter((r) => !r.startsWith('quiz.'));
+  const done = refs.filter((r) => (l.answers[r] ?? []).some((a) => a.verdict === 'correct' || a.verdict === 'partial' || a.self === 'right' || (a.verdict === 'ungraded' && a.answer.trim() !== '')));
+  return {
+    lessonId,
+    quizBest: best ? { score: best.score, total: best.total } : null,
+    quizLast: last ? { score: last.score, total: last.total, complete: last.complete, at: last.finishedAt ?? last.startedAt } : null,
+    quizAttempts: l.quiz.length,
+    exercisesDone: done,
+    step: l.tutor.step,
+    timeSpentMs: l.timeSpentMs,
+  };
+}
+
+export function formatDuration(ms: number): string {
+  const min = Math.round(ms / 60000);
+  if (min < 1) return ms > 0 ? 'under a minute' : 'none yet';
+  if (min < 60) return `${min} min`;
+  return `${Math.floor(min / 60)} h ${String(min % 60).padStart(2, '0')} min`;
+}
