@@ -1,0 +1,16 @@
+/**
+ * A number as a learner reads it: at most `digits` significant digits, no trailing zeros
+ * (6.000009999951316 → "6.00001", 9 → "9"), exponent notation for the very large and very small.
+ * NaN reads "undefined": that is what the value is at that point.
+ */
+export function formatNumber(n: number, digits = 6): string {
+  if (Number.isNaN(n)) return 'undefined';
+  if (!Number.isFinite(n)) return n > 0 ? '∞' : '-∞';
+  if (n === 0) return '0';
+  const abs = Math.abs(n);
+  if (abs >= 1e7 || abs < 1e-4) {
+    const [mant, exp] = n.toExponential(digits - 1).split('e');
+    return `${String(Number(mant))}e${Number(exp)}`;
+  }
+  return String(Number(n.toPrecision(digits)));
+}
