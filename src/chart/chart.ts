@@ -1,6 +1,5 @@
 import asciichart from 'asciichart';
 import { Chalk } from 'chalk';
-import stringWidth from 'string-width';
 import { labelFormatter, niceStep, robustRange, ticks } from './scale.js';
 
 export interface ChartSeries {
@@ -117,8 +116,8 @@ export function renderChart(spec: ChartSpec): string {
   // The x title goes at the right end of the tick labels when it fits there, else on a line below.
   const used = tickLabels.trimEnd().length;
   const title = spec.xTitle ?? '';
-  if (title && used + 2 + stringWidth(title) <= labelWidth + 2 + W) lines.push(tickLabels.slice(0, used).padEnd(labelWidth + 2 + W - stringWidth(title)) + title);
-  else lines.push(tickLabels, ...(title ? [' '.repeat(Math.max(0, labelWidth + 2 + W - stringWidth(title))) + title] : []));
+  if (title && used + 2 + title.length <= labelWidth + 2 + W) lines.push(tickLabels.slice(0, used).padEnd(labelWidth + 2 + W - title.length) + title);
+  else lines.push(tickLabels, ...(title ? [' '.repeat(Math.max(0, labelWidth + 2 + W - title.length)) + title] : []));
   lines.push(...legend(spec, markers, paint));
   lines.push(...(spec.summary ?? []));
   return lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';

@@ -4,8 +4,8 @@ import {
   unaryMinusDependencies, unaryPlusDependencies,
   sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
   sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
-  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies, floorDependencies,
-  ceilDependencies, roundDependencies, maxDependencies, minDependencies,
+  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies,
+  roundDependencies, maxDependencies, minDependencies,
   secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
   piDependencies, eDependencies, tauDependencies,
   type MathNode,
@@ -22,11 +22,14 @@ const math = create({
   unaryMinusDependencies, unaryPlusDependencies,
   sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
   sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
-  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies, floorDependencies,
-  ceilDependencies, roundDependencies, maxDependencies, minDependencies,
+  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies,
+  roundDependencies, maxDependencies, minDependencies,
   secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
   piDependencies, eDependencies, tauDependencies,
 });
+// mathjs's floor and ceil factories import decimal.js (for BigNumbers we never use): 63 kB to parse
+// on every start. On plain numbers they are Math.floor and Math.ceil, so those are imported instead.
+math.import({ floor: (x: number) => Math.floor(x), ceil: (x: number) => Math.ceil(x) });
 
 /** Functions a learner may call, with how many arguments each takes. */
 export const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
