@@ -59,27 +59,30 @@ export function renderChart(spec: ChartSpec): string {
   const markers = spec.markers ?? [];
 
   // x range
-  const xs = spec.series.flatMap((s) => s.points.map((p) => p[0])).concat(markers.map((m) => m.x)).filter(Number.isFinite);
+  // Markers do not widen the range: one far off (a diverged run) would squash the curves.
+  const xs = spec.series.flatMap((s) => s.points.map((p) => p[0])).filter(Number.isFinite);
   let xFrom = spec.x?.from ?? Math.min(...xs);
   let xTo = spec.x?.to ?? Math.max(...xs);
   if (!Number.isFinite(xFrom) || !Number.isFinite(xTo)) [xFrom, xTo] = [0, 1];
   if (xTo <= xFrom) [xFrom, xTo] = [xFrom - 1, xTo + 1];
 
-  // y range, widened to multiples of a nice step (1, 2 or 5 × 10^k) so every row's value is round.
-  // Past 10 rows only every other row is labelled, so the range is widened to multiples of 2 steps.
+  // y range, widened to multiples of a nice step so every row's value is round. Past 10 rows, and
+  // always with a step of 2.5, only every other row is labelled (so labels read 0 5 10, not 2.5 7.5),
+  // and the range is widened to multiples of that label step.
   const ys = spec.series.flatMap((s) => s.points.filter((p) => p[0] >= xFrom && p[0] <= xTo).map((p) => p[1]));
   const [yLo, yHi] = spec.y ? [spec.y.from, spec.y.to] : robustRange(ys.concat(markers.filter((m) => m.x >= xFrom && m.x <= xTo).map((m) => m.y)));
   const maxIntervals = Math.max(2, spec.height - 1);
-  let step = niceStep((yHi - yLo) / maxIntervals, [1, 2, 5]);
+  let step = niceStep((yHi - yLo) / maxIntervals);
   let every = 1;
   let lo = 0;
   let hi = 0;
   for (;;) {
-    every = (yHi - yLo) / step > 10 ? 2 : 1;
+    const quarter = Math.abs(step / 10 ** Math.floor(Math.log10(step) + 1e-9) - 2.5) < 1e-9;
+    every = quarter || (yHi - yLo) / step > 10 ? 2 : 1;
     lo = Math.floor(yLo / (step * every) + 1e-9) * step * every;
     hi = Math.ceil(yHi / (step * every) - 1e-9) * step * every;
     if (Math.round((hi - lo) / step) <= maxIntervals) break;
-    step = niceStep(step * 1.0001, [1, 2, 5]);
+    step = niceStep(step * 1.0001);
   }
   const intervals = Math.max(1, Math.round((hi - lo) / step));
   hi = lo + intervals * step;
