@@ -263,7 +263,11 @@ export function compileDerived(text: string, variable: string): Expr {
 /** The symbolic derivative d/dvariable. Loads mathjs's derivative (and simplify) only when called. */
 export async function differentiate(e: Expr): Promise<Expr> {
   const { derivativeText } = await import('./derivative.js');
-  return compileDerived(derivativeText(e.text, e.variable), e.variable);
+  const d = derivativeText(e.text, e.variable);
+  if ('unsupported' in d) {
+    throw new UserError(`cannot take the derivative of ${d.unsupported}(...) symbolically; calc-ml knows the rules for + - * / ^, exp, log, sqrt, cbrt, abs and the trig functions`, 2);
+  }
+  return compileDerived(d.text, e.variable);
 }
 
 const MAX_PROGRAM_LENGTH = 2000;
