@@ -52,7 +52,7 @@ export function buildProgram(): Command {
     cmd
       .option('--var <name>', 'the variable of the expression', 'x')
       .option('--width <cols>', 'chart width in columns, 30–300 (default: the terminal width)')
-      .option('--height <rows>', 'chart height in rows, 5–60', undefined)
+      .option('--height <rows>', 'chart height in rows, 5–60 (default: 15)')
       .option('--json', 'print the result as one JSON document');
 
   chartOptions(
@@ -66,7 +66,7 @@ export function buildProgram(): Command {
       .option('--tangent <x>', 'add the tangent line at this x, and mark the point')
       .option('--samples <n>', 'points per curve, 2–5000 (default: one per column; 101 with --json)'),
   )
-    .addHelpText('after', examples('calc-ml plot "x^2" --derivative', 'calc-ml plot "x^2" "2x" --tangent 1 --from -3 --to 3'))
+    .addHelpText('after', examples('calc-ml plot "x^2" --derivative', 'calc-ml plot "x^2" --tangent 1 --from -3 --to 3'))
     .action(async (exprs, opts) => (await import('./commands/plot.js')).run(exprs, opts));
 
   chartOptions(

@@ -60,7 +60,7 @@ export function robustRange(values: readonly number[]): [number, number] {
 
 /** Tick values: multiples of 1, 2 or 5 × 10^k within [from, to], at most `most` of them. */
 export function ticks(from: number, to: number, most: number): { step: number; values: number[] } {
-  let step = niceStep((to - from) / Math.max(1, most - 1), [1, 2, 5]);
+  let step = niceStep((to - from) / Math.max(1, most), [1, 2, 5]);
   let values: number[] = [];
   for (;;) {
     values = [];

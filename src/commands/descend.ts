@@ -27,7 +27,8 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
   const view = descentLab(e, runs);
   const colors = colorEnabled();
   const out = [
-    `f(${e.variable}) = ${e.text},  f'(${e.variable}) = ${d.text};  start ${e.variable} = ${formatNumber(start)}, at most ${steps} steps, stop when |f'| < ${formatNumber(tol)}`,
+    `f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`,
+    `start ${e.variable} = ${formatNumber(start)}; at most ${steps} steps; stop when |f'(${e.variable})| < ${formatNumber(tol)}`,
     '',
     renderChart({ ...size, colors, ...view.landscape }),
     renderChart({ ...size, colors, ...view.loss }),

@@ -31,5 +31,5 @@ export async function run(text: string, opts: GradOptions): Promise<void> {
     return;
   }
   const chart = renderChart({ ...size, colors: colorEnabled(), ...lab.chart, x: { from: -12, to: -1 } });
-  process.stdout.write([lab.header, ...lab.table, '', `Error against h, from h = 1e-1 down to 1e-12:`, chart + lab.sentence].join('\n') + '\n');
+  process.stdout.write([lab.header, ...lab.table, '', `Error against h, from h = 1e-1 down to 1e-12:`, chart + lab.sentence.join('\n')].join('\n') + '\n');
 }

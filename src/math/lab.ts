@@ -188,9 +188,11 @@ export function gradLab(g: GradInput) {
       yTitle: 'log10 |error|',
       xTitle: 'log10 h',
     } satisfies Omit<ChartSpec, 'width' | 'height' | 'colors'>,
-    sentence:
-      `Best h: forward ${fmt(bestF.h)} (error ${fmt(bestF.errorForward, 2)}), central ${fmt(bestC.h)} (error ${fmt(bestC.errorCentral, 2)}). ` +
-      'Shrinking h first cuts the truncation error; below the best h, rounding error in f(x+h) − f(x) takes over and the error grows again.',
+    sentence: [
+      `Best h: forward ${fmt(bestF.h)} (error ${fmt(bestF.errorForward, 2)}), central ${fmt(bestC.h)} (error ${fmt(bestC.errorCentral, 2)}).`,
+      'A smaller h first cuts the truncation error; below the best h,',
+      'rounding error in f(x+h) − f(x) takes over and the error grows again.',
+    ],
     json: {
       expr: g.expr.text,
       at: g.at,
