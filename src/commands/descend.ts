@@ -5,6 +5,7 @@ import { formatNumber } from '../math/format.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseNumberList } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
+import { UserError } from '../errors.js';
 
 export interface DescendOptions {
   start: string; lr: string; steps: string; tol: string; var: string;
@@ -19,6 +20,9 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
   const size = chartSize(opts, terminalWidth());
   const e = compileExpression(text, { variable: opts.var });
   const d = await differentiate(e);
+  if (!Number.isFinite(e.evaluate(start)) || !Number.isFinite(d.evaluate(start))) {
+    throw new UserError(`f(${e.variable}) = ${e.text} or its derivative is undefined at the start ${e.variable} = ${formatNumber(start)}: choose another --start`, 2);
+  }
   const runs = rates.map((lr) => descend(e.text, (x) => e.evaluate(x), (x) => d.evaluate(x), { start, lr, steps, tol }));
   if (opts.json) {
     process.stdout.write(JSON.stringify({ runs }) + '\n');

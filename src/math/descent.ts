@@ -1,4 +1,4 @@
-import { formatNumber } from './format.js';
+import { count, formatNumber } from './format.js';
 
 export interface Step { k: number; x: number; f: number; grad: number }
 
@@ -15,7 +15,7 @@ export interface Run {
 
 export interface DescentOptions { start: number; lr: number; steps: number; tol: number }
 
-/** Past this, a run is stopped as diverged: no minimum of a lesson's function lies out there. */
+/** Past this |x| (or 1000 times the start's), a run is stopped as diverged: no minimum of a lesson's function lies out there. */
 export const DIVERGENCE_BOUND = 1e8;
 
 /**
@@ -32,10 +32,12 @@ export function descend(
   const steps: Step[] = [];
   let x = o.start;
   let blewUp = false;
+  const xBound = Math.max(DIVERGENCE_BOUND, 1e3 * Math.abs(o.start));
+  const fBound = Math.max(DIVERGENCE_BOUND ** 2, 1e6 * Math.abs(f(o.start)));
   for (let k = 0; ; k++) {
     const step = { k, x, f: f(x), grad: df(x) };
     steps.push(step);
-    if (!Number.isFinite(step.f) || !Number.isFinite(step.grad) || Math.abs(x) > DIVERGENCE_BOUND || Math.abs(step.f) > DIVERGENCE_BOUND ** 2) {
+    if (!Number.isFinite(step.f) || !Number.isFinite(step.grad) || Math.abs(x) > xBound || Math.abs(step.f) > fBound) {
       blewUp = true;
       break;
     }
@@ -53,12 +55,15 @@ function classify(steps: Step[], o: DescentOptions, blewUp: boolean): Pick<Run, 
   // How fast the steps grow at the end: the per-step factor a diverging run is named by.
   const growth = steps.length >= 3 ? move(steps.length - 1) / move(steps.length - 2) : NaN;
   const grows = Number.isFinite(growth) && growth > 1 ? ` (|x| grows ×${formatNumber(growth, 3)} per step)` : '';
+  if (blewUp && Number.isFinite(last.x) && Math.abs(last.x) <= DIVERGENCE_BOUND && (Number.isNaN(last.f) || Number.isNaN(last.grad))) {
+    // Not a blow-up: a step landed where f or f′ is undefined (log(x) stepping past 0).
+    return { converged: false, diverged: true, oscillating: false, verdict: `${lr} leaves the domain: f or f′ is undefined at x = ${formatNumber(last.x)}, reached after ${count(n, 'step')}` };
+  }
   if (blewUp) {
-    const what = !Number.isFinite(last.f) || !Number.isFinite(last.grad) ? 'f(x) is no longer a number' : `|x| or |f(x)| passed ${formatNumber(DIVERGENCE_BOUND)}`;
-    return { converged: false, diverged: true, oscillating: false, verdict: `${lr} diverges: ${what} after ${n} steps${grows}` };
+    return { converged: false, diverged: true, oscillating: false, verdict: `${lr} diverges: |x| or |f(x)| blew up after ${count(n, 'step')}${grows}` };
   }
   if (Math.abs(last.grad) < o.tol || last.grad === 0) {
-    return { converged: true, diverged: false, oscillating: false, verdict: `${lr} converges to x = ${fixed(last.x)} in ${n} step${n === 1 ? '' : 's'}` };
+    return { converged: true, diverged: false, oscillating: false, verdict: `${lr} converges to x = ${fixed(last.x)} in ${count(n, 'step')}` };
   }
   // Not yet past the bound, but every recent step longer than the one before and f above where it began.
   const moves = steps.length >= 4 ? [3, 2, 1].map((back) => move(steps.length - back)) : [];
@@ -77,8 +82,8 @@ function classify(steps: Step[], o: DescentOptions, blewUp: boolean): Pick<Run, 
   return {
     converged: false, diverged: false, oscillating: false,
     verdict: near
-      ? `${lr} is close but not converged: after ${n} steps x = ${formatNumber(last.x, 3)}, |f′(x)| = ${formatNumber(Math.abs(last.grad), 2)} (tolerance ${formatNumber(o.tol)})`
-      : `${lr} is slow: after ${n} steps x = ${formatNumber(last.x, 3)}, still far from the minimum`,
+      ? `${lr} is close but not converged: after ${count(n, 'step')} x = ${formatNumber(last.x, 3)}, |f′(x)| = ${formatNumber(Math.abs(last.grad), 2)} (tolerance ${formatNumber(o.tol)})`
+      : `${lr} is slow: after ${count(n, 'step')} x = ${formatNumber(last.x, 3)}, still far from the minimum`,
   };
 }
 

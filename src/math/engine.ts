@@ -262,6 +262,9 @@ export function compileDerived(text: string, variable: string): Expr {
 
 /** The symbolic derivative d/dvariable. Loads mathjs's derivative (and simplify) only when called. */
 export async function differentiate(e: Expr): Promise<Expr> {
+  if (!e.variable) throw new UserError(`${quoted(e.text)} has no variable to take the derivative in`, 2);
+  // The text is checked again, so an Expr made by hand cannot bring mathjs's simplify anything to run.
+  compileDerived(e.text, e.variable);
   const { derivativeText } = await import('./derivative.js');
   const d = derivativeText(e.text, e.variable);
   if ('unsupported' in d) {

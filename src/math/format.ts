@@ -14,3 +14,8 @@ export function formatNumber(n: number, digits = 6): string {
   }
   return String(Number(n.toPrecision(digits)));
 }
+
+/** "1 step", "50 steps". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,7 +1,7 @@
 import type { ChartMarker, ChartSeries, ChartSpec } from '../chart/chart.js';
 import { robustRange } from '../chart/scale.js';
 import type { Expr } from './engine.js';
-import { formatNumber as fmt } from './format.js';
+import { count, formatNumber as fmt } from './format.js';
 import { lowestPoint, sample, type Point } from './sample.js';
 import type { Run } from './descent.js';
 import { bestStep, type SweepPoint } from './numdiff.js';
@@ -121,14 +121,23 @@ export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5): Descen
     r.steps.map((s) => ({ x: s.x, y: s.f, symbol: RUN_SYMBOLS[i % RUN_SYMBOLS.length], series: i + 1, label: `lr ${fmt(r.lr)}: x_k visited` })),
   );
   const fx = `f(${e.variable})`;
+  const ends = (r: Run) => [r.steps[0], r.steps[r.steps.length - 1]];
   return {
-    landscape: { series: [{ label: `${fx} = ${e.text}`, points: sample(f, lo, hi, 200) }], markers, x: { from: lo, to: hi }, yTitle: `${fx} = ${e.text}`, xTitle: e.variable },
+    landscape: {
+      series: [{ label: `${fx} = ${e.text}`, points: sample(f, lo, hi, 200) }],
+      markers,
+      x: { from: lo, to: hi },
+      yTitle: `${fx} = ${e.text}`,
+      xTitle: e.variable,
+      summary: runs.map((r) => `lr ${fmt(r.lr)}: ${e.variable} from ${fmt(ends(r)[0].x, 4)} to ${fmt(ends(r)[1].x, 4)} in ${count(ends(r)[1].k, 'step')}`),
+    },
     loss: {
       series: runs.map((r) => ({ label: `lr ${fmt(r.lr)}`, points: r.steps.map((s) => [s.k, s.f] as [number, number]) })),
       // The range of the runs that did not diverge: a diverging one leaves through the top, not flattens the rest.
       y: lossRange(runs),
       yTitle: `loss ${fx}_k per step`,
       xTitle: 'step k',
+      summary: runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(ends(r)[0].f, 4)} to ${fmt(ends(r)[1].f, 4)}`),
     },
     tables: runs.map((r) => stepTable(r, e.variable, tableRows)),
     verdicts: runs.map((r) => r.verdict),
