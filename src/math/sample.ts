@@ -59,13 +59,14 @@ export interface Extremum {
  * -5..5 gives x = 0 even when no sample falls on 0). Null when nothing is defined.
  */
 export function lowestPoint(f: (x: number) => number, points: readonly Point[]): Extremum | null {
-  let best = -1;
-  for (let i = 0; i < points.length; i++) {
-    if (Number.isFinite(points[i][1]) && (best < 0 || points[i][1] < points[best][1])) best = i;
-  }
-  if (best < 0) return null;
   const defined = points.filter((p) => Number.isFinite(p[1]));
-  const atEdge = points[best] === defined[0] || points[best] === defined[defined.length - 1];
+  if (!defined.length) return null;
+  const edge = (i: number) => points[i] === defined[0] || points[i] === defined[defined.length - 1];
+  // On a tie (x³ − 3x on −2..2 is −2 at both x = −2 and x = 1) the minimum inside the range wins.
+  const low = Math.min(...defined.map((p) => p[1]));
+  const tied = points.map((p, i) => i).filter((i) => Math.abs(points[i][1] - low) <= 1e-12 * Math.max(1, Math.abs(low)));
+  const best = tied.find((i) => !edge(i)) ?? tied[0];
+  const atEdge = edge(best);
   // Beside a gap the lowest point may be a pole's flank (1/x near 0): refining would run into it.
   const besideGap = Number.isNaN(points[best - 1]?.[1]) || Number.isNaN(points[best + 1]?.[1]);
   if (atEdge || besideGap || best === 0 || best === points.length - 1) return { x: points[best][0], y: points[best][1], atEdge: atEdge || besideGap };

@@ -67,6 +67,7 @@ describe('sampling', () => {
     ['x² on an even grid', (x: number) => x * x, -5, 5, 20, 0, 0, false],
     ['(x-1.234)²+2', (x: number) => (x - 1.234) ** 2 + 2, -5, 5, 40, 1.234, 2, false],
     ['exp: lowest at the left end', Math.exp, -2, 2, 20, -2, Math.exp(-2), true],
+    ['x³ − 3x: a tie with the edge, the inner minimum wins', (x: number) => x ** 3 - 3 * x, -2, 2, 41, 1, -2, false],
   ])('lowestPoint: %s', (_, f, a, b, n, x, y, atEdge) => {
     const low = lowestPoint(f, sample(f, a, b, n))!;
     expect(low.x).toBeCloseTo(x, 6);
