@@ -70,7 +70,10 @@ export function renderChart(spec: ChartSpec): string {
   // always with a step of 2.5, only every other row is labelled (so labels read 0 5 10, not 2.5 7.5),
   // and the range is widened to multiples of that label step.
   const ys = spec.series.flatMap((s) => s.points.filter((p) => p[0] >= xFrom && p[0] <= xTo).map((p) => p[1]));
-  const [yLo, yHi] = spec.y ? [spec.y.from, spec.y.to] : robustRange(ys.concat(markers.filter((m) => m.x >= xFrom && m.x <= xTo).map((m) => m.y)));
+  // Kept within ±1e300 so that hi − lo, and every step computed from it, stays a finite number.
+  const [yLo, yHi] = (spec.y ? [spec.y.from, spec.y.to] : robustRange(ys.concat(markers.filter((m) => m.x >= xFrom && m.x <= xTo).map((m) => m.y)))).map(
+    (v) => Math.max(-1e300, Math.min(1e300, v)),
+  );
   const maxIntervals = Math.max(2, spec.height - 1);
   let step = niceStep((yHi - yLo) / maxIntervals);
   let every = 1;
@@ -108,7 +111,7 @@ export function renderChart(spec: ChartSpec): string {
 
   const lines: string[] = [];
   const yTitle = spec.yTitle ?? (spec.series.length === 1 ? spec.series[0].label : undefined);
-  if (yTitle) lines.push(yTitle);
+  if (yTitle) lines.push(clip(yTitle, spec.width));
   grid.forEach((row, r) => {
     const axis = yLabels[r] ? '┤' : '│';
     const body = row.map((c) => (c ? paint(c.ch, c.series) : ' ')).join('');
@@ -121,7 +124,7 @@ export function renderChart(spec: ChartSpec): string {
   const title = spec.xTitle ?? '';
   if (title && used + 2 + title.length <= labelWidth + 2 + W) lines.push(tickLabels.slice(0, used).padEnd(labelWidth + 2 + W - title.length) + title);
   else lines.push(tickLabels, ...(title ? [' '.repeat(Math.max(0, labelWidth + 2 + W - title.length)) + title] : []));
-  lines.push(...legend(spec, markers, paint));
+  lines.push(...legend(spec, markers, paint, spec.width - 6));
   lines.push(...(spec.summary ?? []));
   return lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
 }
@@ -213,19 +216,24 @@ function xAxis(from: number, to: number, W: number, labelWidth: number, colOf: (
   return [`${' '.repeat(labelWidth + 1)}└${rule.join('')}`, labels.join('')];
 }
 
-function legend(spec: ChartSpec, markers: readonly ChartMarker[], paint: (s: string, series: number) => string): string[] {
+/** A title or legend text cut to fit the chart's width (a 500-character expression would wrap). */
+function clip(text: string, width: number): string {
+  return text.length > width ? text.slice(0, Math.max(1, width - 1)) + '…' : text;
+}
+
+function legend(spec: ChartSpec, markers: readonly ChartMarker[], paint: (s: string, series: number) => string, room: number): string[] {
   const lines: string[] = [];
   if (spec.series.length > 1) {
     spec.series.forEach((s, si) => {
       const style = STYLES[Math.min(si, STYLES.length - 1)];
-      lines.push(`  ${paint(style[4].repeat(3), si)} ${s.label}`);
+      lines.push(`  ${paint(style[4].repeat(3), si)} ${clip(s.label, room)}`);
     });
   }
   const seen = new Set<string>();
   for (const m of markers) {
     if (!m.label || seen.has(m.label)) continue;
     seen.add(m.label);
-    lines.push(`  ${paint(m.symbol, m.series ?? -1)}   ${m.label}`);
+    lines.push(`  ${paint(m.symbol, m.series ?? -1)}   ${clip(m.label, room)}`);
   }
   return lines;
 }

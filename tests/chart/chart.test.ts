@@ -81,6 +81,13 @@ describe('renderChart', () => {
     }
   });
 
+  test('long labels are cut to the width', () => {
+    const long = 'x + '.repeat(100) + 'x';
+    const out = renderChart({ ...base, width: 40, series: [{ label: long, points: curve((x) => x) }, { label: long, points: curve((x) => -x) }] });
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(renderChart({ ...base, width: 40, series: [{ label: long, points: curve((x) => x) }] }).split('\n')[0]).toHaveLength(40);
+  });
+
   test('a legend when there are several series, each with its own line style', () => {
     const out = renderChart({ ...base, series: [{ label: 'f', points: curve((x) => x) }, { label: 'g', points: curve((x) => -x) }] });
     expect(out).toContain('─── f');
@@ -117,6 +124,7 @@ describe('renderChart', () => {
     ['no points', []],
     ['a constant', [[0, 5], [1, 5], [2, 5]]],
     ['huge values', [[0, 1e300], [1, -1e300], [2, 0]]],
+    ['values whose difference overflows', [[0, 1.7e308], [1, -1.7e308], [2, 0]]],
   ] as [string, [number, number][]][])('never throws: %s', (_, points) => {
     const out = renderChart({ ...base, series: [{ label: 's', points }] });
     expect(out).toContain('└');
