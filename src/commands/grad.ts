@@ -1,7 +1,7 @@
 import { compileExpression, differentiate } from '../math/engine.js';
 import { centralDifference, forwardDifference, sweep } from '../math/numdiff.js';
 import { gradLab } from '../math/lab.js';
-import { formatNumber } from '../math/format.js';
+import { formatNumber, wrapWords } from '../math/format.js';
 import { chartSize, parseNumber } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
@@ -31,5 +31,5 @@ export async function run(text: string, opts: GradOptions): Promise<void> {
     return;
   }
   const chart = renderChart({ ...size, colors: colorEnabled(), ...lab.chart, x: { from: -12, to: -1 } });
-  process.stdout.write([lab.header, ...lab.table, '', `Error against h, from h = 1e-1 down to 1e-12:`, chart + lab.sentence.join('\n')].join('\n') + '\n');
+  process.stdout.write([lab.header, ...lab.table, '', 'Error against h = 1e-1 … 1e-12:', chart + wrapWords(lab.sentence, size.width).join('\n')].join('\n') + '\n');
 }

@@ -175,16 +175,20 @@ export function gradLab(g: GradInput) {
   const bestF = bestStep(g.sweep, 'errorForward');
   const bestC = bestStep(g.sweep, 'errorCentral');
   const rows = [
-    [`analytic  f'(${v}) = ${g.derivative.text}`, fmt(g.analytic), ''],
-    [`forward   (f(${v}+h) − f(${v}))/h, h = ${fmt(g.h)}`, fmt(g.forward), `error ${fmt(errF, 2)}`],
-    [`central   (f(${v}+h) − f(${v}−h))/2h, h = ${fmt(g.h)}`, fmt(g.central), `error ${fmt(errC, 2)}`],
+    ['analytic', fmt(g.analytic), `f'(${v}) = ${g.derivative.text}`],
+    ['forward', fmt(g.forward), `error ${fmt(errF, 2)}`],
+    ['central', fmt(g.central), `error ${fmt(errC, 2)}`],
   ];
-  const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const lg = (e: number) => (e > 0 ? Math.log10(e) : NaN); // an exact 0 error has no log: a gap
   return {
-    header: `f(${v}) = ${g.expr.text} at ${v} = ${fmt(g.at)}`,
-    table: rows.map((r) => `  ${r[0].padEnd(w0)}  ${r[1].padStart(w1)}  ${r[2]}`.trimEnd()),
+    // Short lines: a learner at 40 columns reads them unwrapped.
+    header: `f(${v}) = ${g.expr.text} at ${v} = ${fmt(g.at)}, h = ${fmt(g.h)}`,
+    table: [
+      ...rows.map((r) => `  ${r[0].padEnd(8)}  ${r[1].padEnd(w1)}  ${r[2]}`),
+      `forward = (f(${v}+h) − f(${v}))/h`,
+      `central = (f(${v}+h) − f(${v}−h))/2h`,
+    ],
     chart: {
       series: [
         { label: 'forward difference', points: g.sweep.map((p) => [Math.log10(p.h), lg(p.errorForward)] as [number, number]) },
@@ -197,11 +201,11 @@ export function gradLab(g: GradInput) {
       yTitle: 'log10 |error|',
       xTitle: 'log10 h',
     } satisfies Omit<ChartSpec, 'width' | 'height' | 'colors'>,
-    sentence: [
-      `Best h: forward ${fmt(bestF.h)} (error ${fmt(bestF.errorForward, 2)}), central ${fmt(bestC.h)} (error ${fmt(bestC.errorCentral, 2)}).`,
-      'A smaller h first cuts the truncation error; below the best h,',
-      'rounding error in f(x+h) − f(x) takes over and the error grows again.',
-    ],
+    sentence:
+      `Best h: forward ${fmt(bestF.h)} (error ${fmt(bestF.errorForward, 2)}), central ${fmt(bestC.h)} (error ${fmt(bestC.errorCentral, 2)}). ` +
+      'A smaller h first cuts the truncation error; below the best h, rounding error in f(x+h) − f(x) takes over and the error grows again.' +
+      // x² has no truncation error for the central difference: only rounding is left, at every h.
+      (bestC.h === g.sweep[0].h ? ' The central difference has no truncation error here, so its error is rounding alone and the largest h does best.' : ''),
     json: {
       expr: g.expr.text,
       at: g.at,

@@ -75,7 +75,8 @@ describe('calc-ml descend and grad', () => {
   test("grad x^2 --at 3: the lesson's 6.00001", () => {
     const r = cli(['grad', 'x^2', '--at', '3']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/forward .*h = 1e-5 +6\.00001 +error 1e-5/);
+    expect(r.stdout).toContain('f(x) = x^2 at x = 3, h = 1e-5');
+    expect(r.stdout).toMatch(/forward +6\.00001 +error 1e-5\n/);
     expect(r.stdout).toMatch(/Best h: forward 1e-\d+/);
     const doc = JSON.parse(cli(['grad', 'x^2', '--at', '3', '--json']).stdout);
     expect(doc).toMatchObject({ expr: 'x^2', at: 3, derivative: '2 * x', analytic: 6, numeric: { h: 1e-5 } });

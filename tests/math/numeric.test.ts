@@ -1,5 +1,5 @@
 import { bestStep, centralDifference, forwardDifference, sweep } from '../../src/math/numdiff.js';
-import { formatNumber } from '../../src/math/format.js';
+import { count, formatNumber, wrapWords } from '../../src/math/format.js';
 import { jumpBetween, linspace, lowestPoint, sample } from '../../src/math/sample.js';
 
 describe('formatNumber', () => {
@@ -9,6 +9,16 @@ describe('formatNumber', () => {
     [Infinity, '∞'], [1 / 3, '0.333333'],
   ])('%p → %p', (n, s) => expect(formatNumber(n)).toBe(s));
   test('fewer digits on request', () => expect(formatNumber(3.9e-11 + 1e-13, 2)).toBe('3.9e-11'));
+});
+
+describe('text helpers', () => {
+  test.each([
+    ['a bb ccc dddd', 6, ['a bb', 'ccc', 'dddd']],
+    ['one', 10, ['one']],
+    ['averyveryverylongword x', 5, ['averyveryverylongword', 'x']],
+    ['', 10, []],
+  ])('wrapWords(%p, %p)', (text, width, lines) => expect(wrapWords(text, width)).toEqual(lines));
+  test.each([[1, '1 step'], [0, '0 steps'], [50, '50 steps']])('count(%p)', (n, s) => expect(count(n, 'step')).toBe(s));
 });
 
 describe('finite differences: exercise 1.2.26.8', () => {
