@@ -279,11 +279,11 @@ export function runProgram(input: string): Program {
   if (input.length > MAX_PROGRAM_LENGTH) {
     throw new UserError(`the program is too long (${input.length} characters; the limit is ${MAX_PROGRAM_LENGTH})`, 2);
   }
-  const statements = input.split(/[;\n]/);
+  const statements = input.replace(/\r\n?/g, '\n').split(/[;\n]/);
   const functions = new Map<string, Expr>();
   const program: Program = { functions: [], values: [] };
   for (let i = 0; i < statements.length; i++) {
-    let stmt = statements[i].replace(/\r$/, '');
+    let stmt = statements[i];
     if (!stmt.trim()) continue;
     const ctx = (variable: string, offset: number): Context => ({ variable, functions, derived: false, shown: stmt, offset, hint: 'program' });
     const def = DEFINITION.map((re) => re.exec(stmt)).find(Boolean);

@@ -171,6 +171,7 @@ describe('runProgram', () => {
     ['def f(x): return x**2\nprint(f(3))', ['f'], [9]],
     ['def f(x):\n    return x**2\nf(3)', ['f'], [9]],
     ['f = lambda x: x**2; f(3)', ['f'], [9]],
+    ['def f(x):\r\n    return x**2\r\nf(3)\r\n', ['f'], [9]],
     ['2 + 3; sqrt(16)', [], [5, 4]],
   ])('%j', (input, names, values) => {
     const p = runProgram(input);
