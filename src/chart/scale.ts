@@ -6,11 +6,6 @@ export function niceStep(raw: number, mantissas: readonly number[] = [1, 2, 2.5,
   return 10 * p;
 }
 
-/** The next nice step above `step`. */
-export function nextStep(step: number): number {
-  return niceStep(step * 1.0001);
-}
-
 /**
  * Formats labels that are multiples of `step` with just the decimals the step needs:
  * step 5 → "25", step 0.25 → "0.25", never "9.000000"; very large or small values in exponent form.

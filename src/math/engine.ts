@@ -244,7 +244,7 @@ export function compileExpression(input: string, opts: { variable?: string } = {
 }
 
 /** Compiles a derivative that mathjs produced from a validated expression (sec, csc, … allowed). */
-export function compileDerived(text: string, variable: string): Expr {
+function compileDerived(text: string, variable: string): Expr {
   return compileIn(text, { variable, functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli' });
 }
 
