@@ -1,0 +1,317 @@
+import {
+  create, parseDependencies,
+  addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies,
+  unaryMinusDependencies, unaryPlusDependencies,
+  sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
+  sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
+  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies,
+  roundDependencies, maxDependencies, minDependencies,
+  secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
+  piDependencies, eDependencies, tauDependencies,
+  type MathNode,
+} from 'mathjs/number';
+import { UserError } from '../errors.js';
+import { caretDetail, checkSize, columnOf, fromPython, quoted } from './source.js';
+
+// The one mathjs instance that evaluates expressions: built from number-only factories, so it is small
+// to load, and results are plain JS numbers (sqrt(-1) is NaN, never a Complex). Expressions reach it
+// only after validate() has walked the parsed tree against the allow-lists below.
+const math = create({
+  parseDependencies,
+  addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies,
+  unaryMinusDependencies, unaryPlusDependencies,
+  sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
+  sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
+  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies,
+  roundDependencies, maxDependencies, minDependencies,
+  secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
+  piDependencies, eDependencies, tauDependencies,
+});
+// mathjs's floor and ceil factories import decimal.js (for BigNumbers we never use): 63 kB to parse
+// on every start. On plain numbers they are Math.floor and Math.ceil, so those are imported instead.
+math.import({ floor: (x: number) => Math.floor(x), ceil: (x: number) => Math.ceil(x) });
+
+/** Functions a learner may call, with how many arguments each takes. */
+export const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
+  sin: [1, 1], cos: [1, 1], tan: [1, 1], asin: [1, 1], acos: [1, 1], atan: [1, 1],
+  sinh: [1, 1], cosh: [1, 1], tanh: [1, 1], exp: [1, 1], log: [1, 2], log10: [1, 1], log2: [1, 1],
+  sqrt: [1, 1], cbrt: [1, 1], abs: [1, 1], sign: [1, 1], floor: [1, 1], ceil: [1, 1], round: [1, 2],
+  max: [1, 20], min: [1, 20], pow: [2, 2],
+};
+/** Functions that only appear in derivatives mathjs produces (d/dx tan x = sec(x)^2). */
+const DERIVED_FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
+  sec: [1, 1], csc: [1, 1], cot: [1, 1], sech: [1, 1], csch: [1, 1], coth: [1, 1],
+};
+export const CONSTANTS: readonly string[] = ['pi', 'e', 'tau'];
+const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
+/** mathjs functions that could reach the evaluator itself; named so the refusal says "not available". */
+const BLOCKED = new Set([
+  'import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'simplifyCore', 'simplifyConstant',
+  'derivative', 'resolve', 'rationalize', 'parser', 'config', 'chain', 'help', 'typed', 'create', 'factory',
+  'reviver', 'replacer', 'on', 'off', 'once', 'emit', 'expression', 'subset', 'matrix', 'format', 'print',
+  'map', 'forEach', 'filter', 'apply', 'eval', 'Function', 'constructor', 'require', 'process', 'globalThis',
+]);
+
+export interface Expr {
+  /** The expression as calc-ml reads it (Python syntax translated), e.g. "3 x^2". */
+  readonly text: string;
+  readonly variable: string;
+  /** The value at x; NaN outside the real domain (sqrt(-1), log(0), 0/0, 1/0). */
+  evaluate(x: number): number;
+}
+
+export interface Program {
+  functions: { name: string; param: string; body: Expr }[];
+  values: { source: string; value: number }[];
+}
+
+interface Context {
+  /** The variable, or '' for a statement of numbers only. */
+  variable: string;
+  /** Functions defined earlier in a program, callable by name. */
+  functions: ReadonlyMap<string, Expr>;
+  derived: boolean;
+  /** What is shown in errors, and where the expression starts within it. */
+  shown: string;
+  offset: number;
+  hint: 'cli' | 'program';
+}
+
+function fail(message: string, ctx: Context, column?: number): never {
+  throw new UserError(message, 2, caretDetail(ctx.shown, column === undefined ? undefined : column + ctx.offset));
+}
+
+const parseMessages: [RegExp, (text: string, col: number) => string][] = [
+  [/^Value expected/, (t, c) => (c > t.length ? 'unexpected end of expression' : /[-+*/^%!=<>&|,.']/.test(t[c - 1]) ? 'unexpected operator' : 'a number or name is missing')],
+  [/^Unexpected end of expression/, () => 'unexpected end of expression'],
+  [/^Parenthesis \) expected/, () => 'a closing ) is missing'],
+  [/^Unexpected operator \)/, () => 'this ) has no matching ('],
+  [/^Unexpected operator/, () => 'unexpected operator'],
+];
+
+function parse(text: string, ctx: Context): MathNode {
+  try {
+    return math.parse(text);
+  } catch (e) {
+    const err = e as Error & { char?: number };
+    const col = typeof err.char === 'number' ? err.char : undefined;
+    const found = parseMessages.find(([re]) => re.test(err.message));
+    const reason = found && col !== undefined ? found[1](text, col) : err.message.replace(/ \(char \d+\)$/, '').replace(/^./, (c) => c.toLowerCase());
+    fail(`cannot read ${quoted(ctx.shown)}: ${reason}${col !== undefined ? ` at column ${col + ctx.offset}` : ''}`, ctx, col);
+  }
+}
+
+/** Edit distance, to suggest the name a learner probably meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+function suggestFunction(name: string): string {
+  if (name === 'ln') return '; use log(x) for the natural logarithm';
+  if (name === 'power') return '; use pow(x, n) or x^n';
+  const best = Object.keys(FUNCTIONS).map((f) => [f, distance(name.toLowerCase(), f)] as const).sort((a, b) => a[1] - b[1])[0];
+  const did = best && best[1] <= Math.max(1, Math.floor(name.length / 3)) ? `; did you mean ${best[0]}?` : '';
+  return `${did} (available: ${Object.keys(FUNCTIONS).join(' ')})`;
+}
+
+function unknownVariable(name: string, ctx: Context): string {
+  if (ctx.hint === 'program') {
+    return ctx.variable
+      ? `unknown variable ${name}; the function's parameter is ${ctx.variable}`
+      : `unknown variable ${name}; to use it, define a function first, like f(${name}) = ${name}^2, then compute f(3)`;
+  }
+  return `unknown variable ${name}; the variable is ${ctx.variable} (use --var ${name} to plot in ${name})`;
+}
+
+const LISTS = 'lists and matrices ([...]) are not allowed: calc-ml works with single numbers';
+/** Node types that are never allowed, with the reason given to the learner. */
+const REFUSED: Record<string, (ctx: Context) => string> = {
+  AssignmentNode: () => 'assignment (=) is not allowed: write just the expression, like x^2',
+  FunctionAssignmentNode: (ctx) =>
+    ctx.hint === 'program' ? 'a function definition must be a statement of its own, like f(x) = x^2' : 'defining a function is not needed here: write just its right-hand side, like x^2',
+  BlockNode: () => 'write a single expression (no ; or line breaks)',
+  ArrayNode: () => LISTS,
+  IndexNode: () => LISTS,
+  ObjectNode: () => 'objects ({...}) are not allowed in calc-ml expressions',
+  RelationalNode: () => 'comparisons (<, ==, ...) are not allowed in calc-ml expressions',
+  ConditionalNode: () => 'the conditional a ? b : c is not allowed in calc-ml expressions',
+  RangeNode: () => 'ranges (a:b) are not allowed in calc-ml expressions',
+};
+
+/** Walks the parsed tree against the allow-lists; throws a UserError at the first thing not allowed. */
+function validate(node: MathNode, ctx: Context): void {
+  const n = node as MathNode & Record<string, any>;
+  const at = (name: string) => columnOf(ctx.shown.slice(ctx.offset), name);
+  if (n.type === 'ConstantNode') {
+    if (typeof n.value === 'string') fail(`text in quotes ("${n.value.slice(0, 20)}") is not a number; calc-ml expressions use numbers only`, ctx);
+    if (typeof n.value !== 'number') fail(`${String(n.value)} is not a number; calc-ml expressions use numbers only`, ctx, at(String(n.value)));
+    if (!Number.isFinite(n.value)) fail('a number in the expression is too large (the limit is about 1.8e308)', ctx);
+  } else if (n.type === 'SymbolNode') {
+    const name: string = n.name;
+    if (name === ctx.variable || CONSTANTS.includes(name)) return;
+    if (name in FUNCTIONS || ctx.functions.has(name)) fail(`${name} is a function: call it with an argument, like ${name}(${ctx.variable || '3'})`, ctx, at(name));
+    if (BLOCKED.has(name) || name in math) fail(`${name} is not available in calc-ml expressions`, ctx, at(name));
+    fail(unknownVariable(name, ctx), ctx, at(name));
+  } else if (n.type === 'FunctionNode') {
+    if (n.fn.type !== 'SymbolNode') {
+      validate(n.fn, ctx); // names the real problem (a property access) when there is one
+      fail('only named functions can be called, like sin(x)', ctx);
+    }
+    const name: string = n.fn.name;
+    const arity = FUNCTIONS[name] ?? (ctx.derived ? DERIVED_FUNCTIONS[name] : undefined) ?? (ctx.functions.has(name) ? ([1, 1] as const) : undefined);
+    if (!arity) {
+      if (BLOCKED.has(name) || name in math) fail(`${name} is not available in calc-ml expressions`, ctx, at(name));
+      fail(`unknown function ${name}${suggestFunction(name)}`, ctx, at(name));
+    }
+    const got = n.args.length;
+    if (got < arity[0] || got > arity[1]) {
+      const want = arity[0] === arity[1] ? `${arity[0]} argument${arity[0] === 1 ? '' : 's'}` : `${arity[0]} to ${arity[1]} arguments`;
+      fail(`${name} takes ${want}, not ${got}`, ctx, at(name));
+    }
+    for (const a of n.args) validate(a, ctx);
+  } else if (n.type === 'OperatorNode') {
+    if (!OPERATORS.has(n.fn)) fail(`the operator ${n.op} is not available in calc-ml expressions (use + - * / ^)`, ctx);
+    for (const a of n.args) validate(a, ctx);
+  } else if (n.type === 'ParenthesisNode') {
+    validate(n.content, ctx);
+  } else if (n.type === 'AccessorNode') {
+    const prop = n.index?.dimensions?.[0]?.value;
+    fail(`reading a property${typeof prop === 'string' ? ` (.${prop})` : ''} is not allowed in calc-ml expressions`, ctx, typeof prop === 'string' ? at(prop) : undefined);
+  } else {
+    const why = REFUSED[n.type]?.(ctx) ?? `${String(n.type).replace(/Node$/, '')} expressions are not allowed in calc-ml expressions`;
+    const eq = n.type === 'AssignmentNode' ? ctx.shown.indexOf('=', ctx.offset) + 1 - ctx.offset : undefined;
+    fail(why, ctx, eq);
+  }
+}
+
+/** How an Expr's text reads: mathjs's own printing, with x^2 rather than x ^ 2. */
+function show(node: MathNode): string {
+  return node.toString().replace(/ \^ /g, '^');
+}
+
+function compileIn(text: string, ctx: Context): Expr {
+  checkSize(text);
+  const source = fromPython(text);
+  // Property access is refused before parsing too: mathjs cannot even parse some ways of reaching a
+  // constructor (f.constructor("…")()), and the learner deserves the real reason, not a syntax error.
+  const access = /[A-Za-z_)\]]\s*(\.\s*[A-Za-z_]\w*|\[\s*["'])/.exec(source);
+  if (access) {
+    const prop = /\w+/.exec(source.slice(access.index + 1))?.[0];
+    fail(`reading a property${prop ? ` (.${prop})` : ''} is not allowed in calc-ml expressions`, ctx, access.index + 2);
+  }
+  const node = parse(source, ctx);
+  validate(node, ctx);
+  const code = node.compile();
+  // One scope per Expr: the variable is rewritten on each call; earlier functions are plain closures.
+  const scope = new Map<string, unknown>();
+  for (const [name, f] of ctx.functions) scope.set(name, (v: number) => f.evaluate(v));
+  const variable = ctx.variable;
+  return {
+    text: show(node),
+    variable,
+    evaluate(x: number): number {
+      if (variable) scope.set(variable, x);
+      const v = code.evaluate(scope);
+      // Infinity (1/0, exp(1000)) is no real number either: one kind of gap is simpler for every caller.
+      return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
+    },
+  };
+}
+
+const VARIABLE = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Checks a variable name given on the command line (--var). */
+export function checkVariable(name: string): string {
+  if (!VARIABLE.test(name)) throw new UserError(`--var must be a name like x or t, not ${quoted(name)}`, 2);
+  if (CONSTANTS.includes(name) || name in FUNCTIONS) throw new UserError(`--var ${name}: ${name} is a ${CONSTANTS.includes(name) ? 'constant' : 'function'} name; choose another, like x or t`, 2);
+  return name;
+}
+
+/** Parses, validates and compiles one expression in one variable (x unless `opts.variable`). */
+export function compileExpression(input: string, opts: { variable?: string } = {}): Expr {
+  const variable = checkVariable(opts.variable ?? 'x');
+  return compileIn(input, { variable, functions: new Map(), derived: false, shown: input, offset: 0, hint: 'cli' });
+}
+
+/** Compiles a derivative that mathjs produced from a validated expression (sec, csc, … allowed). */
+function compileDerived(text: string, variable: string): Expr {
+  return compileIn(text, { variable, functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli' });
+}
+
+/** The symbolic derivative d/dvariable. Loads mathjs's derivative (and simplify) only when called. */
+export async function differentiate(e: Expr): Promise<Expr> {
+  if (!e.variable) throw new UserError(`${quoted(e.text)} has no variable to take the derivative in`, 2);
+  // The text is checked again, so an Expr made by hand cannot bring mathjs's simplify anything to run.
+  compileDerived(e.text, e.variable);
+  const { derivativeText } = await import('./derivative.js');
+  const d = derivativeText(e.text, e.variable);
+  if ('unsupported' in d) {
+    throw new UserError(`cannot take the derivative of ${d.unsupported}(...) symbolically; calc-ml knows the rules for + - * / ^, exp, log, sqrt, cbrt, abs and the trig functions`, 2);
+  }
+  return compileDerived(d.text, e.variable);
+}
+
+const MAX_PROGRAM_LENGTH = 2000;
+const NAME = '[A-Za-z][A-Za-z0-9_]*';
+const DEFINITION = [
+  new RegExp(`^\\s*(${NAME})\\s*\\(\\s*(${NAME})\\s*\\)\\s*=(?!=)(.*)$`), // f(x) = x^2
+  new RegExp(`^\\s*def\\s+(${NAME})\\s*\\(\\s*(${NAME})\\s*\\)\\s*:\\s*(?:return\\b)?(.*)$`), // def f(x): return x**2
+  new RegExp(`^\\s*(${NAME})\\s*=\\s*lambda\\s+(${NAME})\\s*:(.*)$`), // f = lambda x: x**2
+];
+const PRINT = /^\s*print\s*\((.*)\)\s*$/;
+
+/**
+ * Runs a small program: statements separated by ';' or new lines. `name(param) = expr` defines a
+ * function of one parameter; any other statement is a value, which may call the functions defined
+ * before it. Python's `def f(x): return …`, `f = lambda x: …` and `print(…)` are understood too.
+ */
+export function runProgram(input: string): Program {
+  if (input.length > MAX_PROGRAM_LENGTH) {
+    throw new UserError(`the program is too long (${input.length} characters; the limit is ${MAX_PROGRAM_LENGTH})`, 2);
+  }
+  const statements = input.replace(/\r\n?/g, '\n').split(/[;\n]/);
+  const functions = new Map<string, Expr>();
+  const program: Program = { functions: [], values: [] };
+  for (let i = 0; i < statements.length; i++) {
+    let stmt = statements[i];
+    if (!stmt.trim()) continue;
+    const ctx = (variable: string, offset: number): Context => ({ variable, functions, derived: false, shown: stmt, offset, hint: 'program' });
+    const def = DEFINITION.map((re) => re.exec(stmt)).find(Boolean);
+    if (def) {
+      const [, name, param] = def;
+      let body = def[3];
+      // A Python def whose body is on the next line: `def f(x):` then `    return x**2`.
+      if (!body.trim() && /^\s*def\b/.test(stmt) && i + 1 < statements.length) {
+        const ret = /^\s*return\b(.*)$/.exec(statements[i + 1]);
+        if (ret) {
+          stmt = statements[++i];
+          body = ret[1];
+        }
+      }
+      if (name in FUNCTIONS || CONSTANTS.includes(name) || BLOCKED.has(name)) {
+        throw new UserError(`${name} is a built-in name; call your function something else, like f`, 2, caretDetail(stmt, columnOf(stmt, name)));
+      }
+      checkVariable(param);
+      const expr = compileIn(body, ctx(param, stmt.length - body.length));
+      functions.set(name, expr);
+      program.functions.push({ name, param, body: expr });
+      continue;
+    }
+    const print = PRINT.exec(stmt);
+    const source = print ? print[1] : stmt;
+    const expr = compileIn(source, ctx('', print ? stmt.indexOf('(') + 1 : 0));
+    program.values.push({ source: source.trim(), value: expr.evaluate(NaN) });
+  }
+  if (!program.functions.length && !program.values.length) throw new UserError('the program is empty: type one, like f(x) = x^2; f(3)', 2);
+  return program;
+}

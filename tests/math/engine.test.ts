@@ -1,0 +1,217 @@
+import { compileExpression, differentiate, runProgram } from '../../src/math/engine.js';
+import { UserError } from '../../src/errors.js';
+
+function refusal(input: string, variable?: string): UserError {
+  try {
+    compileExpression(input, { variable });
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error(`accepted: ${input}`);
+}
+
+describe('compileExpression evaluates real numbers', () => {
+  test.each([
+    ['x^2', 3, 9],
+    ['x**2', 3, 9],
+    ['2x', 4, 8],
+    ['3x^2', 2, 12],
+    ['3x**2 + 2 x', 1, 5],
+    ['math.sin(x)', 0, 0],
+    ['np.exp(x)', 0, 1],
+    ['numpy.log(x)', Math.E, 1],
+    ['pi x', 1, Math.PI],
+    ['log(8, 2)', 0, 3],
+    ['max(x, 1) + min(x, 1)', 3, 4],
+    ['pow(x, 3)', 2, 8],
+    ['cbrt(x)', -8, -2],
+    ['abs(x) + sign(x) + floor(x) + ceil(x) + round(x)', -1.5, 1.5 - 1 - 2 - 1 - 2],
+  ])('%s at %p = %p', (text, x, y) => {
+    expect(compileExpression(text).evaluate(x)).toBeCloseTo(y, 12);
+  });
+
+  test.each([
+    ['sqrt(x)', -1], ['log(x)', -1], ['log(x)', 0], ['x/x', 0], ['1/x', 0], ['(x)^(1/3)', -8], ['exp(x)', 1000], ['asin(x)', 2],
+  ])('%s at %p is a gap (NaN), never complex or infinite', (text, x) => {
+    expect(compileExpression(text).evaluate(x)).toBeNaN();
+  });
+
+  test('--var chooses the variable', () => {
+    expect(compileExpression('5t - t^2', { variable: 't' }).evaluate(2)).toBe(6);
+  });
+
+  test('text is the normalised expression', () => {
+    expect(compileExpression('x ** 2').text).toBe('x^2');
+    expect(compileExpression('np.exp(x)').text).toBe('exp(x)');
+  });
+});
+
+describe('compileExpression refuses what it should not run, each with its message', () => {
+  const hostile: [string, RegExp][] = [
+    ['import({}, {override:true})', /^import is not available in calc-ml expressions$/],
+    ['createUnit("foo")', /^createUnit is not available/],
+    ['evaluate("1")', /^evaluate is not available/],
+    ['parse("x")', /^parse is not available/],
+    ['simplify("x")', /^simplify is not available/],
+    ['derivative("x^2","x")', /^derivative is not available/],
+    ['resolve(x)', /^resolve is not available/],
+    ['compile("x")', /^compile is not available/],
+    ['config({})', /^config is not available/],
+    ['x.constructor', /^reading a property \(\.constructor\) is not allowed/],
+    ['f["constructor"]', /^reading a property \(\.constructor\) is not allowed/],
+    ['cos.constructor("return process")()', /^reading a property \(\.constructor\) is not allowed/],
+    ['f(x)=x; f', /^write a single expression/],
+    ['f(x) = x^2', /^defining a function is not needed here/],
+    ['[1,2]', /^lists and matrices/],
+    ['"abc"', /^text in quotes \("abc"\) is not a number/],
+    ['x = 3', /^assignment \(=\) is not allowed/],
+    ['1e400', /too large/],
+    ['y', /^unknown variable y; the variable is x \(use --var y to plot in y\)$/],
+    ['foo(x)', /^unknown function foo/],
+    ['sine(x)', /^unknown function sine; did you mean sin\?/],
+    ['ln(x)', /^unknown function ln; use log\(x\)/],
+    ['sin', /^sin is a function: call it with an argument, like sin\(x\)/],
+    ['sin(x, 2)', /^sin takes 1 argument, not 2/],
+    ['x > 2', /operator > is not available|comparisons/],
+    ['x!', /operator ! is not available/],
+    ['x mod 2', /operator mod is not available/],
+    ['{a: 1}', /^objects/],
+    ['true', /^true is not a number/],
+    ['x ? 1 : 2', /not allowed/],
+    ['', /^the expression is empty/],
+    ['   ', /^the expression is empty/],
+    ['x'.repeat(10 * 1024), /^the expression is too long \(10240 characters; the limit is 500\)$/],
+    ['('.repeat(5000) + 'x' + ')'.repeat(5000), /too long/],
+    ['('.repeat(200) + 'x' + ')'.repeat(200), /nested more than 50 deep/],
+  ];
+  test.each(hostile)('%s', (input, message) => {
+    const e = refusal(input);
+    expect(e.message).toMatch(message);
+    expect(e.exitCode).toBe(2);
+  });
+
+  test.each([
+    ['-'.repeat(490) + 'x', 1],
+    [Array(240).fill('x').join('^'), 1],
+    ['('.repeat(50) + 'x' + ')'.repeat(50), 2],
+    ['sqrt('.repeat(45) + 'x' + ')'.repeat(45), 1],
+  ])('long chains within the limits parse without overflowing the stack (%#)', (text, x) => {
+    expect(Number.isFinite(compileExpression(text).evaluate(x))).toBe(true);
+  });
+
+  test('differentiate re-checks the text of an Expr it did not make', async () => {
+    const forged = { text: 'import({}, {override: true})', variable: 'x', evaluate: () => 0 };
+    await expect(differentiate(forged)).rejects.toThrow(/^import is not available/);
+  });
+
+  test('a refusal never ran the code: process is untouched', () => {
+    expect(() => compileExpression('cos.constructor("process.exit(7)")()').evaluate(1)).toThrow(UserError);
+  });
+
+  test('unparsable input names the column and puts a caret under it', () => {
+    const e = refusal('x^^2');
+    expect(e.message).toBe('cannot read "x^^2": unexpected operator at column 3');
+    expect(e.detail).toEqual(['x^^2', '  ^']);
+  });
+
+  test.each([
+    ['x +', 'unexpected end of expression at column 4', '   ^'],
+    ['(x + 1', 'a closing ) is missing at column 7', '      ^'],
+    ['x + 1)', 'this ) has no matching ( at column 6', '     ^'],
+    ['x *** 2', 'unexpected operator at column 5', '    ^'],
+  ])('%s: %s', (input, reason, caret) => {
+    const e = refusal(input);
+    expect(e.message).toBe(`cannot read "${input}": ${reason}`);
+    expect(e.detail).toEqual([input, caret]);
+  });
+
+  test('unknown names get a caret under them', () => {
+    expect(refusal('x + 2y').detail).toEqual(['x + 2y', '     ^']);
+  });
+
+  test('--var must be a plain name, not a constant', () => {
+    expect(refusal('x', 'pi').message).toMatch(/constant/);
+    expect(refusal('x', '1x').message).toMatch(/--var must be a name/);
+  });
+});
+
+describe('differentiate', () => {
+  test.each([
+    ['x^2', 3, 6, '2 * x'],
+    ['x**3 - 3x', 2, 9, undefined],
+    ['sin(x)', 0, 1, 'cos(x)'],
+    ['tan(x)', 0, 1, undefined],
+    ['log2(x)', 1, 1 / Math.LN2, undefined],
+    ['exp(-x^2)', 1, -2 * Math.exp(-1), undefined],
+    ['sqrt(x)', 4, 0.25, undefined],
+  ])('d/dx %s at %p = %p', async (text, x, d, shown) => {
+    const de = await differentiate(compileExpression(text));
+    expect(de.evaluate(x)).toBeCloseTo(d, 12);
+    if (shown) expect(de.text).toBe(shown);
+    // The text reads back as the same function.
+    expect(compileExpression(de.text.replace(/sec\(x\)\^2/, '1/cos(x)^2')).evaluate(x)).toBeCloseTo(d, 12);
+  });
+
+  test('in another variable', async () => {
+    expect((await differentiate(compileExpression('5t - t^2', { variable: 't' }))).evaluate(1)).toBe(3);
+  });
+
+  test.each(['floor(x)', 'max(x, 1)', 'sign(x)'])('%s has no symbolic derivative: said so', async (text) => {
+    await expect(differentiate(compileExpression(text))).rejects.toThrow(/cannot take the derivative of \w+\(\.\.\.\) symbolically/);
+  });
+});
+
+describe('runProgram', () => {
+  test.each([
+    ['f(x) = x^2; f(3)', ['f'], [9]],
+    ['f(x) = x^2\nf(3)', ['f'], [9]],
+    ['h(t) = 5t - t^2; h(2); h(1) + 1', ['h'], [6, 5]],
+    ['f(x) = x**2; g(x) = 2 f(x) + 1; g(3)', ['f', 'g'], [19]],
+    ['def f(x): return x**2\nprint(f(3))', ['f'], [9]],
+    ['def f(x):\n    return x**2\nf(3)', ['f'], [9]],
+    ['f = lambda x: x**2; f(3)', ['f'], [9]],
+    ['def f(x):\r\n    return x**2\r\nf(3)\r\n', ['f'], [9]],
+    ['2 + 3; sqrt(16)', [], [5, 4]],
+  ])('%j', (input, names, values) => {
+    const p = runProgram(input);
+    expect(p.functions.map((f) => f.name)).toEqual(names);
+    expect(p.values.map((v) => v.value)).toEqual(values);
+  });
+
+  test('functions are Exprs of their parameter', () => {
+    const p = runProgram('h(t) = 5t - t^2');
+    expect(p.functions[0].param).toBe('t');
+    expect(p.functions[0].body.evaluate(1)).toBe(4);
+    expect(p.values).toEqual([]);
+  });
+
+  test('values keep their source', () => {
+    expect(runProgram('f(x)=x^2; f(3)').values).toEqual([{ source: 'f(3)', value: 9 }]);
+  });
+
+  test.each([
+    ['f(x) = x^2; g(3)', /^unknown function g/],
+    ['f(x) = f(x) + 1', /^unknown function f/],
+    ['f(x) = y^2', /^unknown variable y; the function's parameter is x/],
+    ['x^2', /^unknown variable x; to use it, define a function first/],
+    ['f(x) = x^2; f', /^f is a function: call it/],
+    ['f(x) = import({})', /^import is not available/],
+    ['sin(x) = x', /^sin is a built-in name/],
+    ['f(x) = x^^2', /^cannot read "f\(x\) = x\^\^2": unexpected operator at column 10$/],
+    ['', /^the program is empty/],
+    ['f(x) = [1]', /^lists and matrices/],
+    ['f(x) = x.constructor', /^reading a property/],
+  ])('%j is refused', (input, message) => {
+    expect(() => runProgram(input)).toThrow(message);
+  });
+
+  test('the caret points into the statement', () => {
+    try {
+      runProgram('f(x) = x^2; g(x) = x^^2');
+      throw new Error('accepted');
+    } catch (e) {
+      expect((e as UserError).detail).toEqual([' g(x) = x^^2', '          ^']);
+    }
+  });
+});
