@@ -24,6 +24,8 @@ export interface Match {
   phrase: string;
   start: number;
   end: number;
+  /** Positions of the answer's words that matched the phrase's words. */
+  at: number[];
   /** A plain "not"/"no"/"never" (odd number of them) applies: the answer says the opposite. */
   negated: boolean;
   /** An "opposite"/"negative"/"against" applies: the match is cancelled but not a denial. */
@@ -83,8 +85,9 @@ function isNegator(tokens: Token[], i: number): boolean {
 }
 
 /** Negation and inversion around a match: inside its gaps, and a few words before it in its clause. */
-function polarity(tokens: Token[], at: number[]): { negated: boolean; inverted: boolean } {
+function polarity(tokens: Token[], at: number[]): { negated: boolean; inverted: boolean; from: number } {
   const inMatch = new Set(at);
+  let from = at[0];
   let negations = 0;
   let inverted = false;
   for (let i = at[0] + 1; i < at[at.length - 1]; i++) {
@@ -96,8 +99,13 @@ function polarity(tokens: Token[], at: number[]): { negated: boolean; inverted: 
   let content = 0;
   for (let i = at[0] - 1; i >= 0 && content < 3; i--) {
     if (tokens[i].clause !== tokens[at[0]].clause || tokens[i].sentence !== tokens[at[0]].sentence) break;
-    if (isNegator(tokens, i)) negations++;
-    else if (INVERTERS.has(tokens[i].word) && content < 2) inverted = true;
+    if (isNegator(tokens, i)) {
+      negations++;
+      from = i;
+    } else if (INVERTERS.has(tokens[i].word) && content < 2) {
+      inverted = true;
+      from = i;
+    }
     else if (!STOPWORDS.has(tokens[i].word)) content++;
   }
   let negated = negations % 2 === 1;
@@ -107,7 +115,7 @@ function polarity(tokens: Token[], at: number[]): { negated: boolean; inverted: 
       if (tokens[i].word === 'without' || tokens[i].word === 'unless') negated = false;
     }
   }
-  return { negated, inverted };
+  return { negated, inverted, from };
 }
 
 export function findPhrase(tokens: Token[], phrase: Phrase): Match[] {
@@ -117,9 +125,10 @@ export function findPhrase(tokens: Token[], phrase: Phrase): Match[] {
     if (!same(tokens[i], phrase.parts[0])) continue;
     const at = findFrom(tokens, phrase.parts, 1, i, [i]);
     if (!at) continue;
-    const { negated, inverted } = polarity(tokens, at);
+    const { negated, inverted, from } = polarity(tokens, at);
     const end = at[at.length - 1];
-    matches.push({ phrase: phrase.text, start: i, end, negated, inverted, quote: tokens.slice(i, end + 1).map((t) => t.word).join(' ') });
+    const quote = tokens.slice(negated || inverted ? from : i, end + 1).map((t) => t.word).join(' ');
+    matches.push({ phrase: phrase.text, start: i, end, at, negated, inverted, quote });
   }
   return matches;
 }
