@@ -79,6 +79,7 @@ function findFrom(tokens: Token[], parts: Part[], k: number, at: number, used: n
 }
 
 const NOT_REALLY = new Set(['only', 'just', 'merely', 'simply']);
+const LINKS = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'from', 'its', 'their', 'that', 'this']);
 
 function isNegator(tokens: Token[], i: number): boolean {
   return NEGATORS.has(tokens[i].word) && !NOT_REALLY.has(tokens[i + 1]?.word ?? '');
@@ -95,18 +96,22 @@ function polarity(tokens: Token[], at: number[]): { negated: boolean; inverted: 
     if (isNegator(tokens, i)) negations++;
     if (INVERTERS.has(tokens[i].word)) inverted = true;
   }
-  // Look back: up to 3 content words for a "not", 2 for an "opposite"; stop at the clause's start.
+  // Look back: up to 3 content words for a "not"; stop at the clause's start.
+  const sameClause = (i: number) => tokens[i].clause === tokens[at[0]].clause && tokens[i].sentence === tokens[at[0]].sentence;
   let content = 0;
-  for (let i = at[0] - 1; i >= 0 && content < 3; i--) {
-    if (tokens[i].clause !== tokens[at[0]].clause || tokens[i].sentence !== tokens[at[0]].sentence) break;
+  for (let i = at[0] - 1; i >= 0 && content < 3 && sameClause(i); i--) {
     if (isNegator(tokens, i)) {
       negations++;
       from = i;
-    } else if (INVERTERS.has(tokens[i].word) && content < 2) {
-      inverted = true;
-      from = i;
-    }
-    else if (!STOPWORDS.has(tokens[i].word)) content++;
+    } else if (!STOPWORDS.has(tokens[i].word)) content++;
+  }
+  // An "opposite"/"negative" flips a match only when it qualifies it: right before it, past
+  // articles and prepositions ("the *opposite* of the direction of …"), not "against it, decreases".
+  let i = at[0] - 1;
+  while (i >= 0 && sameClause(i) && LINKS.has(tokens[i].word)) i--;
+  if (i >= 0 && sameClause(i) && INVERTERS.has(tokens[i].word)) {
+    inverted = true;
+    from = i;
   }
   let negated = negations % 2 === 1;
   // "you can't minimise the loss without derivatives": not … without … says the derivatives are needed.

@@ -61,7 +61,8 @@ export function normalize(text: string): string {
       .replace(/\+=|\s\+\s/g, ' plus ')
       .replace(/∇/g, ' gradient ')
       .replace(/[η]/g, ' learning rate ')
-      .replace(/²/g, '^2')
+      // "x^2", "x²", "x**2" read as "x squared", as learners also write it
+      .replace(/\s*(\^|\*\*)\s*2\b|²/g, ' squared ')
       .replace(/&/g, ' and ')
   );
 }
@@ -72,7 +73,8 @@ export function tokenize(text: string): Token[] {
   let clause = 0;
   sentences.forEach((sentence, s) => {
     clause++;
-    for (const part of sentence.split(/[,()"]|\s[–—]\s|\s-\s/)) {
+    // Commas and dashes end a clause; brackets do not ("(f(x+h) - f(x))/h" is one thought).
+    for (const part of sentence.split(/[,"]|\s[–—]\s/)) {
       clause++;
       for (const raw of part.match(/[\p{L}\p{N}]+/gu) ?? []) {
         const expanded = NEGATIVE_WORDS[raw] ?? ALIASES[raw] ?? raw;

@@ -34,7 +34,7 @@ describe('rubric feedback', () => {
   test('a correct answer: score 1, what was found, no missing list', () => {
     const v = gradeRubric(q7, 'The gradient points uphill, so we move the weights the opposite way to lower the loss.');
     expect(v).toMatchObject({ verdict: 'correct', score: 1, missing: [] });
-    expect(v.found).toHaveLength(3);
+    expect(v.found).toHaveLength(4);
     expect(v.feedback).toMatch(/^Correct\.\nYou covered: /);
     expect(v.feedback).not.toContain('Missing');
   });
@@ -45,7 +45,9 @@ describe('rubric feedback', () => {
     expect(v.score).toBeGreaterThan(0);
     expect(v.score).toBeLessThan(1);
     expect(v.found).toEqual(['the parameters (weights) are updated with it']);
-    expect(v.missing).toEqual(['it says which way the loss changes (the gradient points uphill)', 'step against the gradient to lower the loss']);
+    expect(v.missing).toEqual([
+      'it says which way the loss changes (the gradient points uphill)', 'learning steps against the gradient (downhill)', 'so the loss goes down',
+    ]);
     expect(v.feedback).toContain('Missing: “it says which way');
     expect(v.feedback).toContain(`Hint: ${q7.hint}`);
   });
