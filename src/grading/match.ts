@@ -109,7 +109,8 @@ function polarity(tokens: Token[], at: number[]): { negated: boolean; inverted: 
   // articles and prepositions ("the *opposite* of the direction of …"), not "against it, decreases".
   let i = at[0] - 1;
   while (i >= 0 && sameClause(i) && LINKS.has(tokens[i].word)) i--;
-  if (i >= 0 && sameClause(i) && INVERTERS.has(tokens[i].word)) {
+  // ("minus" is left out here: in "x - learning rate * gradient" it subtracts, it does not negate.)
+  if (i >= 0 && sameClause(i) && INVERTERS.has(tokens[i].word) && tokens[i].word !== 'minus') {
     inverted = true;
     from = i;
   }
