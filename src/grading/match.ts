@@ -66,15 +66,19 @@ function reachable(tokens: Token[], a: number, b: number, maxGap: number): boole
   return Math.abs(tokens[b].clause - tokens[a].clause) <= allowed;
 }
 
-function findFrom(tokens: Token[], parts: Part[], k: number, at: number, used: number[]): number[] | null {
+/** Positions matching parts[k..] after position `at`; `dead` remembers (k, at) that lead nowhere, so long answers stay linear. */
+function findFrom(tokens: Token[], parts: Part[], k: number, at: number, used: number[], dead: Set<number>): number[] | null {
   if (k === parts.length) return used;
+  const state = k * tokens.length + at;
+  if (dead.has(state)) return null;
   for (let j = at + 1; j < tokens.length && j - at - 1 <= parts[k].maxGap; j++) {
     if (!reachable(tokens, at, j, parts[k].maxGap)) break;
     if (same(tokens[j], parts[k])) {
-      const found = findFrom(tokens, parts, k + 1, j, [...used, j]);
+      const found = findFrom(tokens, parts, k + 1, j, [...used, j], dead);
       if (found) return found;
     }
   }
+  dead.add(state);
   return null;
 }
 
@@ -127,9 +131,10 @@ function polarity(tokens: Token[], at: number[]): { negated: boolean; inverted: 
 export function findPhrase(tokens: Token[], phrase: Phrase): Match[] {
   const matches: Match[] = [];
   if (!phrase.parts.length) return matches;
+  const dead = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     if (!same(tokens[i], phrase.parts[0])) continue;
-    const at = findFrom(tokens, phrase.parts, 1, i, [i]);
+    const at = findFrom(tokens, phrase.parts, 1, i, [i], dead);
     if (!at) continue;
     const { negated, inverted, from } = polarity(tokens, at);
     const end = at[at.length - 1];
