@@ -17,22 +17,52 @@ const fmt = (v: number) => (Number.isNaN(v) ? 'undefined' : String(Number(v.toPr
 /** Points where two functions must agree (the task's point first). */
 const SAMPLES = [-3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 4, 5, 7];
 
-/** Code habits from Python, JavaScript and the REPL → statements the engine reads, one a line. */
+const NAME = String.raw`[A-Za-z]\w*`;
+const CALL_AT_NUMBER = new RegExp(String.raw`^\s*(${NAME})\s*\(\s*[-+]?[\d.]+\s*\)\s*=(?!=)`);
+
+/** Code habits from Python, JavaScript, the REPL and handwriting → statements the engine reads, one a line. */
 export function translate(input: string): string {
-  const lines = input
+  const statements = input
     .replace(/```\w*/g, '\n')
+    .replace(/²/g, '^2')
+    .replace(/³/g, '^3')
+    .replace(/[×·]/g, '*')
+    .replace(/[−–]/g, '-')
     .split('\n')
-    .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''));
-  return lines
+    .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''))
     .flatMap(splitTopLevel)
     .map((stmt) =>
       stmt
-        .replace(/^\s*(?:const|let|var)\s+([A-Za-z]\w*)\s*=\s*\(?\s*([A-Za-z]\w*)\s*\)?\s*=>\s*\{?\s*(?:return\s+)?(.*?)\s*;?\s*\}?\s*$/, '$1($2) = $3')
-        .replace(/^\s*function\s+([A-Za-z]\w*)\s*\(\s*([A-Za-z]\w*)\s*\)\s*\{\s*return\s+(.*?)\s*;?\s*\}\s*$/, '$1($2) = $3')
-        .replace(/^\s*console\.log\s*\((.*)\)\s*$/, '$1')
-        // "f(3) = 9": the learner states the value; what counts is what f(3) computes.
-        .replace(/^\s*([A-Za-z]\w*\s*\(\s*[-+]?[\d.]+\s*\))\s*=[^=].*$/, '$1'),
-    )
+        .replace(new RegExp(String.raw`^\s*(?:const|let|var)\s+(${NAME})\s*=\s*\(?\s*(${NAME})\s*\)?\s*=>\s*\{?\s*(?:return\s+)?(.*?)\s*;?\s*\}?\s*$`), '$1($2) = $3')
+        .replace(new RegExp(String.raw`^\s*function\s+(${NAME})\s*\(\s*(${NAME})\s*\)\s*\{\s*return\s+(.*?)\s*;?\s*\}\s*$`), '$1($2) = $3')
+        .replace(/^\s*console\.log\s*\((.*)\)\s*$/, '$1'),
+    );
+  const defined = new Set(
+    statements.flatMap((st) => {
+      const m = new RegExp(String.raw`^\s*(?:def\s+)?(${NAME})\s*\(\s*[A-Za-z]\w*\s*\)\s*[=:]|^\s*(${NAME})\s*=\s*lambda\b`).exec(st);
+      return m ? [m[1] ?? m[2]] : [];
+    }),
+  );
+  const numbers = new Map<string, string>();
+  return statements
+    .flatMap((stmt) => {
+      const call = CALL_AT_NUMBER.exec(stmt);
+      // "f(3) = 9" after defining f: what counts is what f(3) computes. Without a definition
+      // ("f(3) = 3^2 = 9"), the right-hand sides are the learner's values.
+      if (call) return defined.has(call[1]) ? [stmt.slice(0, stmt.indexOf('='))] : stmt.split('=').slice(1);
+      // "x = 3" then "x**2": a number put in a name is that number from then on.
+      const assign = new RegExp(String.raw`^\s*(${NAME})\s*=\s*([-+]?\d*\.?\d+)\s*$`).exec(stmt);
+      if (assign) {
+        numbers.set(assign[1], assign[2]);
+        return [];
+      }
+      // "3^2 = 9": a worked value, not an assignment; each side is a value.
+      const definition = new RegExp(String.raw`^\s*(?:def\s+)?${NAME}\s*\(\s*${NAME}\s*\)\s*[=:]|\blambda\b|^\s*${NAME}\s*=\s*`);
+      if (/^[^=]*[^=!<>]=[^=]/.test(stmt) && !definition.test(stmt)) return stmt.split('=').filter((p) => p.trim());
+      let out = stmt;
+      for (const [name, value] of numbers) out = out.replace(new RegExp(String.raw`(?<![\w.])${name}(?![\w(])`, 'g'), `(${value})`);
+      return [out];
+    })
     .join('\n');
 }
 

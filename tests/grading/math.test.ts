@@ -31,6 +31,8 @@ describe('quiz.8: write f(x) = x^2 and compute f(3)', () => {
     'function f(x) { return x * x; }\nconsole.log(f(3))',
     '```python\ndef f(x):\n    return x**2  # square\nprint(f(3))\n```',
     'f(x) = x^2; f(2); f(3)',
+    'f(x) = x²; f(3)',
+    'f(x) = x·x\nf(3) = 9',
   ])('correct: %j', (answer) => {
     const v = gradeMath(q8, answer);
     expect(v.verdict).toBe('correct');
@@ -44,6 +46,9 @@ describe('quiz.8: write f(x) = x^2 and compute f(3)', () => {
     ['f(x) = x^2', 'you did not compute f(3)'],
     ['def f(x): return x**2', 'you did not compute f(3)'],
     ['x^2', 'x^2 is the right function, but the task asks you to define it and compute f(3)'],
+    ['f(3) = 3^2 = 9', '9 is the right value'],
+    ['x = 3\nprint(x**2)', '9 is the right value'],
+    ['3² = 9', '9 is the right value'],
   ])('partial: %j', (answer, feedback) => {
     const v = gradeMath(q8, answer);
     expect(v.verdict).toBe('partial');
@@ -82,7 +87,9 @@ describe('translating code habits', () => {
     ['const f = x => x**2; console.log(f(3))', 'f(x) = x**2\nf(3)'],
     ['function f(x) { return x * x; }', 'f(x) = x * x'],
     ['f(x) = max(x, 2), f(3)', 'f(x) = max(x, 2)\n f(3)'],
-    ['f(3) = 9', 'f(3)'],
+    ['f(x) = x^2; f(3) = 9', 'f(x) = x^2\n f(3) '],
+    ['f(3) = 9', ' 9'],
+    ['x = 3; x**2', ' (3)**2'],
     ['>>> f(3)', 'f(3)'],
   ])('%j → %j', (input, output) => {
     expect(translate(input)).toBe(output);
