@@ -89,3 +89,20 @@ withCorpus('lessons from the corpus, without keys', () => {
     expect(grade(tf[1], 'dunno')).toMatchObject({ verdict: 'ungraded', retry: true });
   });
 });
+
+describe('exercise kinds from a key', () => {
+  test('a self-assessed exercise is kept, with the model answer to compare against', () => {
+    const selfKey = { lesson: '1.2.26', entries: { '1.2.26.2': { ref: '1.2.26.2', line: 3, kind: 'self' as const, model: 'Speed: km per hour.' } } };
+    const q = questionsFor(lesson, selfKey)[1];
+    expect(q).toMatchObject({ ref: '1.2.26.2', kind: 'open', mode: 'self', modelAnswer: 'Speed: km per hour.' });
+    const v = grade(q, 'Water filling a bath, litres per minute.');
+    expect(v).toMatchObject({ verdict: 'ungraded', modelAnswer: 'Speed: km per hour.' });
+    expect(v.feedback).toContain('Compare it with the expected answer: Speed: km per hour.');
+  });
+
+  test('a lab exercise carries its command and is graded by its rubric', () => {
+    const q = questions.find((x) => x.ref === '1.2.26.8')!;
+    expect(q).toMatchObject({ kind: 'rubric', mode: 'lab', lab: 'grad x^2 --at 3' });
+    expect(grade(q, 'Analytic gradients are exact; numeric ones are approximations from finite differences.').verdict).toBe('correct');
+  });
+});
