@@ -115,6 +115,22 @@ function verdict(v: Verdict['verdict'], feedback: string[], q: MathQuestion): Ve
   };
 }
 
+/** The right-hand side of a definition as the learner typed it ("2x", not mathjs's "2 x"). */
+function typedBody(source: string, name: string): string | null {
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m =
+      new RegExp(String.raw`^\s*${name}\s*\(\s*\w+\s*\)\s*=(?!=)\s*(.+?)\s*$`).exec(lines[i]) ??
+      new RegExp(String.raw`^\s*${name}\s*=\s*lambda\s+\w+\s*:\s*(.+?)\s*$`).exec(lines[i]) ??
+      new RegExp(String.raw`^\s*def\s+${name}\s*\(\s*\w+\s*\)\s*:\s*(?:return\s+)?(.*?)\s*$`).exec(lines[i]);
+    if (!m) continue;
+    if (m[1]) return m[1];
+    const ret = /^\s*return\s+(.+?)\s*$/.exec(lines[i + 1] ?? '');
+    return ret ? ret[1] : null;
+  }
+  return null;
+}
+
 /** The learner typed only the function's right-hand side ("x^2"): read it as the body. */
 function bodyOnly(input: string, t: MathTarget): Expr | null {
   try {
@@ -130,7 +146,7 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
   const ours = compileExpression(t.body, { variable: t.param });
   const expected = t.expected ?? ours.evaluate(t.at);
   const call = `${t.name}(${fmt(t.at)})`;
-  const wanted = `${t.name}(${t.param}) = ${ours.text}`;
+  const wanted = `${t.name}(${t.param}) = ${t.body}`;
   if (!answer.trim()) return verdict('incorrect', [`No answer was given: type ${wanted}; ${call}`], q);
 
   const source = translate(answer);
@@ -143,7 +159,7 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
     if (body) {
       return sameFunction(body, ours, t.at)
         ? verdict('partial', [`${body.text} is the right function, but the task asks you to define it and compute ${call}: type ${t.name}(${t.param}) = ${body.text}; ${call}`], q)
-        : verdict('incorrect', [`Your expression ${body.text} is not ${ours.text}: at ${t.param} = ${fmt(t.at)} it gives ${fmt(body.evaluate(t.at))}, not ${fmt(expected)}.`], q);
+        : verdict('incorrect', [`Your expression ${body.text} is not ${t.body}: at ${t.param} = ${fmt(t.at)} it gives ${fmt(body.evaluate(t.at))}, not ${fmt(expected)}.`], q);
     }
     return verdict('incorrect', [`Your answer cannot be run: ${e.message}`, ...e.detail.map((d) => `  ${d}`)], q);
   }
@@ -152,9 +168,14 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
   const hit = program.values.find((v) => close(v.value, expected));
   const last = program.values[program.values.length - 1];
   if (fn) {
-    const shownFn = `${fn.name}(${fn.param}) = ${fn.body.text}`;
+    const shownFn = `${fn.name}(${fn.param}) = ${typedBody(source, fn.name) ?? fn.body.text}`;
     if (!sameFunction(fn.body, ours, t.at)) {
-      return verdict('incorrect', [`Your ${fn.name}(${fmt(t.at)}) is ${fmt(fn.body.evaluate(t.at))}: ${shownFn} is not ${ours.text}.`], q);
+      const theirs = fn.body.evaluate(t.at);
+      if (!close(theirs, expected)) return verdict('incorrect', [`Your ${fn.name}(${fmt(t.at)}) is ${fmt(theirs)}: ${shownFn} is not ${t.body}.`], q);
+      // Right at the task's point by luck: show where the two functions part.
+      const x = SAMPLES.find((p) => !(close(fn.body.evaluate(p), ours.evaluate(p)) || (Number.isNaN(fn.body.evaluate(p)) && Number.isNaN(ours.evaluate(p)))));
+      if (x === undefined) return verdict('incorrect', [`${shownFn} cannot be checked against ${t.body}: it is undefined almost everywhere.`], q);
+      return verdict('incorrect', [`Your ${fn.name}(${fmt(t.at)}) is ${fmt(theirs)}, but ${shownFn} is not ${t.body}: at ${t.param} = ${fmt(x)} it gives ${fmt(fn.body.evaluate(x))}, not ${fmt(ours.evaluate(x))}.`], q);
     }
     if (hit) return verdict('correct', [`Correct: ${shownFn}, and ${call} = ${fmt(expected)}.`], q);
     if (!last) return verdict('partial', [`${shownFn} is right, but you did not compute ${call}: add ${call} after it.`], q);

@@ -58,13 +58,15 @@ describe('quiz.8: write f(x) = x^2 and compute f(3)', () => {
   });
 
   test.each([
-    ['f(x) = 2x; f(3)', 'Your f(3) is 6: f(x) = 2 x is not x^2.'],
+    ['f(x) = 2x; f(3)', 'Your f(3) is 6: f(x) = 2x is not x^2.'],
     ['f(x) = x^3; f(3)', 'Your f(3) is 27: f(x) = x^3 is not x^2.'],
-    ['f(x) = 3x; f(3)', 'Your f(3) is 9: f(x) = 3 x is not x^2.'],
-    ['def f(x): return x*2\nprint(f(3))', 'Your f(3) is 6'],
+    ['f(x) = 3x; f(3)', 'Your f(3) is 9, but f(x) = 3x is not x^2: at x = -3 it gives -9, not 9.'],
+    ['def f(x): return x*2\nprint(f(3))', 'Your f(3) is 6: f(x) = x*2 is not x^2.'],
+    ['def f(x):\n    return 2 * x\nf(3)', 'Your f(3) is 6: f(x) = 2 * x is not x^2.'],
     ['f(x) = x^2; f(2)', 'f(x) = x^2 is right, but you computed f(2) = 4; the task asks for f(3).'],
     ['6', 'You computed 6 = 6, but f(3) is not that'],
     ['2x', 'Your expression 2 x is not x^2: at x = 3 it gives 6, not 9.'],
+    ['f = lambda x: x + 6\nprint(f(3))', 'Your f(3) is 9, but f(x) = x + 6 is not x^2: at x = -3 it gives 3, not 9.'],
     ['f(x) = x^^2; f(3)', 'Your answer cannot be run: '],
     ['f(x) = ', 'Your answer cannot be run: '],
     ['import os; os.system("ls")', 'Your answer cannot be run: '],
@@ -121,7 +123,7 @@ describe('coding challenges without a key: the target from the task text', () =>
     expect(gradeMath(q, 'h(t) = 5t - t^2; h(1)').verdict).toBe('correct');
     expect(gradeMath(q, 'def h(t): return 5*t - t**2\nprint(h(1))').verdict).toBe('correct');
     expect(gradeMath(q, '4').verdict).toBe('partial');
-    expect(gradeMath(q, 'h(t) = 5t + t^2; h(1)').feedback).toContain('Your h(1) is 6: h(t) = 5 t + t^2 is not 5 t - t^2.');
+    expect(gradeMath(q, 'h(t) = 5t + t^2; h(1)').feedback).toContain('Your h(1) is 6: h(t) = 5t + t^2 is not 5t - t^2.');
   });
 
   const corpus = new URL('../../../shared/corpus/Lesson-1.2.27-Functions-Limits-Continuity.md', import.meta.url);
@@ -132,7 +134,7 @@ describe('coding challenges without a key: the target from the task text', () =>
     expect(gradeMath(q, 'f(x) = 2x + 1; f(4)')).toMatchObject({ verdict: 'correct', score: 1 });
     expect(gradeMath(q, 'def f(x): return 2*x + 1\nprint(f(4))').verdict).toBe('correct');
     expect(gradeMath(q, '9').verdict).toBe('partial');
-    expect(gradeMath(q, 'f(x) = 2x; f(4)').feedback).toContain('Your f(4) is 8: f(x) = 2 x is not 2 x + 1.');
+    expect(gradeMath(q, 'f(x) = 2x; f(4)').feedback).toContain('Your f(4) is 8: f(x) = 2x is not 2x + 1.');
     expect(gradeMath(q, 'f(x) = 2x + 1; f(3)').verdict).toBe('incorrect');
   });
 });
