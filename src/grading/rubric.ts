@@ -38,7 +38,6 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const tokens = tokenize(answer);
   const words = wordCount(answer);
   if (!words) return unreadable(q, 'No answer was given: write a sentence or two in your own words.');
-
   if (words === 1) return unreadable(q, 'One word is not an explanation: write a full sentence that says what and why.');
   const asked = tokenize(q.prompt);
   const report = assessConcepts(tokens, rubric, new Set(asked.map((t) => t.stem)));

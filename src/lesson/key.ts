@@ -1,8 +1,9 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Lesson } from './model.js';
 import type { Problem } from './check.js';
-import { compilePhrase } from '../grading/match.js';
-import { tokenize } from '../grading/text.js';
+import type { AnswerKey, KeyEntry } from './key-model.js';
+import { EntryReader } from './key-reader.js';
+import { readRubric } from './key-rubric.js';
 import { compileExpression } from '../math/engine.js';
 import { UserError } from '../errors.js';
 
@@ -12,61 +13,7 @@ import { UserError } from '../errors.js';
  * A key with problems still yields what could be read, so the tutor can use the rest.
  */
 
-export interface Concept {
-  /** What a good answer says, in a few words ("the gradient points uphill"). */
-  name: string;
-  /** Alternative words and phrases, matched on stems (see grading/match.ts for the syntax). */
-  phrases: string[];
-  /** Needed for `correct`, whatever the count. */
-  required?: boolean;
-}
-
-export interface Misconception {
-  /** The wrong idea in plain words ("the gradient points downhill"). */
-  name: string;
-  phrases: string[];
-  /** What is right instead. */
-  correction: string;
-  /** Names of concepts that get no credit when this wrong idea is in the answer. */
-  blocks: string[];
-}
-
-export interface Rubric {
-  concepts: Concept[];
-  /** How many concepts make an answer correct, and how many make it partly right. */
-  need: { correct: number; partial: number };
-  misconceptions: Misconception[];
-}
-
-export interface CodingKey {
-  name: string;
-  param: string;
-  /** The function's body in the math engine's syntax ("x^2"). */
-  function: string;
-  at: number;
-  expected: number;
-}
-
-export interface KeyEntry {
-  ref: string;
-  line: number;
-  kind?: 'written' | 'lab' | 'self';
-  model?: string;
-  hint?: string;
-  explanation?: string;
-  lab?: string;
-  /** True/false items the lesson leaves unmarked (milestone tests). */
-  answer?: boolean;
-  rubric?: Rubric;
-  coding?: CodingKey;
-}
-
-export interface AnswerKey {
-  lesson: string;
-  entries: Record<string, KeyEntry>;
-}
-
-export type KeyProblem = Problem;
+export type { AnswerKey, CodingKey, Concept, KeyEntry, Misconception, Rubric } from './key-model.js';
 
 const COMMON_FIELDS = ['model', 'hint', 'explanation'];
 const RUBRIC_FIELDS = ['concepts', 'need', 'misconceptions'];
@@ -100,136 +47,6 @@ function promptOf(lesson: Lesson, ref: string): string {
   const n = Number(ref.replace(/^quiz\./, ''));
   const q = [...lesson.quiz.trueFalse, ...lesson.quiz.conceptual, ...lesson.quiz.coding].find((i) => i.n === n);
   return q ? ('statement' in q ? q.statement : 'question' in q ? q.question : q.task) : '';
-}
-
-/** Reads one key entry's fields; reports what is wrong where it is. */
-class EntryReader {
-  constructor(
-    private readonly map: YAMLMap,
-    private readonly lineOf: (node: unknown) => number,
-    private readonly report: (line: number, severity: Problem['severity'], message: string) => void,
-    readonly ref: string,
-  ) {}
-
-  node(field: string): Node | undefined {
-    return this.map.get(field, true) as Node | undefined;
-  }
-
-  line(field?: string): number {
-    return this.lineOf(field ? this.node(field) ?? this.map : this.map);
-  }
-
-  text(field: string): string | undefined {
-    const n = this.node(field);
-    if (n === undefined) return undefined;
-    if (isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number') && String(n.value).trim()) return String(n.value).trim();
-    this.report(this.line(field), 'error', `${this.ref}: "${field}" must be text`);
-    return undefined;
-  }
-
-  number(field: string): number | undefined {
-    const n = this.node(field);
-    if (n === undefined) return undefined;
-    if (isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value)) return n.value;
-    this.report(this.line(field), 'error', `${this.ref}: "${field}" must be a number`);
-    return undefined;
-  }
-
-  /** A list of non-empty strings; [] (with an error) when it is empty or not a list. */
-  strings(node: unknown, what: string): string[] {
-    if (!isSeq(node)) {
-      this.report(this.lineOf(node ?? this.map), 'error', `${this.ref}: ${what} must be a list`);
-      return [];
-    }
-    const out: string[] = [];
-    for (const item of node.items) {
-      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') && String(item.value).trim()) {
-        out.push(String(item.value).trim());
-      } else {
-        this.report(this.lineOf(item), 'error', `${this.ref}: an item of ${what} is empty or not text`);
-      }
-    }
-    if (!node.items.length) this.report(this.lineOf(node), 'error', `${this.ref}: ${what} is an empty list`);
-    return out;
-  }
-}
-
-function phrasesOf(r: EntryReader, node: Node, owner: string, lineOf: (n: unknown) => number, report: EntryReader['report'], prompt: string): string[] {
-  const list = r.strings((node as YAMLMap).get('phrases', true), `the phrases of ${owner}`);
-  const promptStems = new Set(tokenize(prompt).map((t) => t.stem));
-  const phrasesNode = (node as YAMLMap).get('phrases', true);
-  list.forEach((p, i) => {
-    const line = lineOf(isSeq(phrasesNode) ? phrasesNode.items[i] : node);
-    const parts = compilePhrase(p).parts;
-    if (!parts.length) report(line, 'error', `${r.ref}: phrase "${p}" of ${owner} has no words`);
-    else if (owner.startsWith('concept') && parts.every((x) => promptStems.has(x.stem))) {
-      report(line, 'warning', `${r.ref}: phrase "${p}" of ${owner} only repeats the question, so it never earns credit; use the learner's own words for the idea`);
-    }
-  });
-  return list;
-}
-
-function readRubric(r: EntryReader, lineOf: (n: unknown) => number, report: EntryReader['report'], prompt: string): Rubric | undefined {
-  const conceptsNode = r.node('concepts');
-  if (conceptsNode === undefined) return undefined;
-  const concepts: Concept[] = [];
-  if (!isSeq(conceptsNode) || !conceptsNode.items.length) {
-    report(r.line('concepts'), 'error', `${r.ref}: "concepts" is empty; list the ideas a good answer contains, each with its phrases`);
-    return undefined;
-  }
-  for (const c of conceptsNode.items) {
-    if (!isMap(c)) {
-      report(lineOf(c), 'error', `${r.ref}: a concept must be a map with "name" and "phrases"`);
-      continue;
-    }
-    const name = c.get('name');
-    if (typeof name !== 'string' || !name.trim()) report(lineOf(c), 'error', `${r.ref}: a concept has no "name"`);
-    const label = `concept "${name ?? '?'}"`;
-    for (const pair of c.items) {
-      const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
-      if (!['name', 'phrases', 'required'].includes(k)) report(lineOf(pair.key), 'warning', `${r.ref}: ${label} has an unknown field "${k}" (known: name, phrases, required)`);
-    }
-    const phrases = phrasesOf(r, c, label, lineOf, report, prompt);
-    if (typeof name === 'string' && name.trim() && phrases.length) {
-      concepts.push({ name: name.trim(), phrases, ...(c.get('required') === true ? { required: true } : {}) });
-    }
-  }
-  if (!concepts.length) return undefined;
-  const names = new Set(concepts.map((c) => c.name));
-  const misconceptions: Misconception[] = [];
-  const mNode = r.node('misconceptions');
-  if (mNode !== undefined && !isSeq(mNode)) report(r.line('misconceptions'), 'error', `${r.ref}: "misconceptions" must be a list`);
-  for (const m of isSeq(mNode) ? mNode.items : []) {
-    if (!isMap(m)) {
-      report(lineOf(m), 'error', `${r.ref}: a misconception must be a map with "name", "phrases" and "correction"`);
-      continue;
-    }
-    const name = m.get('name');
-    const correction = m.get('correction');
-    if (typeof name !== 'string' || !name.trim()) report(lineOf(m), 'error', `${r.ref}: a misconception has no "name"`);
-    if (typeof correction !== 'string' || !correction.trim()) report(lineOf(m), 'warning', `${r.ref}: misconception "${name}" has no "correction"; the learner is told it is wrong but not what is right`);
-    const blocksNode = m.get('blocks', true);
-    const blocks = blocksNode === undefined ? [] : r.strings(blocksNode, `the "blocks" of misconception "${name}"`);
-    for (const b of blocks) if (!names.has(b)) report(lineOf(blocksNode), 'error', `${r.ref}: misconception "${name}" blocks "${b}", which is not a concept of this question`);
-    const phrases = phrasesOf(r, m, `misconception "${name}"`, lineOf, report, prompt);
-    if (typeof name === 'string' && name.trim() && phrases.length) {
-      misconceptions.push({ name: name.trim(), phrases, correction: typeof correction === 'string' ? correction.trim() : '', blocks });
-    }
-  }
-  let need = { correct: concepts.length, partial: 1 };
-  const needNode = r.node('need');
-  if (needNode !== undefined) {
-    const c = isMap(needNode) ? needNode.get('correct') : undefined;
-    const p = isMap(needNode) ? needNode.get('partial') : undefined;
-    if (!Number.isInteger(c) || !Number.isInteger(p)) {
-      report(r.line('need'), 'error', `${r.ref}: "need" must be { correct: N, partial: M } with whole numbers`);
-    } else if (!(1 <= (p as number) && (p as number) <= (c as number) && (c as number) <= concepts.length)) {
-      report(r.line('need'), 'error', `${r.ref}: need 1 ≤ partial (${p}) ≤ correct (${c}) ≤ the number of concepts (${concepts.length})`);
-    } else {
-      need = { correct: c as number, partial: p as number };
-    }
-  }
-  return { concepts, need, misconceptions };
 }
 
 export function parseKey(text: string, lesson: Lesson): { key: AnswerKey; problems: Problem[] } {
@@ -294,7 +111,7 @@ export function parseKey(text: string, lesson: Lesson): { key: AnswerKey; proble
       if (entry.kind === 'lab' && !entry.lab) report(line, 'warning', `${ref}: a lab exercise without "lab" (the calc-ml command to run, e.g. "descend x^2 --lr 0.1")`);
     }
     if (section === 'exercise' || section === 'conceptual') {
-      const rubric = readRubric(r, lineOf, report, promptOf(lesson, ref));
+      const rubric = readRubric(r, promptOf(lesson, ref));
       if (rubric) entry.rubric = rubric;
       else if (r.node('concepts') === undefined && entry.kind !== 'self') {
         report(line, 'warning', `${ref}: no "concepts"; the answer is kept and self-assessed`);
@@ -309,7 +126,7 @@ export function parseKey(text: string, lesson: Lesson): { key: AnswerKey; proble
         else entry.answer = a.value;
       }
     }
-    if (section === 'coding') readCoding(r, entry, report);
+    if (section === 'coding') readCoding(r, entry);
     key.entries[ref] = entry;
   }
   const unkeyed = refs.filter((ref) => !questions.has(ref));
@@ -319,7 +136,8 @@ export function parseKey(text: string, lesson: Lesson): { key: AnswerKey; proble
   return { key, problems: sorted(problems) };
 }
 
-function readCoding(r: EntryReader, entry: KeyEntry, report: EntryReader['report']): void {
+function readCoding(r: EntryReader, entry: KeyEntry): void {
+  const { report } = r;
   const fn = r.text('function');
   const at = r.number('at');
   const expected = r.number('expected');
