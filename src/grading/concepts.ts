@@ -49,14 +49,16 @@ export function assessConcepts(tokens: Token[], rubric: Rubric, asked: ReadonlyS
   }
   const blocked = new Set(misconceptions.flatMap((m) => m.misconception.blocks));
 
+  const kept = conceptMatches.map(({ concept, matches }) => ({ concept, matches: matches.filter((m) => !wrongSpans.some((w) => within(m, w))) }));
+  // A denial next to a right idea is a contrast ("uphill, not downhill"), not a wrong idea.
+  const affirmed = new Set(kept.flatMap(({ matches }) => matches.filter(positive).map((m) => tokens[m.start].sentence)));
   const found: Concept[] = [];
   const denied: ConceptReport['denied'] = [];
-  for (const { concept, matches } of conceptMatches) {
-    const kept = matches.filter((m) => !wrongSpans.some((w) => within(m, w)));
-    if (kept.some(positive)) {
+  for (const { concept, matches } of kept) {
+    if (matches.some(positive)) {
       if (!blocked.has(concept.name)) found.push(concept);
     } else {
-      const denial = kept.find((m) => m.negated && !m.inverted);
+      const denial = matches.find((m) => m.negated && !m.inverted && !affirmed.has(tokens[m.start].sentence));
       if (denial) denied.push({ concept, quote: denial.quote });
     }
   }

@@ -73,6 +73,13 @@ describe('rubric feedback', () => {
     expect(v.feedback).toContain('You wrote “not point uphill”, which denies a key idea');
   });
 
+  test('a contrast is not a denial: "uphill, not downhill"', () => {
+    const v = gradeRubric(q7, 'The gradient points uphill, not downhill.');
+    expect(v.misconception).toBeUndefined();
+    expect(v.found).toEqual(['it says which way the loss changes (the gradient points uphill)']);
+    expect(v.verdict).toBe('partial');
+  });
+
   test('an otherwise complete answer with a wrong idea is at most partial', () => {
     const v = gradeRubric(rubricQuestion('1.2.26.4'), 'Start at a random point, compute the gradient, move in the direction of the gradient, repeat until convergence.');
     expect(v.verdict).toBe('partial');
