@@ -31,7 +31,7 @@ describe('the quick check of lesson 1.2.26', () => {
   });
 
   test('item 3 explains the one-dimensional gradient', () => {
-    expect(gradeTrueFalse(tf(3), 'false').feedback).toMatch(/Not correct: the statement is true\.\n.*single number.*1-vector/s);
+    expect(gradeTrueFalse(tf(3), 'false').feedback).toMatch(/^Not correct: the statement is true\.\nFor a function of n inputs .*single number.*1-vector/s);
   });
 
   test('anything else asks again instead of counting as wrong', () => {
