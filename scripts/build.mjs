@@ -2,22 +2,49 @@
 // splitting puts it (and the libraries only it uses) in its own chunk: `--version` loads cli.js alone.
 // Bundling also lets mathjs be tree-shaken to the factories we use (importing all of it costs ~0.5 s).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
   // CommonJS dependencies (commander, asciichart, …) call require() for node built-ins.
   banner: {
     js: "import { createRequire as __cmlCreateRequire } from 'node:module'; const require = __cmlCreateRequire(import.meta.url);",
   },
+};
+
+// mathjs's derivative is bundled on its own, into dist/chunks/derivative.js, and engine.ts imports
+// it at run time. Left to code splitting, it would share a chunk with the engine's mathjs code
+// (esbuild splits by file, and both reach mathjs's factory index), and `plot x^2` would load it.
+const derivativeApart = {
+  name: 'derivative-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/derivative\.js$/ }, (args) =>
+      args.importer.endsWith('engine.ts') ? { path: './derivative.js', external: true } : undefined,
+    );
+  },
+};
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const main = await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [derivativeApart],
 });
+const derivative = await build({ ...common, entryPoints: ['src/math/derivative.ts'], outfile: 'dist/chunks/derivative.js' });
+
+// The engine must sit in dist/chunks/ for its './derivative.js' to find the file built above.
+const engineOut = Object.entries(main.metafile.outputs).find(([, o]) => Object.keys(o.inputs).some((i) => i.endsWith('src/math/engine.ts')));
+if (!engineOut || !engineOut[0].startsWith('dist/chunks/')) throw new Error(`engine.ts was bundled into ${engineOut?.[0]}, not dist/chunks/`);
+
+// What each chunk pulls in: tests check from it that `plot` does not load mathjs's derivative.
+const outputs = { ...main.metafile.outputs, ...derivative.metafile.outputs };
+writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify({ inputs: { ...main.metafile.inputs, ...derivative.metafile.inputs }, outputs }));

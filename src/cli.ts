@@ -48,6 +48,52 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('calc-ml check lessons/*.md', 'calc-ml check my-lesson.md --json'))
     .action(async (files, opts) => (await import('./commands/check.js')).run(files, opts));
 
+  const chartOptions = (cmd: Command) =>
+    cmd
+      .option('--var <name>', 'the variable of the expression', 'x')
+      .option('--width <cols>', 'chart width in columns, 30–300 (default: the terminal width)')
+      .option('--height <rows>', 'chart height in rows, 5–60 (default: 15)')
+      .option('--json', 'print the result as one JSON document');
+
+  chartOptions(
+    program
+      .command('plot')
+      .description('draw one or more expressions as an ASCII chart, with the minimum marked')
+      .argument('<expr...>', 'expressions in x, like "x^2" or "sin(x)" (quote them for the shell)')
+      .option('--from <x>', 'left end of the range', '-5')
+      .option('--to <x>', 'right end of the range', '5')
+      .option('--derivative', "add each expression's derivative f'(x), found symbolically")
+      .option('--tangent <x>', 'add the tangent line at this x, and mark the point')
+      .option('--samples <n>', 'points per curve, 2–5000 (default: one per column; 101 with --json)'),
+  )
+    .addHelpText('after', examples('calc-ml plot "x^2" --derivative', 'calc-ml plot "x^2" --tangent 1 --from -3 --to 3'))
+    .action(async (exprs, opts) => (await import('./commands/plot.js')).run(exprs, opts));
+
+  chartOptions(
+    program
+      .command('descend')
+      .alias('gd')
+      .description('run gradient descent on an expression and show where each learning rate goes')
+      .argument('<expr>', 'the loss, an expression in x, like "x^2" or "(x-1)^2 + 2"')
+      .option('--start <x>', 'where descent starts', '3')
+      .option('--lr <rates>', 'learning rate, or a comma list of rates to compare (up to 8)', '0.1')
+      .option('--steps <n>', 'most steps per run, 1–10000', '50')
+      .option('--tol <t>', "stop when |f'(x)| < t; 0 runs every step", '1e-6'),
+  )
+    .addHelpText('after', examples('calc-ml descend "x^2" --lr 0.1,0.5,1,1.1', 'calc-ml gd "x^4 - 3x^2 + x" --start 2 --lr 0.01 --steps 200'))
+    .action(async (expr, opts) => (await import('./commands/descend.js')).run(expr, opts));
+
+  chartOptions(
+    program
+      .command('grad')
+      .description('compare the analytic derivative with forward and central differences, and sweep h')
+      .argument('<expr>', 'an expression in x, like "x^2"')
+      .requiredOption('--at <x>', 'the point where the derivative is taken')
+      .option('--h <h>', 'step of the finite differences, 0 < h ≤ 1', '1e-5'),
+  )
+    .addHelpText('after', examples('calc-ml grad "x^2" --at 3', 'calc-ml grad "sin(x)" --at 1 --h 1e-8 --json'))
+    .action(async (expr, opts) => (await import('./commands/grad.js')).run(expr, opts));
+
   return program;
 }
 

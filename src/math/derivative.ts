@@ -9,7 +9,6 @@ import {
   piDependencies, eDependencies, tauDependencies,
   type MathNode,
 } from 'mathjs/number';
-import { UserError } from '../errors.js';
 
 // A second, larger instance with mathjs's derivative (which needs simplify). It lives in its own
 // module, imported only when a derivative is taken, so `plot x^2` never loads it. It only ever sees
@@ -25,8 +24,12 @@ const math = create({
   piDependencies, eDependencies, tauDependencies,
 });
 
-/** d/dvariable of validated expression text, as text. */
-export function derivativeText(text: string, variable: string): string {
+/**
+ * d/dvariable of validated expression text, as text, or the name of the function mathjs has no
+ * rule for. (No UserError here: this module is a bundle of its own, with its own copy of classes,
+ * so engine.ts turns the answer into the error.)
+ */
+export function derivativeText(text: string, variable: string): { text: string } | { unsupported: string } {
   // mathjs has no rule for log2; log(u, 2) is the same function and it has one.
   const node = math.parse(text).transform((n: MathNode) => {
     const f = n as MathNode & { fn?: { name?: string }; args?: MathNode[] };
@@ -35,10 +38,10 @@ export function derivativeText(text: string, variable: string): string {
       : n;
   });
   try {
-    return math.derivative(node, variable).toString();
+    return { text: math.derivative(node, variable).toString() };
   } catch (e) {
     const m = /Cannot process function "(\w+)"/.exec((e as Error).message);
-    if (m) throw new UserError(`cannot take the derivative of ${m[1]}(...) symbolically; calc-ml knows the rules for + - * / ^, exp, log, sqrt, cbrt, abs and the trig functions`, 2);
+    if (m) return { unsupported: m[1] };
     throw e;
   }
 }

@@ -4,8 +4,8 @@ import {
   unaryMinusDependencies, unaryPlusDependencies,
   sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
   sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
-  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies, floorDependencies,
-  ceilDependencies, roundDependencies, maxDependencies, minDependencies,
+  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies,
+  roundDependencies, maxDependencies, minDependencies,
   secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
   piDependencies, eDependencies, tauDependencies,
   type MathNode,
@@ -22,11 +22,14 @@ const math = create({
   unaryMinusDependencies, unaryPlusDependencies,
   sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
   sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
-  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies, floorDependencies,
-  ceilDependencies, roundDependencies, maxDependencies, minDependencies,
+  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies,
+  roundDependencies, maxDependencies, minDependencies,
   secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
   piDependencies, eDependencies, tauDependencies,
 });
+// mathjs's floor and ceil factories import decimal.js (for BigNumbers we never use): 63 kB to parse
+// on every start. On plain numbers they are Math.floor and Math.ceil, so those are imported instead.
+math.import({ floor: (x: number) => Math.floor(x), ceil: (x: number) => Math.ceil(x) });
 
 /** Functions a learner may call, with how many arguments each takes. */
 export const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
@@ -130,76 +133,64 @@ function unknownVariable(name: string, ctx: Context): string {
   return `unknown variable ${name}; the variable is ${ctx.variable} (use --var ${name} to plot in ${name})`;
 }
 
-function validate(node: MathNode, ctx: Context, depth = 0): void {
+const LISTS = 'lists and matrices ([...]) are not allowed: calc-ml works with single numbers';
+/** Node types that are never allowed, with the reason given to the learner. */
+const REFUSED: Record<string, (ctx: Context) => string> = {
+  AssignmentNode: () => 'assignment (=) is not allowed: write just the expression, like x^2',
+  FunctionAssignmentNode: (ctx) =>
+    ctx.hint === 'program' ? 'a function definition must be a statement of its own, like f(x) = x^2' : 'defining a function is not needed here: write just its right-hand side, like x^2',
+  BlockNode: () => 'write a single expression (no ; or line breaks)',
+  ArrayNode: () => LISTS,
+  IndexNode: () => LISTS,
+  ObjectNode: () => 'objects ({...}) are not allowed in calc-ml expressions',
+  RelationalNode: () => 'comparisons (<, ==, ...) are not allowed in calc-ml expressions',
+  ConditionalNode: () => 'the conditional a ? b : c is not allowed in calc-ml expressions',
+  RangeNode: () => 'ranges (a:b) are not allowed in calc-ml expressions',
+};
+
+/** Walks the parsed tree against the allow-lists; throws a UserError at the first thing not allowed. */
+function validate(node: MathNode, ctx: Context): void {
   const n = node as MathNode & Record<string, any>;
   const at = (name: string) => columnOf(ctx.shown.slice(ctx.offset), name);
-  switch (n.type) {
-    case 'ConstantNode': {
-      if (typeof n.value === 'string') fail(`text in quotes ("${n.value.slice(0, 20)}") is not a number; calc-ml expressions use numbers only`, ctx);
-      if (typeof n.value !== 'number') fail(`${String(n.value)} is not a number; calc-ml expressions use numbers only`, ctx, at(String(n.value)));
-      if (!Number.isFinite(n.value)) fail('a number in the expression is too large (the limit is about 1.8e308)', ctx);
-      return;
+  if (n.type === 'ConstantNode') {
+    if (typeof n.value === 'string') fail(`text in quotes ("${n.value.slice(0, 20)}") is not a number; calc-ml expressions use numbers only`, ctx);
+    if (typeof n.value !== 'number') fail(`${String(n.value)} is not a number; calc-ml expressions use numbers only`, ctx, at(String(n.value)));
+    if (!Number.isFinite(n.value)) fail('a number in the expression is too large (the limit is about 1.8e308)', ctx);
+  } else if (n.type === 'SymbolNode') {
+    const name: string = n.name;
+    if (name === ctx.variable || CONSTANTS.includes(name)) return;
+    if (name in FUNCTIONS || ctx.functions.has(name)) fail(`${name} is a function: call it with an argument, like ${name}(${ctx.variable || '3'})`, ctx, at(name));
+    if (BLOCKED.has(name) || name in math) fail(`${name} is not available in calc-ml expressions`, ctx, at(name));
+    fail(unknownVariable(name, ctx), ctx, at(name));
+  } else if (n.type === 'FunctionNode') {
+    if (n.fn.type !== 'SymbolNode') {
+      validate(n.fn, ctx); // names the real problem (a property access) when there is one
+      fail('only named functions can be called, like sin(x)', ctx);
     }
-    case 'SymbolNode': {
-      const name: string = n.name;
-      if (name === ctx.variable || CONSTANTS.includes(name)) return;
-      if (name in FUNCTIONS || ctx.functions.has(name)) fail(`${name} is a function: call it with an argument, like ${name}(${ctx.variable || '3'})`, ctx, at(name));
+    const name: string = n.fn.name;
+    const arity = FUNCTIONS[name] ?? (ctx.derived ? DERIVED_FUNCTIONS[name] : undefined) ?? (ctx.functions.has(name) ? ([1, 1] as const) : undefined);
+    if (!arity) {
       if (BLOCKED.has(name) || name in math) fail(`${name} is not available in calc-ml expressions`, ctx, at(name));
-      fail(unknownVariable(name, ctx), ctx, at(name));
+      fail(`unknown function ${name}${suggestFunction(name)}`, ctx, at(name));
     }
-    // falls through (fail never returns)
-    case 'FunctionNode': {
-      if (n.fn.type !== 'SymbolNode') {
-        validate(n.fn, ctx, depth + 1);
-        fail('only named functions can be called, like sin(x)', ctx);
-      }
-      const name: string = n.fn.name;
-      const arity = FUNCTIONS[name] ?? (ctx.derived ? DERIVED_FUNCTIONS[name] : undefined) ?? (ctx.functions.has(name) ? ([1, 1] as const) : undefined);
-      if (!arity) {
-        if (BLOCKED.has(name) || name in math) fail(`${name} is not available in calc-ml expressions`, ctx, at(name));
-        fail(`unknown function ${name}${suggestFunction(name)}`, ctx, at(name));
-      }
-      const count = n.args.length;
-      if (count < arity[0] || count > arity[1]) {
-        const want = arity[0] === arity[1] ? `${arity[0]} argument${arity[0] === 1 ? '' : 's'}` : `${arity[0]} to ${arity[1]} arguments`;
-        fail(`${name} takes ${want}, not ${count}`, ctx, at(name));
-      }
-      for (const a of n.args) validate(a, ctx, depth + 1);
-      return;
+    const got = n.args.length;
+    if (got < arity[0] || got > arity[1]) {
+      const want = arity[0] === arity[1] ? `${arity[0]} argument${arity[0] === 1 ? '' : 's'}` : `${arity[0]} to ${arity[1]} arguments`;
+      fail(`${name} takes ${want}, not ${got}`, ctx, at(name));
     }
-    case 'OperatorNode':
-      if (!OPERATORS.has(n.fn)) fail(`the operator ${n.op} is not available in calc-ml expressions (use + - * / ^)`, ctx);
-      for (const a of n.args) validate(a, ctx, depth + 1);
-      return;
-    case 'ParenthesisNode':
-      validate(n.content, ctx, depth + 1);
-      return;
-    case 'AccessorNode': {
-      const prop = n.index?.dimensions?.[0]?.value;
-      fail(`reading a property${typeof prop === 'string' ? ` (.${prop})` : ''} is not allowed in calc-ml expressions`, ctx, typeof prop === 'string' ? at(prop) : undefined);
-    }
-    // falls through
-    case 'AssignmentNode':
-      fail('assignment (=) is not allowed: write just the expression, like x^2', ctx, ctx.shown.indexOf('=', ctx.offset) + 1 - ctx.offset);
-    // falls through
-    case 'FunctionAssignmentNode':
-      fail(ctx.hint === 'program' ? 'a function definition must be a statement of its own, like f(x) = x^2' : 'defining a function is not needed here: write just its right-hand side, like x^2', ctx);
-    // falls through
-    case 'BlockNode':
-      fail('write a single expression (no ; or line breaks)', ctx);
-    // falls through
-    case 'ArrayNode':
-    case 'IndexNode':
-      fail('lists and matrices ([...]) are not allowed: calc-ml works with single numbers', ctx);
-    // falls through
-    case 'ObjectNode':
-      fail('objects ({...}) are not allowed in calc-ml expressions', ctx);
-    // falls through
-    case 'RelationalNode':
-      fail('comparisons (<, ==, ...) are not allowed in calc-ml expressions', ctx);
-    // falls through
-    default:
-      fail(`${String(n.type).replace(/Node$/, '').toLowerCase()} expressions are not allowed in calc-ml expressions`, ctx);
+    for (const a of n.args) validate(a, ctx);
+  } else if (n.type === 'OperatorNode') {
+    if (!OPERATORS.has(n.fn)) fail(`the operator ${n.op} is not available in calc-ml expressions (use + - * / ^)`, ctx);
+    for (const a of n.args) validate(a, ctx);
+  } else if (n.type === 'ParenthesisNode') {
+    validate(n.content, ctx);
+  } else if (n.type === 'AccessorNode') {
+    const prop = n.index?.dimensions?.[0]?.value;
+    fail(`reading a property${typeof prop === 'string' ? ` (.${prop})` : ''} is not allowed in calc-ml expressions`, ctx, typeof prop === 'string' ? at(prop) : undefined);
+  } else {
+    const why = REFUSED[n.type]?.(ctx) ?? `${String(n.type).replace(/Node$/, '')} expressions are not allowed in calc-ml expressions`;
+    const eq = n.type === 'AssignmentNode' ? ctx.shown.indexOf('=', ctx.offset) + 1 - ctx.offset : undefined;
+    fail(why, ctx, eq);
   }
 }
 
@@ -253,14 +244,21 @@ export function compileExpression(input: string, opts: { variable?: string } = {
 }
 
 /** Compiles a derivative that mathjs produced from a validated expression (sec, csc, … allowed). */
-export function compileDerived(text: string, variable: string): Expr {
+function compileDerived(text: string, variable: string): Expr {
   return compileIn(text, { variable, functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli' });
 }
 
 /** The symbolic derivative d/dvariable. Loads mathjs's derivative (and simplify) only when called. */
 export async function differentiate(e: Expr): Promise<Expr> {
+  if (!e.variable) throw new UserError(`${quoted(e.text)} has no variable to take the derivative in`, 2);
+  // The text is checked again, so an Expr made by hand cannot bring mathjs's simplify anything to run.
+  compileDerived(e.text, e.variable);
   const { derivativeText } = await import('./derivative.js');
-  return compileDerived(derivativeText(e.text, e.variable), e.variable);
+  const d = derivativeText(e.text, e.variable);
+  if ('unsupported' in d) {
+    throw new UserError(`cannot take the derivative of ${d.unsupported}(...) symbolically; calc-ml knows the rules for + - * / ^, exp, log, sqrt, cbrt, abs and the trig functions`, 2);
+  }
+  return compileDerived(d.text, e.variable);
 }
 
 const MAX_PROGRAM_LENGTH = 2000;
@@ -281,11 +279,11 @@ export function runProgram(input: string): Program {
   if (input.length > MAX_PROGRAM_LENGTH) {
     throw new UserError(`the program is too long (${input.length} characters; the limit is ${MAX_PROGRAM_LENGTH})`, 2);
   }
-  const statements = input.split(/[;\n]/);
+  const statements = input.replace(/\r\n?/g, '\n').split(/[;\n]/);
   const functions = new Map<string, Expr>();
   const program: Program = { functions: [], values: [] };
   for (let i = 0; i < statements.length; i++) {
-    let stmt = statements[i].replace(/\r$/, '');
+    let stmt = statements[i];
     if (!stmt.trim()) continue;
     const ctx = (variable: string, offset: number): Context => ({ variable, functions, derived: false, shown: stmt, offset, hint: 'program' });
     const def = DEFINITION.map((re) => re.exec(stmt)).find(Boolean);

@@ -91,6 +91,20 @@ describe('compileExpression refuses what it should not run, each with its messag
     expect(e.exitCode).toBe(2);
   });
 
+  test.each([
+    ['-'.repeat(490) + 'x', 1],
+    [Array(240).fill('x').join('^'), 1],
+    ['('.repeat(50) + 'x' + ')'.repeat(50), 2],
+    ['sqrt('.repeat(45) + 'x' + ')'.repeat(45), 1],
+  ])('long chains within the limits parse without overflowing the stack (%#)', (text, x) => {
+    expect(Number.isFinite(compileExpression(text).evaluate(x))).toBe(true);
+  });
+
+  test('differentiate re-checks the text of an Expr it did not make', async () => {
+    const forged = { text: 'import({}, {override: true})', variable: 'x', evaluate: () => 0 };
+    await expect(differentiate(forged)).rejects.toThrow(/^import is not available/);
+  });
+
   test('a refusal never ran the code: process is untouched', () => {
     expect(() => compileExpression('cos.constructor("process.exit(7)")()').evaluate(1)).toThrow(UserError);
   });
@@ -157,6 +171,7 @@ describe('runProgram', () => {
     ['def f(x): return x**2\nprint(f(3))', ['f'], [9]],
     ['def f(x):\n    return x**2\nf(3)', ['f'], [9]],
     ['f = lambda x: x**2; f(3)', ['f'], [9]],
+    ['def f(x):\r\n    return x**2\r\nf(3)\r\n', ['f'], [9]],
     ['2 + 3; sqrt(16)', [], [5, 4]],
   ])('%j', (input, names, values) => {
     const p = runProgram(input);

@@ -1,0 +1,43 @@
+import { compileExpression, differentiate } from '../math/engine.js';
+import { descend } from '../math/descent.js';
+import { descentLab } from '../math/lab.js';
+import { formatNumber } from '../math/format.js';
+import { chartSize, LIMITS, parseInteger, parseNumber, parseNumberList } from '../math/options.js';
+import { renderChart } from '../chart/chart.js';
+import { colorEnabled, terminalWidth } from '../io/color.js';
+import { UserError } from '../errors.js';
+
+export interface DescendOptions {
+  start: string; lr: string; steps: string; tol: string; var: string;
+  width?: string; height?: string; json?: boolean;
+}
+
+export async function run(text: string, opts: DescendOptions): Promise<void> {
+  const start = parseNumber('start', opts.start, { min: -1e6, max: 1e6 });
+  const rates = parseNumberList('lr', opts.lr, { above: 0, max: 1e6, most: 8 });
+  const steps = parseInteger('steps', opts.steps, ...LIMITS.steps);
+  const tol = parseNumber('tol', opts.tol, { min: 0 });
+  const size = chartSize(opts, terminalWidth());
+  const e = compileExpression(text, { variable: opts.var });
+  const d = await differentiate(e);
+  if (!Number.isFinite(e.evaluate(start)) || !Number.isFinite(d.evaluate(start))) {
+    throw new UserError(`f(${e.variable}) = ${e.text} or its derivative is undefined at the start ${e.variable} = ${formatNumber(start)}: choose another --start`, 2);
+  }
+  const runs = rates.map((lr) => descend(e.text, (x) => e.evaluate(x), (x) => d.evaluate(x), { start, lr, steps, tol }));
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ runs }) + '\n');
+    return;
+  }
+  const view = descentLab(e, runs);
+  const colors = colorEnabled();
+  const out = [
+    `f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`,
+    `start ${e.variable} = ${formatNumber(start)}; at most ${steps} steps; stop when |f'(${e.variable})| < ${formatNumber(tol)}`,
+    '',
+    renderChart({ ...size, colors, ...view.landscape }),
+    renderChart({ ...size, colors, ...view.loss }),
+    ...view.tables.map((t) => t.join('\n') + '\n'),
+    ...view.verdicts,
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+}

@@ -1,0 +1,35 @@
+import { compileExpression, differentiate } from '../math/engine.js';
+import { centralDifference, forwardDifference, sweep } from '../math/numdiff.js';
+import { gradLab } from '../math/lab.js';
+import { formatNumber, wrapWords } from '../math/format.js';
+import { chartSize, parseNumber } from '../math/options.js';
+import { renderChart } from '../chart/chart.js';
+import { colorEnabled, terminalWidth } from '../io/color.js';
+import { UserError } from '../errors.js';
+
+export interface GradOptions { at: string; h: string; var: string; width?: string; height?: string; json?: boolean }
+
+export async function run(text: string, opts: GradOptions): Promise<void> {
+  const at = parseNumber('at', opts.at);
+  const h = parseNumber('h', opts.h, { above: 0, max: 1 });
+  const size = chartSize(opts, terminalWidth());
+  const expr = compileExpression(text, { variable: opts.var });
+  const derivative = await differentiate(expr);
+  const f = (x: number) => expr.evaluate(x);
+  const analytic = derivative.evaluate(at);
+  if (!Number.isFinite(analytic)) {
+    throw new UserError(`f'(${expr.variable}) = ${derivative.text} is undefined at ${expr.variable} = ${formatNumber(at)}: choose another --at`, 2);
+  }
+  const lab = gradLab({
+    expr, derivative, at, h, analytic,
+    forward: forwardDifference(f, at, h),
+    central: centralDifference(f, at, h),
+    sweep: sweep(f, at, analytic),
+  });
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(lab.json) + '\n');
+    return;
+  }
+  const chart = renderChart({ ...size, colors: colorEnabled(), ...lab.chart, x: { from: -12, to: -1 } });
+  process.stdout.write([lab.header, ...lab.table, '', 'Error against h = 1e-1 … 1e-12:', chart + wrapWords(lab.sentence, size.width).join('\n')].join('\n') + '\n');
+}

@@ -1,0 +1,30 @@
+import { compileExpression, differentiate } from '../math/engine.js';
+import { plotLab } from '../math/lab.js';
+import { chartSize, LIMITS, parseInteger, parseNumber, parseRange } from '../math/options.js';
+import { renderChart } from '../chart/chart.js';
+import { colorEnabled, terminalWidth } from '../io/color.js';
+
+export interface PlotOptions {
+  from: string; to: string; var: string; derivative?: boolean; tangent?: string;
+  width?: string; height?: string; samples?: string; json?: boolean;
+}
+
+export async function run(texts: string[], opts: PlotOptions): Promise<void> {
+  const { from, to } = parseRange(opts.from, opts.to);
+  const size = chartSize(opts, terminalWidth());
+  const tangentAt = opts.tangent !== undefined ? parseNumber('tangent', opts.tangent) : undefined;
+  // About one sample per chart column, an odd count so that the middle of the range (often 0) is one;
+  // a JSON reader gets round x values (-5, -4.9, …) by default.
+  const samples = opts.samples !== undefined ? parseInteger('samples', opts.samples, ...LIMITS.samples) : opts.json ? 101 : size.width | 1;
+  const exprs = texts.map((t) => compileExpression(t, { variable: opts.var }));
+  // The derivative module (mathjs derivative + simplify) is loaded only when f′ is needed.
+  const derivatives = opts.derivative || tangentAt !== undefined ? await Promise.all(exprs.map(differentiate)) : undefined;
+  const lab = plotLab({ exprs, derivatives, showDerivative: !!opts.derivative, tangentAt, from, to, samples });
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(lab.json) + '\n');
+    return;
+  }
+  process.stdout.write(
+    renderChart({ ...size, colors: colorEnabled(), series: lab.series, markers: lab.markers, x: { from, to }, xTitle: exprs[0].variable, summary: lab.summary }),
+  );
+}

@@ -1,0 +1,93 @@
+import { count, formatNumber } from './format.js';
+
+export interface Step { k: number; x: number; f: number; grad: number }
+
+export interface Run {
+  expr: string;
+  lr: number;
+  start: number;
+  steps: Step[];
+  converged: boolean;
+  diverged: boolean;
+  oscillating: boolean;
+  verdict: string;
+}
+
+export interface DescentOptions { start: number; lr: number; steps: number; tol: number }
+
+/** Past this |x| (or 1000 times the start's), a run is stopped as diverged: no minimum of a lesson's function lies out there. */
+export const DIVERGENCE_BOUND = 1e8;
+
+/**
+ * Gradient descent x_{k+1} = x_k − lr·f′(x_k) from `start`, for at most `steps` updates, stopping
+ * early when |f′(x)| < tol (tol 0 runs every step) or when x, f or f′ blow up. The run is named:
+ * converged, diverged, oscillating (a 2-cycle such as lr 1 on x²), or slow.
+ */
+export function descend(
+  expr: string,
+  f: (x: number) => number,
+  df: (x: number) => number,
+  o: DescentOptions,
+): Run {
+  const steps: Step[] = [];
+  let x = o.start;
+  let blewUp = false;
+  const xBound = Math.max(DIVERGENCE_BOUND, 1e3 * Math.abs(o.start));
+  const fBound = Math.max(DIVERGENCE_BOUND ** 2, 1e6 * Math.abs(f(o.start)));
+  for (let k = 0; ; k++) {
+    const step = { k, x, f: f(x), grad: df(x) };
+    steps.push(step);
+    if (!Number.isFinite(step.f) || !Number.isFinite(step.grad) || Math.abs(x) > xBound || Math.abs(step.f) > fBound) {
+      blewUp = true;
+      break;
+    }
+    if (Math.abs(step.grad) < o.tol || k >= o.steps) break;
+    x = x - o.lr * step.grad;
+  }
+  return { expr, lr: o.lr, start: o.start, steps, ...classify(steps, o, blewUp) };
+}
+
+function classify(steps: Step[], o: DescentOptions, blewUp: boolean): Pick<Run, 'converged' | 'diverged' | 'oscillating' | 'verdict'> {
+  const last = steps[steps.length - 1];
+  const n = last.k;
+  const lr = `lr ${formatNumber(o.lr)}`;
+  const move = (i: number) => Math.abs(steps[i].x - steps[i - 1].x);
+  // How fast the steps grow at the end: the per-step factor a diverging run is named by.
+  const growth = steps.length >= 3 ? move(steps.length - 1) / move(steps.length - 2) : NaN;
+  const grows = Number.isFinite(growth) && growth > 1 ? ` (|x| grows ×${formatNumber(growth, 3)} per step)` : '';
+  if (blewUp && Number.isFinite(last.x) && Math.abs(last.x) <= DIVERGENCE_BOUND && (Number.isNaN(last.f) || Number.isNaN(last.grad))) {
+    // Not a blow-up: a step landed where f or f′ is undefined (log(x) stepping past 0).
+    return { converged: false, diverged: true, oscillating: false, verdict: `${lr} leaves the domain: f or f′ is undefined at x = ${formatNumber(last.x)}, reached after ${count(n, 'step')}` };
+  }
+  if (blewUp) {
+    return { converged: false, diverged: true, oscillating: false, verdict: `${lr} diverges: |x| or |f(x)| blew up after ${count(n, 'step')}${grows}` };
+  }
+  if (Math.abs(last.grad) < o.tol || last.grad === 0) {
+    return { converged: true, diverged: false, oscillating: false, verdict: `${lr} converges to x = ${fixed(last.x)} in ${count(n, 'step')}` };
+  }
+  // Not yet past the bound, but every recent step longer than the one before and f above where it began.
+  const moves = steps.length >= 4 ? [3, 2, 1].map((back) => move(steps.length - back)) : [];
+  if (moves.length && moves[1] > 1.0001 * moves[0] && moves[2] > 1.0001 * moves[1] && last.f > steps[0].f) {
+    return { converged: false, diverged: true, oscillating: false, verdict: `${lr} diverges: |x| grows ×${formatNumber(growth, 3)} per step` };
+  }
+  if (steps.length >= 4) {
+    const [a, b, c] = steps.slice(-3).map((s) => s.x);
+    const scale = Math.max(1, Math.abs(c));
+    if (Math.abs(c - a) <= 1e-9 * scale && Math.abs(c - b) > 1e-9 * scale) {
+      const [lo, hi] = [Math.min(b, c), Math.max(b, c)];
+      return { converged: false, diverged: false, oscillating: true, verdict: `${lr} oscillates between ${formatNumber(lo)} and ${formatNumber(hi)} without converging` };
+    }
+  }
+  const near = Math.abs(last.grad) < 1e-3 * Math.max(1e-12, Math.abs(steps[0].grad));
+  return {
+    converged: false, diverged: false, oscillating: false,
+    verdict: near
+      ? `${lr} is close but not converged: after ${count(n, 'step')} x = ${formatNumber(last.x, 3)}, |f′(x)| = ${formatNumber(Math.abs(last.grad), 2)} (tolerance ${formatNumber(o.tol)})`
+      : `${lr} is slow: after ${count(n, 'step')} x = ${formatNumber(last.x, 3)}, still far from the minimum`,
+  };
+}
+
+function fixed(x: number): string {
+  const s = Math.abs(x) < 1e6 ? x.toFixed(3) : formatNumber(x);
+  return s === '-0.000' ? '0.000' : s;
+}

@@ -1,0 +1,220 @@
+import type { ChartMarker, ChartSeries, ChartSpec } from '../chart/chart.js';
+import { robustRange } from '../chart/scale.js';
+import type { Expr } from './engine.js';
+import { count, formatNumber as fmt } from './format.js';
+import { lowestPoint, sample, type Point } from './sample.js';
+import type { Run } from './descent.js';
+import { bestStep, type SweepPoint } from './numdiff.js';
+
+// What the plot, descend and grad commands show, computed from compiled expressions: chart specs,
+// summary sentences and JSON documents. Pure: the commands parse options, compile, and print.
+
+const NAMES = ['f', 'g', 'h', 'p', 'q', 'r', 's', 'u'];
+export const nameOf = (i: number): string => NAMES[i] ?? `f${i + 1}`;
+
+const jsonPoints = (points: readonly Point[]) => points.map(([x, y]) => [x, Number.isFinite(y) ? y : null] as [number, number | null]);
+
+export interface PlotInput {
+  exprs: readonly Expr[];
+  /** f′ per expression, when --derivative or --tangent asked for it. */
+  derivatives?: readonly Expr[];
+  showDerivative: boolean;
+  tangentAt?: number;
+  from: number;
+  to: number;
+  samples: number;
+}
+
+export interface PlotResult {
+  series: ChartSeries[];
+  markers: ChartMarker[];
+  summary: string[];
+  json: { from: number; to: number; series: { label: string; points: [number, number | null][] }[] };
+}
+
+export function plotLab(p: PlotInput): PlotResult {
+  const series: ChartSeries[] = [];
+  const markers: ChartMarker[] = [];
+  const summary: string[] = [];
+  const many = p.exprs.length > 1;
+  p.exprs.forEach((e, i) => {
+    const name = nameOf(i);
+    const fx = `${name}(${e.variable})`;
+    const f = (x: number) => e.evaluate(x);
+    const points = sample(f, p.from, p.to, p.samples);
+    const si = series.push({ label: `${fx} = ${e.text}`, points }) - 1;
+    const defined = points.map((q) => q[1]).filter(Number.isFinite);
+    const low = lowestPoint(f, points);
+    const who = many ? `${name}: ` : '';
+    if (!low) {
+      summary.push(`${who}${fx} is undefined everywhere from ${fmt(p.from)} to ${fmt(p.to)}`);
+    } else {
+      const [yMin, yMax] = [Math.min(low.y, ...defined), Math.max(...defined)];
+      const scale = Math.max(1, Math.abs(yMin), Math.abs(yMax));
+      const span = `; y from ${fmt(snap(yMin, scale), 3)} to ${fmt(snap(yMax, scale), 3)}`;
+      const at = `${fmt(snap(low.y, scale), 4)} at ${e.variable} = ${fmt(snap(low.x, 1e3 * (p.to - p.from)), 4)}`;
+      const beside = nextToGap(points, low.x);
+      // Far below what the chart shows (see robustRange): a pole's flank, not a minimum.
+      const pole = beside !== undefined && low.y < robustRange(defined)[0];
+      const kind = pole ? 'pole' : beside !== undefined ? 'gap' : low.atEdge ? 'edge' : 'min';
+      if (!pole) markers.push({ x: low.x, y: low.y, symbol: kind === 'min' ? '●' : '○', series: si, label: kind === 'min' ? 'minimum' : 'lowest point in the range' });
+      summary.push(
+        who +
+          {
+            min: `min ${at}`,
+            edge: `lowest ${at}, the edge of the range (no minimum inside it)`,
+            gap: `lowest ${at}, beside a gap where ${fx} is undefined or jumps`,
+            pole: `no minimum: ${fx} falls without bound near ${e.variable} = ${fmt(snap(beside!, 1e3 * (p.to - p.from)), 4)}`,
+          }[kind] +
+          span,
+      );
+    }
+    const d = p.derivatives?.[i];
+    if (d && p.showDerivative) {
+      series.push({ label: `${name}'(${e.variable}) = ${d.text}`, points: sample((x) => d.evaluate(x), p.from, p.to, p.samples) });
+    }
+    if (d && p.tangentAt !== undefined) {
+      const a = p.tangentAt;
+      const [fa, slope] = [f(a), d.evaluate(a)];
+      if (!Number.isFinite(fa) || !Number.isFinite(slope)) {
+        summary.push(`${who}no tangent at ${e.variable} = ${fmt(a)}: ${Number.isFinite(fa) ? `${name}'` : name} is undefined there`);
+      } else {
+        const points = sample((x) => fa + slope * (x - a), p.from, p.to, p.samples);
+        const ts = series.push({ label: `tangent to ${name} at ${e.variable} = ${fmt(a)}: slope ${fmt(slope)}`, points }) - 1;
+        markers.push({ x: a, y: fa, symbol: '◆', series: ts, label: 'point of tangency' });
+        summary.push(`${who}tangent at ${e.variable} = ${fmt(a)}: y = ${fmt(fa)} + ${fmt(slope)}·(${e.variable} − ${fmt(a)})`);
+      }
+    }
+  });
+  return { series, markers, summary, json: { from: p.from, to: p.to, series: series.map((s) => ({ label: s.label, points: jsonPoints(s.points as Point[]) })) } };
+}
+
+/** 0 for a value that is rounding noise at the given scale (the minimum of x^2 found at x = 7e-14). */
+const snap = (v: number, scale: number) => (Math.abs(v) < 1e-12 * Math.abs(scale) ? 0 : v);
+
+/** Where the undefined neighbour (a gap or jump) of the point at x is, if it has one. */
+function nextToGap(points: readonly Point[], x: number): number | undefined {
+  const i = points.findIndex((q) => q[0] >= x);
+  return [i - 1, i + 1].map((k) => points[k]).find((q) => q && Number.isNaN(q[1]))?.[0];
+}
+
+const RUN_SYMBOLS = ['●', '○', '◆', '◇', '▲', '△', '■', '□'];
+
+export interface DescentView {
+  /** The function with each run's visited points on it. */
+  landscape: Omit<ChartSpec, 'width' | 'height' | 'colors'>;
+  /** Loss f(x_k) per step k, one series per rate. */
+  loss: Omit<ChartSpec, 'width' | 'height' | 'colors'>;
+  tables: string[][];
+  verdicts: string[];
+}
+
+/** How descent runs are shown: the landscape with visited points, the loss per step, tables, verdicts. */
+export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5): DescentView {
+  // The landscape spans where the runs went, unless they went to infinity.
+  const xs = runs.filter((r) => !r.diverged).flatMap((r) => r.steps.map((s) => s.x)).concat(runs.map((r) => r.start)).filter((x) => Math.abs(x) < 1e6);
+  let [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  const pad = Math.max((hi - lo) * 0.15, 1);
+  [lo, hi] = [lo - pad, hi + pad];
+  const f = (x: number) => e.evaluate(x);
+  const markers: ChartMarker[] = runs.flatMap((r, i) =>
+    r.steps.map((s) => ({ x: s.x, y: s.f, symbol: RUN_SYMBOLS[i % RUN_SYMBOLS.length], series: i + 1, label: `lr ${fmt(r.lr)}: x_k visited` })),
+  );
+  const fx = `f(${e.variable})`;
+  const ends = (r: Run) => [r.steps[0], r.steps[r.steps.length - 1]];
+  return {
+    landscape: {
+      series: [{ label: `${fx} = ${e.text}`, points: sample(f, lo, hi, 200) }],
+      markers,
+      x: { from: lo, to: hi },
+      yTitle: `${fx} = ${e.text}`,
+      xTitle: e.variable,
+      summary: runs.map((r) => `lr ${fmt(r.lr)}: ${e.variable} from ${fmt(ends(r)[0].x, 4)} to ${fmt(ends(r)[1].x, 4)} in ${count(ends(r)[1].k, 'step')}`),
+    },
+    loss: {
+      series: runs.map((r) => ({ label: `lr ${fmt(r.lr)}`, points: r.steps.map((s) => [s.k, s.f] as [number, number]) })),
+      // The range of the runs that did not diverge: a diverging one leaves through the top, not flattens the rest.
+      y: lossRange(runs),
+      yTitle: `loss ${fx}_k per step`,
+      xTitle: 'step k',
+      summary: runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(ends(r)[0].f, 4)} to ${fmt(ends(r)[1].f, 4)}`),
+    },
+    tables: runs.map((r) => stepTable(r, e.variable, tableRows)),
+    verdicts: runs.map((r) => r.verdict),
+  };
+}
+
+function lossRange(runs: readonly Run[]): { from: number; to: number } | undefined {
+  const fs = runs.flatMap((r) => (r.diverged ? [r.steps[0].f] : r.steps.map((s) => s.f))).filter(Number.isFinite);
+  return fs.length ? { from: Math.min(...fs), to: Math.max(...fs) } : undefined;
+}
+
+/** step, x, f(x), f′(x) as aligned text; long runs show the first and last rows around a "…". */
+export function stepTable(r: Run, v: string, keep: number): string[] {
+  const rows = r.steps.length > 2 * keep + 1 ? [...r.steps.slice(0, keep), null, ...r.steps.slice(-keep)] : r.steps;
+  const cells = [['step', v, `f(${v})`, `f'(${v})`], ...rows.map((s) => (s ? [String(s.k), fmt(s.x), fmt(s.f), fmt(s.grad)] : ['…', '', '', '']))];
+  const widths = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
+  return [`lr ${fmt(r.lr)}, from ${v} = ${fmt(r.start)}:`, ...cells.map((row) => '  ' + row.map((cell, c) => cell.padStart(widths[c])).join('  '))];
+}
+
+export interface GradInput {
+  expr: Expr;
+  derivative: Expr;
+  at: number;
+  h: number;
+  forward: number;
+  central: number;
+  analytic: number;
+  sweep: readonly SweepPoint[];
+}
+
+export function gradLab(g: GradInput) {
+  const v = g.expr.variable;
+  const errF = Math.abs(g.forward - g.analytic);
+  const errC = Math.abs(g.central - g.analytic);
+  const bestF = bestStep(g.sweep, 'errorForward');
+  const bestC = bestStep(g.sweep, 'errorCentral');
+  const rows = [
+    ['analytic', fmt(g.analytic), `f'(${v}) = ${g.derivative.text}`],
+    ['forward', fmt(g.forward), `error ${fmt(errF, 2)}`],
+    ['central', fmt(g.central), `error ${fmt(errC, 2)}`],
+  ];
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  const lg = (e: number) => (e > 0 ? Math.log10(e) : NaN); // an exact 0 error has no log: a gap
+  return {
+    // Short lines: a learner at 40 columns reads them unwrapped.
+    header: `f(${v}) = ${g.expr.text} at ${v} = ${fmt(g.at)}, h = ${fmt(g.h)}`,
+    table: [
+      ...rows.map((r) => `  ${r[0].padEnd(8)}  ${r[1].padEnd(w1)}  ${r[2]}`),
+      `forward = (f(${v}+h) − f(${v}))/h`,
+      `central = (f(${v}+h) − f(${v}−h))/2h`,
+    ],
+    chart: {
+      series: [
+        { label: 'forward difference', points: g.sweep.map((p) => [Math.log10(p.h), lg(p.errorForward)] as [number, number]) },
+        { label: 'central difference', points: g.sweep.map((p) => [Math.log10(p.h), lg(p.errorCentral)] as [number, number]) },
+      ],
+      markers: [
+        { x: Math.log10(bestF.h), y: lg(bestF.errorForward), symbol: '●', series: 0, label: 'best h, forward' },
+        { x: Math.log10(bestC.h), y: lg(bestC.errorCentral), symbol: '◆', series: 1, label: 'best h, central' },
+      ],
+      yTitle: 'log10 |error|',
+      xTitle: 'log10 h',
+    } satisfies Omit<ChartSpec, 'width' | 'height' | 'colors'>,
+    sentence:
+      `Best h: forward ${fmt(bestF.h)} (error ${fmt(bestF.errorForward, 2)}), central ${fmt(bestC.h)} (error ${fmt(bestC.errorCentral, 2)}). ` +
+      'A smaller h first cuts the truncation error; below the best h, rounding error in f(x+h) − f(x) takes over and the error grows again.' +
+      // x² has no truncation error for the central difference: only rounding is left, at every h.
+      (bestC.h === g.sweep[0].h ? ' The central difference has no truncation error here, so its error is rounding alone and the largest h does best.' : ''),
+    json: {
+      expr: g.expr.text,
+      at: g.at,
+      derivative: g.derivative.text,
+      analytic: g.analytic,
+      numeric: { h: g.h, forward: g.forward, central: g.central },
+      error: { forward: errF, central: errC },
+      sweep: g.sweep.map((p) => ({ h: p.h, forward: p.forward, central: p.central, error: { forward: p.errorForward, central: p.errorCentral } })),
+      best: { forward: bestF.h, central: bestC.h },
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { UserError } from '../errors.js';
+
+// Command-line values arrive as strings; each helper turns one into a checked number or throws a
+// UserError (exit code 2, bad usage) that names the option and what was given.
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function show(value: string): string {
+  const v = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return `"${v.length > 30 ? v.slice(0, 27) + '...' : v}"`;
+}
+
+/** A finite number (`--start -2.5`, `--h 1e-5`); "abc", "Infinity" and "" are refused. */
+export function parseNumber(name: string, value: string, limits: { min?: number; max?: number; above?: number } = {}): number {
+  const n = Number(value.trim());
+  if (!NUMBER.test(value.trim()) || !Number.isFinite(n)) {
+    throw new UserError(`--${name} must be a finite number, like 0.5, not ${show(value)}`, 2);
+  }
+  if (limits.above !== undefined && !(n > limits.above)) throw new UserError(`--${name} must be greater than ${limits.above}, not ${value.trim()}`, 2);
+  if (limits.min !== undefined && n < limits.min) throw new UserError(`--${name} must be at least ${limits.min}, not ${value.trim()}`, 2);
+  if (limits.max !== undefined && n > limits.max) throw new UserError(`--${name} must be at most ${limits.max}, not ${value.trim()}`, 2);
+  return n;
+}
+
+/** A whole number within [min, max] (`--steps`, `--width`). */
+export function parseInteger(name: string, value: string, min: number, max: number): number {
+  const n = parseNumber(name, value);
+  if (!Number.isInteger(n)) throw new UserError(`--${name} must be a whole number, not ${value.trim()}`, 2);
+  if (n < min || n > max) throw new UserError(`--${name} must be between ${min} and ${max}, not ${n}`, 2);
+  return n;
+}
+
+/** A comma-separated list of numbers (`--lr 0.1,0.5,1`), each checked like parseNumber. */
+export function parseNumberList(name: string, value: string, limits: { above?: number; max?: number; most?: number } = {}): number[] {
+  const items = value.split(',');
+  if (limits.most !== undefined && items.length > limits.most) {
+    throw new UserError(`--${name} takes at most ${limits.most} values, not ${items.length}`, 2);
+  }
+  return items.map((item) => parseNumber(name, item, limits));
+}
+
+/** `--from` and `--to`: finite, from < to, and not so far apart that a chart means nothing. */
+export function parseRange(from: string, to: string): { from: number; to: number } {
+  const a = parseNumber('from', from, { min: -1e9, max: 1e9 });
+  const b = parseNumber('to', to, { min: -1e9, max: 1e9 });
+  if (!(a < b)) throw new UserError(`--from must be less than --to (got --from ${a} --to ${b})`, 2);
+  return { from: a, to: b };
+}
+
+export const LIMITS = {
+  width: [30, 300],
+  height: [5, 60],
+  samples: [2, 5000],
+  steps: [1, 10000],
+} as const;
+
+/** Chart size: --width/--height when given (within LIMITS), else the terminal's width and 15 rows. */
+export function chartSize(opts: { width?: string; height?: string }, columns: number): { width: number; height: number } {
+  return {
+    width: opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(LIMITS.width[0], columns)),
+    height: opts.height !== undefined ? parseInteger('height', opts.height, ...LIMITS.height) : 15,
+  };
+}

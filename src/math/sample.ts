@@ -1,0 +1,84 @@
+/** A sampled point; y is NaN where the function is undefined (and where a jump was found). */
+export type Point = [number, number];
+
+/** n evenly spaced values from `from` to `to`, both included, computed so that 0 lands exactly. */
+export function linspace(from: number, to: number, n: number): number[] {
+  if (n < 2) return [from];
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? to : from + ((to - from) * i) / (n - 1)));
+}
+
+/**
+ * Where f jumps (a pole, a step, a gap) between a and b, or null when it only rises steeply there:
+ * halve the interval towards the larger change; a continuous function's change shrinks with the
+ * interval, a jump's does not, and the halving closes in on where it is.
+ */
+export function jumpBetween(f: (x: number) => number, a: number, fa: number, b: number, fb: number): number | null {
+  const start = Math.abs(fb - fa);
+  for (let i = 0; i < 60; i++) {
+    const m = (a + b) / 2;
+    if (m <= a || m >= b) break; // floating point cannot split further
+    const fm = f(m);
+    if (Number.isNaN(fm)) return m;
+    if (Math.abs(fm - fa) >= Math.abs(fb - fm)) [b, fb] = [m, fm];
+    else [a, fa] = [m, fm];
+    if (Math.abs(fb - fa) < start * 1e-3) return null;
+  }
+  return (a + b) / 2;
+}
+
+/**
+ * f at n points from `from` to `to`. Where f jumps between two neighbours (1/x across 0, tan across
+ * π/2, floor at an integer), a point with y = NaN is put between them, so that no chart joins the
+ * two sides with a line that is not in the function.
+ */
+export function sample(f: (x: number) => number, from: number, to: number, n: number): Point[] {
+  const xs = linspace(from, to, n);
+  const ys = xs.map(f);
+  // Only changes well above the typical one are worth the bisection (which costs ~40 evaluations).
+  const steps = ys.slice(1).map((y, i) => Math.abs(y - ys[i])).filter(Number.isFinite).sort((a, b) => a - b);
+  const typical = steps.length ? steps[Math.floor(steps.length / 2)] : 0;
+  const out: Point[] = [[xs[0], ys[0]]];
+  for (let i = 1; i < n; i++) {
+    const d = Math.abs(ys[i] - ys[i - 1]);
+    const jump = Number.isFinite(d) && d > 3 * typical && d > 1e-9 ? jumpBetween(f, xs[i - 1], ys[i - 1], xs[i], ys[i]) : null;
+    if (jump !== null) out.push([jump, NaN]);
+    out.push([xs[i], ys[i]]);
+  }
+  return out;
+}
+
+export interface Extremum {
+  x: number;
+  y: number;
+  /** The lowest point is an end of the range or of a defined stretch: the function may go lower beyond it. */
+  atEdge: boolean;
+}
+
+/**
+ * The lowest sampled point, refined by golden-section search between its neighbours (so x^2 on
+ * -5..5 gives x = 0 even when no sample falls on 0). Null when nothing is defined.
+ */
+export function lowestPoint(f: (x: number) => number, points: readonly Point[]): Extremum | null {
+  const defined = points.filter((p) => Number.isFinite(p[1]));
+  if (!defined.length) return null;
+  const edge = (i: number) => points[i] === defined[0] || points[i] === defined[defined.length - 1];
+  // On a tie (x³ − 3x on −2..2 is −2 at both x = −2 and x = 1) the minimum inside the range wins.
+  const low = Math.min(...defined.map((p) => p[1]));
+  const tied = points.map((p, i) => i).filter((i) => Math.abs(points[i][1] - low) <= 1e-12 * Math.max(1, Math.abs(low)));
+  const best = tied.find((i) => !edge(i)) ?? tied[0];
+  const atEdge = edge(best);
+  // Beside a gap the lowest point may be a pole's flank (1/x near 0): refining would run into it.
+  const besideGap = Number.isNaN(points[best - 1]?.[1]) || Number.isNaN(points[best + 1]?.[1]);
+  if (atEdge || besideGap || best === 0 || best === points.length - 1) return { x: points[best][0], y: points[best][1], atEdge: atEdge || besideGap };
+  let [a, b] = [points[best - 1][0], points[best + 1][0]];
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 60 && b - a > 1e-12 * Math.max(1, Math.abs(a)); i++) {
+    const c = b - g * (b - a);
+    const d = a + g * (b - a);
+    if (!(f(c) >= f(d))) b = d; // NaN-safe: an undefined point never wins
+    else a = c;
+  }
+  const x = (a + b) / 2;
+  const y = f(x);
+  return Number.isFinite(y) && y <= points[best][1] ? { x, y, atEdge } : { x: points[best][0], y: points[best][1], atEdge };
+}

@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// These run the built CLI (npm test builds before jest), as a learner's shell would.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/calc-ml.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('calc-ml plot', () => {
+  test('plot x^2 draws a labelled parabola and says where the minimum is', () => {
+    const r = cli(['plot', 'x^2', '--width', '40']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('f(x) = x^2');
+    expect(r.stdout).toContain('●');
+    expect(r.stdout).toContain('min 0 at x = 0; y from 0 to 25');
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  test('colour only when asked for and allowed', () => {
+    expect(cli(['plot', 'x^2'], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toContain('\x1b[');
+    expect(cli(['plot', 'x^2', '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).not.toContain('\x1b[');
+  });
+
+  test('--json prints one document: from, to, series of [x, y|null]', () => {
+    const r = cli(['plot', 'x^2', 'sqrt(x)', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['from', 'to', 'series']);
+    expect(doc.from).toBe(-5);
+    expect(doc.series.map((s: { label: string }) => s.label)).toEqual(['f(x) = x^2', 'g(x) = sqrt(x)']);
+    expect(doc.series[0].points).toHaveLength(101);
+    expect(doc.series[0].points[50]).toEqual([0, 0]);
+    expect(doc.series[1].points[0]).toEqual([-5, null]);
+  });
+
+  test('--derivative and --tangent', () => {
+    const doc = JSON.parse(cli(['plot', 'x^2', '--derivative', '--tangent', '1', '--json']).stdout);
+    expect(doc.series.map((s: { label: string }) => s.label)).toEqual(['f(x) = x^2', "f'(x) = 2 * x", 'tangent to f at x = 1: slope 2']);
+    const text = cli(['plot', 'x^2', '--tangent', '1']).stdout;
+    expect(text).toContain('tangent at x = 1: y = 1 + 2·(x − 1)');
+    expect(text).toContain('◆');
+  });
+
+  test.each([['1/x'], ['log(x)'], ['sqrt(x)'], ['tan(x)'], ['floor(x)']])('plot %s draws without a crash', (e) => {
+    const r = cli(['plot', e, '--width', '40']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('└');
+    expect(r.stdout).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('calc-ml descend and grad', () => {
+  test('descend names each rate', () => {
+    const r = cli(['descend', 'x^2', '--lr', '0.01,0.1,1,1.1', '--width', '60']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('lr 0.01 is slow: after 50 steps x = 1.09, still far from the minimum');
+    expect(r.stdout).toContain('lr 1 oscillates between -3 and 3 without converging');
+    expect(r.stdout).toContain('lr 1.1 diverges: |x| grows ×1.2 per step');
+    expect(r.stdout).toMatch(/step +x +f\(x\) +f'\(x\)/);
+    expect(r.stdout).toContain('…');
+  });
+
+  test('descend --json (alias gd)', () => {
+    const doc = JSON.parse(cli(['gd', 'x^2', '--lr', '0.5', '--json']).stdout);
+    expect(doc.runs).toHaveLength(1);
+    expect(doc.runs[0]).toMatchObject({ expr: 'x^2', lr: 0.5, start: 3, converged: true, diverged: false });
+    expect(doc.runs[0].steps).toEqual([{ k: 0, x: 3, f: 9, grad: 6 }, { k: 1, x: 0, f: 0, grad: 0 }]);
+  });
+
+  test("grad x^2 --at 3: the lesson's 6.00001", () => {
+    const r = cli(['grad', 'x^2', '--at', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('f(x) = x^2 at x = 3, h = 1e-5');
+    expect(r.stdout).toMatch(/forward +6\.00001 +error 1e-5\n/);
+    expect(r.stdout).toMatch(/Best h: forward 1e-\d+/);
+    const doc = JSON.parse(cli(['grad', 'x^2', '--at', '3', '--json']).stdout);
+    expect(doc).toMatchObject({ expr: 'x^2', at: 3, derivative: '2 * x', analytic: 6, numeric: { h: 1e-5 } });
+    expect(doc.numeric.forward).not.toBe(6.00001); // full precision in JSON
+    expect(Math.abs(doc.numeric.forward - 6.00001)).toBeLessThan(1e-9);
+    expect(doc.sweep).toHaveLength(12);
+  });
+});
+
+describe('bad input: one line (plus caret lines), exit 2, no stack', () => {
+  test.each([
+    [['plot', 'x^^2'], 'calc-ml: cannot read "x^^2": unexpected operator at column 3\n  x^^2\n    ^\n'],
+    [['plot', 'import({}, {override:true})'], 'calc-ml: import is not available in calc-ml expressions\n  import({}, {override:true})\n  ^\n'],
+    [['plot', 'y'], 'calc-ml: unknown variable y; the variable is x (use --var y to plot in y)\n  y\n  ^\n'],
+    [['plot', ''], 'calc-ml: the expression is empty: type one, like x^2\n'],
+    [['plot', 'x^2', '--from', '5', '--to', '1'], 'calc-ml: --from must be less than --to (got --from 5 --to 1)\n'],
+    [['descend', 'x^2', '--lr', 'abc'], 'calc-ml: --lr must be a finite number, like 0.5, not "abc"\n'],
+    [['descend', 'x^2', '--start', 'Infinity'], 'calc-ml: --start must be a finite number, like 0.5, not "Infinity"\n'],
+    [['descend', 'x^2', '--steps', '20000'], 'calc-ml: --steps must be between 1 and 10000, not 20000\n'],
+    [['plot', 'x^2', '--width', '10'], 'calc-ml: --width must be between 30 and 300, not 10\n'],
+    [['plot', 'x^2', '--height', '1000'], 'calc-ml: --height must be between 5 and 60, not 1000\n'],
+    [['grad', 'sqrt(x)', '--at', '-1'], "calc-ml: f'(x) = 0.5 / sqrt(x) is undefined at x = -1: choose another --at\n"],
+    [['descend', 'floor(x)'], 'calc-ml: cannot take the derivative of floor(...) symbolically; calc-ml knows the rules for + - * / ^, exp, log, sqrt, cbrt, abs and the trig functions\n'],
+  ])('%j', (args, stderr) => {
+    const r = cli(args);
+    expect(r.stderr).toBe(stderr);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  test('grad without --at is a usage error from commander', () => {
+    const r = cli(['grad', 'x^2']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("required option '--at <x>' not specified");
+  });
+});
+
+describe('the bundle', () => {
+  const meta = JSON.parse(readFileSync(new URL('../../dist/meta.json', import.meta.url), 'utf8')) as {
+    outputs: Record<string, { bytes: number; imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
+  };
+  // Everything `plot` loads: its chunk and the chunks it imports statically.
+  function loadedBy(chunk: string): string[] {
+    const seen = new Set<string>();
+    const walk = (k: string) => {
+      if (seen.has(k) || !meta.outputs[k]) return;
+      seen.add(k);
+      for (const i of meta.outputs[k].imports) if (i.kind === 'import-statement') walk(i.path);
+    };
+    walk(chunk);
+    return [...seen];
+  }
+  const plot = Object.keys(meta.outputs).find((k) => /chunks\/plot-\w+\.js$/.test(k))!;
+
+  test('plot does not load mathjs derivative, simplify, or all of mathjs', () => {
+    const inputs = loadedBy(plot).flatMap((k) => Object.keys(meta.outputs[k].inputs));
+    expect(inputs.some((i) => i.endsWith('src/math/engine.ts'))).toBe(true);
+    expect(inputs.filter((i) => /algebra\/(derivative|simplify)|decimal\.js|complex\.js|fraction\.js/.test(i))).toEqual([]);
+    const bytes = loadedBy(plot).reduce((n, k) => n + meta.outputs[k].bytes, 0);
+    expect(bytes).toBeLessThan(600_000);
+  });
+
+  test('derivative is its own bundle, and it has mathjs derivative', () => {
+    expect(Object.keys(meta.outputs['dist/chunks/derivative.js'].inputs).some((i) => i.endsWith('algebra/derivative.js'))).toBe(true);
+  });
+});

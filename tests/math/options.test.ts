@@ -1,0 +1,59 @@
+import { chartSize, parseInteger, parseNumber, parseNumberList, parseRange } from '../../src/math/options.js';
+import { UserError } from '../../src/errors.js';
+
+function refusal(f: () => unknown): UserError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('accepted');
+}
+
+describe('option parsing', () => {
+  test.each([['3', 3], ['-2.5', -2.5], ['1e-5', 1e-5], [' 0.1 ', 0.1], ['.5', 0.5], ['+4', 4], ['1E3', 1000]])('parseNumber(%p) = %p', (s, n) => {
+    expect(parseNumber('start', s)).toBe(n);
+  });
+  test.each([
+    ['abc', /^--lr must be a finite number, like 0.5, not "abc"$/],
+    ['Infinity', /finite number.*"Infinity"/],
+    ['-Infinity', /finite number/],
+    ['NaN', /finite number/],
+    ['', /finite number/],
+    ['1e999', /finite number/],
+    ['0x10', /finite number/],
+    ['1,5', /finite number/],
+  ])('parseNumber refuses %p', (s, message) => {
+    const e = refusal(() => parseNumber('lr', s));
+    expect(e.message).toMatch(message);
+    expect(e.exitCode).toBe(2);
+  });
+  test.each([
+    [() => parseNumber('lr', '0', { above: 0 }), /^--lr must be greater than 0, not 0$/],
+    [() => parseNumber('tol', '-1', { min: 0 }), /^--tol must be at least 0/],
+    [() => parseNumber('h', '2', { above: 0, max: 1 }), /^--h must be at most 1/],
+    [() => parseInteger('steps', '20000', 1, 10000), /^--steps must be between 1 and 10000, not 20000$/],
+    [() => parseInteger('steps', '2.5', 1, 10000), /^--steps must be a whole number/],
+    [() => parseInteger('width', '10', 30, 300), /^--width must be between 30 and 300, not 10$/],
+    [() => parseNumberList('lr', '0.1,abc', { above: 0 }), /^--lr must be a finite number, like 0.5, not "abc"$/],
+    [() => parseNumberList('lr', '1,2,3,4,5,6,7,8,9', { most: 8 }), /at most 8 values/],
+    [() => parseRange('5', '1'), /^--from must be less than --to \(got --from 5 --to 1\)$/],
+    [() => parseRange('1', '1'), /^--from must be less than --to/],
+    [() => parseRange('0', '1e12'), /^--to must be at most/],
+    [() => chartSize({ height: '200' }, 80), /^--height must be between 5 and 60/],
+  ])('refusal %#', (f, message) => {
+    expect(refusal(f).message).toMatch(message);
+  });
+  test('lists and ranges', () => {
+    expect(parseNumberList('lr', '0.1,0.5,1,1.1', { above: 0 })).toEqual([0.1, 0.5, 1, 1.1]);
+    expect(parseRange('-5', '5')).toEqual({ from: -5, to: 5 });
+  });
+  test.each([
+    [{}, 80, { width: 80, height: 15 }],
+    [{}, 40, { width: 40, height: 15 }],
+    [{}, 20, { width: 30, height: 15 }],
+    [{}, 1000, { width: 300, height: 15 }],
+    [{ width: '50', height: '10' }, 80, { width: 50, height: 10 }],
+  ])('chartSize(%j, %p)', (opts, cols, size) => expect(chartSize(opts, cols)).toEqual(size));
+});
