@@ -26,5 +26,5 @@ export function grade(question: Question, answer: string, key?: AnswerKey): Verd
 
 export { questionsFor, withKey } from './questions.js';
 export { readTrueFalse } from './truefalse.js';
-export type { Question, QuestionKind, MathTarget, Section } from './question.js';
+export type { Question, QuestionKind, Section, TrueFalseQuestion, RubricQuestion, MathQuestion, MathTarget, OpenQuestion } from './question.js';
 export type { Verdict } from './verdict.js';
