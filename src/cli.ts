@@ -42,8 +42,8 @@ export function buildProgram(): Command {
 
   program
     .command('check')
-    .description('validate lesson files for authors: problems with file, line and what to do')
-    .argument('<file...>', 'lesson files to check')
+    .description('validate lesson files and their answer keys (x.key.yaml beside x.md): problems with file, line and what to do')
+    .argument('<file...>', 'lesson files (or answer keys) to check')
     .option('--json', 'print the problems as JSON')
     .addHelpText('after', examples('calc-ml check lessons/*.md', 'calc-ml check my-lesson.md --json'))
     .action(async (files, opts) => (await import('./commands/check.js')).run(files, opts));

@@ -1,6 +1,6 @@
-import { readLessonFile } from '../lesson/load.js';
+import { readKeyBeside, readLessonFile } from '../lesson/load.js';
 import { parseLesson } from '../lesson/parse.js';
-import { checkLesson, type Problem } from '../lesson/check.js';
+import { checkKey, checkLesson, type Problem } from '../lesson/check.js';
 import { UserError } from '../errors.js';
 
 interface FileReport {
@@ -8,17 +8,37 @@ interface FileReport {
   problems: Problem[];
 }
 
+function failed(file: string, e: unknown): FileReport {
+  if (!(e instanceof UserError)) throw e;
+  // The reason already names the file; keep it as one error of this file.
+  return { file, problems: [{ line: 0, severity: 'error' as const, message: e.message.replace(`${file}: `, '').replace(file + ' ', '') }] };
+}
+
+/** A lesson file, and its answer key when one sits beside it (`x.md` + `x.key.yaml`). */
+function checkFile(file: string): FileReport[] {
+  // Given a key, check it against the lesson it belongs to.
+  const lessonFile = /\.key\.ya?ml$/i.test(file) ? file.replace(/\.key\.ya?ml$/i, '.md') : file;
+  const keyOnly = lessonFile !== file;
+  let lesson;
+  try {
+    lesson = parseLesson(readLessonFile(lessonFile), { fileName: lessonFile });
+  } catch (e) {
+    if (keyOnly) return [{ file, problems: [{ line: 0, severity: 'error', message: `no readable lesson beside this key (${failed(lessonFile, e).problems[0].message})` }] }];
+    return [failed(file, e)];
+  }
+  const reports: FileReport[] = keyOnly ? [] : [{ file, problems: checkLesson(lesson) }];
+  try {
+    const key = readKeyBeside(lessonFile);
+    if (key) reports.push({ file: key.path, problems: checkKey(lesson, key.text) });
+  } catch (e) {
+    reports.push(failed(lessonFile.replace(/\.(md|markdown)$/i, '') + '.key.yaml', e));
+  }
+  return reports;
+}
+
 export async function run(files: string[], opts: { json?: boolean }): Promise<void> {
-  const reports: FileReport[] = files.map((file) => {
-    try {
-      const lesson = parseLesson(readLessonFile(file), { fileName: file });
-      return { file, problems: checkLesson(lesson) };
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      // The reason already names the file; keep it as one error of this file.
-      return { file, problems: [{ line: 0, severity: 'error' as const, message: e.message.replace(`${file}: `, '').replace(file + ' ', '') }] };
-    }
-  });
+  const seen = new Set<string>();
+  const reports = files.flatMap(checkFile).filter((r) => !seen.has(r.file) && seen.add(r.file));
   const errors = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
   if (opts.json) {
@@ -29,7 +49,7 @@ export async function run(files: string[], opts: { json?: boolean }): Promise<vo
     }
     const clean = reports.filter((r) => !r.problems.length).length;
     process.stdout.write(
-      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}` +
+      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}` +
         (clean ? ` (${clean} clean)` : '') + '\n',
     );
   }

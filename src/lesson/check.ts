@@ -1,4 +1,5 @@
 import type { Lesson } from './model.js';
+import { parseKey } from './key.js';
 
 export interface Problem {
   line: number;
@@ -43,4 +44,12 @@ export function checkLesson(lesson: Lesson): Problem[] {
     error(1, 'nothing to teach: no objectives, exercises or quiz questions were found (see lessons/ for the format)');
   }
   return problems.sort((a, b) => a.line - b.line || (a.severity === 'error' ? -1 : 1));
+}
+
+/**
+ * Problems of a lesson's answer key, on the key file's own lines: malformed YAML, unknown question
+ * refs, empty concept lists, a coding entry whose expected value is not what its function gives, …
+ */
+export function checkKey(lesson: Lesson, keyText: string): Problem[] {
+  return parseKey(keyText, lesson).problems;
 }

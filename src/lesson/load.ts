@@ -66,3 +66,27 @@ export function readHead(path: string, bytes: number): Buffer {
     closeSync(fd);
   }
 }
+
+/**
+ * The answer key beside a lesson file (`x.md` → `x.key.yaml`), or null when there is none.
+ * Parse it with parseKey (lesson/key.ts); a key that cannot be read is an error naming the file.
+ */
+export function readKeyBeside(lessonPath: string): { path: string; text: string } | null {
+  const path = lessonPath.replace(/\.(md|markdown)$/i, '') + '.key.yaml';
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return null;
+  }
+  if (!st.isFile()) throw new UserError(`${path} is not a regular file; an answer key is a YAML file`);
+  if (st.size > MAX_LESSON_BYTES) throw new UserError(`${path} is ${describeSize(st.size)}; answer keys are at most 1 MiB`);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw new UserError(`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (looksBinary(buf)) throw new UserError(`${path} is a binary file, not an answer key; keys are YAML text (UTF-8)`);
+  return { path, text: buf.toString('utf8') };
+}

@@ -1,0 +1,188 @@
+import { compileExpression, runProgram, type Expr, type Program } from '../math/engine.js';
+import { UserError } from '../errors.js';
+import type { MathQuestion, MathTarget } from './question.js';
+import type { Verdict } from './verdict.js';
+
+/**
+ * The coding challenge: the learner's input runs in the restricted math engine; the function they
+ * define is compared with the expected one at several points, and the value they compute with
+ * f(at). Python and JavaScript habits are translated first (the engine itself understands `**`,
+ * `def f(x): return …`, `f = lambda x: …` and `print(…)`).
+ */
+
+const TOLERANCE = 1e-9;
+const close = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b));
+const fmt = (v: number) => (Number.isNaN(v) ? 'undefined' : String(Number(v.toPrecision(12))));
+
+/** Points where two functions must agree (the task's point first). */
+const SAMPLES = [-3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 4, 5, 7];
+
+const NAME = String.raw`[A-Za-z]\w*`;
+const CALL_AT_NUMBER = new RegExp(String.raw`^\s*(${NAME})\s*\(\s*[-+]?[\d.]+\s*\)\s*=(?!=)`);
+
+/** Code habits from Python, JavaScript, the REPL and handwriting → statements the engine reads, one a line. */
+export function translate(input: string): string {
+  const statements = input
+    .replace(/```\w*/g, '\n')
+    .replace(/²/g, '^2')
+    .replace(/³/g, '^3')
+    .replace(/[×·]/g, '*')
+    .replace(/[−–]/g, '-')
+    .split('\n')
+    .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''))
+    .flatMap(splitTopLevel)
+    .map((stmt) =>
+      stmt
+        .replace(new RegExp(String.raw`^\s*(?:const|let|var)\s+(${NAME})\s*=\s*\(?\s*(${NAME})\s*\)?\s*=>\s*\{?\s*(?:return\s+)?(.*?)\s*;?\s*\}?\s*$`), '$1($2) = $3')
+        .replace(new RegExp(String.raw`^\s*function\s+(${NAME})\s*\(\s*(${NAME})\s*\)\s*\{\s*return\s+(.*?)\s*;?\s*\}\s*$`), '$1($2) = $3')
+        .replace(/^\s*console\.log\s*\((.*)\)\s*$/, '$1'),
+    );
+  const defined = new Set(
+    statements.flatMap((st) => {
+      const m = new RegExp(String.raw`^\s*(?:def\s+)?(${NAME})\s*\(\s*[A-Za-z]\w*\s*\)\s*[=:]|^\s*(${NAME})\s*=\s*lambda\b`).exec(st);
+      return m ? [m[1] ?? m[2]] : [];
+    }),
+  );
+  const numbers = new Map<string, string>();
+  return statements
+    .flatMap((stmt) => {
+      const call = CALL_AT_NUMBER.exec(stmt);
+      // "f(3) = 9" after defining f: what counts is what f(3) computes. Without a definition
+      // ("f(3) = 3^2 = 9"), the right-hand sides are the learner's values.
+      if (call) return defined.has(call[1]) ? [stmt.slice(0, stmt.indexOf('='))] : stmt.split('=').slice(1);
+      // "x = 3" then "x**2": a number put in a name is that number from then on.
+      const assign = new RegExp(String.raw`^\s*(${NAME})\s*=\s*([-+]?\d*\.?\d+)\s*$`).exec(stmt);
+      if (assign) {
+        numbers.set(assign[1], assign[2]);
+        return [];
+      }
+      // "3^2 = 9": a worked value, not an assignment; each side is a value.
+      const definition = new RegExp(String.raw`^\s*(?:def\s+)?${NAME}\s*\(\s*${NAME}\s*\)\s*[=:]|\blambda\b|^\s*${NAME}\s*=\s*`);
+      if (/^[^=]*[^=!<>]=[^=]/.test(stmt) && !definition.test(stmt)) return stmt.split('=').filter((p) => p.trim());
+      let out = stmt;
+      for (const [name, value] of numbers) out = out.replace(new RegExp(String.raw`(?<![\w.])${name}(?![\w(])`, 'g'), `(${value})`);
+      return [out];
+    })
+    .join('\n');
+}
+
+/**
+ * Statements of one line: split at top-level ";" and "," ("f(x) = x^2, f(3)") and at "and then";
+ * not inside brackets or braces (max(a, b), function f(x) { return x; }).
+ */
+function splitTopLevel(line: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if ((c === ',' || c === ';') && depth === 0) {
+      parts.push(line.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(line.slice(start));
+  return parts
+    .flatMap((p) => p.split(/\s+(?:and(?:\s+then)?|then)\s+/i))
+    .map((p) => p.replace(/^\s*(?:then|and)\s+/i, ''))
+    .filter((p, i, all) => p.trim() || all.length === 1);
+}
+
+function sameFunction(theirs: Expr, ours: Expr, at: number): boolean {
+  let compared = 0;
+  for (const x of [at, ...SAMPLES]) {
+    const a = theirs.evaluate(x);
+    const b = ours.evaluate(x);
+    if (Number.isNaN(a) !== Number.isNaN(b)) return false;
+    if (Number.isNaN(b)) continue;
+    if (!close(a, b)) return false;
+    compared++;
+  }
+  return compared >= 3;
+}
+
+function verdict(v: Verdict['verdict'], feedback: string[], q: MathQuestion): Verdict {
+  const model = q.modelAnswer ?? `${q.target.name}(${q.target.param}) = ${q.target.body}; ${q.target.name}(${fmt(q.target.at)})`;
+  return {
+    verdict: v,
+    score: v === 'correct' ? 1 : v === 'partial' ? 0.5 : 0,
+    feedback: [...feedback, v !== 'correct' && q.hint ? `Hint: ${q.hint}` : '', q.explanation ?? '', v === 'correct' ? '' : `Model answer: ${model}`]
+      .filter(Boolean)
+      .join('\n'),
+    modelAnswer: model,
+  };
+}
+
+/** The right-hand side of a definition as the learner typed it ("2x", not mathjs's "2 x"). */
+function typedBody(source: string, name: string): string | null {
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m =
+      new RegExp(String.raw`^\s*${name}\s*\(\s*\w+\s*\)\s*=(?!=)\s*(.+?)\s*$`).exec(lines[i]) ??
+      new RegExp(String.raw`^\s*${name}\s*=\s*lambda\s+\w+\s*:\s*(.+?)\s*$`).exec(lines[i]) ??
+      new RegExp(String.raw`^\s*def\s+${name}\s*\(\s*\w+\s*\)\s*:\s*(?:return\s+)?(.*?)\s*$`).exec(lines[i]);
+    if (!m) continue;
+    if (m[1]) return m[1];
+    const ret = /^\s*return\s+(.+?)\s*$/.exec(lines[i + 1] ?? '');
+    return ret ? ret[1] : null;
+  }
+  return null;
+}
+
+/** The learner typed only the function's right-hand side ("x^2"): read it as the body. */
+function bodyOnly(input: string, t: MathTarget): Expr | null {
+  try {
+    return compileExpression(input.trim(), { variable: t.param });
+  } catch (e) {
+    if (e instanceof UserError) return null;
+    throw e;
+  }
+}
+
+export function gradeMath(q: MathQuestion, answer: string): Verdict {
+  const t = q.target;
+  const ours = compileExpression(t.body, { variable: t.param });
+  const expected = t.expected ?? ours.evaluate(t.at);
+  const call = `${t.name}(${fmt(t.at)})`;
+  const wanted = `${t.name}(${t.param}) = ${t.body}`;
+  if (!answer.trim()) return verdict('incorrect', [`No answer was given: type ${wanted}; ${call}`], q);
+
+  const source = translate(answer);
+  let program: Program;
+  try {
+    program = runProgram(source);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const body = bodyOnly(source, t);
+    if (body) {
+      return sameFunction(body, ours, t.at)
+        ? verdict('partial', [`${body.text} is the right function, but the task asks you to define it and compute ${call}: type ${t.name}(${t.param}) = ${body.text}; ${call}`], q)
+        : verdict('incorrect', [`Your expression ${body.text} is not ${t.body}: at ${t.param} = ${fmt(t.at)} it gives ${fmt(body.evaluate(t.at))}, not ${fmt(expected)}.`], q);
+    }
+    return verdict('incorrect', [`Your answer cannot be run: ${e.message}`, ...e.detail.map((d) => `  ${d}`)], q);
+  }
+
+  const fn = program.functions.find((f) => f.name === t.name) ?? program.functions[program.functions.length - 1];
+  const hit = program.values.find((v) => close(v.value, expected));
+  const last = program.values[program.values.length - 1];
+  if (fn) {
+    const shownFn = `${fn.name}(${fn.param}) = ${typedBody(source, fn.name) ?? fn.body.text}`;
+    if (!sameFunction(fn.body, ours, t.at)) {
+      const theirs = fn.body.evaluate(t.at);
+      if (!close(theirs, expected)) return verdict('incorrect', [`Your ${fn.name}(${fmt(t.at)}) is ${fmt(theirs)}: ${shownFn} is not ${t.body}.`], q);
+      // Right at the task's point by luck: show where the two functions part.
+      const x = SAMPLES.find((p) => !(close(fn.body.evaluate(p), ours.evaluate(p)) || (Number.isNaN(fn.body.evaluate(p)) && Number.isNaN(ours.evaluate(p)))));
+      if (x === undefined) return verdict('incorrect', [`${shownFn} cannot be checked against ${t.body}: it is undefined almost everywhere.`], q);
+      return verdict('incorrect', [`Your ${fn.name}(${fmt(t.at)}) is ${fmt(theirs)}, but ${shownFn} is not ${t.body}: at ${t.param} = ${fmt(x)} it gives ${fmt(fn.body.evaluate(x))}, not ${fmt(ours.evaluate(x))}.`], q);
+    }
+    if (hit) return verdict('correct', [`Correct: ${shownFn}, and ${call} = ${fmt(expected)}.`], q);
+    if (!last) return verdict('partial', [`${shownFn} is right, but you did not compute ${call}: add ${call} after it.`], q);
+    return verdict('incorrect', [`${shownFn} is right, but you computed ${last.source} = ${fmt(last.value)}; the task asks for ${call}.`], q);
+  }
+  if (hit) {
+    return verdict('partial', [`${fmt(hit.value)} is the right value, but the task asks you to write the function too: ${wanted}; ${call}`], q);
+  }
+  return verdict('incorrect', [`You computed ${last.source} = ${fmt(last.value)}, but ${call} is not that; write the function and compute it: ${wanted}; ${call}`], q);
+}

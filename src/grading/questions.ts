@@ -1,0 +1,58 @@
+import type { AnswerKey } from '../lesson/key.js';
+import type { Lesson } from '../lesson/model.js';
+import type { Question } from './question.js';
+import { mathTargetFromTask } from './task.js';
+
+/**
+ * The gradable questions of a lesson, in lesson order (exercises, then quiz items by number),
+ * with what each grader needs. Without a key: true/false from the lesson's marks, coding
+ * challenges from their own text, everything else kept and self-assessed.
+ */
+export function questionsFor(lesson: Lesson, key?: AnswerKey): Question[] {
+  const out: Question[] = [];
+  for (const e of lesson.exercises) {
+    out.push({ ref: e.id, kind: 'open', section: 'exercise', prompt: e.code ? `${e.prompt}\n${e.code}` : e.prompt, line: e.line, mode: 'self' });
+  }
+  const quiz: Question[] = [];
+  for (const q of lesson.quiz.trueFalse) {
+    quiz.push({ ref: `quiz.${q.n}`, kind: 'truefalse', section: 'trueFalse', prompt: q.statement, line: q.line, answer: q.answer, ...(q.reason ? { explanation: q.reason } : {}) });
+  }
+  for (const q of lesson.quiz.conceptual) {
+    quiz.push({ ref: `quiz.${q.n}`, kind: 'open', section: 'conceptual', prompt: q.question, line: q.line, ...(q.expected ? { modelAnswer: q.expected } : {}) });
+  }
+  for (const q of lesson.quiz.coding) {
+    const target = mathTargetFromTask(q.task);
+    const prompt = q.code ? `${q.task}\n${q.code}` : q.task;
+    quiz.push(target
+      ? { ref: `quiz.${q.n}`, kind: 'math', section: 'coding', prompt, line: q.line, target }
+      : { ref: `quiz.${q.n}`, kind: 'open', section: 'coding', prompt, line: q.line });
+  }
+  quiz.sort((a, b) => Number(a.ref.slice(5)) - Number(b.ref.slice(5)));
+  out.push(...quiz);
+  return key ? out.map((q) => withKey(q, key)) : out;
+}
+
+/** A question with what the answer key says about it (unchanged when the key has no entry). */
+export function withKey(q: Question, key: AnswerKey): Question {
+  const entry = key.entries[q.ref];
+  if (!entry) return q;
+  const extra = {
+    ...(entry.hint ? { hint: entry.hint } : {}),
+    ...(entry.explanation ? { explanation: entry.explanation } : {}),
+    ...(entry.model ? { modelAnswer: entry.model } : {}),
+  };
+  const base = { ref: q.ref, section: q.section, prompt: q.prompt, line: q.line, ...(q.hint ? { hint: q.hint } : {}), ...(q.explanation ? { explanation: q.explanation } : {}), ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}), ...extra };
+  switch (q.section) {
+    case 'trueFalse':
+      return { ...base, kind: 'truefalse', answer: q.kind === 'truefalse' && q.answer !== null ? q.answer : entry.answer ?? null };
+    case 'coding':
+      if (!entry.coding) return { ...q, ...extra };
+      return { ...base, kind: 'math', target: { name: entry.coding.name, param: entry.coding.param, body: entry.coding.function, at: entry.coding.at, expected: entry.coding.expected } };
+    case 'exercise':
+    case 'conceptual': {
+      const mode = q.section === 'exercise' ? { mode: entry.kind ?? (entry.rubric ? 'written' : 'self'), ...(entry.lab ? { lab: entry.lab } : {}) } : {};
+      if (entry.rubric && entry.kind !== 'self') return { ...base, ...mode, kind: 'rubric', rubric: entry.rubric };
+      return { ...base, ...mode, kind: 'open' };
+    }
+  }
+}

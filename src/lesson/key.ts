@@ -1,0 +1,177 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Lesson } from './model.js';
+import type { Problem } from './check.js';
+import type { AnswerKey, KeyEntry } from './key-model.js';
+import { EntryReader } from './key-reader.js';
+import { readRubric } from './key-rubric.js';
+import { compileExpression } from '../math/engine.js';
+import { UserError } from '../errors.js';
+
+/**
+ * Answer keys: `<lesson basename>.key.yaml` beside a lesson. Pure: text in, key and problems out
+ * (with line numbers from the yaml package's source ranges); the file is read by the caller.
+ * A key with problems still yields what could be read, so the tutor can use the rest.
+ */
+
+export type { AnswerKey, CodingKey, Concept, KeyEntry, Misconception, Rubric } from './key-model.js';
+
+const COMMON_FIELDS = ['model', 'hint', 'explanation'];
+const RUBRIC_FIELDS = ['concepts', 'need', 'misconceptions'];
+const FIELDS: Record<'exercise' | 'trueFalse' | 'conceptual' | 'coding', string[]> = {
+  exercise: [...COMMON_FIELDS, 'kind', 'lab', ...RUBRIC_FIELDS],
+  trueFalse: ['explanation', 'answer'],
+  conceptual: [...COMMON_FIELDS, ...RUBRIC_FIELDS],
+  coding: [...COMMON_FIELDS, 'name', 'param', 'function', 'at', 'expected'],
+};
+
+/** Which part of the lesson a ref names, or null when the lesson has no such question. */
+export function refSection(lesson: Lesson, ref: string): keyof typeof FIELDS | null {
+  if (lesson.exercises.some((e) => e.id === ref)) return 'exercise';
+  const m = /^quiz\.(\d+)$/.exec(ref);
+  if (!m) return null;
+  const n = Number(m[1]);
+  if (lesson.quiz.trueFalse.some((q) => q.n === n)) return 'trueFalse';
+  if (lesson.quiz.conceptual.some((q) => q.n === n)) return 'conceptual';
+  if (lesson.quiz.coding.some((q) => q.n === n)) return 'coding';
+  return null;
+}
+
+export function lessonRefs(lesson: Lesson): string[] {
+  const quiz = [...lesson.quiz.trueFalse, ...lesson.quiz.conceptual, ...lesson.quiz.coding].map((q) => q.n).sort((a, b) => a - b);
+  return [...lesson.exercises.map((e) => e.id), ...quiz.map((n) => `quiz.${n}`)];
+}
+
+function promptOf(lesson: Lesson, ref: string): string {
+  const ex = lesson.exercises.find((e) => e.id === ref);
+  if (ex) return ex.prompt;
+  const n = Number(ref.replace(/^quiz\./, ''));
+  const q = [...lesson.quiz.trueFalse, ...lesson.quiz.conceptual, ...lesson.quiz.coding].find((i) => i.n === n);
+  return q ? ('statement' in q ? q.statement : 'question' in q ? q.question : q.task) : '';
+}
+
+export function parseKey(text: string, lesson: Lesson): { key: AnswerKey; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (line: number, severity: Problem['severity'], message: string) => problems.push({ line, severity, message });
+  const key: AnswerKey = { lesson: lesson.id, entries: {} };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (node: unknown): number => {
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    return range ? lineCounter.linePos(range[0]).line : 1;
+  };
+  for (const e of doc.errors) report(lineCounter.linePos(e.pos[0]).line, 'error', `YAML: ${e.message.split('\n')[0]}`);
+  for (const w of doc.warnings) report(lineCounter.linePos(w.pos[0]).line, 'warning', `YAML: ${w.message.split('\n')[0]}`);
+  if (doc.errors.length) return { key, problems: sorted(problems) };
+
+  const root = doc.contents;
+  if (!isMap(root)) {
+    report(lineOf(root), 'error', 'an answer key is a map with "lesson" and "questions"');
+    return { key, problems: sorted(problems) };
+  }
+  const lessonId = root.get('lesson');
+  if (lessonId === undefined) report(1, 'warning', `no "lesson: ${lesson.id}" line; the key is taken to belong to the lesson beside it`);
+  else if (String(lessonId) !== lesson.id) report(lineOf(root.get('lesson', true)), 'error', `this key is for lesson ${lessonId}, but the lesson beside it is ${lesson.id}`);
+  for (const pair of root.items) {
+    const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    if (k !== 'lesson' && k !== 'questions') report(lineOf(pair.key), 'warning', `unknown top-level field "${k}" (known: lesson, questions)`);
+  }
+  const questions = root.get('questions', true);
+  if (!isMap(questions)) {
+    report(lineOf(questions ?? root), 'error', '"questions" must be a map from question refs (1.2.26.1, quiz.5, …) to their keys');
+    return { key, problems: sorted(problems) };
+  }
+
+  const refs = lessonRefs(lesson);
+  for (const pair of questions.items) {
+    const ref = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const line = lineOf(pair.key);
+    const section = refSection(lesson, ref);
+    if (!section) {
+      report(line, 'error', `unknown question ref "${ref}"; lesson ${lesson.id} has ${describeRefs(refs)}`);
+      continue;
+    }
+    if (!isMap(pair.value)) {
+      report(line, 'error', `${ref}: expected a map of fields (${FIELDS[section].join(', ')})`);
+      continue;
+    }
+    const r = new EntryReader(pair.value, lineOf, report, ref);
+    for (const f of pair.value.items) {
+      const k = String(isScalar(f.key) ? f.key.value : f.key);
+      if (!FIELDS[section].includes(k)) report(lineOf(f.key), 'warning', `${ref}: unknown field "${k}" for a ${sectionName[section]} (known: ${FIELDS[section].join(', ')})`);
+    }
+    const entry: KeyEntry = { ref, line };
+    for (const f of ['model', 'hint', 'explanation', 'lab'] as const) {
+      const v = FIELDS[section].includes(f) ? r.text(f) : undefined;
+      if (v) entry[f] = v;
+    }
+    if (section === 'exercise') {
+      const kind = r.text('kind');
+      if (kind === 'written' || kind === 'lab' || kind === 'self') entry.kind = kind;
+      else if (kind !== undefined) report(r.line('kind'), 'error', `${ref}: kind "${kind}" is not one of written, lab, self`);
+      if (entry.kind === 'lab' && !entry.lab) report(line, 'warning', `${ref}: a lab exercise without "lab" (the calc-ml command to run, e.g. "descend x^2 --lr 0.1")`);
+    }
+    if (section === 'exercise' || section === 'conceptual') {
+      const rubric = readRubric(r, promptOf(lesson, ref));
+      if (rubric) entry.rubric = rubric;
+      else if (r.node('concepts') === undefined && entry.kind !== 'self') {
+        report(line, 'warning', `${ref}: no "concepts"; the answer is kept and self-assessed`);
+      }
+    }
+    if (section === 'trueFalse') {
+      const a = r.node('answer');
+      const marked = lesson.quiz.trueFalse.find((q) => `quiz.${q.n}` === ref)?.answer ?? null;
+      if (a !== undefined) {
+        if (!isScalar(a) || typeof a.value !== 'boolean') report(r.line('answer'), 'error', `${ref}: "answer" must be true or false`);
+        else if (marked !== null && marked !== a.value) report(r.line('answer'), 'error', `${ref}: the key says ${a.value} but the lesson marks (${marked ? 'True' : 'False'})`);
+        else entry.answer = a.value;
+      }
+    }
+    if (section === 'coding') readCoding(r, entry);
+    key.entries[ref] = entry;
+  }
+  const unkeyed = refs.filter((ref) => !questions.has(ref));
+  if (unkeyed.length) {
+    report(lineOf(questions), 'warning', `no key for ${unkeyed.join(', ')}: ${unkeyed.length === 1 ? 'it is' : 'they are'} graded from the lesson alone`);
+  }
+  return { key, problems: sorted(problems) };
+}
+
+function readCoding(r: EntryReader, entry: KeyEntry): void {
+  const { report } = r;
+  const fn = r.text('function');
+  const at = r.number('at');
+  const expected = r.number('expected');
+  const param = r.text('param') ?? 'x';
+  const name = r.text('name') ?? 'f';
+  if (!/^[A-Za-z]\w*$/.test(param)) report(r.line('param'), 'error', `${r.ref}: param "${param}" is not a variable name`);
+  if (fn === undefined || at === undefined || expected === undefined) {
+    report(r.line(), 'error', `${r.ref}: a coding key needs "function" (e.g. x^2), "at" (the point) and "expected" (the value there)`);
+    return;
+  }
+  let value: number;
+  try {
+    value = compileExpression(fn, { variable: param }).evaluate(at);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    report(r.line('function'), 'error', `${r.ref}: function "${fn}" cannot be read: ${e.message}`);
+    return;
+  }
+  if (!(Math.abs(value - expected) <= 1e-9 * Math.max(1, Math.abs(value)))) {
+    report(r.line('expected'), 'error', `${r.ref}: expected is ${expected}, but ${name}(${at}) with ${name}(${param}) = ${fn} is ${Number.isNaN(value) ? 'undefined' : value}`);
+    return;
+  }
+  entry.coding = { name, param, function: fn, at, expected };
+}
+
+const sectionName = { exercise: 'exercise', trueFalse: 'true/false item', conceptual: 'conceptual question', coding: 'coding challenge' };
+
+function describeRefs(refs: string[]): string {
+  const ex = refs.filter((r) => !r.startsWith('quiz.'));
+  const quiz = refs.filter((r) => r.startsWith('quiz.'));
+  const span = (l: string[]) => (l.length > 2 ? `${l[0]} … ${l[l.length - 1]}` : l.join(', '));
+  return [ex.length ? `exercises ${span(ex)}` : '', quiz.length ? `quiz items ${span(quiz)}` : ''].filter(Boolean).join(' and ') || 'no questions';
+}
+
+function sorted(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.line - b.line || (a.severity === 'error' ? -1 : 1));
+}
