@@ -24,6 +24,24 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('calc-ml show', 'calc-ml lessons --dir ~/course', 'calc-ml check lessons/my-lesson.md'));
 
   program
+    .command('start')
+    .description('the guided lesson: objectives, ideas, exercises with labs, mini-project, quiz; resumes where you stopped')
+    .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
+    .option('--restart', 'start the lesson over (your history is kept)')
+    .option('--step <name>', 'jump to a step: objectives, ideas, exercises, ex:4, lab:6, mini-project, quiz, takeaways, homework')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml start', 'calc-ml start --step lab:6'))
+    .action(async (lesson, opts) => (await import('./commands/start.js')).run(lesson, opts));
+
+  program
+    .command('review')
+    .description('a short session of the items you missed or skipped, most-missed first')
+    .argument('[lesson]', 'lesson id, path, or nothing for the bundled lesson')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml review', 'calc-ml review 1.2.27 --dir ~/course'))
+    .action(async (lesson, opts) => (await import('./commands/review.js')).run(lesson, opts));
+
+  program
     .command('show')
     .description('render a lesson in the terminal')
     .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
@@ -93,6 +111,26 @@ export function buildProgram(): Command {
   )
     .addHelpText('after', examples('calc-ml grad "x^2" --at 3', 'calc-ml grad "sin(x)" --at 1 --h 1e-8 --json'))
     .action(async (expr, opts) => (await import('./commands/grad.js')).run(expr, opts));
+
+  program
+    .command('quiz')
+    .description('take the lesson\'s quiz: true/false, conceptual and coding questions, graded as you go')
+    .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
+    .option('--json', 'print the result as JSON on stdout (questions and feedback go to stderr)')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml quiz', "printf 'true\\nfalse\\ntrue\\ntrue\\n' | calc-ml quiz --json"))
+    .action(async (lesson, opts) => (await import('./commands/quiz.js')).run(lesson, opts));
+
+  program
+    .command('grade')
+    .description('grade one answer, e.g. work done on paper (answer from stdin when not given)')
+    .argument('<ref>', 'the question: an exercise id (1.2.26.4) or a quiz item (quiz.5, or just 5)')
+    .argument('[answer]', 'your answer; read from stdin when absent')
+    .option('--lesson <lesson>', 'the lesson (id or path); the bundled one by default')
+    .option('--json', 'print the verdict as JSON')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml grade quiz.6 "a loss function measures how wrong the model is"', "echo 'f(x) = x^2; f(3)' | calc-ml grade quiz.8 --json"))
+    .action(async (ref, answer, opts) => (await import('./commands/grade.js')).run(ref, answer, opts));
 
   program
     .command('progress')

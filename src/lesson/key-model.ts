@@ -49,7 +49,14 @@ export interface KeyEntry {
   coding?: CodingKey;
 }
 
+/** For the guided lesson: a line "in other words" and a small chart for a core idea, in lesson order. */
+export interface IdeaNote {
+  says?: string;
+  plot?: { expr: string; from: number; to: number; tangent?: number };
+}
+
 export interface AnswerKey {
   lesson: string;
   entries: Record<string, KeyEntry>;
+  ideas?: IdeaNote[];
 }

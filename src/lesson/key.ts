@@ -1,7 +1,7 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Lesson } from './model.js';
 import type { Problem } from './check.js';
-import type { AnswerKey, KeyEntry } from './key-model.js';
+import type { AnswerKey, IdeaNote, KeyEntry } from './key-model.js';
 import { EntryReader } from './key-reader.js';
 import { readRubric } from './key-rubric.js';
 import { compileExpression } from '../math/engine.js';
@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
  * A key with problems still yields what could be read, so the tutor can use the rest.
  */
 
-export type { AnswerKey, CodingKey, Concept, KeyEntry, Misconception, Rubric } from './key-model.js';
+export type { AnswerKey, CodingKey, Concept, IdeaNote, KeyEntry, Misconception, Rubric } from './key-model.js';
 
 const COMMON_FIELDS = ['model', 'hint', 'explanation'];
 const RUBRIC_FIELDS = ['concepts', 'need', 'misconceptions'];
@@ -73,8 +73,10 @@ export function parseKey(text: string, lesson: Lesson): { key: AnswerKey; proble
   else if (String(lessonId) !== lesson.id) report(lineOf(root.get('lesson', true)), 'error', `this key is for lesson ${lessonId}, but the lesson beside it is ${lesson.id}`);
   for (const pair of root.items) {
     const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    if (k !== 'lesson' && k !== 'questions') report(lineOf(pair.key), 'warning', `unknown top-level field "${k}" (known: lesson, questions)`);
+    if (k !== 'lesson' && k !== 'questions' && k !== 'ideas') report(lineOf(pair.key), 'warning', `unknown top-level field "${k}" (known: lesson, questions, ideas)`);
   }
+  const ideas = root.get('ideas', true);
+  if (ideas !== undefined) key.ideas = readIdeas(ideas, lesson, lineOf, report);
   const questions = root.get('questions', true);
   if (!isMap(questions)) {
     report(lineOf(questions ?? root), 'error', '"questions" must be a map from question refs (1.2.26.1, quiz.5, …) to their keys');
@@ -174,4 +176,43 @@ function describeRefs(refs: string[]): string {
 
 function sorted(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.line - b.line || (a.severity === 'error' ? -1 : 1));
+}
+
+/** `ideas:` a list in the order of the lesson's core ideas, each with `says` and/or `plot`. */
+function readIdeas(node: unknown, lesson: Lesson, lineOf: (n: unknown) => number, report: (line: number, severity: Problem['severity'], message: string) => void): IdeaNote[] {
+  if (!isSeq(node)) {
+    report(lineOf(node), 'error', '"ideas" must be a list, one entry per core idea in lesson order (says: …, plot: {expr, from, to, tangent})');
+    return [];
+  }
+  if (node.items.length > lesson.coreIdeas.length) {
+    report(lineOf(node.items[lesson.coreIdeas.length]), 'error', `"ideas" has ${node.items.length} entries but the lesson has ${lesson.coreIdeas.length} core ideas`);
+  }
+  return node.items.slice(0, lesson.coreIdeas.length).map((item, i) => {
+    const note: IdeaNote = {};
+    if (!isMap(item)) {
+      report(lineOf(item), 'error', `ideas entry ${i + 1}: expected "says" and/or "plot"`);
+      return note;
+    }
+    const says = item.get('says');
+    if (typeof says === 'string' && says.trim()) note.says = says.trim();
+    const plot = item.get('plot', true);
+    if (isMap(plot)) {
+      const expr = String(plot.get('expr') ?? '');
+      const [from, to, tangent] = ['from', 'to', 'tangent'].map((f) => (plot.get(f) === undefined ? undefined : Number(plot.get(f))));
+      try {
+        compileExpression(expr);
+        if (from === undefined || to === undefined || !(from < to)) throw new UserError('"from" must be a number below "to"');
+        if (tangent !== undefined && !Number.isFinite(tangent)) throw new UserError('"tangent" must be a number');
+        note.plot = { expr, from, to, ...(tangent !== undefined ? { tangent } : {}) };
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        report(lineOf(plot), 'error', `ideas entry ${i + 1}: plot: ${e.message}`);
+      }
+    }
+    for (const pair of item.items) {
+      const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (k !== 'says' && k !== 'plot') report(lineOf(pair.key), 'warning', `ideas entry ${i + 1}: unknown field "${k}" (known: says, plot)`);
+    }
+    return note;
+  });
 }

@@ -82,7 +82,7 @@ export function plotLab(p: PlotInput): PlotResult {
         const points = sample((x) => fa + slope * (x - a), p.from, p.to, p.samples);
         const ts = series.push({ label: `tangent to ${name} at ${e.variable} = ${fmt(a)}: slope ${fmt(slope)}`, points }) - 1;
         markers.push({ x: a, y: fa, symbol: '◆', series: ts, label: 'point of tangency' });
-        summary.push(`${who}tangent at ${e.variable} = ${fmt(a)}: y = ${fmt(fa)} + ${fmt(slope)}·(${e.variable} − ${fmt(a)})`);
+        summary.push(`${who}tangent at ${e.variable} = ${fmt(a)}: y = ${fmt(fa)} ${slope < 0 ? '−' : '+'} ${fmt(Math.abs(slope))}·(${e.variable} ${a < 0 ? '+' : '−'} ${fmt(Math.abs(a))})`);
       }
     }
   });

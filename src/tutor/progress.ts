@@ -134,3 +134,13 @@ export function formatDuration(ms: number): string {
   if (min < 60) return `${min} min`;
   return `${Math.floor(min / 60)} h ${String(min % 60).padStart(2, '0')} min`;
 }
+
+/** Refs whose latest answer was wrong, partly right, skipped, or self-judged wrong. */
+export function missedRefs(record: LessonProgress): string[] {
+  return Object.entries(record.answers)
+    .filter(([, list]) => {
+      const last = list[list.length - 1];
+      return last && (last.verdict === 'incorrect' || last.verdict === 'partial' || last.self === 'wrong');
+    })
+    .map(([ref]) => ref);
+}

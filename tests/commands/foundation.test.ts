@@ -119,9 +119,9 @@ describe('lessons', () => {
 });
 
 describe('check', () => {
-  test('the bundled lesson is clean', () => {
+  test('the bundled lesson and its answer key are clean', () => {
     const r = runCli(['check', join(ROOT, 'lessons', '1.2.26-calculus-for-ml-big-picture.md')]);
-    expect(r.stdout).toMatch(/^0 errors, 0 warnings in 1 file/m);
+    expect(r.stdout).toMatch(/^0 errors, 0 warnings in 2 files \(2 clean\)/m);
     expect(r.status).toBe(0);
   });
 
@@ -143,6 +143,6 @@ describe('check', () => {
     const r = runCli(['check', file('e.md', ''), join(ROOT, 'lessons', '1.2.26-calculus-for-ml-big-picture.md')]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/e\.md: error: is empty/);
-    expect(r.stdout).toMatch(/1 error, 0 warnings in 2 files \(1 clean\)/);
+    expect(r.stdout).toMatch(/1 error, 0 warnings in 3 files \(2 clean\)/);
   });
 });

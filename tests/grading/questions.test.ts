@@ -20,7 +20,7 @@ describe('questionsFor the bundled lesson with its key', () => {
     expect(q4).toMatchObject({ section: 'exercise', prompt: 'Describe gradient descent in steps.', line: lesson.exercises[3].line });
     expect(q4.hint).toBe(key.entries['1.2.26.4'].hint);
     expect(q4.modelAnswer).toBe(key.entries['1.2.26.4'].model);
-    expect(questions[5].lab).toBe('descend x^2 --start 3 --lr 0.01,0.1,0.9,1.1 --steps 10');
+    expect(questions[5].lab).toBe('descend x^2 --start 3 --lr 0.01,0.1,1,1.1 --steps 50');
     expect(questions[9]).toMatchObject({ section: 'trueFalse', prompt: 'Derivatives measure change.', answer: true });
     expect(questions[10]).toMatchObject({ answer: false });
     expect(questions[16]).toMatchObject({ section: 'coding', prompt: 'Write a function f(x) = x^2 and compute f(3).' });

@@ -1,0 +1,56 @@
+import { openLesson } from '../io/lesson-file.js';
+import { openSession } from '../io/session.js';
+import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
+import { terminalUi } from '../io/ui.js';
+import { grade, questionsFor, type Verdict } from '../grading/index.js';
+import { recordAnswer } from '../tutor/progress.js';
+import { verdictText } from '../tutor/quiz.js';
+import { normalizeRef } from '../tutor/refs.js';
+import { UserError } from '../errors.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
+}
+
+export async function run(rawRef: string, answerArg: string | undefined, opts: { lesson?: string; json?: boolean; dir?: string[] }): Promise<void> {
+  const { lesson, key } = openLesson(opts.lesson, opts.dir);
+  const questions = questionsFor(lesson, key);
+  const ref = normalizeRef(rawRef, lesson.id);
+  const q = questions.find((x) => x.ref === ref);
+  if (!q) {
+    throw new UserError(`lesson ${lesson.id} has no question "${rawRef}"; its questions are ${questions.map((x) => x.ref).join(', ')}`, 2);
+  }
+  let answer = answerArg;
+  if (answer === undefined) {
+    if (process.stdin.isTTY) {
+      const prompter = createPrompter({ output: process.stderr });
+      try {
+        process.stderr.write(`${q.prompt}\n`);
+        answer = await prompter.input('Your answer:');
+      } catch (e) {
+        if (e instanceof Interrupted) throw new UserError('stopped; nothing was graded', 130);
+        if (e instanceof EndOfInput) throw new UserError('no answer given; pass it as an argument or on stdin', 1);
+        throw e;
+      } finally {
+        prompter.close();
+      }
+    } else {
+      answer = await readStdin();
+    }
+  }
+  let v: Verdict = grade(q, answer);
+  // Here an answer is graded once, not asked again: what cannot be read counts as incorrect.
+  if (v.retry) v = { ...v, verdict: 'incorrect', score: 0, retry: undefined };
+  const session = openSession(lesson.id, (l) => process.stderr.write(`${l}\n`));
+  session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: new Date().toISOString() }));
+  if (opts.json) {
+    const { retry: _retry, ...rest } = v;
+    process.stdout.write(JSON.stringify({ ref, lesson: lesson.id, question: q.prompt, answer, ...rest }, null, 2) + '\n');
+    return;
+  }
+  const ui = terminalUi(process.stdout);
+  ui.say(ui.bold(`${ref} · ${q.prompt.split('\n')[0]}`));
+  ui.say(verdictText(v, ui));
+}

@@ -1,0 +1,59 @@
+import { ProgressStore } from './progress-store.js';
+import { lessonOf, type LessonProgress } from '../tutor/progress.js';
+import { UserError } from '../errors.js';
+
+// Time between two answers counts as study time up to this much; beyond it the learner was away.
+const MAX_GAP_MS = 10 * 60 * 1000;
+
+export interface Session {
+  /** The lesson's record as it was when the session began. */
+  record: LessonProgress;
+  /** Saves a change to the lesson's record now (re-reading the file under its lock). */
+  save(change: (l: LessonProgress) => void): void;
+  /** Whether answers are being kept (false when the progress folder cannot be written). */
+  saving: boolean;
+  file: string;
+}
+
+/**
+ * Progress for one lesson during a command. A folder that cannot be written does not stop the
+ * learner: they are told once that answers will not be kept, and the session goes on.
+ */
+export function openSession(lessonId: string, tell: (line: string) => void, store = new ProgressStore()): Session {
+  const data = store.read();
+  for (const n of store.notices) tell(n);
+  const record = lessonOf(data, lessonId);
+  let saving = true;
+  try {
+    store.checkWritable();
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    tell(`Note: ${e.message}. This session's answers will not be kept.`);
+    saving = false;
+  }
+  let last = Date.now();
+  return {
+    record,
+    saving,
+    file: store.file,
+    save(change) {
+      const now = Date.now();
+      const gap = Math.min(now - last, MAX_GAP_MS);
+      last = now;
+      change(record);
+      record.timeSpentMs += gap;
+      if (!saving) return;
+      try {
+        store.update((d) => {
+          const l = lessonOf(d, lessonId);
+          change(l);
+          l.timeSpentMs += gap;
+        });
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        tell(`Note: ${e.message}. Answers from here on will not be kept.`);
+        saving = false;
+      }
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { Chalk } from 'chalk';
+import type { Ui } from '../tutor/ui.js';
+import { colorEnabled, terminalWidth } from './color.js';
+import { wrapRendered } from './wrap.js';
+
+/** The terminal Ui: writes to `stream` (stdout, or stderr when stdout carries JSON), wrapped to its width. */
+export function terminalUi(stream: NodeJS.WriteStream = process.stdout): Ui {
+  const colors = colorEnabled(stream);
+  const c = new Chalk({ level: colors ? 3 : 0 });
+  const width = terminalWidth(stream);
+  return {
+    width,
+    colors,
+    say: (text) => stream.write(wrapRendered(text, width) + '\n'),
+    heading: (s) => c.bold.cyan(s),
+    bold: (s) => c.bold(s),
+    dim: (s) => c.dim(s),
+    good: (s) => c.green(s),
+    warn: (s) => c.yellow(s),
+    bad: (s) => c.red(s),
+  };
+}

@@ -1,0 +1,13 @@
+import { compileExpression, differentiate } from '../math/engine.js';
+import { plotLab } from '../math/lab.js';
+import { renderChart } from '../chart/chart.js';
+import type { IdeaExtra } from './start.js';
+import type { Screen } from './labs.js';
+
+/** The small chart shown with a core idea: a curve, and its tangent where the key asks for one. */
+export async function ideaChart(plot: NonNullable<IdeaExtra['plot']>, s: Screen): Promise<string> {
+  const e = compileExpression(plot.expr);
+  const d = plot.tangent !== undefined ? await differentiate(e) : undefined;
+  const view = plotLab({ exprs: [e], derivatives: d ? [d] : undefined, showDerivative: false, tangentAt: plot.tangent, from: plot.from, to: plot.to, samples: 200 });
+  return renderChart({ width: Math.max(30, Math.min(s.width, 72)), height: 8, colors: s.colors, series: view.series, markers: view.markers, summary: view.summary, xTitle: e.variable });
+}

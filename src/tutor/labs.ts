@@ -1,0 +1,138 @@
+import { compileExpression, differentiate, type Expr } from '../math/engine.js';
+import { descend, type Run } from '../math/descent.js';
+import { descentLab, gradLab, plotLab } from '../math/lab.js';
+import { centralDifference, forwardDifference, sweep } from '../math/numdiff.js';
+import { formatNumber as fmt } from '../math/format.js';
+import { linspace } from '../math/sample.js';
+import { renderChart } from '../chart/chart.js';
+
+/**
+ * The labs of the guided lesson, as text: the same views `calc-ml descend`, `grad` and `plot` show,
+ * sized for the tutor's screen. Each throws the math engine's UserError for an expression it cannot
+ * read, so the step can show the message and ask again.
+ */
+
+export interface Screen {
+  width: number;
+  colors: boolean;
+}
+
+const size = (s: Screen, height = 12) => ({ width: Math.max(30, Math.min(s.width, 100)), height, colors: s.colors });
+
+export interface DescentReport {
+  text: string;
+  runs: Run[];
+}
+
+/** Descent runs of `exprText` from `start`, one per rate: landscape, loss per step, verdicts. */
+export async function descentReport(exprText: string, rates: number[], start: number, s: Screen, steps = 50, tol = 1e-4): Promise<DescentReport> {
+  const e = compileExpression(exprText);
+  const d = await differentiate(e);
+  // A lab's tolerance is looser than the command's: a learner reads 'converges' at |f′| < 1e-4.
+  const runs = rates.map((lr) => descend(e.text, (x) => e.evaluate(x), (x) => d.evaluate(x), { start, lr, steps, tol }));
+  const view = descentLab(e, runs, 3);
+  const text = [
+    `f(${e.variable}) = ${e.text},  f'(${e.variable}) = ${d.text},  start ${e.variable} = ${fmt(start)}`,
+    '',
+    renderChart({ ...size(s), ...view.landscape }),
+    renderChart({ ...size(s, 8), ...view.loss }),
+    ...view.verdicts.map((v) => `• ${v}`),
+  ].join('\n');
+  return { text, runs };
+}
+
+/** Analytic derivative against forward and central differences, and the error-vs-h curve. */
+export async function gradientReport(exprText: string, at: number, s: Screen): Promise<{ text: string; analytic: number; forward: number; central: number }> {
+  const expr = compileExpression(exprText);
+  const derivative = await differentiate(expr);
+  const f = (x: number) => expr.evaluate(x);
+  const analytic = derivative.evaluate(at);
+  const h = 1e-5;
+  const forward = forwardDifference(f, at, h);
+  const central = centralDifference(f, at, h);
+  if (!Number.isFinite(analytic) || !Number.isFinite(f(at))) {
+    return { text: `f'(${expr.variable}) = ${derivative.text} is undefined at ${expr.variable} = ${fmt(at)}: choose another point.`, analytic, forward, central };
+  }
+  const lab = gradLab({ expr, derivative, at, h, analytic, forward, central, sweep: sweep(f, at, analytic) });
+  const chart = renderChart({ ...size(s, 10), ...lab.chart, x: { from: -12, to: -1 } });
+  return { text: [lab.header, ...lab.table, '', 'Error against h, from h = 1e-1 down to 1e-12:', chart + lab.sentence].join('\n'), analytic, forward, central };
+}
+
+export interface Landscape {
+  expr: Expr;
+  text: string;
+  from: number;
+  to: number;
+  /** Interior local minima, lowest first (from the samples, refined). */
+  minima: { x: number; y: number }[];
+  /** The lowest point in the range (may be at an edge). */
+  lowest: { x: number; y: number } | null;
+  /** Where f′(x) = 0, found by bisection on sign changes of f′. */
+  criticalPoints: number[];
+  descent: Run;
+}
+
+/** A loss curve plotted with its minimum marked, found by descent and by solving f′(x) = 0. */
+export async function landscapeReport(exprText: string, from: number, to: number, s: Screen): Promise<Landscape> {
+  const e = compileExpression(exprText);
+  const d = await differentiate(e);
+  const f = (x: number) => e.evaluate(x);
+  const df = (x: number) => d.evaluate(x);
+  const plot = plotLab({ exprs: [e], derivatives: [d], showDerivative: false, from, to, samples: 400 });
+  const xs = linspace(from, to, 801);
+  const criticalPoints: number[] = [];
+  for (let i = 1; i < xs.length; i++) {
+    const [a, b] = [xs[i - 1], xs[i]];
+    const [ga, gb] = [df(a), df(b)];
+    if (!Number.isFinite(ga) || !Number.isFinite(gb)) continue;
+    if (ga === 0) criticalPoints.push(a);
+    else if (ga * gb < 0) criticalPoints.push(bisect(df, a, b));
+  }
+  const minima = criticalPoints
+    .filter((x) => {
+      const eps = (to - from) / 2000;
+      return f(x - eps) >= f(x) && f(x + eps) >= f(x);
+    })
+    .map((x) => ({ x, y: f(x) }))
+    .sort((a, b) => a.y - b.y);
+  const finite = xs.map((x) => ({ x, y: f(x) })).filter((p) => Number.isFinite(p.y));
+  const lowestSample = finite.reduce<{ x: number; y: number } | null>((b, p) => (!b || p.y < b.y ? p : b), null);
+  const lowest = minima[0] && lowestSample && minima[0].y <= lowestSample.y + 1e-9 ? minima[0] : lowestSample;
+  // Descent from a fifth of the way into the range, with the largest of a few rates that converges
+  // (a rate that suits a gentle bowl overshoots a steep quartic).
+  const start = from + (to - from) * 0.2;
+  const tries = [0.1, 0.03, 0.01, 0.003, 0.001].map((lr) => descend(e.text, f, df, { start, lr, steps: 500, tol: 1e-4 }));
+  const descent = tries.find((r) => r.converged) ?? tries.find((r) => !r.diverged) ?? tries[tries.length - 1];
+  const lr = descent.lr;
+  const markers = [...plot.markers, ...minima.slice(1).map((m) => ({ x: m.x, y: m.y, symbol: '○', series: 0, label: 'another local minimum' }))];
+  const descentEnd = descent.steps[descent.steps.length - 1];
+  const lines = [
+    renderChart({ ...size(s), series: plot.series, markers, summary: plot.summary, xTitle: e.variable, yTitle: `loss(${e.variable}) = ${e.text}` }),
+    criticalPoints.length
+      ? `f'(${e.variable}) = ${d.text} is 0 at ${e.variable} = ${criticalPoints.map((x) => fmt(x, 4)).join(', ')}` +
+        (minima.length ? `; ${minima.length === 1 ? 'one is a minimum' : `${minima.length} are minima`}.` : '; none is a minimum.')
+      : `f'(${e.variable}) = ${d.text} is never 0 between ${fmt(from)} and ${fmt(to)}: the lowest point is at an edge.`,
+    `Gradient descent from ${e.variable} = ${fmt(start, 3)} with lr ${fmt(lr, 3)}: ${descent.verdict}` +
+      (descent.converged ? ` (loss ${fmt(descentEnd.f, 4)})` : ''),
+  ];
+  return { expr: e, text: lines.join('\n'), from, to, minima, lowest, criticalPoints, descent };
+}
+
+function bisect(g: (x: number) => number, a: number, b: number): number {
+  let [lo, hi, glo] = [a, b, g(a)];
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    const gm = g(mid);
+    if (gm === 0) return mid;
+    if (gm * glo < 0) hi = mid;
+    else [lo, glo] = [mid, gm];
+  }
+  return (lo + hi) / 2;
+}
+
+/** Ready-made loss curves for the mini-project. */
+export const SHAPES = [
+  { value: 'bowl', name: 'A bowl: one minimum', expr: '(x - 2)^2 + 1', from: -2, to: 6 },
+  { value: 'two-valleys', name: 'Two valleys: a local and a global minimum', expr: 'x^4 - 4x^2 + x', from: -2.5, to: 2.5 },
+  { value: 'plateau', name: 'A plateau: flat far out, one dip', expr: '1 - exp(-(x - 3)^2 / 2)', from: -6, to: 6 },
+] as const;

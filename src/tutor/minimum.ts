@@ -1,0 +1,44 @@
+import type { Verdict } from '../grading/index.js';
+import type { Landscape } from './labs.js';
+
+/**
+ * Grades the mini-project's description of a loss curve's minimum against what the plot shows:
+ * where it is (an x near the lowest point), its value (a number near the lowest loss), and whether it
+ * is the only one. Pure; numbers are read from the text as written ("x = 2", "about -1.5").
+ */
+export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' | 'to' | 'minima' | 'lowest'>): Verdict {
+  const t = text.toLowerCase();
+  const numbers = [...t.matchAll(/(?:minus\s+|−|-)?\d+(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/^(minus\s+|−)/, '-')));
+  if (/\bzero\b/.test(t)) numbers.push(0);
+  const low = l.lowest;
+  if (!low) return { verdict: 'ungraded', score: 0, feedback: 'The curve has no defined point in this range, so there is no minimum to describe.' };
+  const span = l.to - l.from;
+  const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
+  const ys = l.minima.map((m) => m.y);
+  const ySpan = Math.max(1, ...ys.map((y) => Math.abs(y)), Math.abs(low.y));
+  const where = numbers.some((n) => near(n, low.x, Math.max(0.25, span * 0.04)));
+  const value = numbers.some((n) => near(n, low.y, Math.max(0.25, ySpan * 0.05)));
+  const several = l.minima.length > 1;
+  const saysMany = /\b(two|several|multiple|many|another|second|other)\b.*\b(minim|valley|dip)|\blocal minim|\bminima\b|\bvalleys\b/.test(t);
+  const saysOne = /\b(only|single|unique|one)\b.*\b(minim|valley|dip|lowest)|\bglobal minim|\bno other\b/.test(t) && !saysMany;
+  const count = several ? saysMany : saysOne || (!saysMany && /\bglobal\b/.test(t));
+  const found: string[] = [];
+  const missing: string[] = [];
+  (where ? found : missing).push(`where it is (x ≈ ${round(low.x)})`);
+  (value ? found : missing).push(`its value (loss ≈ ${round(low.y)})`);
+  (count ? found : missing).push(several ? `that there is more than one valley (${l.minima.length} minima; the lowest is the global one)` : 'that it is the only minimum');
+  const score = found.length / 3;
+  const verdict = found.length === 3 ? 'correct' : found.length >= 1 ? 'partial' : 'incorrect';
+  const feedback = [
+    found.length ? `You described ${found.join(', ')}.` : 'Your description does not yet say where the minimum is, how low it goes, or whether it is the only one.',
+    missing.length ? `Still missing: ${missing.join('; ')}.` : '',
+    `The plot shows: the lowest point at x ≈ ${round(low.x)} with loss ≈ ${round(low.y)}` +
+      (several ? `, and ${l.minima.length - 1} other local minim${l.minima.length > 2 ? 'a' : 'um'} (${l.minima.slice(1).map((m) => `x ≈ ${round(m.x)}`).join(', ')}).` : l.minima.length === 1 ? ', the only minimum in the range.' : ' (at the edge of the range).'),
+  ].filter(Boolean).join('\n');
+  return { verdict, score, feedback, found, missing };
+}
+
+function round(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return String(Object.is(r, -0) ? 0 : r);
+}

@@ -1,0 +1,82 @@
+import type { Lesson } from '../lesson/model.js';
+import type { TutorState } from './progress.js';
+
+/**
+ * The guided lesson as a list of steps, and where a learner resumes in it. Pure: the runner
+ * (start.ts) shows the steps; this decides which, in what order, and from where.
+ */
+
+export type Section = 'objectives' | 'ideas' | 'exercises' | 'mini-project' | 'quiz' | 'wrap-up';
+
+export interface PlannedStep {
+  /** Stable id kept in progress: `objectives`, `exercise:1.2.26.4`, `quiz`, … */
+  id: string;
+  title: string;
+  section: Section;
+}
+
+export function planSteps(lesson: Lesson): PlannedStep[] {
+  const steps: PlannedStep[] = [];
+  if (lesson.objectives.length) steps.push({ id: 'objectives', title: 'Learning objectives', section: 'objectives' });
+  if (lesson.coreIdeas.length) steps.push({ id: 'core-ideas', title: 'Core ideas', section: 'ideas' });
+  for (const e of lesson.exercises) {
+    steps.push({ id: `exercise:${e.id}`, title: `Exercise ${e.id} (${e.levelName}): ${e.prompt}`, section: 'exercises' });
+  }
+  if (lesson.miniProject) steps.push({ id: 'mini-project', title: `Mini-project: ${lesson.miniProject.title}`, section: 'mini-project' });
+  const quizItems = lesson.quiz.trueFalse.length + lesson.quiz.conceptual.length + lesson.quiz.coding.length;
+  if (quizItems) steps.push({ id: 'quiz', title: 'Quiz', section: 'quiz' });
+  if (lesson.takeaways.length) steps.push({ id: 'takeaways', title: 'Key takeaways', section: 'wrap-up' });
+  if (lesson.homework.length) steps.push({ id: 'homework', title: 'Homework', section: 'wrap-up' });
+  steps.push({ id: 'finish', title: lesson.next ? `Next: Lesson ${lesson.next.id}` : 'Finish', section: 'wrap-up' });
+  return steps;
+}
+
+/** Names a learner may give to --step: objectives, ideas, exercises, exercise:4, ex:4, lab:6, mini-project, quiz, takeaways, homework. */
+export function findStep(name: string, steps: PlannedStep[], lessonId: string): number {
+  const n = name.trim().toLowerCase();
+  const exact = steps.findIndex((s) => s.id.toLowerCase() === n);
+  if (exact >= 0) return exact;
+  const num = /^(?:lab|ex|exercise)[:\s.-]?(\d+)$/.exec(n);
+  if (num) return steps.findIndex((s) => s.id === `exercise:${lessonId}.${Number(num[1])}`);
+  const aliases: Record<string, (s: PlannedStep) => boolean> = {
+    objectives: (s) => s.section === 'objectives',
+    ideas: (s) => s.section === 'ideas',
+    'core-ideas': (s) => s.section === 'ideas',
+    exercises: (s) => s.section === 'exercises',
+    'mini-project': (s) => s.section === 'mini-project',
+    miniproject: (s) => s.section === 'mini-project',
+    project: (s) => s.section === 'mini-project',
+    quiz: (s) => s.section === 'quiz',
+    homework: (s) => s.id === 'homework',
+    takeaways: (s) => s.id === 'takeaways',
+    finish: (s) => s.id === 'finish',
+  };
+  const match = aliases[n];
+  return match ? steps.findIndex(match) : -1;
+}
+
+export function stepNames(steps: PlannedStep[]): string {
+  const names = new Set<string>();
+  for (const s of steps) {
+    if (s.section === 'exercises') names.add('exercises');
+    else names.add(s.id === 'core-ideas' ? 'ideas' : s.id);
+  }
+  const ex = steps.filter((s) => s.section === 'exercises').length;
+  return [...names].join(', ') + (ex ? `, ex:1…ex:${ex} (lab:N for a lab)` : '');
+}
+
+/** Where to pick up: the saved step if it still exists, else the first step not done. */
+export function resumeIndex(steps: PlannedStep[], state: TutorState): number {
+  if (state.step) {
+    const i = steps.findIndex((s) => s.id === state.step);
+    if (i >= 0) return i;
+  }
+  const i = steps.findIndex((s) => !state.done.includes(s.id));
+  return i >= 0 ? i : 0;
+}
+
+/** "[■■■■□□□□□□] step 4 of 14": where the learner is, without colour. */
+export function progressBar(k: number, n: number, width = 20): string {
+  const filled = n ? Math.round((k / n) * width) : 0;
+  return `[${'■'.repeat(filled)}${'□'.repeat(width - filled)}] step ${k} of ${n}`;
+}

@@ -1,0 +1,208 @@
+import type { Lesson } from '../lesson/model.js';
+import type { Question, Verdict } from '../grading/index.js';
+import type { LessonProgress, QuizAttempt, AnswerRecord } from './progress.js';
+import { recordAnswer } from './progress.js';
+import type { Asker, Ui } from './ui.js';
+
+export interface QuizItemResult {
+  ref: string;
+  kind: string;
+  answer: string;
+  verdict: Verdict['verdict'];
+  score: number;
+  feedback: string;
+  self?: 'right' | 'wrong';
+}
+
+/** The `quiz --json` document of DESIGN.md. */
+export interface QuizResult {
+  lesson: string;
+  score: number;
+  total: number;
+  items: QuizItemResult[];
+  complete: boolean;
+  selfChecked: number;
+  previousBest: { score: number; total: number } | null;
+}
+
+export interface QuizDeps {
+  ask: Asker;
+  ui: Ui;
+  grade: (q: Question, answer: string) => Verdict;
+  /** Persists a change to this lesson's record (called after every answer). */
+  save: (change: (l: LessonProgress) => void) => void;
+  now: () => string;
+}
+
+/** The quiz's questions, in the lesson's order: true/false, then conceptual, then coding. */
+export function quizQuestions(questions: Question[]): Question[] {
+  const order = { trueFalse: 0, conceptual: 1, coding: 2, exercise: 3 } as const;
+  const n = (q: Question) => Number(q.ref.replace(/^quiz\./, '')) || 0;
+  return questions.filter((q) => q.section !== 'exercise').sort((a, b) => order[a.section] - order[b.section] || n(a) - n(b));
+}
+
+function bestOf(attempts: QuizAttempt[]): { score: number; total: number } | null {
+  let best: QuizAttempt | null = null;
+  for (const a of attempts) if (a.complete && a.total > 0 && (!best || a.score / a.total > best.score / best.total)) best = a;
+  return best ? { score: best.score, total: best.total } : null;
+}
+
+const KIND_LABEL: Record<Question['kind'], string> = {
+  truefalse: 'true or false',
+  rubric: 'in your own words',
+  math: 'coding challenge',
+  open: 'in your own words',
+};
+
+/**
+ * The verdict as the learner reads it: a mark that does not rely on colour (✓ ~ ✗ •), then the
+ * feedback. Graders often open with their own "Correct: …"; that line then carries the mark.
+ */
+export function verdictText(v: Verdict, ui: Ui): string {
+  const [first, ...rest] = (v.feedback ?? '').split('\n');
+  const style = v.verdict === 'correct' ? ui.good : v.verdict === 'partial' ? ui.warn : v.verdict === 'incorrect' ? ui.bad : ui.dim;
+  const mark = { correct: '✓', partial: '~', incorrect: '✗', ungraded: '•' }[v.verdict];
+  if (/^(correct|not correct|partly|partially|not quite)\b/i.test(first)) return [style(`${mark} ${first}`), ...rest].join('\n');
+  return [verdictLine(v, ui), ...(v.feedback ? [v.feedback] : [])].join('\n');
+}
+
+/** The reason a missed item was missed, in one line, for the end-of-quiz list. */
+export function missReason(feedback: string): string {
+  const lines = feedback.split('\n').filter(Boolean);
+  return lines.find((l) => !/^(not correct yet|partly right|partially right)\.?$/i.test(l.trim())) ?? lines[0] ?? '';
+}
+
+export function verdictLine(v: Verdict, ui: Ui): string {
+  switch (v.verdict) {
+    case 'correct':
+      return ui.good('✓ Correct.');
+    case 'partial':
+      return ui.warn('~ Partly right.');
+    case 'incorrect':
+      return ui.bad('✗ Not quite.');
+    default:
+      return ui.dim('• Noted.');
+  }
+}
+
+/**
+ * Asks every quiz question, grades each answer on the spot, and saves after every answer, so that an
+ * interruption loses at most the answer being typed. Interrupted/EndOfInput from the asker propagate
+ * to the caller after the answers so far are saved.
+ */
+export async function runQuiz(lesson: Lesson, questions: Question[], record: LessonProgress, deps: QuizDeps): Promise<QuizResult> {
+  const { ask, ui, grade, save, now } = deps;
+  const qs = quizQuestions(questions);
+  const previousBest = bestOf(record.quiz);
+  const attempt: QuizAttempt = { startedAt: now(), finishedAt: null, answers: [], score: 0, total: 0, complete: false };
+  const result: QuizResult = { lesson: lesson.id, score: 0, total: 0, items: [], complete: false, selfChecked: 0, previousBest };
+
+  const counts = (['trueFalse', 'conceptual', 'coding'] as const)
+    .map((s) => [s, qs.filter((q) => q.section === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s === 'trueFalse' ? 'true/false' : s}`);
+  ui.say(ui.heading(`Quiz · Lesson ${lesson.id}: ${lesson.title}`));
+  ui.say(`${qs.length} question${qs.length === 1 ? '' : 's'}: ${counts.join(', ')}.` +
+    (previousBest ? ` Your best so far: ${fmt(previousBest.score)}/${previousBest.total}.` : ''));
+  if (!qs.length) {
+    ui.say('This lesson has no quiz questions.');
+    return result;
+  }
+  if (qs.some((q) => q.kind === 'truefalse' && q.answer === null)) {
+    ui.say(ui.dim('This lesson marks no answers for its true/false items: they run as a self-check.'));
+  }
+  ui.say(ui.dim(qs.some((q) => q.kind !== 'truefalse') ? 'Type your answer and press Enter. An empty answer skips a question.' : 'Answer true or false (t/f, yes/no also work).'));
+
+  // Start the attempt on disk at once: a quiz stopped at its first question still shows as begun.
+  save((l) => l.quiz.push({ ...attempt }));
+
+  for (const [i, q] of qs.entries()) {
+    ui.say('');
+    ui.say(ui.bold(`${i + 1}/${qs.length} · ${KIND_LABEL[q.kind]}`));
+    ui.say(q.prompt);
+    let answer: string;
+    if (q.kind === 'truefalse') {
+      answer = await ask.input('true or false?', {
+        validate: (s) => {
+          const v = grade(q, s);
+          return v.retry ? v.feedback.replace(/^./, (c) => c.toUpperCase()) : null;
+        },
+      });
+    } else if (q.kind === 'math') {
+      answer = await ask.input('Your code (statements separated by ; or on one line):');
+    } else {
+      answer = await ask.input('Your answer:');
+    }
+    const skipped = q.kind !== 'truefalse' && !answer.trim();
+    const v: Verdict = skipped
+      ? { verdict: 'incorrect', score: 0, feedback: `Skipped.${q.modelAnswer ? `\nA good answer: ${q.modelAnswer}` : ''}` }
+      : grade(q, answer);
+    ui.say(verdictText(v, ui));
+    let self: 'right' | 'wrong' | undefined;
+    if (v.verdict === 'ungraded' && !skipped) {
+      self = (await ask.select('Were you right?', [
+        { value: 'right', name: 'Yes, I was right', key: 'y' },
+        { value: 'wrong', name: 'No, I was wrong', key: 'n' },
+      ])) as 'right' | 'wrong';
+      result.selfChecked++;
+    }
+    const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...(self ? { self } : {}) };
+    result.items.push(item);
+    if (v.verdict !== 'ungraded') {
+      result.total += 1;
+      result.score += v.score;
+    }
+    const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now(), ...(self ? { self } : {}) };
+    attempt.answers.push(rec);
+    attempt.score = result.score;
+    attempt.total = result.total;
+    save((l) => {
+      l.quiz[l.quiz.length - 1] = { ...attempt, answers: [...attempt.answers] };
+      recordAnswer(l, rec);
+    });
+  }
+
+  result.complete = true;
+  attempt.complete = true;
+  attempt.finishedAt = now();
+  save((l) => {
+    l.quiz[l.quiz.length - 1] = { ...attempt, answers: [...attempt.answers] };
+  });
+  summarizeQuiz(result, qs, ui);
+  return result;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+function summarizeQuiz(r: QuizResult, qs: Question[], ui: Ui): void {
+  ui.say('');
+  ui.say(ui.heading('Result'));
+  if (r.total) {
+    const pct = Math.round((100 * r.score) / r.total);
+    ui.say(`Score: ${fmt(r.score)}/${r.total} (${pct}%)` + (r.selfChecked ? `, plus ${r.selfChecked} self-checked` : ''));
+    if (r.previousBest) {
+      const before = r.previousBest.score / r.previousBest.total;
+      const now = r.score / r.total;
+      ui.say(now > before ? ui.good(`A new best: up from ${fmt(r.previousBest.score)}/${r.previousBest.total}.`)
+        : now === before ? `The same as your best (${fmt(r.previousBest.score)}/${r.previousBest.total}).`
+        : `Your best is still ${fmt(r.previousBest.score)}/${r.previousBest.total}.`);
+    }
+  } else if (r.selfChecked) {
+    const right = r.items.filter((i) => i.self === 'right').length;
+    ui.say(`Self-check: you judged ${right} of ${r.selfChecked} right.`);
+  }
+  const missed = r.items.filter((i) => i.verdict === 'incorrect' || i.verdict === 'partial' || i.self === 'wrong');
+  if (missed.length) {
+    ui.say('');
+    ui.say('To review:');
+    for (const m of missed) {
+      const q = qs.find((x) => x.ref === m.ref)!;
+      const why = missReason(m.feedback);
+      ui.say(`- ${q.prompt.split('\n')[0]} ${ui.dim(`(${m.ref})`)}\n  ${why}`);
+    }
+  } else if (r.total) {
+    ui.say(ui.good('Everything right. Well done.'));
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * What the tutor needs from the terminal, as interfaces: the shell (src/io) provides them, tests
+ * provide scripted ones. Styling is a function of the Ui so that text never depends on colour alone:
+ * every verdict carries its own mark (✓ ~ ✗) and words.
+ */
+export interface Asker {
+  readonly interactive: boolean;
+  input(message: string, opts?: { validate?: (s: string) => string | null; default?: string }): Promise<string>;
+  select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T }): Promise<T>;
+  pause(message?: string): Promise<void>;
+}
+
+export interface Ui {
+  say(text: string): void;
+  /** Columns available for text and charts. */
+  readonly width: number;
+  readonly colors: boolean;
+  heading(s: string): string;
+  bold(s: string): string;
+  dim(s: string): string;
+  good(s: string): string;
+  warn(s: string): string;
+  bad(s: string): string;
+}
+
+/** A Ui that collects what is said: for tests, and for plain-text output. */
+export function recordingUi(width = 80): Ui & { lines: string[] } {
+  const id = (s: string) => s;
+  const lines: string[] = [];
+  return { lines, say: (t) => lines.push(...t.split('\n')), width, colors: false, heading: id, bold: id, dim: id, good: id, warn: id, bad: id };
+}

@@ -1,0 +1,26 @@
+import { gradeMinimumDescription } from '../../src/tutor/minimum.js';
+
+const bowl = { from: -2, to: 6, minima: [{ x: 2, y: 1 }], lowest: { x: 2, y: 1 } };
+const twoValleys = { from: -2.5, to: 2.5, minima: [{ x: -1.473, y: -5.44 }, { x: 1.347, y: -2.62 }], lowest: { x: -1.473, y: -5.44 } };
+
+describe('describing the minimum of a loss curve', () => {
+  test.each([
+    [bowl, 'The minimum is at x = 2 where the loss is 1, and it is the only minimum.', 'correct'],
+    [bowl, 'Lowest point at x=2.0, loss about 1; a single global minimum since the curve is a bowl.', 'correct'],
+    [bowl, 'It bottoms out around x = 2.', 'partial'],
+    [bowl, 'the loss is 1 at best', 'partial'],
+    [bowl, 'It has a minimum.', 'incorrect'],
+    [bowl, 'The minimum is at x = -1 with loss 5.', 'incorrect'],
+    [twoValleys, 'There are two valleys: the global minimum is at x = -1.47 with loss -5.44, and a local minimum near 1.35.', 'correct'],
+    [twoValleys, 'The minimum is at x = -1.5, loss -5.4, the only minimum.', 'partial'],
+    [twoValleys, 'minus 1.47 is where it is lowest', 'partial'],
+  ])('%#: %s', (landscape, text, verdict) => {
+    expect(gradeMinimumDescription(text, landscape).verdict).toBe(verdict);
+  });
+
+  test('feedback says what the plot shows', () => {
+    const v = gradeMinimumDescription('It is at x = 2.', bowl);
+    expect(v.feedback).toMatch(/Still missing: its value \(loss ≈ 1\); that it is the only minimum/);
+    expect(v.feedback).toMatch(/lowest point at x ≈ 2 with loss ≈ 1, the only minimum/);
+  });
+});

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { parseLesson } from '../../src/lesson/parse.js';
+import { planSteps, findStep, resumeIndex, progressBar } from '../../src/tutor/plan.js';
+import { normalizeRef } from '../../src/tutor/refs.js';
+import { parseLab } from '../../src/tutor/lab-spec.js';
+import { emptyLesson } from '../../src/tutor/progress.js';
+
+const seed = parseLesson(readFileSync(new URL('../../lessons/1.2.26-calculus-for-ml-big-picture.md', import.meta.url), 'utf8'));
+const steps = planSteps(seed);
+
+describe('the guided lesson plan', () => {
+  test('objectives, ideas, 9 exercises, mini-project, quiz, takeaways, homework, finish', () => {
+    expect(steps.map((s) => s.id)).toEqual([
+      'objectives', 'core-ideas',
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `exercise:1.2.26.${n}`),
+      'mini-project', 'quiz', 'takeaways', 'homework', 'finish',
+    ]);
+  });
+
+  test.each([
+    ['objectives', 'objectives'], ['ideas', 'core-ideas'], ['exercises', 'exercise:1.2.26.1'], ['lab:6', 'exercise:1.2.26.6'],
+    ['ex:3', 'exercise:1.2.26.3'], ['Exercise 9', 'exercise:1.2.26.9'], ['mini-project', 'mini-project'], ['quiz', 'quiz'],
+    ['homework', 'homework'], ['exercise:1.2.26.4', 'exercise:1.2.26.4'], ['QUIZ', 'quiz'],
+  ])('--step %s → %s', (name, id) => {
+    expect(steps[findStep(name, steps, '1.2.26')].id).toBe(id);
+  });
+
+  test.each([['lab:12'], ['nonsense'], ['']])('--step %j is not a step', (name) => {
+    expect(findStep(name, steps, '1.2.26')).toBe(-1);
+  });
+
+  test('resume at the saved step, else at the first step not done', () => {
+    const t = emptyLesson().tutor;
+    expect(resumeIndex(steps, t)).toBe(0);
+    expect(steps[resumeIndex(steps, { ...t, step: 'quiz' })].id).toBe('quiz');
+    expect(steps[resumeIndex(steps, { ...t, step: 'gone', done: ['objectives', 'core-ideas'] })].id).toBe('exercise:1.2.26.1');
+  });
+
+  test('progress bar', () => {
+    expect(progressBar(4, 16, 8)).toBe('[■■□□□□□□] step 4 of 16');
+    expect(progressBar(16, 16, 4)).toBe('[■■■■] step 16 of 16');
+  });
+});
+
+describe('question refs as typed', () => {
+  test.each([
+    ['quiz.5', 'quiz.5'], ['q5', 'quiz.5'], ['5', 'quiz.5'], ['Quiz 5', 'quiz.5'], ['1.2.26.4', '1.2.26.4'],
+    ['ex4', '1.2.26.4'], ['exercise 4', '1.2.26.4'], ['.4', '1.2.26.4'], ['mini-project', 'mini-project'],
+  ])('%s → %s', (input, ref) => expect(normalizeRef(input, '1.2.26')).toBe(ref));
+});
+
+describe('labs written in the key as calc-ml commands', () => {
+  test.each([
+    ['descend x^2 --start 3 --lr 0.01,0.1,0.9,1.1 --steps 10', { kind: 'rates', expr: 'x^2', start: 3, rates: [0.01, 0.1, 0.9, 1.1], steps: 10 }],
+    ['descend x^2 --start 3 --lr 0.1 --steps 20', { kind: 'optimize', expr: 'x^2', start: 3, rates: [0.1], steps: 20 }],
+    ['grad x^2 --at 3', { kind: 'grad', expr: 'x^2', at: 3 }],
+    ['gd (x - 1)^2 + 2', { kind: 'optimize', expr: '(x - 1)^2 + 2', start: 3, rates: [0.1], steps: 50 }],
+    ['plot x^2', null],
+  ])('%s', (line, spec) => expect(parseLab(line)).toEqual(spec));
+});
