@@ -1,13 +1,32 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, accessSync, constants } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import envPaths from 'env-paths';
 import { UserError } from '../errors.js';
 import { emptyProgress, progressProblem, type ProgressData } from '../tutor/progress.js';
 
+/** The progress folder cannot be used at all (not a folder, not writable): the learner can go on unsaved. */
+export class HomeUnusable extends UserError {}
+
 /** $CALC_ML_HOME, else the platform's user data folder for calc-ml (~/.local/share/calc-ml on Linux). */
 export function progressHome(env = process.env): string {
   return env.CALC_ML_HOME || envPaths('calc-ml', { suffix: '' }).data;
+}
+
+/**
+ * mkdir -p, one component at a time: Node's own recursive mkdir never returns on some virtual file
+ * systems (it loops on /proc/self/x), and a learner's CALC_ML_HOME may point anywhere.
+ */
+function ensureDir(dir: string): void {
+  const parts = resolve(dir).split(sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const p = parts.slice(0, i).join(sep) || sep;
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 const LOCK_STALE_MS = 10_000;
@@ -43,7 +62,7 @@ export class ProgressStore {
   /** Throws a UserError saying how to fix it when progress cannot be saved here. */
   checkWritable(): void {
     try {
-      mkdirSync(this.home, { recursive: true });
+      ensureDir(this.home);
       accessSync(this.home, constants.W_OK);
       if (existsSync(this.file)) accessSync(this.file, constants.W_OK);
     } catch (e) {
@@ -54,7 +73,7 @@ export class ProgressStore {
   private writeError(e: unknown): Error {
     // Only the file system's refusals are the learner's to fix; anything else is a bug to report.
     if (!(e as NodeJS.ErrnoException)?.code) return e as Error;
-    return new UserError(`cannot save progress in ${this.home} (${reason(e)}); set CALC_ML_HOME to a folder you can write`);
+    return new HomeUnusable(`cannot save progress in ${this.home} (${reason(e)}); set CALC_ML_HOME to a folder you can write`);
   }
 
   read(): ProgressData {
@@ -96,7 +115,7 @@ export class ProgressStore {
   /** Re-reads, applies `change`, and writes back, under the lock. Returns the data as written. */
   update(change: (data: ProgressData) => void): ProgressData {
     try {
-      mkdirSync(this.home, { recursive: true });
+      ensureDir(this.home);
     } catch (e) {
       throw this.writeError(e);
     }

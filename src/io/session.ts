@@ -1,5 +1,5 @@
-import { ProgressStore } from './progress-store.js';
-import { lessonOf, type LessonProgress } from '../tutor/progress.js';
+import { ProgressStore, HomeUnusable } from './progress-store.js';
+import { lessonOf, emptyProgress, type LessonProgress } from '../tutor/progress.js';
 import { UserError } from '../errors.js';
 
 // Time between two answers counts as study time up to this much; beyond it the learner was away.
@@ -20,17 +20,18 @@ export interface Session {
  * learner: they are told once that answers will not be kept, and the session goes on.
  */
 export function openSession(lessonId: string, tell: (line: string) => void, store = new ProgressStore()): Session {
-  const data = store.read();
-  for (const n of store.notices) tell(n);
-  const record = lessonOf(data, lessonId);
   let saving = true;
+  let data = emptyProgress();
   try {
+    data = store.read();
     store.checkWritable();
   } catch (e) {
-    if (!(e instanceof UserError)) throw e;
+    if (!(e instanceof HomeUnusable)) throw e;
     tell(`Note: ${e.message}. This session's answers will not be kept.`);
     saving = false;
   }
+  for (const n of store.notices) tell(n);
+  const record = lessonOf(data, lessonId);
   let last = Date.now();
   return {
     record,

@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, CORPUS } from '../helpers/cli.js';
+
+const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-quiz-'));
+const right = 'true\nfalse\ntrue\ntrue\nML needs calculus because models learn by minimising a loss, and derivatives tell us which way to change the weights\nA loss function measures how far the model predictions are from the true values\nThe gradient points uphill, so we move the weights in the opposite direction to reduce the loss\nf(x) = x^2; f(3)\n';
+const wrong = 'false\ntrue\nfalse\nfalse\nbecause ML needs calculus\na loss is when you lose money\nthe gradient points downhill and we follow it\nf(x) = 2x; f(3)\n';
+
+describe('calc-ml quiz with answers on stdin', () => {
+  test('right answers: every item graded correct, saved to progress', () => {
+    const h = home();
+    const r = runCli(['quiz', '--json'], { input: right, env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ lesson: '1.2.26', score: 8, total: 8 });
+    expect(result.items.map((i: { ref: string; verdict: string }) => [i.ref, i.verdict])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`quiz.${n}`, 'correct']),
+    );
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
+    expect(saved.lessons['1.2.26'].quiz[0]).toMatchObject({ score: 8, total: 8, complete: true });
+  });
+
+  test('wrong answers: graded incorrect, with what was wrong; the best is remembered', () => {
+    const h = home();
+    runCli(['quiz'], { input: right, env: { CALC_ML_HOME: h } });
+    const r = runCli(['quiz', '--json'], { input: wrong, env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.score).toBe(0);
+    expect(result.items.every((i: { verdict: string }) => i.verdict === 'incorrect')).toBe(true);
+    expect(result.items[7].feedback).toMatch(/Your f\(3\) is 6/);
+    expect(result.previousBest).toEqual({ score: 8, total: 8 });
+    expect(r.stderr).toMatch(/Your best is still 8\/8/);
+  });
+
+  test('"maybe" is asked again, not counted wrong', () => {
+    const r = runCli(['quiz', '--json'], { input: 'maybe\n' + right, env: { CALC_ML_HOME: home() } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/please answer true or false/i);
+    expect(JSON.parse(r.stdout).score).toBe(8);
+  });
+
+  test('input ending half-way: answers kept, one line, non-zero exit, a valid progress file', () => {
+    const h = home();
+    const r = runCli(['quiz'], { input: 'true\nfalse\ntrue\n', env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^calc-ml: the input ended after 3 of 8 answers; your 3 answers are saved/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
+    expect(saved.lessons['1.2.26'].quiz[0]).toMatchObject({ complete: false, total: 3 });
+    expect(Object.keys(saved.lessons['1.2.26'].answers)).toEqual(['quiz.1', 'quiz.2', 'quiz.3']);
+  });
+
+  test('an unwritable progress folder: told once, the quiz still runs', () => {
+    const h = home();
+    writeFileSync(join(h, 'a-file'), 'not a folder');
+    const r = runCli(['quiz', '--json'], { input: right, env: { CALC_ML_HOME: join(h, 'a-file', 'home') } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/cannot save progress in .*; set CALC_ML_HOME to a folder you can write\. This session's answers will not be kept\./);
+    expect(JSON.parse(r.stdout).score).toBe(8);
+  });
+
+  (existsSync(CORPUS) ? test : test.skip)('a milestone quiz without answers runs as a self-check', () => {
+    const input = Array.from({ length: 10 }, () => 'true\ny').join('\n') + '\n';
+    const r = runCli(['quiz', '1.2.44', '--dir', CORPUS, '--json'], { input, env: { CALC_ML_HOME: home() } });
+    const result = JSON.parse(r.stdout || '{}');
+    expect(r.stderr).toMatch(/self-check/);
+    expect(result.items?.slice(0, 10).every((i: { verdict: string }) => i.verdict === 'ungraded') ?? true).toBe(true);
+  });
+});
+
+describe('calc-ml grade', () => {
+  test.each([
+    [['quiz.1', 'yes'], 'correct'],
+    [['5', 'ML needs calculus because training minimises a loss and the derivative says which way to move the weights'], 'correct'],
+    [['1.2.26.1', 'the area under the curve'], 'incorrect'],
+    [['quiz.8', 'def f(x): return x**2'], 'partial'],
+  ])('%j → %s', (args, verdict) => {
+    const r = runCli(['grade', ...args, '--json'], { env: { CALC_ML_HOME: home() } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).verdict).toBe(verdict);
+  });
+
+  test('the answer from stdin', () => {
+    const r = runCli(['grade', 'quiz.8', '--json'], { input: 'f(x) = x^2\nf(3)\n', env: { CALC_ML_HOME: home() } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ref: 'quiz.8', verdict: 'correct', score: 1 });
+  });
+
+  test('an unknown ref is a bad command: one line, exit 2', () => {
+    const r = runCli(['grade', 'quiz.42', 'x'], { env: { CALC_ML_HOME: home() } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^calc-ml: lesson 1\.2\.26 has no question "quiz\.42"; its questions are 1\.2\.26\.1, .*quiz\.8\n$/);
+  });
+
+  test('two processes answering at once lose nothing', async () => {
+    const h = home();
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/cli.js');
+    const one = (i: number) => new Promise<number>((resolve) => {
+      const p = spawn(process.execPath, [BIN, 'grade', `quiz.${(i % 4) + 1}`, 'true'], { env: { ...process.env, CALC_ML_HOME: h, NO_COLOR: '1' }, stdio: 'ignore' });
+      p.on('exit', (code) => resolve(code ?? -1));
+    });
+    const codes = await Promise.all(Array.from({ length: 12 }, (_, i) => one(i)));
+    expect(codes.every((c) => c === 0)).toBe(true);
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
+    const count = Object.values(saved.lessons['1.2.26'].answers as Record<string, unknown[]>).reduce((n, l) => n + l.length, 0);
+    expect(count).toBe(12);
+  });
+});
