@@ -20,7 +20,7 @@ export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' 
   const value = numbers.some((n) => near(n, low.y, Math.max(0.25, ySpan * 0.05)));
   const several = l.minima.length > 1;
   const saysMany = /\b(two|several|multiple|many|another|second|other)\b.*\b(minim|valley|dip)|\blocal minim|\bminima\b|\bvalleys\b/.test(t);
-  const saysOne = /\b(only|single|unique|one)\b.*\b(minim|valley|dip|lowest)|\bglobal minim|\bno other\b/.test(t) && !saysMany;
+  const saysOne = /\b(only|single|unique|one)\b.*\b(minim|valley|dip|lowest|one\b)|\bglobal minim|\bno other\b/.test(t) && !saysMany;
   const count = several ? saysMany : saysOne || (!saysMany && /\bglobal\b/.test(t));
   const found: string[] = [];
   const missing: string[] = [];

@@ -2,6 +2,7 @@ import type { Lesson } from '../lesson/model.js';
 import type { Question, Verdict } from '../grading/index.js';
 import { UserError } from '../errors.js';
 import { parseNumberList, parseNumber } from '../math/options.js';
+import { compileExpression } from '../math/engine.js';
 import { formatNumber as fmt } from '../math/format.js';
 import type { Asker, Ui } from './ui.js';
 import type { LessonProgress, AnswerRecord } from './progress.js';
@@ -260,6 +261,12 @@ function recordSkip(ref: string, q: Question | undefined, ctx: StepContext): Ste
   return 'skipped';
 }
 
+/** An expression the engine can read, or its UserError (column and caret) to show and ask again. */
+const readable = (s: string) => {
+  compileExpression(s);
+  return s;
+};
+
 /** Asks until the answer reads (the math engine's message otherwise); Enter takes the default. */
 async function askValue<T>(ctx: StepContext, message: string, def: string, read: (s: string) => T): Promise<T> {
   const { ask } = ctx.deps;
@@ -287,7 +294,7 @@ async function runLab(lab: LabSpec, exerciseId: string, ctx: StepContext): Promi
   if (go === 'skip') return 'done';
   if (lab.kind === 'grad') {
     ui.say('Numeric gradients estimate f′(x) from two nearby values of f; analytic ones differentiate the formula.');
-    const expr = await askValue(ctx, 'A function f(x)', lab.expr, (s) => s);
+    const expr = await askValue(ctx, 'A function f(x)', lab.expr, readable);
     const at = await askValue(ctx, 'At which x', fmt(lab.at ?? 3), (s) => parseNumber('x', s));
     try {
       ui.say((await gradientReport(expr, at, ctx.screen)).text);
@@ -305,7 +312,7 @@ async function runLab(lab: LabSpec, exerciseId: string, ctx: StepContext): Promi
     ui.say('Now minimise a loss function of your own with gradient descent.');
     let report: string | null = null;
     while (report === null) {
-      const expr = await askValue(ctx, 'Your loss function of x, e.g. (x - 4)^2 + 2', lab.expr, (s) => s);
+      const expr = await askValue(ctx, 'Your loss function of x, e.g. (x - 4)^2 + 2', lab.expr, readable);
       const start = await askValue(ctx, 'Start at x', fmt(lab.start), (s) => parseNumber('start', s, { min: -1e6, max: 1e6 }));
       const lr = await askValue(ctx, 'Learning rate', fmt(lab.rates[0]), (s) => parseNumber('lr', s, { above: 0, max: 100 }));
       try {
@@ -337,7 +344,7 @@ async function miniProject(ctx: StepContext): Promise<StepOutcome> {
   let land: Awaited<ReturnType<typeof landscapeReport>> | null = null;
   let expr = shape?.expr ?? '';
   while (!land) {
-    if (!shape) expr = await askValue(ctx, 'Your loss curve, a formula in x', 'x^2 - 2x + 3', (s) => s);
+    if (!shape) expr = await askValue(ctx, 'Your loss curve, a formula in x', 'x^2 - 2x + 3', readable);
     try {
       land = await landscapeReport(expr, shape?.from ?? -5, shape?.to ?? 5, ctx.screen);
     } catch (e) {

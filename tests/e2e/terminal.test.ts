@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Terminal, hasTmux } from '../helpers/tmux.js';
+import { jest } from '@jest/globals';
+
+jest.setTimeout(60000);
+
+// The installed CLI in a pseudo-terminal (tmux), with inquirer prompts: what a learner meets.
+const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-e2e-'));
+const maybe = hasTmux ? describe : describe.skip;
+
+maybe('in a real terminal', () => {
+
+  const terms: Terminal[] = [];
+  const open = (args: string, env: Record<string, string>, width = 80) => {
+    const t = new Terminal(args, { NO_COLOR: '1', ...env }, width);
+    terms.push(t);
+    return t;
+  };
+  afterAll(() => terms.forEach((t) => t.close()));
+
+  test('quiz: a right answer, a wrong answer, Ctrl+C: saved, one line, exit 130', async () => {
+    const h = home();
+    const t = open('quiz', { CALC_ML_HOME: h });
+    await t.waitFor(/true or false\?/);
+    t.type('true');
+    await t.waitFor(/✓ Correct: the statement is true/);
+    await t.waitFor(/2\/8/);
+    t.type('yes');
+    await t.waitFor(/✗ Not correct: the statement is false/);
+    await t.waitFor(/3\/8/);
+    t.keys('C-c');
+    expect(await t.exitStatus()).toBe(130);
+    const screen = t.screen();
+    expect(screen).toMatch(/calc-ml: stopped at question 3 of 8; your 2 answers are saved/);
+    expect(screen).not.toMatch(/ExitPromptError|\n\s+at /);
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
+    expect(saved.lessons['1.2.26'].quiz[0].answers.map((a: { verdict: string }) => a.verdict)).toEqual(['correct', 'incorrect']);
+  });
+
+  test('start: paced by Enter, Ctrl+C at an exercise, then a resumed start picks up there', async () => {
+    const h = home();
+    const t = open('start', { CALC_ML_HOME: h });
+    await t.waitFor(/Learning objectives[\s\S]*Press Enter/);
+    for (let i = 0; i < 4; i++) {
+      t.keys('Enter');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await t.waitFor(/Define derivative in one sentence\.[\s\S]*Your answer/);
+    t.keys('C-c');
+    expect(await t.exitStatus()).toBe(130);
+    expect(t.screen()).toMatch(/calc-ml: paused at \[.*\] step 3 of 16: Exercise 1\.2\.26\.1/);
+
+    const again = open('start', { CALC_ML_HOME: h });
+    const s = await again.waitFor(/Welcome back/);
+    expect(s).toMatch(/Resume at: Exercise 1\.2\.26\.1/);
+    again.keys('Enter');
+    await again.waitFor(/step 3 of 16 · Exercise 1\.2\.26\.1/);
+    again.keys('C-c');
+    expect(await again.exitStatus()).toBe(130);
+  });
+
+  test.each([40, 120])('plot x^2 at %i columns fits the screen', async (width) => {
+    const t = open("plot 'x^2'", {}, width);
+    expect(await t.exitStatus()).toBe(0);
+    const lines = t.screen().split('\n').filter(Boolean);
+    expect(lines.some((l) => /min 0 at x = 0/.test(l))).toBe(true);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(width);
+  });
+
+  test('colour: on in a terminal, off with NO_COLOR and with --no-color, the words the same', async () => {
+    const colored = open("plot 'x^2'", { NO_COLOR: '' });
+    const noColorEnv = open("plot 'x^2'", { NO_COLOR: '1' });
+    const noColorFlag = open("plot 'x^2' --no-color", { NO_COLOR: '' });
+    for (const t of [colored, noColorEnv, noColorFlag]) expect(await t.exitStatus()).toBe(0);
+    expect(colored.screen(true)).toMatch(/\u001b\[3\dm/);
+    expect(noColorEnv.screen(true)).not.toMatch(/\u001b\[3\dm/);
+    expect(noColorFlag.screen(true)).not.toMatch(/\u001b\[3\dm/);
+    expect(noColorFlag.screen()).toBe(colored.screen());
+  });
+});

@@ -1,0 +1,57 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, ROOT } from './cli.js';
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/** The real CLI in a real terminal (tmux): type keys, read the screen, as a learner would. */
+export class Terminal {
+  private sock = `calc-ml-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  private mark = join(mkdtempSync(join(tmpdir(), 'calc-ml-tmux-')), 'status');
+
+  constructor(args: string, env: Record<string, string>, width = 80, height = 40) {
+    const vars = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
+    const cmd = `${vars} '${process.execPath}' '${BIN}' ${args}; echo $? > '${this.mark}'; sleep 60`;
+    execFileSync('tmux', ['-L', this.sock, 'new-session', '-d', '-c', ROOT, '-x', String(width), '-y', String(height), cmd]);
+  }
+
+  /** The screen's text; with `escapes`, its colours too (as SGR sequences). */
+  screen(escapes = false): string {
+    return execFileSync('tmux', ['-L', this.sock, 'capture-pane', '-p', ...(escapes ? ['-e'] : []), '-S', '-200'], { encoding: 'utf8' });
+  }
+
+  keys(...keys: string[]): void {
+    execFileSync('tmux', ['-L', this.sock, 'send-keys', ...keys]);
+  }
+
+  /** Types text literally, then Enter. */
+  type(text: string): void {
+    execFileSync('tmux', ['-L', this.sock, 'send-keys', '-l', text]);
+    this.keys('Enter');
+  }
+
+  async waitFor(re: RegExp, ms = 15000): Promise<string> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const s = this.screen();
+      if (re.test(s)) return s;
+      if (Date.now() > until) throw new Error(`screen never showed ${re}:\n${s}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async exitStatus(ms = 15000): Promise<number> {
+    const until = Date.now() + ms;
+    while (!existsSync(this.mark) || !readFileSync(this.mark, 'utf8').trim()) {
+      if (Date.now() > until) throw new Error(`still running:\n${this.screen()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return Number(readFileSync(this.mark, 'utf8'));
+  }
+
+  close(): void {
+    spawnSync('tmux', ['-L', this.sock, 'kill-server']);
+  }
+}

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { parseLesson } from '../../src/lesson/parse.js';
+import { parseKey } from '../../src/lesson/key.js';
+import { grade, questionsFor } from '../../src/grading/index.js';
+import { runTutor, type TutorDeps } from '../../src/tutor/start.js';
+import { planSteps } from '../../src/tutor/plan.js';
+import { emptyLesson, type LessonProgress } from '../../src/tutor/progress.js';
+import { recordingUi, type Asker } from '../../src/tutor/ui.js';
+
+const base = new URL('../../lessons/1.2.26-calculus-for-ml-big-picture', import.meta.url).pathname;
+const lesson = parseLesson(readFileSync(`${base}.md`, 'utf8'));
+const { key } = parseKey(readFileSync(`${base}.key.yaml`, 'utf8'), lesson);
+const questions = questionsFor(lesson, key);
+const steps = planSteps(lesson);
+
+class OutOfScript extends Error {}
+
+/** Answers from a script, in order; validate() rejections are kept so tests can see them. */
+function scripted(answers: string[]): Asker & { rejected: string[]; asked: string[] } {
+  const queue = [...answers];
+  const take = (message: string) => {
+    if (!queue.length) throw new OutOfScript(message);
+    return queue.shift()!;
+  };
+  return {
+    interactive: false,
+    rejected: [],
+    asked: [],
+    async input(message, opts = {}) {
+      this.asked.push(message);
+      for (;;) {
+        let a = take(message);
+        if (!a.trim() && opts.default !== undefined) a = opts.default;
+        const problem = opts.validate?.(a) ?? null;
+        if (problem === null) return a;
+        this.rejected.push(problem);
+      }
+    },
+    async select(message, choices) {
+      this.asked.push(message);
+      const a = take(message);
+      const hit = choices.find((c) => c.value === a || c.key === a);
+      if (!hit) throw new Error(`script answered ${a} to "${message}" (choices ${choices.map((c) => c.value).join(', ')})`);
+      return hit.value;
+    },
+    async pause() {},
+  };
+}
+
+function deps(record: LessonProgress, ask: Asker) {
+  const ui = recordingUi(80);
+  const d: TutorDeps = {
+    ask, ui, grade, record,
+    save: (change) => change(record),
+    now: () => '2026-11-27T00:00:00.000Z',
+    render: async (md) => md,
+    ideas: key.ideas,
+  };
+  return { d, ui };
+}
+
+async function runUntilOut(record: LessonProgress, answers: string[], opts = {}) {
+  const ask = scripted(answers);
+  const { d, ui } = deps(record, ask);
+  let outcome;
+  try {
+    outcome = await runTutor(lesson, questions, d, opts);
+  } catch (e) {
+    if (!(e instanceof OutOfScript)) throw e;
+  }
+  return { ui, ask, outcome };
+}
+
+describe('the guided lesson, driven by a script', () => {
+  test('a new learner: objectives and ideas flow, then the first exercise asks; progress points there', async () => {
+    const record = emptyLesson();
+    const { ui } = await runUntilOut(record, []);
+    const text = ui.lines.join('\n');
+    expect(text).toMatch(/Lesson 1\.2\.26: Calculus for ML - Big Picture/);
+    expect(text).toMatch(/In other words: A derivative is a slope/);
+    expect(text).toMatch(/step 3 of 16 · Exercise 1\.2\.26\.1/);
+    expect(record.tutor.step).toBe('exercise:1.2.26.1');
+    expect(record.tutor.done).toEqual(['objectives', 'core-ideas']);
+  });
+
+  test('a wrong answer, a second try with the hint, then a right one', async () => {
+    const record = emptyLesson();
+    const { ui } = await runUntilOut(record, [
+      'It is the area under the curve of the function.', 'retry',
+      'The derivative is the rate of change of a function: the slope of its tangent line at a point.',
+    ]);
+    const text = ui.lines.join('\n');
+    expect(text).toMatch(/✗/);
+    expect(text).toMatch(/✓/);
+    expect(record.answers['1.2.26.1'].map((a) => a.verdict)).toEqual(['incorrect', 'correct']);
+    expect(record.tutor.done).toContain('exercise:1.2.26.1');
+    expect(record.tutor.step).toBe('exercise:1.2.26.2');
+  });
+
+  test('skipping: Enter skips, the step is marked skipped and comes back in review', async () => {
+    const record = emptyLesson();
+    await runUntilOut(record, ['', '']);
+    expect(record.tutor.skipped).toEqual(['exercise:1.2.26.1', 'exercise:1.2.26.2']);
+    expect(record.answers['1.2.26.1'][0]).toMatchObject({ answer: '', verdict: 'incorrect' });
+    expect(record.tutor.step).toBe('exercise:1.2.26.3');
+  });
+
+  test.each(steps.slice(1).map((s, i) => [s.id, i + 1] as const))('resume at %s', async (id, index) => {
+    const record = emptyLesson();
+    record.tutor = { ...record.tutor, step: id, runs: 1, done: steps.slice(0, index).map((s) => s.id) };
+    const { ui, ask } = await runUntilOut(record, ['resume']);
+    expect(ask.asked[0]).toBe('Welcome back. What would you like to do?');
+    expect(ui.lines.join('\n')).toMatch(new RegExp(`step ${index + 1} of ${steps.length}`));
+    expect(ui.lines.join('\n')).not.toMatch(new RegExp(`step ${index} of ${steps.length}`));
+  });
+
+  test('restart starts over and keeps the history', async () => {
+    const record = emptyLesson();
+    record.tutor = { ...record.tutor, step: 'quiz', runs: 2, done: steps.slice(0, 12).map((s) => s.id) };
+    record.answers['1.2.26.1'] = [{ ref: '1.2.26.1', kind: 'rubric', answer: 'x', verdict: 'incorrect', score: 0, at: 'then' }];
+    const { ui } = await runUntilOut(record, ['restart']);
+    expect(ui.lines.join('\n')).toMatch(/step 1 of 16 · Learning objectives/);
+    expect(record.tutor.step).toBe('exercise:1.2.26.1');
+    expect(record.tutor.done).toEqual(['objectives', 'core-ideas']);
+    expect(record.answers['1.2.26.1']).toHaveLength(1);
+  });
+
+  test('--step lab:6 opens the step-size lab: descent runs side by side, then words, graded', async () => {
+    const record = emptyLesson();
+    const { ui } = await runUntilOut(record, ['lab', '', 'If the step size is too large it overshoots and diverges; too small and it is very slow.'], { step: 'lab:6' });
+    const text = ui.lines.join('\n');
+    expect(text).toMatch(/lr 0\.01 is slow/);
+    expect(text).toMatch(/lr 0\.1 converges/);
+    expect(text).toMatch(/lr 1 oscillates between -3 and 3/);
+    expect(text).toMatch(/lr 1\.1 diverges/);
+    expect(record.answers['1.2.26.6'][0].verdict).toBe('correct');
+  });
+
+  test('a bad expression in the optimisation lab gets the engine\'s message and another try', async () => {
+    const record = emptyLesson();
+    const { ui, ask } = await runUntilOut(record, ['lab', 'x^^2', '(x - 4)^2 + 2', '0', '0.1'], { step: 'lab:9' });
+    expect(ui.lines.join('\n')).toMatch(/converges to x = 4\.000/);
+    expect(ask.rejected[0]).toMatch(/x\^\^2/);
+  });
+
+  test('the mini-project: a shape, its minimum, a description graded against the plot, kept in progress', async () => {
+    const record = emptyLesson();
+    await runUntilOut(record, ['bowl', 'The minimum is at x = 2 with loss 1, and it is the only one.'], { step: 'mini-project' });
+    expect(record.answers['mini-project'][0].verdict).toBe('correct');
+    expect(JSON.parse(record.notes['mini-project'])).toMatchObject({ curve: '(x - 2)^2 + 1' });
+  });
+
+  test('an unknown --step names the steps there are', async () => {
+    await expect(runUntilOut(emptyLesson(), [], { step: 'lab:42' })).rejects.toThrow(/there is no step "lab:42" in lesson 1\.2\.26; steps are: objectives, ideas, exercises/);
+  });
+
+  test('homework: ticked items and the summary paragraph are kept', async () => {
+    const record = emptyLesson();
+    await runUntilOut(record, ['done', 'short', 'Calculus is how models learn: the derivative of the loss tells each weight which way to move.', 'todo'], { step: 'homework' });
+    expect(record.homework).toMatchObject({ 'Complete exercises 1.2.26.1 - 1.2.26.9': true, 'Review rate of change examples': false });
+    expect(record.notes.summary).toMatch(/^Calculus is how models learn/);
+  });
+});
