@@ -1,10 +1,14 @@
 // Bundles src/cli.ts into dist/ with esbuild. Each command is a dynamic import, so esbuild's code
-// splitting puts it (and the libraries only it uses) in its own chunk: `--version` loads cli.js alone.
+// splitting puts it (and the libraries only it uses) in its own chunk: `--help` loads cli.js alone.
 // Bundling also lets mathjs be tree-shaken to the factories we use (importing all of it costs ~0.5 s).
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const common = {
+  // One version, from package.json, for `calc-ml --version` with other arguments and for help.
+  define: { __CALC_ML_VERSION__: JSON.stringify(pkg.version) },
   bundle: true,
   format: 'esm',
   platform: 'node',

@@ -4,7 +4,8 @@ import { UserError } from './errors.js';
 // Commander wiring only. Each command's module is imported when that command runs, so that
 // `--version` and `--help` load nothing but this file.
 
-const VERSION = '0.1.0';
+declare const __CALC_ML_VERSION__: string;
+const VERSION = typeof __CALC_ML_VERSION__ === 'string' ? __CALC_ML_VERSION__ : '0.0.0';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
