@@ -166,6 +166,11 @@ export function reportError(e: unknown, debug: boolean): number {
 }
 
 async function main(): Promise<void> {
+  // `calc-ml show | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(process.argv);

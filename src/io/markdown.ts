@@ -1,5 +1,6 @@
 import { sanitize } from '../lesson/sanitize.js';
 import { wrapRendered } from './wrap.js';
+import { UserError } from '../errors.js';
 
 type ListToken = { ordered: boolean; start: number | '' };
 type Renderer = Record<string, (this: unknown, ...args: unknown[]) => string>;
@@ -30,7 +31,14 @@ export async function renderMarkdown(markdown: string, width: number, colors: bo
   };
   const marked = new Marked();
   marked.use(ext as never);
-  const out = wrapRendered((marked.parse(sanitize(markdown), { async: false }) as string).replace(/\n{3,}/g, '\n\n'), width);
+  let html: string;
+  try {
+    html = marked.parse(sanitize(markdown), { async: false }) as string;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new UserError('this lesson nests quotes or lists too deeply to display; keep nesting to a few levels');
+  }
+  const out = wrapRendered(html.replace(/\n{3,}/g, '\n\n'), width);
   // Its code highlighter colours on its own judgement; without colour, take every style off.
   return colors ? out : stripAnsi(out);
 }

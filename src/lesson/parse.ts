@@ -166,10 +166,20 @@ export function idFromFileName(fileName: string | undefined): string | null {
 
 export function parseLesson(input: string, options: { fileName?: string } = {}): Lesson {
   const source = sanitize(input);
-  const tokens = locate(source, new Lexer().lex(source));
+  let lexed: Token[] = [];
+  let tooDeep = false;
+  try {
+    lexed = new Lexer().lex(source);
+  } catch (e) {
+    // marked's lexer recurses per level of nesting: thousands of "> > > …" overflow the stack.
+    if (!(e instanceof RangeError)) throw e;
+    tooDeep = true;
+  }
+  const tokens = locate(source, lexed);
   const lastLine = countNewlines(source, 0, source.length) + 1;
   const warnings: Warning[] = [];
   const warn = (line: number, message: string) => warnings.push({ line, message });
+  if (tooDeep) warnings.push({ line: 1, message: 'the file nests quotes or lists too deeply to read; keep nesting to a few levels' });
 
   const lesson: Lesson = {
     id: '',
