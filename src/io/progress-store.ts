@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, accessSync, constants } from 'node:fs';
+import { writeSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, accessSync, constants } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import envPaths from 'env-paths';
@@ -26,6 +26,17 @@ function ensureDir(dir: string): void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
+  }
+}
+
+function ownerAlive(pid: string): boolean {
+  const n = Number(pid);
+  if (!Number.isInteger(n) || n <= 0) return true; // being written right now: give it time
+  try {
+    process.kill(n, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -139,7 +150,9 @@ export class ProgressStore {
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
       try {
-        closeSync(openSync(lockFile, 'wx'));
+        const fd = openSync(lockFile, 'wx');
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
         return () => {
           try {
             unlinkSync(lockFile);
@@ -150,9 +163,9 @@ export class ProgressStore {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== 'EEXIST') throw this.writeError(e);
-        // A lock left by a process that died (kill -9) is stale after a while: take it over.
+        // A lock left by a process that died (kill -9) is stale: its owner is gone, or it is old.
         try {
-          if (Date.now() - statSync(lockFile).mtimeMs > LOCK_STALE_MS) unlinkSync(lockFile);
+          if (!ownerAlive(readFileSync(lockFile, 'utf8')) || Date.now() - statSync(lockFile).mtimeMs > LOCK_STALE_MS) unlinkSync(lockFile);
         } catch {
           /* it was released meanwhile */
         }

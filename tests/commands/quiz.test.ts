@@ -108,3 +108,22 @@ describe('calc-ml grade', () => {
     expect(count).toBe(12);
   });
 });
+
+describe('progress under kill -9', () => {
+  test('a process killed at any moment leaves the old file or the new one, never a broken one, and no lock in the way', async () => {
+    const h = home();
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/cli.js');
+    for (let i = 0; i < 12; i++) {
+      const p = spawn(process.execPath, [BIN, 'grade', `quiz.${(i % 4) + 1}`, 'true'], { env: { ...process.env, CALC_ML_HOME: h, NO_COLOR: '1' }, stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, 60 + ((i * 37) % 200)));
+      p.kill('SIGKILL');
+      await new Promise((r) => p.on('exit', r));
+      if (existsSync(join(h, 'progress.json'))) expect(() => JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'))).not.toThrow();
+    }
+    const after = runCli(['grade', 'quiz.1', 'true', '--json'], { env: { CALC_ML_HOME: h } });
+    expect(after.status).toBe(0);
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
+    expect(saved.lessons['1.2.26'].answers['quiz.1'].length).toBeGreaterThanOrEqual(1);
+  });
+});
