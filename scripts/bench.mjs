@@ -1,7 +1,9 @@
 // Start-up and listing benchmark. Each case runs as a fresh process, repeated; the figure that counts
 // is the ratio of medians to a baseline measured in the same run (`node -e 0`, or merely reading the
 // files), so that a busy shared machine moves both alike. Prints min / median / max for each.
-import { spawnSync } from 'node:child_process';
+// Cases: --version, show --json, plot x^2 (target 2×, DESIGN.md Performance), the quiz up to its
+// first prompt, and the listing of 1,000 lesson files. Run `npm run build` first.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,12 +33,49 @@ function time(args) {
   return ms;
 }
 
+// Time from spawning an interactive command until its stdout contains `marker`, then kill it (and wait
+// for it to exit, so runs do not overlap). Stdin is a pipe kept open with nothing written, so the
+// command waits at its first prompt.
+const PROMPT_TIMEOUT_MS = 30_000;
+function timeToPrompt(args, marker) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '', err = '', ms = null, failure = null;
+    const stop = () => {
+      clearTimeout(timer);
+      child.kill();
+    };
+    const timer = setTimeout(() => {
+      failure = new Error(`${args.join(' ')}: no "${marker}" within ${PROMPT_TIMEOUT_MS} ms; stdout: ${out}\nstderr: ${err}`);
+      stop();
+    }, PROMPT_TIMEOUT_MS);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (ms == null && out.includes(marker)) {
+        ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        stop();
+      }
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('error', (e) => { failure ??= e; stop(); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (failure) reject(failure);
+      else if (ms == null) reject(new Error(`${args.join(' ')} exited ${code} before "${marker}": ${err}`));
+      else resolve(ms);
+    });
+  });
+}
+
 // Interleave the case and its baseline run by run, so drift in machine load hits both.
-function measure(args, baseArgs) {
+async function measure(c) {
   const a = [], b = [];
   for (let i = 0; i < runs; i++) {
-    a.push(time(args));
-    b.push(time(baseArgs));
+    a.push(c.until ? await timeToPrompt(c.args, c.until) : time(c.args));
+    b.push(time(c.base));
   }
   return [stats(a), stats(b)];
 }
@@ -49,6 +88,8 @@ function stats(xs) {
 const cases = [
   { name: 'calc-ml --version', args: [bin, '--version'], base: ['-e', '0'], baseName: 'node -e 0', target: 1.3 },
   { name: 'calc-ml show --json', args: [bin, 'show', '--json'], base: ['-e', '0'], baseName: 'node -e 0', target: null },
+  { name: 'calc-ml plot x^2', args: [bin, 'plot', 'x^2'], base: ['-e', '0'], baseName: 'node -e 0', target: 2 },
+  { name: 'calc-ml quiz to its first prompt', args: [bin, 'quiz'], until: 'true or false?', base: ['-e', '0'], baseName: 'node -e 0', target: 3 },
   { name: 'calc-ml lessons --dir (1,000 files)', args: [bin, 'lessons', '--json', '--dir', dir], base: ['-e', readAll], baseName: 'reading the 1,000 files', target: 3 },
 ];
 
@@ -57,7 +98,7 @@ console.log(`${runs} runs each; times in ms (min / median / max)\n`);
 let failed = 0;
 try {
   for (const c of cases) {
-    const [s, b] = measure(c.args, c.base);
+    const [s, b] = await measure(c);
     const ratio = s.median / b.median;
     const verdict = c.target == null ? '' : ratio <= c.target ? `  ok (target ≤ ${c.target}×)` : `  OVER target ${c.target}×`;
     if (c.target != null && ratio > c.target) failed++;
