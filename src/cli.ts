@@ -119,7 +119,7 @@ export function buildProgram(): Command {
     .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
     .option('--json', 'print the result as JSON on stdout (questions and feedback go to stderr)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
-    .addHelpText('after', examples('calc-ml quiz', "printf 'true\\nfalse\\ntrue\\ntrue\\n' | calc-ml quiz --json"))
+    .addHelpText('after', examples('calc-ml quiz', "printf 'true\\nfalse\\ntrue\\ntrue\\n\\n\\n\\nf(x) = x^2; f(3)\\n' | calc-ml quiz --json"))
     .action(async (lesson, opts) => (await import('./commands/quiz.js')).run(lesson, opts));
 
   program
