@@ -1,28 +1,10 @@
-import {
-  create, parseDependencies, derivativeDependencies,
-  addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies,
-  unaryMinusDependencies, unaryPlusDependencies,
-  sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
-  sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
-  sqrtDependencies, cbrtDependencies, absDependencies,
-  secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
-  piDependencies, eDependencies, tauDependencies,
-  type MathNode,
-} from 'mathjs/number';
+import { create, derivativeDependencies, type MathNode } from 'mathjs/number';
+import { NUMBER_FACTORIES } from './factories.js';
 
 // A second, larger instance with mathjs's derivative (which needs simplify). It lives in its own
 // module, imported only when a derivative is taken, so `plot x^2` never loads it. It only ever sees
 // text that engine.ts has already validated, and what it returns is validated again by engine.ts.
-const math = create({
-  parseDependencies, derivativeDependencies,
-  addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies,
-  unaryMinusDependencies, unaryPlusDependencies,
-  sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
-  sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
-  sqrtDependencies, cbrtDependencies, absDependencies,
-  secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
-  piDependencies, eDependencies, tauDependencies,
-});
+const math = create({ ...NUMBER_FACTORIES, derivativeDependencies });
 
 /**
  * d/dvariable of validated expression text, as text, or the name of the function mathjs has no

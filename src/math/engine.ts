@@ -1,15 +1,8 @@
 import {
-  create, parseDependencies,
-  addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies,
-  unaryMinusDependencies, unaryPlusDependencies,
-  sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
-  sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
-  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies,
-  roundDependencies, maxDependencies, minDependencies,
-  secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
-  piDependencies, eDependencies, tauDependencies,
+  create, log2Dependencies, signDependencies, roundDependencies, maxDependencies, minDependencies,
   type MathNode,
 } from 'mathjs/number';
+import { NUMBER_FACTORIES } from './factories.js';
 import { UserError } from '../errors.js';
 import { caretDetail, checkSize, columnOf, fromPython, quoted } from './source.js';
 
@@ -17,15 +10,8 @@ import { caretDetail, checkSize, columnOf, fromPython, quoted } from './source.j
 // to load, and results are plain JS numbers (sqrt(-1) is NaN, never a Complex). Expressions reach it
 // only after validate() has walked the parsed tree against the allow-lists below.
 const math = create({
-  parseDependencies,
-  addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies,
-  unaryMinusDependencies, unaryPlusDependencies,
-  sinDependencies, cosDependencies, tanDependencies, asinDependencies, acosDependencies, atanDependencies,
-  sinhDependencies, coshDependencies, tanhDependencies, expDependencies, logDependencies, log10Dependencies,
-  log2Dependencies, sqrtDependencies, cbrtDependencies, absDependencies, signDependencies,
-  roundDependencies, maxDependencies, minDependencies,
-  secDependencies, cscDependencies, cotDependencies, sechDependencies, cschDependencies, cothDependencies,
-  piDependencies, eDependencies, tauDependencies,
+  ...NUMBER_FACTORIES,
+  log2Dependencies, signDependencies, roundDependencies, maxDependencies, minDependencies,
 });
 // mathjs's floor and ceil factories import decimal.js (for BigNumbers we never use): 63 kB to parse
 // on every start. On plain numbers they are Math.floor and Math.ceil, so those are imported instead.
