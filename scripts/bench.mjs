@@ -93,11 +93,15 @@ const cases = [
   { name: 'calc-ml lessons --dir (1,000 files)', args: [bin, 'lessons', '--json', '--dir', dir], base: ['-e', readAll], baseName: 'reading the 1,000 files', target: 3 },
 ];
 
+// `npm run bench -- quiz` runs only the cases whose name contains "quiz".
+const only = process.argv.slice(2);
+const chosen = only.length ? cases.filter((c) => only.some((o) => c.name.includes(o))) : cases;
+
 const f = (n) => n.toFixed(1).padStart(6);
 console.log(`${runs} runs each; times in ms (min / median / max)\n`);
 let failed = 0;
 try {
-  for (const c of cases) {
+  for (const c of chosen) {
     const [s, b] = await measure(c);
     const ratio = s.median / b.median;
     const verdict = c.target == null ? '' : ratio <= c.target ? `  ok (target ≤ ${c.target}×)` : `  OVER target ${c.target}×`;

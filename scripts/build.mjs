@@ -2,13 +2,26 @@
 // splitting puts it (and the libraries only it uses) in its own chunk: `--help` loads cli.js alone.
 // Bundling also lets mathjs be tree-shaken to the factories we use (importing all of it costs ~0.5 s).
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+// The build id names the code that parsed the precompiled lessons (see src/lesson/compiled.ts): a
+// hash of the sources and the locked dependencies, so any change to the parser makes a new one.
+const buildHash = createHash('sha256');
+for (const f of [...readdirSync(join(root, 'src'), { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', f)), 'package.json', 'package-lock.json']) {
+  buildHash.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
+}
+const BUILD_ID = buildHash.digest('hex').slice(0, 16);
 
 const common = {
   // One version, from package.json, for `calc-ml --version` with other arguments and for help.
-  define: { __CALC_ML_VERSION__: JSON.stringify(pkg.version) },
+  define: { __CALC_ML_VERSION__: JSON.stringify(pkg.version), __CALC_ML_BUILD__: JSON.stringify(BUILD_ID) },
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -61,3 +74,15 @@ if (!engineOut || !engineOut[0].startsWith('dist/chunks/')) throw new Error(`eng
 // What each chunk pulls in: tests check from it that `plot` does not load mathjs's derivative.
 const outputs = { ...main.metafile.outputs, ...derivative.metafile.outputs };
 writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify({ inputs: { ...main.metafile.inputs, ...derivative.metafile.inputs }, outputs }));
+
+// The bundled lessons, parsed now with their keys, so `quiz` and `start` need neither marked nor yaml
+// to reach their first prompt. The compiler is bundled with the same settings and run once.
+const tmp = mkdtempSync(join(tmpdir(), 'calc-ml-build-'));
+try {
+  const compiler = join(tmp, 'compile-lessons.mjs');
+  await build({ ...common, metafile: false, entryPoints: ['src/build/compile-lessons.ts'], outfile: compiler });
+  const { compileLessons } = await import(pathToFileURL(compiler).href);
+  compileLessons(join(root, 'lessons'), join(root, 'dist', 'compiled'), BUILD_ID);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -15,7 +15,7 @@ async function readStdin(): Promise<string> {
 }
 
 export async function run(rawRef: string, answerArg: string | undefined, opts: { lesson?: string; json?: boolean; dir?: string[] }): Promise<void> {
-  const { lesson, key } = openLesson(opts.lesson, opts.dir);
+  const { lesson, key } = await openLesson(opts.lesson, opts.dir);
   const questions = questionsFor(lesson, key);
   const ref = normalizeRef(rawRef, lesson.id);
   const q = questions.find((x) => x.ref === ref);

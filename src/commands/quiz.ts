@@ -7,7 +7,7 @@ import { runQuiz, quizQuestions } from '../tutor/quiz.js';
 import { UserError } from '../errors.js';
 
 export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[] }): Promise<void> {
-  const { lesson, key } = openLesson(ref, opts.dir);
+  const { lesson, key } = await openLesson(ref, opts.dir);
   // With --json, stdout carries the result alone; everything a learner reads goes to stderr.
   const stream = opts.json ? process.stderr : process.stdout;
   const ui = terminalUi(stream);

@@ -7,7 +7,7 @@ import { runReview } from '../tutor/review.js';
 import { UserError } from '../errors.js';
 
 export async function run(ref: string | undefined, opts: { dir?: string[] }): Promise<void> {
-  const { lesson, key } = openLesson(ref, opts.dir);
+  const { lesson, key } = await openLesson(ref, opts.dir);
   const ui = terminalUi(process.stdout);
   const session = openSession(lesson.id, (l) => process.stderr.write(`${l}\n`));
   const prompter = createPrompter({ output: process.stdout });

@@ -18,7 +18,7 @@ export interface StartOptions {
 }
 
 export async function run(ref: string | undefined, opts: StartOptions): Promise<void> {
-  const { lesson, key } = openLesson(ref, opts.dir);
+  const { lesson, key } = await openLesson(ref, opts.dir);
   const ui = terminalUi(process.stdout);
   const session = openSession(lesson.id, (l) => process.stderr.write(`${l}\n`));
   const prompter = createPrompter({ output: process.stdout });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
-import { parseMeta, idFromFileName } from './parse.js';
+import { parseMeta, idFromFileName } from './meta.js';
 import { looksBinary, readHead } from './load.js';
 import { sanitize } from './sanitize.js';
 import { oneLine } from './inline.js';

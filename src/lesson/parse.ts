@@ -2,6 +2,9 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { inlineText, normalizeLabel, oneLine } from './inline.js';
 import type { Exercise, Lesson, LessonMeta, LessonRef, Warning } from './model.js';
 import { sanitize } from './sanitize.js';
+import { ID, idFromFileName, parseMeta } from './meta.js';
+
+export { idFromFileName, parseMeta } from './meta.js';
 
 /**
  * Markdown → Lesson. Follows the markdown structure from marked's lexer (a heading inside a code
@@ -24,7 +27,6 @@ type SectionKind =
 
 type QuizKind = 'trueFalse' | 'conceptual' | 'coding' | null;
 
-const ID = String.raw`\d+(?:\.\d+)+`;
 const LESSON_HEADING = new RegExp(String.raw`^lesson\s+(${ID})\s*[:\-–—]\s*(.+)$`, 'i');
 const LESSON_REF = new RegExp(String.raw`lesson\s+(${ID})(?:\s*[:\-–—]\s*([^\n]+))?`, 'i');
 const EXERCISE = new RegExp(String.raw`^exercise\s+(${ID})\s*[:.\-–—]?\s*([\s\S]*)$`, 'i');
@@ -131,37 +133,6 @@ function parseRef(text: string): LessonRef | null {
   const m = LESSON_REF.exec(text);
   if (!m) return null;
   return { id: m[1], title: oneLine(m[2] ?? '').replace(/\s*\(.*?\.md\)\s*$/, '') };
-}
-
-const META_KEYS: Record<string, keyof LessonMeta> = {
-  'estimated time': 'estimatedTime',
-  time: 'estimatedTime',
-  difficulty: 'difficulty',
-  prerequisites: 'prerequisites',
-  prerequisite: 'prerequisites',
-  topic: 'topic',
-};
-
-/** "**Estimated Time**: 8 hours | **Difficulty**: Beginner" → fields; null when none is there. */
-export function parseMeta(paragraph: string, meta: LessonMeta): boolean {
-  let found = false;
-  for (const part of paragraph.split(/\||\n/)) {
-    const m = /^\s*\**\s*([^*:]+?)\s*\**\s*:\s*\**\s*(.*?)\s*$/.exec(part);
-    if (!m) continue;
-    const key = META_KEYS[normalizeLabel(m[1])];
-    if (key && m[2]) {
-      meta[key] = oneLine(m[2].replace(/\*\*/g, ''));
-      found = true;
-    }
-  }
-  return found;
-}
-
-export function idFromFileName(fileName: string | undefined): string | null {
-  if (!fileName) return null;
-  const base = fileName.split(/[\\/]/).pop() ?? '';
-  const m = new RegExp(`(${ID})`).exec(base);
-  return m ? m[1] : null;
 }
 
 export function parseLesson(input: string, options: { fileName?: string } = {}): Lesson {

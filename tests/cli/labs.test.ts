@@ -139,6 +139,13 @@ describe('the bundle', () => {
     expect(bytes).toBeLessThan(600_000);
   });
 
+  test.each(['quiz', 'start', 'review', 'grade'])('%s loads neither marked nor yaml up front: the bundled lesson comes parsed', (name) => {
+    const chunk = Object.keys(meta.outputs).find((k) => new RegExp(`chunks/${name}-\\w+\\.js$`).test(k))!;
+    const inputs = loadedBy(chunk).flatMap((k) => Object.keys(meta.outputs[k].inputs));
+    expect(inputs.some((i) => i.endsWith('src/io/lesson-file.ts'))).toBe(true);
+    expect(inputs.filter((i) => /node_modules\/(marked|yaml)\//.test(i))).toEqual([]);
+  });
+
   test('derivative is its own bundle, and it has mathjs derivative', () => {
     expect(Object.keys(meta.outputs['dist/chunks/derivative.js'].inputs).some((i) => i.endsWith('algebra/derivative.js'))).toBe(true);
   });

@@ -116,9 +116,11 @@ describe('progress under kill -9', () => {
     const { BIN } = await import('../helpers/cli.js');
     for (let i = 0; i < 12; i++) {
       const p = spawn(process.execPath, [BIN, 'grade', `quiz.${(i % 4) + 1}`, 'true'], { env: { ...process.env, CALC_ML_HOME: h, NO_COLOR: '1' }, stdio: 'ignore' });
+      // Listen before killing: a run that finishes first must not leave the test waiting forever.
+      const exited = new Promise((r) => p.on('exit', r));
       await new Promise((r) => setTimeout(r, 60 + ((i * 37) % 200)));
       p.kill('SIGKILL');
-      await new Promise((r) => p.on('exit', r));
+      await exited;
       if (existsSync(join(h, 'progress.json'))) expect(() => JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'))).not.toThrow();
     }
     const after = runCli(['grade', 'quiz.1', 'true', '--json'], { env: { CALC_ML_HOME: h } });
