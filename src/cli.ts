@@ -20,6 +20,7 @@ export function buildProgram(): Command {
     .description('A terminal tutor for "Calculus for ML - Big Picture" (lesson 1.2.26) and lessons like it.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--no-color', 'turn colour off (so does NO_COLOR)')
+    .option('--ascii', 'draw charts with plain ASCII characters, for terminals without box-drawing glyphs (so does CALC_ML_ASCII=1)')
     .option('--debug', 'show stack traces of errors')
     .showHelpAfterError('(run "calc-ml --help" for the commands, or "calc-ml help <command>" for one)')
     .addHelpText('after', examples('calc-ml show', 'calc-ml lessons --dir ~/course', 'calc-ml check lessons/my-lesson.md'));

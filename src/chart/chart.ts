@@ -1,6 +1,7 @@
 import asciichart from 'asciichart';
 import { Chalk } from 'chalk';
 import { labelFormatter, niceStep, robustRange, ticks } from './scale.js';
+import { asciiText } from './ascii.js';
 
 export interface ChartSeries {
   label: string;
@@ -35,6 +36,8 @@ export interface ChartSpec {
   yTitle?: string;
   /** Plain-text lines under the chart, so nothing is carried by colour alone. */
   summary?: readonly string[];
+  /** Only ASCII characters, for terminals without box-drawing glyphs (--ascii). */
+  ascii?: boolean;
 }
 
 // asciichart's symbol slots: 4 is the horizontal, 9 the vertical, 5–8 the corners. Each series gets
@@ -47,6 +50,15 @@ const STYLES: Symbols[] = [
   ['┼', '┤', '╶', '╴', '┄', '└', '┌', '┐', '┘', '┆'],
   ['┼', '┤', '╶', '╴', '·', '·', '·', '·', '·', '·'],
 ];
+// The same, in ASCII: corners as . and ' so curves stay round ('-.  .-'), and markers (asciiText)
+// use none of these characters.
+const ASCII_STYLES: Symbols[] = [
+  ['+', '+', '-', '-', '-', "'", '.', '.', "'", '|'],
+  ['+', '+', '-', '-', '~', "'", '.', '.', "'", ':'],
+  ['+', '+', '-', '-', '=', "'", '.', '.', "'", '#'],
+  ['+', '+', '-', '-', '_', "'", '.', '.', "'", '!'],
+  ['+', '+', '-', '-', ',', ',', ',', ',', ',', ','],
+];
 const PALETTE = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red'] as const;
 
 interface Cell { ch: string; series: number }
@@ -56,7 +68,9 @@ export function renderChart(spec: ChartSpec): string {
   const chalk = new Chalk({ level: spec.colors ? 1 : 0 });
   const paint = (s: string, series: number): string =>
     series < 0 ? chalk.bold(s) : chalk[PALETTE[series % PALETTE.length]](s);
-  const markers = spec.markers ?? [];
+  const markers = (spec.markers ?? []).map((m) => (spec.ascii ? { ...m, symbol: asciiText(m.symbol) } : m));
+  const styles = spec.ascii ? ASCII_STYLES : STYLES;
+  const box = spec.ascii ? { axis: '|', tick: '+', corner: '+', rule: '-', xTick: '+' } : { axis: '│', tick: '┤', corner: '└', rule: '─', xTick: '┬' };
 
   // x range
   // Markers do not widen the range: one far off (a diverged run) would squash the curves.
@@ -103,7 +117,7 @@ export function renderChart(spec: ChartSpec): string {
   const colOf = (x: number) => Math.round(((x - xFrom) / (xTo - xFrom)) * (W - 1));
 
   const grid: (Cell | undefined)[][] = Array.from({ length: intervals + 1 }, () => new Array(W).fill(undefined));
-  spec.series.forEach((s, si) => drawSeries(grid, s, si, { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo }));
+  spec.series.forEach((s, si) => drawSeries(grid, s, styles[Math.min(si, styles.length - 1)], si, { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo }));
   for (const m of markers) {
     if (m.x < xFrom || m.x > xTo || !(m.y >= lo && m.y <= hi)) continue;
     grid[rowOf(m.y)][colOf(m.x)] = { ch: m.symbol, series: m.series ?? -1 };
@@ -111,21 +125,23 @@ export function renderChart(spec: ChartSpec): string {
 
   const lines: string[] = [];
   const yTitle = spec.yTitle ?? (spec.series.length === 1 ? spec.series[0].label : undefined);
-  if (yTitle) lines.push(clip(yTitle, spec.width));
+  const text = spec.ascii ? asciiText : (t: string) => t;
+  const dots = spec.ascii ? '...' : '…';
+  if (yTitle) lines.push(clip(text(yTitle), spec.width, dots));
   grid.forEach((row, r) => {
-    const axis = yLabels[r] ? '┤' : '│';
+    const axis = yLabels[r] ? box.tick : box.axis;
     const body = row.map((c) => (c ? paint(c.ch, c.series) : ' ')).join('');
     lines.push(`${yLabels[r].padStart(labelWidth)} ${axis}${body}`);
   });
-  const [rule, tickLabels] = xAxis(xFrom, xTo, W, labelWidth, colOf);
+  const [rule, tickLabels] = xAxis(xFrom, xTo, W, labelWidth, colOf, box);
   lines.push(rule);
   // The x title goes at the right end of the tick labels when it fits there, else on a line below.
   const used = tickLabels.trimEnd().length;
-  const title = spec.xTitle ?? '';
+  const title = text(spec.xTitle ?? '');
   if (title && used + 2 + title.length <= labelWidth + 2 + W) lines.push(tickLabels.slice(0, used).padEnd(labelWidth + 2 + W - title.length) + title);
   else lines.push(tickLabels, ...(title ? [' '.repeat(Math.max(0, labelWidth + 2 + W - title.length)) + title] : []));
-  lines.push(...legend(spec, markers, paint, spec.width - 6));
-  lines.push(...(spec.summary ?? []));
+  lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots)));
+  lines.push(...(spec.summary ?? []).map(text));
   return lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
 }
 
@@ -141,7 +157,7 @@ interface Frame {
  * are both outside the y range (a pole: joining +∞ to −∞ would draw a false vertical line). Each run
  * is drawn by asciichart alone, with the chart's own y range, and copied onto the grid at its column.
  */
-function drawSeries(grid: (Cell | undefined)[][], s: ChartSeries, si: number, f: Frame): void {
+function drawSeries(grid: (Cell | undefined)[][], s: ChartSeries, style: Symbols, si: number, f: Frame): void {
   const value: (number | undefined)[] = new Array(f.W).fill(undefined);
   const breakBefore: boolean[] = new Array(f.W).fill(false);
   let pendingBreak = false;
@@ -176,7 +192,6 @@ function drawSeries(grid: (Cell | undefined)[][], s: ChartSeries, si: number, f:
   const joined = (c: number) =>
     value[c - 1] !== undefined && value[c] !== undefined && !breakBefore[c] && (inside(value[c - 1]!) || inside(value[c]!));
   const clip = (v: number) => Math.min(f.hi, Math.max(f.lo, v));
-  const style = STYLES[Math.min(si, STYLES.length - 1)];
   for (let a = 0; a < f.W; a++) {
     if (value[a] === undefined || (a > 0 && joined(a))) continue;
     let b = a;
@@ -196,16 +211,16 @@ function drawSeries(grid: (Cell | undefined)[][], s: ChartSeries, si: number, f:
 }
 
 /** The x axis: a rule with ┬ at round tick values, and the values centred under them where they fit. */
-function xAxis(from: number, to: number, W: number, labelWidth: number, colOf: (x: number) => number): string[] {
+function xAxis(from: number, to: number, W: number, labelWidth: number, colOf: (x: number) => number, box: { corner: string; rule: string; xTick: string }): string[] {
   const widest = Math.max(String(Math.round(from)).length, String(Math.round(to)).length) + 3;
   const { step, values } = ticks(from, to, Math.max(2, Math.floor(W / (widest + 2))));
   const fmt = labelFormatter(step, Math.max(Math.abs(from), Math.abs(to)));
-  const rule = new Array(W).fill('─');
+  const rule = new Array(W).fill(box.rule);
   const labels = new Array(labelWidth + 2 + W + 8).fill(' ');
   let free = 0; // first column a label may use
   for (const v of values) {
     const c = colOf(v);
-    rule[c] = '┬';
+    rule[c] = box.xTick;
     const text = fmt(v);
     let start = labelWidth + 2 + c - Math.floor((text.length - 1) / 2);
     start = Math.min(Math.max(start, free), labelWidth + 2 + W - text.length);
@@ -213,27 +228,33 @@ function xAxis(from: number, to: number, W: number, labelWidth: number, colOf: (
     for (let i = 0; i < text.length; i++) labels[start + i] = text[i];
     free = start + text.length + 1;
   }
-  return [`${' '.repeat(labelWidth + 1)}└${rule.join('')}`, labels.join('')];
+  return [`${' '.repeat(labelWidth + 1)}${box.corner}${rule.join('')}`, labels.join('')];
 }
 
 /** A title or legend text cut to fit the chart's width (a 500-character expression would wrap). */
-function clip(text: string, width: number): string {
-  return text.length > width ? text.slice(0, Math.max(1, width - 1)) + '…' : text;
+function clip(text: string, width: number, ellipsis = '…'): string {
+  return text.length > width ? text.slice(0, Math.max(1, width - ellipsis.length)) + ellipsis : text;
 }
 
-function legend(spec: ChartSpec, markers: readonly ChartMarker[], paint: (s: string, series: number) => string, room: number): string[] {
+function legend(
+  spec: ChartSpec,
+  markers: readonly ChartMarker[],
+  styles: Symbols[],
+  paint: (s: string, series: number) => string,
+  fit: (s: string) => string,
+): string[] {
   const lines: string[] = [];
   if (spec.series.length > 1) {
     spec.series.forEach((s, si) => {
-      const style = STYLES[Math.min(si, STYLES.length - 1)];
-      lines.push(`  ${paint(style[4].repeat(3), si)} ${clip(s.label, room)}`);
+      const style = styles[Math.min(si, styles.length - 1)];
+      lines.push(`  ${paint(style[4].repeat(3), si)} ${fit(s.label)}`);
     });
   }
   const seen = new Set<string>();
   for (const m of markers) {
     if (!m.label || seen.has(m.label)) continue;
     seen.add(m.label);
-    lines.push(`  ${paint(m.symbol, m.series ?? -1)}   ${clip(m.label, room)}`);
+    lines.push(`  ${paint(m.symbol, m.series ?? -1)}   ${fit(m.label)}`);
   }
   return lines;
 }

@@ -4,7 +4,8 @@ import { descentLab } from '../math/lab.js';
 import { formatNumber } from '../math/format.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseNumberList } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
-import { colorEnabled, terminalWidth } from '../io/color.js';
+import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
+import { asciiText } from '../chart/ascii.js';
 import { UserError } from '../errors.js';
 
 export interface DescendOptions {
@@ -30,14 +31,16 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
   }
   const view = descentLab(e, runs);
   const colors = colorEnabled();
+  const ascii = asciiOnly();
   const out = [
     `f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`,
     `start ${e.variable} = ${formatNumber(start)}; at most ${steps} steps; stop when |f'(${e.variable})| < ${formatNumber(tol)}`,
     '',
-    renderChart({ ...size, colors, ...view.landscape }),
-    renderChart({ ...size, colors, ...view.loss }),
+    renderChart({ ...size, colors, ascii, ...view.landscape }),
+    renderChart({ ...size, colors, ascii, ...view.loss }),
     ...view.tables.map((t) => t.join('\n') + '\n'),
     ...view.verdicts,
   ];
-  process.stdout.write(out.join('\n') + '\n');
+  const shown = out.join('\n') + '\n';
+  process.stdout.write(ascii ? asciiText(shown) : shown);
 }

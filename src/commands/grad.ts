@@ -4,7 +4,8 @@ import { gradLab } from '../math/lab.js';
 import { formatNumber, wrapWords } from '../math/format.js';
 import { chartSize, parseNumber } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
-import { colorEnabled, terminalWidth } from '../io/color.js';
+import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
+import { asciiText } from '../chart/ascii.js';
 import { UserError } from '../errors.js';
 
 export interface GradOptions { at: string; h: string; var: string; width?: string; height?: string; json?: boolean }
@@ -30,6 +31,8 @@ export async function run(text: string, opts: GradOptions): Promise<void> {
     process.stdout.write(JSON.stringify(lab.json) + '\n');
     return;
   }
-  const chart = renderChart({ ...size, colors: colorEnabled(), ...lab.chart, x: { from: -12, to: -1 } });
-  process.stdout.write([lab.header, ...lab.table, '', 'Error against h = 1e-1 … 1e-12:', chart + wrapWords(lab.sentence, size.width).join('\n')].join('\n') + '\n');
+  const ascii = asciiOnly();
+  const chart = renderChart({ ...size, colors: colorEnabled(), ascii, ...lab.chart, x: { from: -12, to: -1 } });
+  const out = [lab.header, ...lab.table, '', 'Error against h = 1e-1 … 1e-12:', chart + wrapWords(lab.sentence, size.width).join('\n')].join('\n') + '\n';
+  process.stdout.write(ascii ? asciiText(out) : out);
 }

@@ -2,7 +2,8 @@ import { compileExpression, differentiate } from '../math/engine.js';
 import { plotLab } from '../math/lab.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseRange } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
-import { colorEnabled, terminalWidth } from '../io/color.js';
+import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
+import { asciiText } from '../chart/ascii.js';
 
 export interface PlotOptions {
   from: string; to: string; var: string; derivative?: boolean; tangent?: string;
@@ -24,7 +25,7 @@ export async function run(texts: string[], opts: PlotOptions): Promise<void> {
     process.stdout.write(JSON.stringify(lab.json) + '\n');
     return;
   }
-  process.stdout.write(
-    renderChart({ ...size, colors: colorEnabled(), series: lab.series, markers: lab.markers, x: { from, to }, xTitle: exprs[0].variable, summary: lab.summary }),
-  );
+  const ascii = asciiOnly();
+  const chart = renderChart({ ...size, colors: colorEnabled(), ascii, series: lab.series, markers: lab.markers, x: { from, to }, xTitle: exprs[0].variable, summary: lab.summary });
+  process.stdout.write(ascii ? asciiText(chart) : chart);
 }

@@ -8,6 +8,12 @@ export function colorEnabled(stream: NodeJS.WriteStream = process.stdout, env = 
   return !!stream.isTTY;
 }
 
+/** Charts and lab text in plain ASCII: --ascii, or CALC_ML_ASCII set (to anything but "" or "0"). */
+export function asciiOnly(env = process.env, argv = process.argv): boolean {
+  if (argv.includes('--ascii')) return true;
+  return !!env.CALC_ML_ASCII && env.CALC_ML_ASCII !== '0';
+}
+
 /** A chalk for stdout, honouring colorEnabled(). */
 export const color: ChalkInstance = new Chalk({ level: colorEnabled() ? 3 : 0 });
 /** A chalk for stderr (prompts and feedback when stdout carries JSON). */

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Ui } from '../tutor/ui.js';
-import { colorEnabled, terminalWidth } from './color.js';
+import { asciiOnly, colorEnabled, terminalWidth } from './color.js';
 import { wrapRendered } from './wrap.js';
 
 /** The terminal Ui: writes to `stream` (stdout, or stderr when stdout carries JSON), wrapped to its width. */
@@ -11,6 +11,7 @@ export function terminalUi(stream: NodeJS.WriteStream = process.stdout): Ui {
   return {
     width,
     colors,
+    ascii: asciiOnly(),
     say: (text) => stream.write(wrapRendered(text, width) + '\n'),
     heading: (s) => c.bold.cyan(s),
     bold: (s) => c.bold(s),

@@ -9,5 +9,5 @@ export async function ideaChart(plot: NonNullable<IdeaExtra['plot']>, s: Screen)
   const e = compileExpression(plot.expr);
   const d = plot.tangent !== undefined ? await differentiate(e) : undefined;
   const view = plotLab({ exprs: [e], derivatives: d ? [d] : undefined, showDerivative: false, tangentAt: plot.tangent, from: plot.from, to: plot.to, samples: 200 });
-  return renderChart({ width: Math.max(30, Math.min(s.width, 72)), height: 8, colors: s.colors, series: view.series, markers: view.markers, summary: view.summary, xTitle: e.variable });
+  return renderChart({ width: Math.max(30, Math.min(s.width, 72)), height: 8, colors: s.colors, ascii: s.ascii, series: view.series, markers: view.markers, summary: view.summary, xTitle: e.variable });
 }

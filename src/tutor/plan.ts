@@ -75,8 +75,9 @@ export function resumeIndex(steps: PlannedStep[], state: TutorState): number {
   return i >= 0 ? i : 0;
 }
 
-/** "[■■■■□□□□□□] step 4 of 14": where the learner is, without colour. */
-export function progressBar(k: number, n: number, width = 20): string {
+/** "[■■■■□□□□□□] step 4 of 14" ("[####......]" in ASCII): where the learner is, without colour. */
+export function progressBar(k: number, n: number, width = 20, ascii = false): string {
   const filled = n ? Math.round((k / n) * width) : 0;
-  return `[${'■'.repeat(filled)}${'□'.repeat(width - filled)}] step ${k} of ${n}`;
+  const [full, empty] = ascii ? ['#', '.'] : ['■', '□'];
+  return `[${full.repeat(filled)}${empty.repeat(width - filled)}] step ${k} of ${n}`;
 }

@@ -51,7 +51,7 @@ export type TutorOutcome = { kind: 'finished' } | { kind: 'review' } | { kind: '
 export async function runTutor(lesson: Lesson, questions: Question[], deps: TutorDeps, opts: TutorOptions = {}): Promise<TutorOutcome> {
   const { ask, ui, record, save, now } = deps;
   const steps = planSteps(lesson);
-  const screen: Screen = { width: ui.width, colors: ui.colors };
+  const screen: Screen = { width: ui.width, colors: ui.colors, ascii: ui.ascii };
   let index: number;
 
   if (opts.step) {
@@ -94,7 +94,7 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
   for (let i = index; i < steps.length; i++) {
     const step = steps[i];
     ui.say('');
-    ui.say(ui.dim(`${progressBar(i + 1, steps.length)} · ${step.title.split(':')[0]}`));
+    ui.say(ui.dim(`${progressBar(i + 1, steps.length, 20, ui.ascii)} · ${step.title.split(':')[0]}`));
     const outcome = await runStep(step, ctx);
     const next = steps[i + 1]?.id ?? step.id;
     save((l) => {
@@ -126,10 +126,10 @@ function welcome(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, i
   const here = steps[index]?.id;
   for (const sec of sections) {
     const done = sec.ids.every((id) => record.tutor.done.includes(id));
-    const mark = sec.ids.includes(here) ? '▸' : done ? '✓' : ' ';
+    const mark = sec.ids.includes(here) ? (ui.ascii ? '>' : '▸') : done ? '✓' : ' ';
     ui.say(`  ${mark} ${sec.label}`);
   }
-  ui.say(ui.dim(progressBar(record.tutor.done.filter((d) => steps.some((s) => s.id === d)).length, steps.length).replace('step', 'done')));
+  ui.say(ui.dim(progressBar(record.tutor.done.filter((d) => steps.some((s) => s.id === d)).length, steps.length, 20, ui.ascii).replace('step', 'done')));
 }
 
 function exercisesLabel(lesson: Lesson): string {

@@ -15,6 +15,8 @@ export interface Ui {
   /** Columns available for text and charts. */
   readonly width: number;
   readonly colors: boolean;
+  /** Charts and lab text in plain ASCII (--ascii). */
+  readonly ascii?: boolean;
   heading(s: string): string;
   bold(s: string): string;
   dim(s: string): string;

@@ -1,5 +1,6 @@
 import stripAnsi from 'strip-ansi';
 import { renderChart, type ChartSpec } from '../../src/chart/chart.js';
+import { asciiText } from '../../src/chart/ascii.js';
 import { labelFormatter, niceStep, robustRange, ticks } from '../../src/chart/scale.js';
 import { sample } from '../../src/math/sample.js';
 
@@ -147,5 +148,69 @@ describe('renderChart', () => {
     expect(out.split('\n')[0]).toBe('log10 |error|');
     expect(out).toMatch(/ 4 +x\n/);
     expect(renderChart({ ...parabola, xTitle: 'log10 h' })).toMatch(/ 4\n +log10 h\n/);
+  });
+});
+
+describe('--ascii charts', () => {
+  const NON_ASCII = /[^\x00-\x7f]/;
+  const specs: [string, ChartSpec][] = [
+    ['one curve with a minimum', { ...base, series: [{ label: 'f(x) = x²', points: curve((x) => x * x) }], markers: [{ x: 0, y: 0, symbol: '●', label: 'minimum' }], summary: ['min 0 at x = 0; y from 0 to 25'], xTitle: 'x' }],
+    ['five series, each its own style', { ...base, series: [1, 2, 3, 4, 5].map((k) => ({ label: `${k}·x`, points: curve((x) => k * x) })) }],
+    ['gaps and a pole', { ...base, series: [{ label: '1/x', points: curve((x) => 1 / x, -5, 5, 100) }, { label: 'sqrt(x)', points: curve(Math.sqrt) }] }],
+    ['descent markers of every shape', { ...base, series: [{ label: 'x²', points: curve((x) => x * x) }], markers: ['●', '○', '◆', '◇', '▲', '△', '■', '□'].map((symbol, i) => ({ x: i - 4, y: (i - 4) ** 2, symbol, label: `run ${i}` })) }],
+    ['a title longer than the chart', { ...base, width: 30, series: [{ label: 'f(x) = ' + 'x^2 + '.repeat(30) + '1', points: curve((x) => x * x) }] }],
+  ];
+
+  test.each(specs)('%s: only ASCII, at 60 and at 30 columns', (_name, spec) => {
+    for (const width of [60, 30]) {
+      const out = renderChart({ ...spec, width, ascii: true });
+      expect(out).not.toMatch(NON_ASCII);
+      for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+    }
+  });
+
+  test.each(specs)('%s: the same drawing as with box-drawing glyphs, cell for cell', (_name, spec) => {
+    const shape = (out: string) => {
+      // From the top row of the plot to the x axis (the title above may spell x² as x^2).
+      const lines = out.split('\n');
+      const top = lines.findIndex((l) => /^ *\S* [┤│+|]/.test(l));
+      const axis = lines.findIndex((l) => /^\s*[└+][─-]/.test(l));
+      return lines.slice(top, axis + 1).map((l) => l.replace(/\S/g, '#'));
+    };
+    expect(shape(renderChart({ ...spec, ascii: true }))).toEqual(shape(renderChart(spec)));
+  });
+
+  test('series stay apart without colour: each has its own line and legend sample', () => {
+    const out = renderChart({ ...specs[1][1], ascii: true });
+    const samples = out.split('\n').filter((l) => /^  \S{3} \d/.test(l)).map((l) => l.slice(2, 5));
+    expect(samples).toEqual(['---', '~~~', '===', '___', ',,,']);
+  });
+
+  test('markers get distinct ASCII stand-ins, none of them a series\' line character', () => {
+    const out = renderChart({ ...specs[3][1], ascii: true });
+    const legend = out.split('\n').filter((l) => / run \d$/.test(l)).map((l) => l.trim()[0]);
+    expect(new Set(legend).size).toBe(8);
+    for (const m of legend) expect("-~=_,|:#!.'").not.toContain(m);
+  });
+
+  test('colour still works with ASCII glyphs', () => {
+    const out = renderChart({ ...specs[0][1], ascii: true, colors: true });
+    expect(out).toContain('\x1b[');
+    expect(stripAnsi(out)).not.toMatch(NON_ASCII);
+  });
+});
+
+describe('asciiText', () => {
+  test.each([
+    ['y = 1 + 2·(x − 1)', 'y = 1 + 2*(x - 1)'],
+    ['|x| grows ×1.2 per step', '|x| grows x1.2 per step'],
+    ['h = 1e-1 … 1e-12', 'h = 1e-1 ... 1e-12'],
+    ["f′(x) = 2x, x² ≈ 0, x₀ → x₁", "f'(x) = 2x, x^2 ~ 0, x0 -> x1"],
+    ['✓ Correct. ✗ Not yet. • a point', 'v Correct. x Not yet. * a point'],
+    ['“quoted” — dash', '"quoted" -- dash'],
+    ['e\u0301 accent dropped, 中 unknown', 'e accent dropped, ? unknown'],
+    ['plain ASCII stays as it is: ~!@#$%^&*()', 'plain ASCII stays as it is: ~!@#$%^&*()'],
+  ])('%s', (input, output) => {
+    expect(asciiText(input)).toBe(output);
   });
 });

@@ -54,6 +54,31 @@ describe('calc-ml plot', () => {
   });
 });
 
+describe('--ascii and CALC_ML_ASCII: plain ASCII output for terminals without box drawing', () => {
+  test.each([
+    [['plot', 'x^2', 'sin(x)', '--tangent', '1', '--ascii']],
+    [['descend', 'x^2', '--start', '3', '--lr', '0.1,1,1.1', '--steps', '20', '--ascii']],
+    [['grad', 'x^2', '--at', '3', '--ascii']],
+    [['--ascii', 'plot', '1/x', '--width', '40']],
+  ])('calc-ml %s', (args) => {
+    const r = cli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\+-{3,}\+/); // the x axis, in ASCII
+    expect(r.stdout).not.toMatch(/[^\x00-\x7f]/);
+  });
+
+  test('CALC_ML_ASCII=1 does the same; CALC_ML_ASCII=0 does not', () => {
+    expect(cli(['plot', 'x^2'], { CALC_ML_ASCII: '1' }).stdout).not.toMatch(/[^\x00-\x7f]/);
+    expect(cli(['plot', 'x^2'], { CALC_ML_ASCII: '0' }).stdout).toContain('└');
+  });
+
+  test('the minimum is still marked and named in ASCII', () => {
+    const out = cli(['plot', 'x^2', '--ascii']).stdout;
+    expect(out).toMatch(/^ {2}@ {3}minimum$/m);
+    expect(out).toContain('min 0 at x = 0; y from 0 to 25');
+  });
+});
+
 describe('calc-ml descend and grad', () => {
   test('descend names each rate', () => {
     const r = cli(['descend', 'x^2', '--lr', '0.01,0.1,1,1.1', '--width', '60']);

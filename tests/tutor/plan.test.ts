@@ -39,6 +39,7 @@ describe('the guided lesson plan', () => {
   test('progress bar', () => {
     expect(progressBar(4, 16, 8)).toBe('[■■□□□□□□] step 4 of 16');
     expect(progressBar(16, 16, 4)).toBe('[■■■■] step 16 of 16');
+    expect(progressBar(4, 16, 8, true)).toBe('[##......] step 4 of 16');
   });
 });
 

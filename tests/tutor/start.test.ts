@@ -136,6 +136,23 @@ describe('the guided lesson, driven by a script', () => {
     expect(record.answers['1.2.26.6'][0].verdict).toBe('correct');
   });
 
+  test('with --ascii the lab\'s charts and report are plain ASCII', async () => {
+    const record = emptyLesson();
+    const ask = scripted(['lab', '']);
+    const { d, ui } = deps(record, ask);
+    const asciiUi = { ...ui, ascii: true };
+    try {
+      await runTutor(lesson, questions, { ...d, ui: asciiUi }, { step: 'lab:6' });
+    } catch (e) {
+      if (!(e instanceof OutOfScript)) throw e;
+    }
+    const text = ui.lines.join('\n');
+    expect(text).toMatch(/lr 1 oscillates between -3 and 3/);
+    expect(text).toMatch(/\+-{3,}\+/);
+    expect(text).toContain('[##########..........] step 8 of 16');
+    expect(text).not.toMatch(/[\u2500-\u257f●○◆◇▲△■□▸]/);
+  });
+
   test('a bad expression in the optimisation lab gets the engine\'s message and another try', async () => {
     const record = emptyLesson();
     const { ui, ask } = await runUntilOut(record, ['lab', 'x^^2', '(x - 4)^2 + 2', '0', '0.1'], { step: 'lab:9' });

@@ -1,0 +1,28 @@
+/**
+ * Plain ASCII for terminals without box-drawing or other Unicode glyphs (`--ascii`, CALC_ML_ASCII).
+ * Charts draw with ASCII styles of their own (chart.ts); this turns the text around them (titles,
+ * legends, summaries, tables) and any glyph a caller put in into ASCII stand-ins. Written by hand:
+ * transliteration libraries map letters (é → e) but not box drawing or the chart's marker shapes,
+ * and these few symbols are all calc-ml prints.
+ */
+const STAND_INS: Record<string, string> = {
+  // Box drawing (axes, rules).
+  '─': '-', '━': '-', '╌': '-', '┄': '-', '═': '=', '│': '|', '┃': '|', '╎': '|', '┆': '|', '║': '|',
+  '┼': '+', '┤': '+', '├': '+', '┬': '+', '┴': '+', '└': '+', '┘': '+', '┌': '+', '┐': '+',
+  '╭': '.', '╮': '.', '╰': "'", '╯': "'", '╔': '.', '╗': '.', '╚': "'", '╝': "'", '╶': '-', '╴': '-',
+  // Markers, distinct from each other and from the ASCII line styles.
+  '●': '@', '○': 'o', '◆': '*', '◇': '+', '▲': '^', '△': 'A', '■': 'X', '□': '%',
+  // Verdicts and bullets.
+  '✓': 'v', '✗': 'x', '•': '*', '█': '#', '░': '.',
+  // Typography and mathematics.
+  '−': '-', '–': '-', '—': '--', '·': '*', '×': 'x', '…': '...', '≈': '~', '≤': '<=', '≥': '>=', '≠': '!=',
+  '→': '->', '←': '<-', '↑': '^', '↓': 'v', '±': '+/-', '∞': 'inf', '√': 'sqrt', '′': "'", '″': "''",
+  '²': '^2', '³': '^3', '¹': '^1', '⁰': '^0', '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
+  '“': '"', '”': '"', '‘': "'", '’': "'", 'θ': 'theta', 'η': 'eta', 'α': 'alpha', 'λ': 'lambda', '∇': 'grad', '∂': 'd', 'Δ': 'delta', 'Σ': 'sum',
+};
+
+/** `text` with every character outside printable ASCII replaced: a stand-in when there is one, else "?". */
+export function asciiText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[^\x00-\x7f]/gu, (ch) => STAND_INS[ch] ?? (/\p{M}/u.test(ch) ? '' : '?'));
+}
