@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProgressStore } from '../io/progress-store.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
@@ -43,9 +43,23 @@ export async function run(lessonId: string | undefined, opts: { yes?: boolean })
   }
   // A copy of what is forgotten, in case it was a mistake.
   const backup = join(store.home, `progress.before-reset-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  if (existsSync(store.file)) copyFileSync(store.file, backup);
-  store.update((d) => {
-    for (const id of ids) delete d.lessons[id];
-  });
+  // If the copy or the reset fails, nothing changed: say so, and leave no copy of a reset that did not happen.
+  const nothingForgotten = (e: unknown) => {
+    try {
+      rmSync(backup, { force: true });
+    } catch {
+      /* it was never written */
+    }
+    const err = e instanceof UserError ? e : store.writeError(e);
+    return err instanceof UserError ? new UserError(`nothing was forgotten: ${err.message}`, err.exitCode) : err;
+  };
+  try {
+    if (existsSync(store.file)) copyFileSync(store.file, backup);
+    store.update((d) => {
+      for (const id of ids) delete d.lessons[id];
+    });
+  } catch (e) {
+    throw nothingForgotten(e);
+  }
   process.stdout.write(`Forgot ${what.join(' and ')}. A copy of the old file is in ${backup}.\n`);
 }

@@ -81,10 +81,13 @@ export class ProgressStore {
     }
   }
 
-  private writeError(e: unknown): Error {
+  /** What to tell the learner when the file system refuses a write in the home (anything else is rethrown as it is). */
+  writeError(e: unknown): Error {
     // Only the file system's refusals are the learner's to fix; anything else is a bug to report.
     if (!(e as NodeJS.ErrnoException)?.code) return e as Error;
-    return new HomeUnusable(`cannot save progress in ${this.home} (${reason(e)}); set CALC_ML_HOME to a folder you can write`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const fix = code === 'ENOSPC' || code === 'EDQUOT' ? 'free some space, or set CALC_ML_HOME to another folder' : 'set CALC_ML_HOME to a folder you can write';
+    return new HomeUnusable(`cannot save progress in ${this.home} (${reason(e)}); ${fix}`);
   }
 
   read(): ProgressData {
@@ -151,8 +154,19 @@ export class ProgressStore {
     for (;;) {
       try {
         const fd = openSync(lockFile, 'wx');
-        writeSync(fd, String(process.pid));
-        closeSync(fd);
+        try {
+          writeSync(fd, String(process.pid));
+          closeSync(fd);
+        } catch (e) {
+          // A lock that could not be finished (disk full) must not be left for the next run to wait on.
+          try {
+            closeSync(fd);
+          } catch {
+            /* already closed */
+          }
+          unlinkSync(lockFile);
+          throw e;
+        }
         return () => {
           try {
             unlinkSync(lockFile);
