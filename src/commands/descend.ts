@@ -22,7 +22,7 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
   const e = compileExpression(text, { variable: opts.var });
   const d = await differentiate(e);
   if (!Number.isFinite(e.evaluate(start)) || !Number.isFinite(d.evaluate(start))) {
-    throw new UserError(`f(${e.variable}) = ${e.text} or its derivative is undefined at the start ${e.variable} = ${formatNumber(start)}: choose another --start`, 2);
+    throw new UserError(`f(${e.variable}) = ${e.text} or its derivative is undefined (or beyond ±1.8e308) at the start ${e.variable} = ${formatNumber(start)}: choose another --start`, 2);
   }
   const runs = rates.map((lr) => descend(e.text, (x) => e.evaluate(x), (x) => d.evaluate(x), { start, lr, steps, tol }));
   if (opts.json) {

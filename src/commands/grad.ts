@@ -19,7 +19,7 @@ export async function run(text: string, opts: GradOptions): Promise<void> {
   const f = (x: number) => expr.evaluate(x);
   const analytic = derivative.evaluate(at);
   if (!Number.isFinite(analytic)) {
-    throw new UserError(`f'(${expr.variable}) = ${derivative.text} is undefined at ${expr.variable} = ${formatNumber(at)}: choose another --at`, 2);
+    throw new UserError(`f'(${expr.variable}) = ${derivative.text} is undefined (or beyond ±1.8e308) at ${expr.variable} = ${formatNumber(at)}: choose another --at`, 2);
   }
   const lab = gradLab({
     expr, derivative, at, h, analytic,

@@ -21,11 +21,30 @@ export function displayable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
-/** Lines shown under an error: the input and a caret under `column` (1-based), when it is known. */
-export function caretDetail(text: string, column?: number): string[] {
+/**
+ * Lines shown under an error: the input and a caret under `column` (1-based), when it is known. An
+ * input wider than `width` is cut to a window around the column, marked "..." where cut, so the caret
+ * still points at the place (a 500-character expression would wrap and lose it).
+ */
+export function caretDetail(text: string, column?: number, width = caretWidth()): string[] {
   const shown = displayable(text);
-  if (column === undefined || column < 1) return [shown];
-  return [shown, ' '.repeat(Math.min(column, shown.length + 1) - 1) + '^'];
+  const w = Math.max(20, width);
+  if (column === undefined || column < 1) return [shown.length > w ? shown.slice(0, w - 3) + '...' : shown];
+  const col = Math.min(column, shown.length + 1);
+  if (shown.length + 1 <= w) return [shown, ' '.repeat(col - 1) + '^'];
+  // A window of w characters, "..." included at either cut end, with the caret inside it.
+  const inner = w - 6;
+  const start = Math.max(0, Math.min(col - 1 - Math.floor(inner / 2), shown.length + 1 - inner));
+  const end = Math.min(shown.length, start + inner);
+  const head = start > 0 ? '...' : '';
+  const tail = end < shown.length ? '...' : '';
+  return [head + shown.slice(start, end) + tail, ' '.repeat(head.length + col - 1 - start) + '^'];
+}
+
+/** Room for an error's detail lines (indented by two) on the terminal they go to. */
+function caretWidth(): number {
+  const cols = process.stderr.columns || Number(process.env.COLUMNS) || 80;
+  return cols - 2;
 }
 
 /** Quoted input for a one-line message, shortened when long. */

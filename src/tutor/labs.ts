@@ -56,7 +56,7 @@ export async function gradientReport(exprText: string, at: number, s: Screen): P
   const forward = forwardDifference(f, at, h);
   const central = centralDifference(f, at, h);
   if (!Number.isFinite(analytic) || !Number.isFinite(f(at))) {
-    return { text: shown(s, `f'(${expr.variable}) = ${derivative.text} is undefined at ${expr.variable} = ${fmt(at)}: choose another point.`), analytic, forward, central };
+    return { text: shown(s, `f'(${expr.variable}) = ${derivative.text} is undefined (or beyond ±1.8e308) at ${expr.variable} = ${fmt(at)}: choose another point.`), analytic, forward, central };
   }
   const lab = gradLab({ expr, derivative, at, h, analytic, forward, central, sweep: sweep(f, at, analytic) });
   const chart = renderChart({ ...size(s, 10), ...lab.chart, x: { from: -12, to: -1 } });

@@ -54,4 +54,58 @@ describe('the math engine under fuzz', () => {
       }
     }), { numRuns: 1000 });
   });
+
+  const number = fc.oneof(
+    fc.double({ noNaN: true }).map(String), // 1.7976931348623157e+308, 5e-324, -0, Infinity, …
+    fc.constantFrom('1e308', '1e309', '1e-400', '9'.repeat(400), '0.' + '0'.repeat(300) + '1', '1e+308', '2^1024', '10^308*10', 'exp(710)', '-1e308-1e308'),
+  );
+  const op = fc.constantFrom('+', '-', '*', '/', '^', ' * x + ', ' / (x - ', ')');
+
+  test('huge and tiny numbers: a finite value or a gap (NaN), or a clear refusal; never Infinity or a crash', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(number, op, fc.constant('x')), { minLength: 1, maxLength: 12 }), fc.oneof(fc.double(), fc.constantFrom(1e308, -1e308, 5e-324, 0)), (parts, x) => {
+      const text = parts.join('');
+      const t0 = Date.now();
+      try {
+        const e = compileExpression(text);
+        const y = e.evaluate(x);
+        expect(Number.isNaN(y) || Number.isFinite(y)).toBe(true);
+      } catch (err) {
+        expect(err).toBeInstanceOf(UserError);
+        expect((err as UserError).message).toMatch(/\S/);
+      }
+      expect(Date.now() - t0).toBeLessThan(1000);
+    }), { numRuns: 1000 });
+  });
+
+  test('deep brackets: up to 50 levels read; deeper refused by name, with a caret, in well under a second', () => {
+    const opener = fc.constantFrom('(', 'sin(', 'abs(', '-(', '2*(', 'max(1,', '[');
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), opener, fc.boolean(), (depth, open, balanced) => {
+      const text = open.repeat(depth) + 'x' + (balanced ? (open === '[' ? ']' : ')').repeat(depth) : '');
+      const t0 = Date.now();
+      try {
+        const e = compileExpression(text);
+        expect(depth).toBeLessThanOrEqual(50);
+        const y = e.evaluate(0.5);
+        expect(Number.isNaN(y) || Number.isFinite(y)).toBe(true);
+      } catch (err) {
+        expect(err).toBeInstanceOf(UserError);
+        const u = err as UserError;
+        if (depth > 50 && text.length <= 500) expect(u.message).toMatch(/nested more than 50 deep/);
+        if (text.length > 500) expect(u.message).toMatch(/500 characters|too long/);
+        for (const line of u.detail) expect(line.length).toBeLessThanOrEqual(200);
+      }
+      expect(Date.now() - t0).toBeLessThan(1000);
+    }), { numRuns: 300 });
+  });
+
+  test('long chains without brackets (x^x^…^x, - - - x, x+x+…): read or refused, never a stack overflow', () => {
+    for (const text of ['x^'.repeat(249) + 'x', '-'.repeat(499) + 'x', 'x+'.repeat(249) + 'x', '!'.repeat(499) + 'x', 'sqrt '.repeat(99) + 'x', 'x' + "'".repeat(499)]) {
+      try {
+        const y = compileExpression(text).evaluate(0.5);
+        expect(Number.isNaN(y) || Number.isFinite(y)).toBe(true);
+      } catch (err) {
+        expect(err).toBeInstanceOf(UserError);
+      }
+    }
+  });
 });

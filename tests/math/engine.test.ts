@@ -1,4 +1,5 @@
 import { compileExpression, differentiate, runProgram } from '../../src/math/engine.js';
+import { caretDetail } from '../../src/math/source.js';
 import { UserError } from '../../src/errors.js';
 
 function refusal(input: string, variable?: string): UserError {
@@ -212,6 +213,34 @@ describe('runProgram', () => {
       throw new Error('accepted');
     } catch (e) {
       expect((e as UserError).detail).toEqual([' g(x) = x^^2', '          ^']);
+    }
+  });
+});
+
+describe('caretDetail: a long input is cut to a window that keeps the caret on its place', () => {
+  const long = 'x+'.repeat(100) + '?' + '+x'.repeat(100); // the "?" is at column 201
+  test.each([
+    ['short, caret inside', 'x^^2', 3, 40, ['x^^2', '  ^']],
+    ['short, no column', 'x^^2', undefined, 40, ['x^^2']],
+    ['long, no column: cut at the end', 'y'.repeat(100), undefined, 40, ['y'.repeat(37) + '...']],
+  ] as const)('%s', (_name, text, column, width, lines) => {
+    expect(caretDetail(text, column, width)).toEqual(lines);
+  });
+
+  test.each([
+    ['near the start', 3],
+    ['in the middle', 201],
+    ['near the end', 399],
+    ['just past the end', 402],
+  ])('caret %s of a 401-character input, at 40 and 78 columns', (_name, column) => {
+    for (const width of [40, 78]) {
+      const [shown, caret] = caretDetail(long, column, width);
+      expect(shown.length).toBeLessThanOrEqual(width);
+      expect(caret.length).toBeLessThanOrEqual(width);
+      const at = caret.length - 1;
+      // The caret points at the same character as in the whole input.
+      expect(shown[at] ?? '').toBe(long[column - 1] ?? '');
+      if (column === 201) expect(shown[at]).toBe('?');
     }
   });
 });

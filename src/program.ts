@@ -1,0 +1,167 @@
+import { Command } from 'commander';
+import { UserError } from './errors.js';
+
+// Commander wiring only. Each command's module is imported when that command runs, so that
+// `--version` and `--help` load nothing but this file and cli.ts (which runs it).
+
+declare const __CALC_ML_VERSION__: string;
+const VERSION = typeof __CALC_ML_VERSION__ === 'string' ? __CALC_ML_VERSION__ : '0.0.0';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function examples(...lines: string[]): string {
+  return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('calc-ml')
+    .description('A terminal tutor for "Calculus for ML - Big Picture" (lesson 1.2.26) and lessons like it.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--no-color', 'turn colour off (so does NO_COLOR)')
+    .option('--ascii', 'draw charts with plain ASCII characters, for terminals without box-drawing glyphs (so does CALC_ML_ASCII=1)')
+    .option('--debug', 'show stack traces of errors')
+    .showHelpAfterError('(run "calc-ml --help" for the commands, or "calc-ml help <command>" for one)')
+    .addHelpText('after', examples('calc-ml show', 'calc-ml lessons --dir ~/course', 'calc-ml check lessons/my-lesson.md'));
+
+  program
+    .command('start')
+    .description('the guided lesson: objectives, ideas, exercises with labs, mini-project, quiz; resumes where you stopped')
+    .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
+    .option('--restart', 'start the lesson over (your history is kept)')
+    .option('--step <name>', 'jump to a step: objectives, ideas, exercises, ex:4, lab:6, mini-project, quiz, takeaways, homework')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml start', 'calc-ml start --step lab:6'))
+    .action(async (lesson, opts) => (await import('./commands/start.js')).run(lesson, opts));
+
+  program
+    .command('review')
+    .description('a short session of the items you missed or skipped, most-missed first')
+    .argument('[lesson]', 'lesson id, path, or nothing for the bundled lesson')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml review', 'calc-ml review 1.2.27 --dir ~/course'))
+    .action(async (lesson, opts) => (await import('./commands/review.js')).run(lesson, opts));
+
+  program
+    .command('show')
+    .description('render a lesson in the terminal')
+    .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
+    .option('--json', 'print the lesson model as JSON')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml show', 'calc-ml show 1.2.27 --dir ~/course', 'calc-ml show --json'))
+    .action(async (lesson, opts) => (await import('./commands/show.js')).run(lesson, opts));
+
+  program
+    .command('lessons')
+    .description('list the lessons calc-ml knows, sorted by lesson number')
+    .option('--json', 'print the list as JSON')
+    .option('--dir <dir>', 'also list the lessons in this folder, recursively (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml lessons', 'calc-ml lessons --dir ~/course --json'))
+    .action(async (opts) => (await import('./commands/lessons.js')).run(opts));
+
+  program
+    .command('check')
+    .description('validate lesson files and their answer keys (x.key.yaml beside x.md): problems with file, line and what to do')
+    .argument('<file...>', 'lesson files (or answer keys) to check')
+    .option('--json', 'print the problems as JSON')
+    .addHelpText('after', examples('calc-ml check lessons/*.md', 'calc-ml check my-lesson.md --json'))
+    .action(async (files, opts) => (await import('./commands/check.js')).run(files, opts));
+
+  const chartOptions = (cmd: Command) =>
+    cmd
+      .option('--var <name>', 'the variable of the expression', 'x')
+      .option('--width <cols>', 'chart width in columns, 30–300 (default: the terminal width)')
+      .option('--height <rows>', 'chart height in rows, 5–60 (default: 15)')
+      .option('--json', 'print the result as one JSON document');
+
+  chartOptions(
+    program
+      .command('plot')
+      .description('draw one or more expressions as an ASCII chart, with the minimum marked')
+      .argument('<expr...>', 'expressions in x, like "x^2" or "sin(x)" (quote them for the shell)')
+      .option('--from <x>', 'left end of the range', '-5')
+      .option('--to <x>', 'right end of the range', '5')
+      .option('--derivative', "add each expression's derivative f'(x), found symbolically")
+      .option('--tangent <x>', 'add the tangent line at this x, and mark the point')
+      .option('--samples <n>', 'points per curve, 2–5000 (default: one per column; 101 with --json)'),
+  )
+    .addHelpText('after', examples('calc-ml plot "x^2" --derivative', 'calc-ml plot "x^2" --tangent 1 --from -3 --to 3'))
+    .action(async (exprs, opts) => (await import('./commands/plot.js')).run(exprs, opts));
+
+  chartOptions(
+    program
+      .command('descend')
+      .alias('gd')
+      .description('run gradient descent on an expression and show where each learning rate goes')
+      .argument('<expr>', 'the loss, an expression in x, like "x^2" or "(x-1)^2 + 2"')
+      .option('--start <x>', 'where descent starts', '3')
+      .option('--lr <rates>', 'learning rate, or a comma list of rates to compare (up to 8)', '0.1')
+      .option('--steps <n>', 'most steps per run, 1–10000', '50')
+      .option('--tol <t>', "stop when |f'(x)| < t; 0 runs every step", '1e-6'),
+  )
+    .addHelpText('after', examples('calc-ml descend "x^2" --lr 0.1,0.5,1,1.1', 'calc-ml gd "x^4 - 3x^2 + x" --start 2 --lr 0.01 --steps 200'))
+    .action(async (expr, opts) => (await import('./commands/descend.js')).run(expr, opts));
+
+  chartOptions(
+    program
+      .command('grad')
+      .description('compare the analytic derivative with forward and central differences, and sweep h')
+      .argument('<expr>', 'an expression in x, like "x^2"')
+      .requiredOption('--at <x>', 'the point where the derivative is taken')
+      .option('--h <h>', 'step of the finite differences, 0 < h ≤ 1', '1e-5'),
+  )
+    .addHelpText('after', examples('calc-ml grad "x^2" --at 3', 'calc-ml grad "sin(x)" --at 1 --h 1e-8 --json'))
+    .action(async (expr, opts) => (await import('./commands/grad.js')).run(expr, opts));
+
+  program
+    .command('quiz')
+    .description('take the lesson\'s quiz: true/false, conceptual and coding questions, graded as you go')
+    .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
+    .option('--json', 'print the result as JSON on stdout (questions and feedback go to stderr)')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml quiz', "printf 'true\\nfalse\\ntrue\\ntrue\\n\\n\\n\\nf(x) = x^2; f(3)\\n' | calc-ml quiz --json"))
+    .action(async (lesson, opts) => (await import('./commands/quiz.js')).run(lesson, opts));
+
+  program
+    .command('grade')
+    .description('grade one answer, e.g. work done on paper (answer from stdin when not given)')
+    .argument('<ref>', 'the question: an exercise id (1.2.26.4) or a quiz item (quiz.5, or just 5)')
+    .argument('[answer]', 'your answer; read from stdin when absent')
+    .option('--lesson <lesson>', 'the lesson (id or path); the bundled one by default')
+    .option('--json', 'print the verdict as JSON')
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml grade quiz.6 "a loss function measures how wrong the model is"', "echo 'f(x) = x^2; f(3)' | calc-ml grade quiz.8 --json"))
+    .action(async (ref, answer, opts) => (await import('./commands/grade.js')).run(ref, answer, opts));
+
+  program
+    .command('progress')
+    .description('what you have done and scored, per lesson')
+    .option('--json', 'print it as JSON')
+    .option('--dir <dir>', 'also look for lesson titles in this folder (repeatable)', collect)
+    .addHelpText('after', examples('calc-ml progress', 'calc-ml progress --json'))
+    .action(async (opts) => (await import('./commands/progress.js')).run(opts));
+
+  program
+    .command('reset')
+    .description('forget your progress (all of it, or one lesson\'s), after asking')
+    .argument('[lesson]', 'the lesson id to forget, e.g. 1.2.26; nothing for every lesson')
+    .option('-y, --yes', 'do not ask (for scripts)')
+    .addHelpText('after', examples('calc-ml reset 1.2.26', 'calc-ml reset --yes'))
+    .action(async (lesson, opts) => (await import('./commands/reset.js')).run(lesson, opts));
+
+  return program;
+}
+
+export function reportError(e: unknown, debug: boolean): number {
+  if (e instanceof UserError) {
+    process.stderr.write(`calc-ml: ${e.message}\n`);
+    for (const line of e.detail) process.stderr.write(`  ${line}\n`);
+    if (debug) process.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  process.stderr.write(`calc-ml: unexpected error: ${err?.message ?? String(e)}\n`);
+  process.stderr.write(debug ? `${err?.stack}\n` : 'Run again with --debug to see where it happened, and report it.\n');
+  return 1;
+}
