@@ -6,6 +6,7 @@ import { EntryReader } from './key-reader.js';
 import { readRubric } from './key-rubric.js';
 import { compileExpression } from '../math/engine.js';
 import { UserError } from '../errors.js';
+import { sanitize } from './sanitize.js';
 
 /**
  * Answer keys: `<lesson basename>.key.yaml` beside a lesson. Pure: text in, key and problems out
@@ -49,7 +50,24 @@ function promptOf(lesson: Lesson, ref: string): string {
   return q ? ('statement' in q ? q.statement : 'question' in q ? q.question : q.task) : '';
 }
 
+/**
+ * The key as parsed, with every string in it (and in the problems, which quote it) cleaned of
+ * terminal control sequences: YAML can spell them ("\e[2J" in a double-quoted string) even when
+ * the file itself holds none, and the key's texts are shown to the learner.
+ */
 export function parseKey(text: string, lesson: Lesson): { key: AnswerKey; problems: Problem[] } {
+  const { key, problems } = parseKeyText(text, lesson);
+  return { key: cleanStrings(key), problems: problems.map((p) => ({ ...p, message: sanitize(p.message) })) };
+}
+
+function cleanStrings<T>(value: T): T {
+  if (typeof value === 'string') return sanitize(value) as T;
+  if (Array.isArray(value)) return value.map(cleanStrings) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitize(k), cleanStrings(v)])) as T;
+  return value;
+}
+
+function parseKeyText(text: string, lesson: Lesson): { key: AnswerKey; problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (line: number, severity: Problem['severity'], message: string) => problems.push({ line, severity, message });
   const key: AnswerKey = { lesson: lesson.id, entries: {} };

@@ -73,7 +73,7 @@ describe('the math engine under fuzz', () => {
         expect(err).toBeInstanceOf(UserError);
         expect((err as UserError).message).toMatch(/\S/);
       }
-      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(Date.now() - t0).toBeLessThan(3000); // a hang, not a slow run, is what this catches (the aim is far under 1 s)
     }), { numRuns: 1000 });
   });
 
@@ -94,7 +94,7 @@ describe('the math engine under fuzz', () => {
         if (text.length > 500) expect(u.message).toMatch(/500 characters|too long/);
         for (const line of u.detail) expect(line.length).toBeLessThanOrEqual(200);
       }
-      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(Date.now() - t0).toBeLessThan(3000); // a hang, not a slow run, is what this catches (the aim is far under 1 s)
     }), { numRuns: 300 });
   });
 
