@@ -13,11 +13,12 @@ describe('the packed tarball', () => {
   const work = mkdtempSync(join(tmpdir(), 'calc-ml-pack-'));
   const prefix = join(work, 'prefix');
   let files: string[] = [];
+  let tgz = '';
 
   beforeAll(() => {
     const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     files = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
-    const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
+    tgz = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
     execFileSync('npm', ['install', '-g', '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund', join(work, tgz)], { encoding: 'utf8', stdio: 'pipe' });
   });
 
@@ -25,6 +26,19 @@ describe('the packed tarball', () => {
     expect(files.every((f) => /^(bin|dist|lessons)\//.test(f) || ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'].includes(f))).toBe(true);
     expect(files).toEqual(expect.arrayContaining(['bin/calc-ml.js', 'dist/cli.js', 'lessons/1.2.26-calculus-for-ml-big-picture.md', 'lessons/1.2.26-calculus-for-ml-big-picture.key.yaml', 'LICENSE']));
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('tests/') || f === 'dist/meta.json')).toBe(false);
+    // The bundled lesson, parsed at build time, so the installed quiz starts without the parsers.
+    expect(files.filter((f) => /^dist\/compiled\/[0-9a-f]{32}\.json$/.test(f))).toHaveLength(1);
+  });
+
+  test('npx ./calc-ml-<version>.tgz start runs the tutor straight from the tarball', () => {
+    // A cache of its own: nothing from the machine's npm cache, and nothing left in it.
+    const r = spawnSync('npx', ['--yes', '--cache', join(work, 'npx-cache'), `./${tgz}`, 'start'], {
+      cwd: work, input: '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CALC_ML_HOME: join(work, 'npx-home'), CALC_ML_LESSONS: '' },
+    });
+    expect(r.stdout).toMatch(/Lesson 1\.2\.26: Calculus for ML - Big Picture/);
+    expect(r.stdout).toMatch(/Define derivative in one sentence/);
+    expect(r.stderr).toMatch(/^calc-ml: the input ended at .*step 3 of 16/m);
+    expect(r.status).toBe(1);
   });
 
   test.each([
