@@ -1,25 +1,21 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { ROOT } from '../helpers/cli.js';
+import { installTarball } from '../helpers/install.js';
 
 jest.setTimeout(120000);
 
 // What a learner installs: `npm pack`, then a global install into a temporary prefix, run from
-// another folder. Everything runs from the bundle, so the package has no dependencies to fetch.
+// another folder.
 describe('the packed tarball', () => {
-  const work = mkdtempSync(join(tmpdir(), 'calc-ml-pack-'));
-  const prefix = join(work, 'prefix');
+  let work = '';
   let files: string[] = [];
   let tgz = '';
+  let bin = '';
 
   beforeAll(() => {
-    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
-    files = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
-    tgz = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
-    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund', join(work, tgz)], { encoding: 'utf8', stdio: 'pipe' });
+    ({ work, files, tgz, bin } = installTarball());
   });
 
   test('holds only what runs: bin, dist, lessons, README, LICENSE, CHANGELOG', () => {
@@ -46,7 +42,7 @@ describe('the packed tarball', () => {
     [['quiz', '--json'], 'true\nfalse\ntrue\ntrue\nx\nx\nx\nf(x) = x^2; f(3)\n', /"score": 5/],
     [['start'], '', /the input ended at .*step 3 of 16/],
   ])('calc-ml %j works from any folder', (args, input, expected) => {
-    const r = spawnSync(join(prefix, 'bin', 'calc-ml'), args, {
+    const r = spawnSync(bin, args, {
       cwd: tmpdir(), input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CALC_ML_HOME: join(work, 'home'), CALC_ML_LESSONS: '' },
     });
     expect(`${r.stdout}${r.stderr}`).toMatch(expected);

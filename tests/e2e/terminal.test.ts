@@ -2,19 +2,25 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Terminal, hasTmux } from '../helpers/tmux.js';
+import { installTarball } from '../helpers/install.js';
 import { jest } from '@jest/globals';
 
 jest.setTimeout(60000);
 
-// The installed CLI in a pseudo-terminal (tmux), with inquirer prompts: what a learner meets.
+// The installed CLI (packed and installed globally into a temporary prefix, run from another folder)
+// in a pseudo-terminal (tmux), with inquirer prompts: what a learner meets.
 const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-e2e-'));
 const maybe = hasTmux ? describe : describe.skip;
 
 maybe('in a real terminal', () => {
 
   const terms: Terminal[] = [];
+  let bin = '';
+  beforeAll(() => {
+    bin = installTarball().bin;
+  });
   const open = (args: string, env: Record<string, string>, width = 80) => {
-    const t = new Terminal(args, { NO_COLOR: '1', ...env }, width);
+    const t = new Terminal(args, { NO_COLOR: '1', ...env }, width, 40, { bin, cwd: tmpdir() });
     terms.push(t);
     return t;
   };
@@ -78,5 +84,18 @@ maybe('in a real terminal', () => {
     expect(noColorEnv.screen(true)).not.toMatch(/\u001b\[3\dm/);
     expect(noColorFlag.screen(true)).not.toMatch(/\u001b\[3\dm/);
     expect(noColorFlag.screen()).toBe(colored.screen());
+  });
+
+  test('--ascii at 40 columns: a chart of plain ASCII that fits, the same words below it', async () => {
+    const ascii = open("plot 'x^2' --ascii", {}, 40);
+    const boxes = open("plot 'x^2'", {}, 40);
+    for (const t of [ascii, boxes]) expect(await t.exitStatus()).toBe(0);
+    const lines = ascii.screen().split('\n').filter(Boolean);
+    for (const l of lines) {
+      expect(l.length).toBeLessThanOrEqual(40);
+      expect(l).not.toMatch(/[^\x00-\x7f]/);
+    }
+    expect(lines).toContain('min 0 at x = 0; y from 0 to 25');
+    expect(boxes.screen()).toMatch(/└/);
   });
 });

@@ -11,10 +11,11 @@ export class Terminal {
   private sock = `calc-ml-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
   private mark = join(mkdtempSync(join(tmpdir(), 'calc-ml-tmux-')), 'status');
 
-  constructor(args: string, env: Record<string, string>, width = 80, height = 40) {
+  /** `launch`: which calc-ml to run, and from where (default: the repository's build, from its root). */
+  constructor(args: string, env: Record<string, string>, width = 80, height = 40, launch: { bin: string; cwd: string } = { bin: BIN, cwd: ROOT }) {
     const vars = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
-    const cmd = `${vars} '${process.execPath}' '${BIN}' ${args}; echo $? > '${this.mark}'; sleep 60`;
-    execFileSync('tmux', ['-L', this.sock, 'new-session', '-d', '-c', ROOT, '-x', String(width), '-y', String(height), cmd]);
+    const cmd = `${vars} '${process.execPath}' '${launch.bin}' ${args}; echo $? > '${this.mark}'; sleep 60`;
+    execFileSync('tmux', ['-L', this.sock, 'new-session', '-d', '-c', launch.cwd, '-x', String(width), '-y', String(height), cmd]);
   }
 
   /** The screen's text; with `escapes`, its colours too (as SGR sequences). */
