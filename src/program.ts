@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { UserError } from './errors.js';
+import { wrapWords } from './math/format.js';
 
 // Commander wiring only. Each command's module is imported when that command runs, so that
 // `--version` and `--help` load nothing but this file and cli.ts (which runs it).
@@ -153,15 +154,28 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * In a terminal, the message wrapped at spaces to its width with continuation lines indented, so a
+ * long message never breaks mid-word (the terminal would cut it anywhere). Piped, it stays one line,
+ * for scripts and logs.
+ */
+function errorLines(message: string): string {
+  if (!process.stderr.isTTY) return message;
+  const width = process.stderr.columns || 80;
+  return wrapWords(message, Math.max(20, width - 3))
+    .map((l, i) => (i ? `  ${l}` : l))
+    .join('\n');
+}
+
 export function reportError(e: unknown, debug: boolean): number {
   if (e instanceof UserError) {
-    process.stderr.write(`calc-ml: ${e.message}\n`);
+    process.stderr.write(`${errorLines(`calc-ml: ${e.message}`)}\n`);
     for (const line of e.detail) process.stderr.write(`  ${line}\n`);
     if (debug) process.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }
   const err = e as Error;
-  process.stderr.write(`calc-ml: unexpected error: ${err?.message ?? String(e)}\n`);
+  process.stderr.write(`${errorLines(`calc-ml: unexpected error: ${err?.message ?? String(e)}`)}\n`);
   process.stderr.write(debug ? `${err?.stack}\n` : 'Run again with --debug to see where it happened, and report it.\n');
   return 1;
 }

@@ -6,7 +6,7 @@ import { renderMarkdown } from '../io/markdown.js';
 import { grade, questionsFor } from '../grading/index.js';
 import { runTutor } from '../tutor/start.js';
 import { runReview } from '../tutor/review.js';
-import { planSteps, progressBar } from '../tutor/plan.js';
+import { planSteps } from '../tutor/plan.js';
 import { ideaChart } from '../tutor/idea-chart.js';
 import { lessonDirs, resolveLessonRef } from '../lesson/catalog.js';
 import { UserError } from '../errors.js';
@@ -53,7 +53,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     if (e instanceof Interrupted || e instanceof EndOfInput) {
       const steps = planSteps(lesson);
       const at = steps.findIndex((s) => s.id === session.record.tutor.step);
-      const where = at >= 0 ? `${progressBar(at + 1, steps.length, 20, ui.ascii)}: ${steps[at].title.replace(/[.!?]$/, '')}` : 'the start';
+      const where = at >= 0 ? `step ${at + 1} of ${steps.length}, ${steps[at].title.replace(/[.!?]$/, '')}` : 'the start';
       const kept = session.saving ? 'your answers are saved' : 'answers could not be saved';
       if (e instanceof Interrupted) throw new UserError(`paused at ${where}; ${kept}. Run "calc-ml start" to pick up here`, 130);
       throw new UserError(

@@ -128,7 +128,9 @@ class InquirerPrompter implements Prompter {
   private async run(question: object): Promise<unknown> {
     const prompt = await this.prompt;
     try {
-      return (await prompt({ name: 'a', ...question })).a;
+      // inquirer marks an answered prompt with a green ✔, which reads as "right" above a ✗ verdict:
+      // a neutral mark instead (the verdict line says whether it was right).
+      return (await prompt({ name: 'a', theme: { prefix: { done: '›' } }, ...question })).a;
     } catch (e) {
       if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new Interrupted();
       throw e;

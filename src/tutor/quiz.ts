@@ -66,6 +66,12 @@ export function verdictText(v: Verdict, ui: Ui): string {
   return [verdictLine(v, ui), ...(v.feedback ? [v.feedback] : [])].join('\n');
 }
 
+/** A skipped question counts as missed; the learner is shown what the answer was. */
+export function skippedVerdict(q: Question): Verdict {
+  const answer = q.kind === 'truefalse' ? [q.answer === null ? '' : `The statement is ${q.answer}.`, q.explanation ?? ''].filter(Boolean).join(' ') : q.modelAnswer ? `A good answer: ${q.modelAnswer}` : '';
+  return { verdict: 'incorrect', score: 0, feedback: ['Skipped.', answer].filter(Boolean).join(' ') };
+}
+
 /** The reason a missed item was missed, in one line, for the end-of-quiz list. */
 export function missReason(feedback: string): string {
   const lines = feedback.split('\n').filter(Boolean);
@@ -111,7 +117,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   if (qs.some((q) => q.kind === 'truefalse' && q.answer === null)) {
     ui.say(ui.dim('This lesson marks no answers for its true/false items: they run as a self-check.'));
   }
-  ui.say(ui.dim(qs.some((q) => q.kind !== 'truefalse') ? 'Type your answer and press Enter. An empty answer skips a question.' : 'Answer true or false (t/f, yes/no also work).'));
+  ui.say(ui.dim(`${qs.some((q) => q.kind !== 'truefalse') ? 'Type your answer and press Enter' : 'Answer true or false (t/f, yes/no also work)'}. An empty answer skips a question.`));
 
   // Start the attempt on disk at once: a quiz stopped at its first question still shows as begun.
   save((l) => l.quiz.push({ ...attempt }));
@@ -124,6 +130,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
     if (q.kind === 'truefalse') {
       answer = await ask.input('true or false?', {
         validate: (s) => {
+          if (!s.trim()) return null; // a skip
           const v = grade(q, s);
           return v.retry ? v.feedback.replace(/^./, (c) => c.toUpperCase()) : null;
         },
@@ -133,13 +140,12 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
     } else {
       answer = await ask.input('Your answer:');
     }
-    const skipped = q.kind !== 'truefalse' && !answer.trim();
-    const v: Verdict = skipped
-      ? { verdict: 'incorrect', score: 0, feedback: `Skipped.${q.modelAnswer ? `\nA good answer: ${q.modelAnswer}` : ''}` }
-      : grade(q, answer);
-    ui.say(verdictText(v, ui));
+    const skipped = !answer.trim();
+    const v: Verdict = skipped ? skippedVerdict(q) : grade(q, answer);
+    ui.say(skipped ? ui.dim(`– ${v.feedback}`) : verdictText(v, ui));
     let self: 'right' | 'wrong' | undefined;
-    if (v.verdict === 'ungraded' && !skipped) {
+    // Piped answers are one per line: a "were you right?" would take the next answer as its reply.
+    if (v.verdict === 'ungraded' && !skipped && ask.interactive) {
       self = (await ask.select('Were you right?', [
         { value: 'right', name: 'Yes, I was right', key: 'y' },
         { value: 'wrong', name: 'No, I was wrong', key: 'n' },

@@ -66,13 +66,16 @@ export async function runReview(questions: Question[], record: LessonProgress, d
     ui.say(ui.bold(`${i + 1}/${queue.length} · ${q.ref}${item.misses > 1 ? ` · missed ${item.misses}×` : ''}`));
     ui.say(q.prompt);
     const answer = await ask.input(q.kind === 'truefalse' ? 'true or false?' : 'Your answer:', {
-      validate: (s) => (q.kind === 'truefalse' && grade(q, s).retry ? 'Please answer true or false.' : null),
+      validate: (s) => (q.kind === 'truefalse' && s.trim() && grade(q, s).retry ? 'Please answer true or false.' : null),
     });
-    if (!answer.trim()) continue;
+    if (!answer.trim()) {
+      ui.say(ui.dim('– Skipped. It stays in your review.'));
+      continue;
+    }
     const v = grade(q, answer);
     ui.say(verdictText(v, ui));
     let self: 'right' | 'wrong' | undefined;
-    if (v.verdict === 'ungraded') {
+    if (v.verdict === 'ungraded' && ask.interactive) {
       self = (await ask.select('Were you right this time?', [
         { value: 'right', name: 'Yes', key: 'y' },
         { value: 'wrong', name: 'Not yet', key: 'n' },
@@ -84,7 +87,7 @@ export async function runReview(questions: Question[], record: LessonProgress, d
   }
   if (queue.length) {
     ui.say('');
-    ui.say(`Review done: ${good} of ${queue.length} right. Items right twice, a day or more apart, retire.`);
+    ui.say(`Review done: ${good} of ${queue.length} right. An item leaves your review once you get it right twice, a day or more apart.`);
   }
   return { asked: queue.length, right: good };
 }

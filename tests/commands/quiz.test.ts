@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, CORPUS } from '../helpers/cli.js';
+import { runCli, CORPUS, ROOT } from '../helpers/cli.js';
 
 const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-quiz-'));
 const right = 'true\nfalse\ntrue\ntrue\nML needs calculus because models learn by minimising a loss, and derivatives tell us which way to change the weights\nA loss function measures how far the model predictions are from the true values\nThe gradient points uphill, so we move the weights in the opposite direction to reduce the loss\nf(x) = x^2; f(3)\n';
@@ -41,6 +41,28 @@ describe('calc-ml quiz with answers on stdin', () => {
     expect(JSON.parse(r.stdout).score).toBe(8);
   });
 
+  test('an empty line skips any question, true/false too: later answers keep their places', () => {
+    const h = home();
+    const r = runCli(['quiz', '--json'], { input: right.replace(/^true\nfalse\n/, 'true\n\n'), env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.items.map((i: { verdict: string }) => i.verdict)).toEqual(['correct', 'incorrect', 'correct', 'correct', 'correct', 'correct', 'correct', 'correct']);
+    expect(result.score).toBe(7);
+    expect(r.stderr).toMatch(/– Skipped\. The statement is false\./);
+  });
+
+  test('a lesson without a key: piped answers are not taken as replies to "were you right?"', () => {
+    const dir = home();
+    const md = join(dir, '1.2.26-calculus-for-ml-big-picture.md');
+    copyFileSync(join(ROOT, 'lessons', '1.2.26-calculus-for-ml-big-picture.md'), md);
+    const r = runCli(['quiz', md, '--json'], { input: right, env: { CALC_ML_HOME: home() } });
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.items).toHaveLength(8);
+    expect(result.items.map((i: { answer: string }) => i.answer)).toEqual(right.trim().split('\n'));
+    expect(r.stderr).not.toMatch(/Were you right/);
+  });
+
   test('input ending half-way: answers kept, one line, non-zero exit, a valid progress file', () => {
     const h = home();
     const r = runCli(['quiz'], { input: 'true\nfalse\ntrue\n', env: { CALC_ML_HOME: h } });
@@ -62,7 +84,7 @@ describe('calc-ml quiz with answers on stdin', () => {
   });
 
   (existsSync(CORPUS) ? test : test.skip)('a milestone quiz without answers runs as a self-check', () => {
-    const input = Array.from({ length: 10 }, () => 'true\ny').join('\n') + '\n';
+    const input = Array.from({ length: 10 }, () => 'true').join('\n') + '\n'; // piped: no "were you right?" in between
     const r = runCli(['quiz', '1.2.44', '--dir', CORPUS, '--json'], { input, env: { CALC_ML_HOME: home() } });
     const result = JSON.parse(r.stdout || '{}');
     expect(r.stderr).toMatch(/self-check/);
