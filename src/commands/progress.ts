@@ -2,6 +2,7 @@ import { ProgressStore } from '../io/progress-store.js';
 import { lessonOf, summarize, formatDuration } from '../tutor/progress.js';
 import { listLessons, lessonDirs } from '../lesson/catalog.js';
 import { color } from '../io/color.js';
+import { stepLabel } from '../tutor/plan.js';
 
 export async function run(opts: { json?: boolean; dir?: string[] }): Promise<void> {
   const store = new ProgressStore();
@@ -23,8 +24,9 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     process.stdout.write(`  quiz: ${s.quizBest ? `best ${pct(s.quizBest)}` : 'no complete attempt'}` +
       (s.quizLast ? `, last ${pct(s.quizLast)}${s.quizLast.complete ? '' : ' (unfinished)'}` : '') +
       `, ${s.quizAttempts} attempt${s.quizAttempts === 1 ? '' : 's'}\n`);
-    process.stdout.write(`  exercises done: ${s.exercisesDone.length ? s.exercisesDone.join(', ') : 'none yet'}\n`);
-    process.stdout.write(`  time spent: ${formatDuration(s.timeSpentMs)}${s.step ? `; guided lesson at: ${s.step}` : ''}\n`);
+    process.stdout.write(`  exercises right or partly right: ${s.exercisesDone.length ? s.exercisesDone.join(', ') : 'none yet'}\n`);
+    process.stdout.write(`  time spent: ${formatDuration(s.timeSpentMs)}\n`);
+    if (s.step) process.stdout.write(`  guided lesson: at ${stepLabel(s.step)} (calc-ml start picks up there)\n`);
   }
   process.stdout.write(`(kept in ${store.file})\n`);
 }

@@ -55,6 +55,22 @@ export function findStep(name: string, steps: PlannedStep[], lessonId: string): 
   return match ? steps.findIndex(match) : -1;
 }
 
+/** The shortest --step name for a step id: "exercise:1.2.26.4" → "ex:4". */
+export function stepArg(id: string): string {
+  const ex = /^exercise:.*\.(\d+)$/.exec(id);
+  return ex ? `ex:${ex[1]}` : id;
+}
+
+/** A step id as a learner reads it, without the lesson at hand ("exercise:1.2.26.4" → "Exercise 1.2.26.4"). */
+export function stepLabel(id: string): string {
+  if (id.startsWith('exercise:')) return `Exercise ${id.slice('exercise:'.length)}`;
+  const names: Record<string, string> = {
+    objectives: 'Learning objectives', 'core-ideas': 'Core ideas', 'mini-project': 'Mini-project', quiz: 'Quiz',
+    takeaways: 'Key takeaways', homework: 'Homework', finish: 'the end',
+  };
+  return names[id] ?? id;
+}
+
 export function stepNames(steps: PlannedStep[]): string {
   const names = new Set<string>();
   for (const s of steps) {

@@ -7,7 +7,7 @@ import { formatNumber as fmt } from '../math/format.js';
 import type { Asker, Ui } from './ui.js';
 import type { LessonProgress, AnswerRecord } from './progress.js';
 import { recordAnswer, missedRefs } from './progress.js';
-import { planSteps, resumeIndex, findStep, stepNames, progressBar, type PlannedStep } from './plan.js';
+import { planSteps, resumeIndex, findStep, stepArg, stepNames, progressBar, type PlannedStep } from './plan.js';
 import { runQuiz, verdictText } from './quiz.js';
 import { descentReport, gradientReport, landscapeReport, SHAPES, type Screen } from './labs.js';
 import { gradeMinimumDescription } from './minimum.js';
@@ -198,6 +198,8 @@ async function runStep(step: PlannedStep, ctx: StepContext): Promise<StepOutcome
     if (q?.mode === 'lab' && q.lab) {
       const lab = parseLab(q.lab);
       if (lab) {
+        // The question first, so the learner knows what the lab is for; it is asked again after.
+        ui.say(q.prompt.split('\n')[0]);
         const ran = await runLab(lab, e.id, ctx);
         if (ran === 'skipped') return recordSkip(ref, q, ctx);
       }
@@ -234,7 +236,11 @@ async function writtenAnswer(q: Question, ctx: StepContext, code: string | null 
     }
     save((l) => recordAnswer(l, rec));
     // Before a second try, keep the model answer back: it would turn the retry into copying.
-    const feedback = attempt === 1 && v.verdict !== 'correct' ? v.feedback.split('\nModel answer')[0] : v.feedback;
+    // Its explanation too: it states the answer.
+    const feedback =
+      attempt === 1 && v.verdict !== 'correct'
+        ? v.feedback.split('\nModel answer')[0].split('\n').filter((l) => !q.explanation || l.trim() !== q.explanation.trim()).join('\n')
+        : v.feedback;
     ui.say(verdictText({ ...v, feedback }, ui));
     shown += feedback;
     if (v.verdict === 'correct' || attempt === 2) break;
@@ -402,7 +408,15 @@ async function homework(ctx: StepContext): Promise<StepOutcome> {
 async function finish(ctx: StepContext): Promise<StepOutcome> {
   const { ui, ask } = ctx.deps;
   const next = ctx.lesson.next;
-  ui.say(ui.heading(`Lesson ${ctx.lesson.id} complete.`));
+  // Reached by walking (or jumping with --step) to the end: complete only when every step was done.
+  const open = ctx.steps.filter((s) => s.id !== 'finish' && !ctx.deps.record.tutor.done.includes(s.id));
+  if (!open.length) ui.say(ui.heading(`Lesson ${ctx.lesson.id} complete.`));
+  else {
+    const total = ctx.steps.length - 1;
+    ui.say(ui.heading(`End of Lesson ${ctx.lesson.id}: ${total - open.length} of ${total} steps done.`));
+    const names = open.slice(0, 3).map((s) => s.title.replace(/[.!?]$/, ''));
+    ui.say(`Still open: ${names.join('; ')}${open.length > 3 ? `; and ${open.length - 3} more` : ''}. Go back with: calc-ml start --step ${stepArg(open[0].id)}`);
+  }
   const misses = missedRefs(ctx.deps.record).length;
   if (misses) ui.say(`${misses} item${misses === 1 ? '' : 's'} to review: run calc-ml review.`);
   if (!next) return { kind: 'finished' };

@@ -171,6 +171,30 @@ describe('the guided lesson, driven by a script', () => {
     await expect(runUntilOut(emptyLesson(), [], { step: 'lab:42' })).rejects.toThrow(/there is no step "lab:42" in lesson 1\.2\.26; steps are: objectives, ideas, exercises/);
   });
 
+  test('jumping to the end is not completing the lesson: what is still open, and how to go back', async () => {
+    const record = emptyLesson();
+    const { ui } = await runUntilOut(record, ['todo', 'Calculus is how models learn: the derivative of the loss tells each weight which way to move.', 'todo'], { step: 'homework' });
+    const text = ui.lines.join('\n');
+    expect(text).not.toMatch(/Lesson 1\.2\.26 complete/);
+    expect(text).toMatch(/End of Lesson 1\.2\.26: 1 of 15 steps done\./);
+    expect(text).toMatch(/Still open: Learning objectives; Core ideas; Exercise 1\.2\.26\.1 .*; and 11 more\. Go back with: calc-ml start --step objectives/);
+  });
+
+  test('every step done: the lesson is complete', async () => {
+    const record = emptyLesson();
+    const all = steps.filter((s) => s.id !== 'finish').map((s) => s.id);
+    record.tutor = { ...record.tutor, step: 'finish', runs: 1, done: all };
+    const { ui } = await runUntilOut(record, [], { step: 'finish' });
+    expect(ui.lines.join('\n')).toMatch(/Lesson 1\.2\.26 complete\./);
+  });
+
+  test('an exercise with a lab states its question before offering the lab', async () => {
+    const { ui, ask } = await runUntilOut(emptyLesson(), [], { step: 'lab:6' });
+    const text = ui.lines.join('\n');
+    expect(text.indexOf('Explain why step size matters.')).toBeGreaterThan(text.indexOf('Exercise 1.2.26.6'));
+    expect(ask.asked[0]).toMatch(/This exercise has a lab/);
+  });
+
   test('homework: ticked items and the summary paragraph are kept', async () => {
     const record = emptyLesson();
     await runUntilOut(record, ['done', 'short', 'Calculus is how models learn: the derivative of the loss tells each weight which way to move.', 'todo'], { step: 'homework' });
