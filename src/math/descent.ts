@@ -45,7 +45,33 @@ export function descend(
     if (Math.abs(step.grad) < o.tol || k >= o.steps) break;
     x = x - o.lr * step.grad;
   }
-  return { expr, lr: o.lr, start: o.start, steps, ...classify(steps, o, blewUp) };
+  const run = { expr, lr: o.lr, start: o.start, steps, ...classify(steps, o, blewUp) };
+  return run.converged ? checkBottom(run, f, o.tol) : run;
+}
+
+/**
+ * f′ ≈ 0 where descent stopped, but is it a bottom? Looked at from a little way to each side: level on
+ * both (a flat stretch), lower on one (a plateau's edge, a saddle, a slope too gentle to follow) or
+ * lower on both (a maximum) is not. Descent stalls on all of these: worth saying so.
+ */
+function checkBottom(run: Run, f: (x: number) => number, tol: number): Run {
+  const last = run.steps[run.steps.length - 1];
+  const d = 1e-3 * Math.max(1, Math.abs(last.x));
+  const [l, r] = [f(last.x - d), f(last.x + d)];
+  const tiny = 1e-12 * Math.max(1, Math.abs(last.f));
+  const lower = [l < last.f - tiny ? 'left' : '', r < last.f - tiny ? 'right' : ''].filter(Boolean);
+  const level = Math.abs(l - last.f) <= tiny && Math.abs(r - last.f) <= tiny;
+  if (!level && !lower.length) return run;
+  const lr = `lr ${formatNumber(run.lr)}`;
+  const at = `x = ${formatNumber(last.x, 4)}`;
+  const stops = last.k === 0 ? 'cannot move' : `stalls after ${count(last.k, 'step')}`;
+  const verdict =
+    lower.length === 2
+      ? `${lr} stops at ${at}, a maximum: f′ = 0 there and f falls on both sides`
+      : lower.length === 1
+        ? `${lr} ${stops}: at ${at} the slope is almost flat (|f′| < ${formatNumber(tol)}) yet f falls to the ${lower[0]}: a plateau, a saddle or a very gentle slope, not a minimum`
+        : `${lr} ${stops}: at ${at} f is flat (f′ = 0), which need not be a minimum`;
+  return { ...run, converged: false, verdict };
 }
 
 function classify(steps: Step[], o: DescentOptions, blewUp: boolean): Pick<Run, 'converged' | 'diverged' | 'oscillating' | 'verdict'> {
@@ -76,7 +102,9 @@ function classify(steps: Step[], o: DescentOptions, blewUp: boolean): Pick<Run, 
     const scale = Math.max(1, Math.abs(c));
     if (Math.abs(c - a) <= 1e-9 * scale && Math.abs(c - b) > 1e-9 * scale) {
       const [lo, hi] = [Math.min(b, c), Math.max(b, c)];
-      return { converged: false, diverged: false, oscillating: true, verdict: `${lr} oscillates between ${formatNumber(lo)} and ${formatNumber(hi)} without converging` };
+      // Rounding noise next to a real value reads as 0 (abs(x): between -0.1 and 1.5e-15).
+      const shown = (v: number) => formatNumber(Math.abs(v) < 1e-9 * Math.max(Math.abs(lo), Math.abs(hi)) ? 0 : v);
+      return { converged: false, diverged: false, oscillating: true, verdict: `${lr} oscillates between ${shown(lo)} and ${shown(hi)} without converging` };
     }
   }
   const g0 = Math.abs(steps[0].grad);

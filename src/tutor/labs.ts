@@ -86,14 +86,25 @@ export async function landscapeReport(exprText: string, from: number, to: number
   const plot = plotLab({ exprs: [e], derivatives: [d], showDerivative: false, from, to, samples: 400 });
   const xs = linspace(from, to, 801);
   const criticalPoints: number[] = [];
-  for (let i = 1; i < xs.length; i++) {
-    const [a, b] = [xs[i - 1], xs[i]];
-    const [ga, gb] = [df(a), df(b)];
-    if (!Number.isFinite(ga) || !Number.isFinite(gb)) continue;
-    if (ga === 0) criticalPoints.push(a);
-    else if (ga * gb < 0) criticalPoints.push(bisect(df, a, b));
+  // Corners: f′ changes sign across points where it is undefined (abs(x) at 0) while f is defined.
+  const corners: number[] = [];
+  let lastFinite = -1;
+  for (let i = 0; i < xs.length; i++) {
+    const g = df(xs[i]);
+    if (!Number.isFinite(g)) continue;
+    if (lastFinite >= 0) {
+      const [a, ga] = [xs[lastFinite], df(xs[lastFinite])];
+      if (i === lastFinite + 1) {
+        if (ga === 0) criticalPoints.push(a);
+        else if (ga * g < 0) criticalPoints.push(bisect(df, a, xs[i]));
+      } else if (ga * g < 0) {
+        const mid = xs[Math.round((lastFinite + i) / 2)];
+        if (Number.isFinite(f(mid))) corners.push(mid);
+      }
+    }
+    lastFinite = i;
   }
-  const minima = criticalPoints
+  const minima = [...criticalPoints, ...corners]
     .filter((x) => {
       const eps = (to - from) / 2000;
       return f(x - eps) >= f(x) && f(x + eps) >= f(x);
@@ -111,14 +122,16 @@ export async function landscapeReport(exprText: string, from: number, to: number
   const lr = descent.lr;
   const markers = [...plot.markers, ...minima.slice(1).map((m) => ({ x: m.x, y: m.y, symbol: '○', series: 0, label: 'another local minimum' }))];
   const descentEnd = descent.steps[descent.steps.length - 1];
+  const v = e.variable;
+  const zeros = criticalPoints.length ? `f'(${v}) = ${d.text} is 0 at ${v} = ${criticalPoints.map((x) => fmt(x, 4)).join(', ')}` : `f'(${v}) = ${d.text} is never 0 between ${fmt(from)} and ${fmt(to)}`;
+  const cornerText = corners.length ? `${criticalPoints.length ? '; it' : ', but it'} changes sign at ${v} = ${corners.map((x) => fmt(x, 4)).join(', ')}, a corner of f where f′ is undefined` : '';
+  const verdict = minima.length
+    ? `: ${minima.length === 1 ? 'one of these is a minimum' : `${minima.length} of these are minima`}.`
+    : criticalPoints.length || corners.length ? ': none is a minimum.' : ': the lowest point is at an edge.';
   const lines = [
-    renderChart({ ...size(s), series: plot.series, markers, summary: plot.summary, xTitle: e.variable, yTitle: `loss(${e.variable}) = ${e.text}` }),
-    criticalPoints.length
-      ? `f'(${e.variable}) = ${d.text} is 0 at ${e.variable} = ${criticalPoints.map((x) => fmt(x, 4)).join(', ')}` +
-        (minima.length ? `; ${minima.length === 1 ? 'one is a minimum' : `${minima.length} are minima`}.` : '; none is a minimum.')
-      : `f'(${e.variable}) = ${d.text} is never 0 between ${fmt(from)} and ${fmt(to)}: the lowest point is at an edge.`,
-    `Gradient descent from ${e.variable} = ${fmt(start, 3)} with lr ${fmt(lr, 3)}: ${descent.verdict}` +
-      (descent.converged ? ` (loss ${fmt(descentEnd.f, 4)})` : ''),
+    renderChart({ ...size(s), series: plot.series, markers, summary: plot.summary, xTitle: v, yTitle: `loss(${v}) = ${e.text}` }),
+    zeros + cornerText + (minima.length === 1 && criticalPoints.length + corners.length === 1 ? ': that is the minimum.' : verdict),
+    `Gradient descent from ${v} = ${fmt(start, 3)}: ${descent.verdict}` + (descent.converged ? ` (loss ${fmt(descentEnd.f, 4)})` : ''),
   ];
   return { expr: e, text: shown(s, lines.join('\n')), from, to, minima, lowest, criticalPoints, descent };
 }

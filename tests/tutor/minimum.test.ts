@@ -1,4 +1,5 @@
 import { gradeMinimumDescription } from '../../src/tutor/minimum.js';
+import { landscapeReport } from '../../src/tutor/labs.js';
 
 const bowl = { from: -2, to: 6, minima: [{ x: 2, y: 1 }], lowest: { x: 2, y: 1 } };
 const twoValleys = { from: -2.5, to: 2.5, minima: [{ x: -1.473, y: -5.44 }, { x: 1.347, y: -2.62 }], lowest: { x: -1.473, y: -5.44 } };
@@ -22,5 +23,32 @@ describe('describing the minimum of a loss curve', () => {
     const v = gradeMinimumDescription('It is at x = 2.', bowl);
     expect(v.feedback).toMatch(/Still missing: its value \(loss ≈ 1\); that it is the only minimum/);
     expect(v.feedback).toMatch(/lowest point at x ≈ 2 with loss ≈ 1, the only minimum/);
+  });
+});
+
+describe('the landscape report says what f′ says, corners and plateaus included', () => {
+  const screen = { width: 80, colors: false };
+  test('abs(x): no zero of f′, but a corner at 0, and that is the minimum', async () => {
+    const land = await landscapeReport('abs(x)', -5, 5, screen);
+    expect(land.text).toMatch(/f'\(x\) = abs\(x\) \/ x is never 0 between -5 and 5, but it changes sign at x = 0, a corner of f where f′ is undefined: that is the minimum\./);
+    expect(land.minima).toEqual([{ x: 0, y: 0 }]);
+    expect(land.text).not.toMatch(/at an edge/);
+  });
+
+  test('a plateau: descent from the flat part is said to stall, not to converge', async () => {
+    const land = await landscapeReport('1 - exp(-(x - 3)^2 / 2)', -6, 6, screen);
+    expect(land.descent.converged).toBe(false);
+    expect(land.text).toMatch(/Gradient descent from x = -3\.6: lr 0\.1 cannot move: .*a plateau/);
+    expect(land.text).not.toMatch(/converges/);
+  });
+
+  test('x: no zero and no corner: the lowest point is at an edge', async () => {
+    const land = await landscapeReport('x', -5, 5, screen);
+    expect(land.text).toMatch(/is never 0 between -5 and 5: the lowest point is at an edge\./);
+  });
+
+  test('two valleys: both minima named', async () => {
+    const land = await landscapeReport('x^4 - 4x^2 + x', -3, 3, screen);
+    expect(land.text).toMatch(/is 0 at x = .*, .*, .*: 2 of these are minima\./);
   });
 });
