@@ -14,6 +14,9 @@ export const nameOf = (i: number): string => NAMES[i] ?? `f${i + 1}`;
 
 const jsonPoints = (points: readonly Point[]) => points.map(([x, y]) => [x, Number.isFinite(y) ? y : null] as [number, number | null]);
 
+/** Samples behind a chart's summary line, whatever the chart's width. */
+const FINE_SAMPLES = 1001;
+
 export interface PlotInput {
   exprs: readonly Expr[];
   /** f′ per expression, when --derivative or --tangent asked for it. */
@@ -43,8 +46,11 @@ export function plotLab(p: PlotInput): PlotResult {
     const f = (x: number) => e.evaluate(x);
     const points = sample(f, p.from, p.to, p.samples);
     const si = series.push({ label: `${fx} = ${e.text}`, points }) - 1;
-    const defined = points.map((q) => q[1]).filter(Number.isFinite);
-    const low = lowestPoint(f, points);
+    // The summary reads a fine sampling of its own, so what it says does not depend on the chart's
+    // width (1/x at 40 columns had its pole missed and a 'lowest -4' reported).
+    const fine = p.samples >= FINE_SAMPLES ? points : sample(f, p.from, p.to, FINE_SAMPLES);
+    const defined = fine.map((q) => q[1]).filter(Number.isFinite);
+    const low = lowestPoint(f, fine);
     const who = many ? `${name}: ` : '';
     if (!low) {
       summary.push(`${who}${fx} is undefined everywhere from ${fmt(p.from)} to ${fmt(p.to)}`);
@@ -53,7 +59,7 @@ export function plotLab(p: PlotInput): PlotResult {
       const scale = Math.max(1, Math.abs(yMin), Math.abs(yMax));
       const span = `; y from ${fmt(snap(yMin, scale), 3)} to ${fmt(snap(yMax, scale), 3)}`;
       const at = `${fmt(snap(low.y, scale), 4)} at ${e.variable} = ${fmt(snap(low.x, 1e3 * (p.to - p.from)), 4)}`;
-      const beside = nextToGap(points, low.x);
+      const beside = nextToGap(fine, low.x);
       // Far below what the chart shows (see robustRange): a pole's flank, not a minimum.
       const pole = beside !== undefined && low.y < robustRange(defined)[0];
       const kind = pole ? 'pole' : beside !== undefined ? 'gap' : low.atEdge ? 'edge' : 'min';

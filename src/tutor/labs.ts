@@ -38,6 +38,8 @@ export async function descentReport(exprText: string, rates: number[], start: nu
   const view = descentLab(e, runs, 3);
   const text = [
     `f(${e.variable}) = ${e.text},  f'(${e.variable}) = ${d.text},  start ${e.variable} = ${fmt(start)}`,
+    // The stopping rule, as calc-ml descend prints it, so the two can be compared (this one is looser).
+    `at most ${steps} steps; a run converges when |f'(${e.variable})| < ${fmt(tol)}`,
     '',
     renderChart({ ...size(s), ...view.landscape }),
     renderChart({ ...size(s, 8), ...view.loss }),

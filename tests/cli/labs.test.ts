@@ -21,6 +21,15 @@ describe('calc-ml plot', () => {
     expect(r.stdout).not.toContain('\x1b[');
   });
 
+  test.each(['1/x', 'sin(x)', 'sqrt(x)', 'x^3 - 3x'])('the summary of %s says the same at 40 and at 120 columns', (expr) => {
+    const last = (w: string) => cli(['plot', expr, '--width', w]).stdout.trim().split('\n').at(-1);
+    expect(last('40')).toBe(last('120'));
+  });
+
+  test('1/x: the pole is named at any width', () => {
+    expect(cli(['plot', '1/x', '--width', '40']).stdout).toMatch(/no minimum: f\(x\) falls without bound near x = 0/);
+  });
+
   test('colour only when asked for and allowed', () => {
     expect(cli(['plot', 'x^2'], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toContain('\x1b[');
     expect(cli(['plot', 'x^2', '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).not.toContain('\x1b[');
