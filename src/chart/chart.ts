@@ -2,6 +2,7 @@ import asciichart from 'asciichart';
 import { Chalk } from 'chalk';
 import { labelFormatter, niceStep, robustRange, ticks } from './scale.js';
 import { asciiText } from './ascii.js';
+import { wrapWords } from '../math/format.js';
 
 export interface ChartSeries {
   label: string;
@@ -141,7 +142,10 @@ export function renderChart(spec: ChartSpec): string {
   if (title && used + 2 + title.length <= labelWidth + 2 + W) lines.push(tickLabels.slice(0, used).padEnd(labelWidth + 2 + W - title.length) + title);
   else lines.push(tickLabels, ...(title ? [' '.repeat(Math.max(0, labelWidth + 2 + W - title.length)) + title] : []));
   lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots)));
-  lines.push(...(spec.summary ?? []).map(text));
+  // Summaries wrap at spaces within the chart's width (a terminal would cut them mid-word).
+  for (const line of (spec.summary ?? []).map(text)) {
+    lines.push(...(line.length <= spec.width ? [line] : wrapWords(line, spec.width - 2).map((l, i) => (i ? `  ${l}` : l))));
+  }
   return lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
 }
 

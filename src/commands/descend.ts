@@ -1,7 +1,7 @@
 import { compileExpression, differentiate } from '../math/engine.js';
 import { descend } from '../math/descent.js';
 import { descentLab } from '../math/lab.js';
-import { formatNumber } from '../math/format.js';
+import { formatNumber, wrapWords } from '../math/format.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseNumberList } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
@@ -29,17 +29,19 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
     process.stdout.write(JSON.stringify({ runs }) + '\n');
     return;
   }
-  const view = descentLab(e, runs);
+  const view = descentLab(e, runs, 5, size.width);
   const colors = colorEnabled();
   const ascii = asciiOnly();
+  // Sentences wrap at spaces within the chart width, continuation lines indented.
+  const wrap = (line: string) => (line.length <= size.width ? line : wrapWords(line, size.width - 2).join('\n  '));
   const out = [
-    `f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`,
-    `start ${e.variable} = ${formatNumber(start)}; at most ${steps} steps; stop when |f'(${e.variable})| < ${formatNumber(tol)}`,
+    wrap(`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`),
+    wrap(`start ${e.variable} = ${formatNumber(start)}; at most ${steps} steps; stop when |f'(${e.variable})| < ${formatNumber(tol)}`),
     '',
     renderChart({ ...size, colors, ascii, ...view.landscape }),
     renderChart({ ...size, colors, ascii, ...view.loss }),
     ...view.tables.map((t) => t.join('\n') + '\n'),
-    ...view.verdicts,
+    ...view.verdicts.map(wrap),
   ];
   const shown = out.join('\n') + '\n';
   process.stdout.write(ascii ? asciiText(shown) : shown);

@@ -116,7 +116,7 @@ export interface DescentView {
 }
 
 /** How descent runs are shown: the landscape with visited points, the loss per step, tables, verdicts. */
-export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5): DescentView {
+export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5, width = 80): DescentView {
   // The landscape spans where the runs went, unless they went to infinity.
   const xs = runs.filter((r) => !r.diverged).flatMap((r) => r.steps.map((s) => s.x)).concat(runs.map((r) => r.start)).filter((x) => Math.abs(x) < 1e6);
   let [lo, hi] = [Math.min(...xs), Math.max(...xs)];
@@ -145,7 +145,8 @@ export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5): Descen
       xTitle: 'step k',
       summary: runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(ends(r)[0].f, 4)} to ${fmt(ends(r)[1].f, 4)}`),
     },
-    tables: runs.map((r) => stepTable(r, e.variable, tableRows)),
+    // Under 60 columns the step tables keep 3 significant digits, so they fit (at 40: about 35 wide).
+    tables: runs.map((r) => stepTable(r, e.variable, tableRows, width < 60 ? 3 : 6)),
     verdicts: runs.map((r) => r.verdict),
   };
 }
@@ -156,9 +157,9 @@ function lossRange(runs: readonly Run[]): { from: number; to: number } | undefin
 }
 
 /** step, x, f(x), f′(x) as aligned text; long runs show the first and last rows around a "…". */
-export function stepTable(r: Run, v: string, keep: number): string[] {
+export function stepTable(r: Run, v: string, keep: number, digits = 6): string[] {
   const rows = r.steps.length > 2 * keep + 1 ? [...r.steps.slice(0, keep), null, ...r.steps.slice(-keep)] : r.steps;
-  const cells = [['step', v, `f(${v})`, `f'(${v})`], ...rows.map((s) => (s ? [String(s.k), fmt(s.x), fmt(s.f), fmt(s.grad)] : ['…', '', '', '']))];
+  const cells = [['step', v, `f(${v})`, `f'(${v})`], ...rows.map((s) => (s ? [String(s.k), fmt(s.x, digits), fmt(s.f, digits), fmt(s.grad, digits)] : ['…', '', '', '']))];
   const widths = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
   return [`lr ${fmt(r.lr)}, from ${v} = ${fmt(r.start)}:`, ...cells.map((row) => '  ' + row.map((cell, c) => cell.padStart(widths[c])).join('  '))];
 }
