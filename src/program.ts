@@ -24,6 +24,9 @@ export function buildProgram(): Command {
     .option('--ascii', 'draw charts with plain ASCII characters, for terminals without box-drawing glyphs (so does CALC_ML_ASCII=1)')
     .option('--debug', 'show stack traces of errors')
     .showHelpAfterError('(run "calc-ml --help" for the commands, or "calc-ml help <command>" for one)')
+    // commander keeps descriptions on one line when their column is under 40 wide; at 40 columns the
+    // terminal then cuts them mid-word. Wrapping a narrow column reads better.
+    .configureHelp({ minWidthToWrap: 12 })
     .addHelpText('after', examples('calc-ml show', 'calc-ml lessons --dir ~/course', 'calc-ml check lessons/my-lesson.md'));
 
   program

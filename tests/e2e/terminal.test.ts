@@ -101,4 +101,12 @@ maybe('in a real terminal', () => {
     expect(lines).toContain('min 0 at x = 0; y from 0 to 25');
     expect(boxes.screen()).toMatch(/└/);
   });
+
+  test('help at 40 columns: option descriptions wrap under their column, not mid-word', async () => {
+    const t = open('help plot', {}, 40);
+    expect(await t.exitStatus()).toBe(0);
+    const screen = t.screen();
+    expect(screen).toMatch(/^ {2}--from <x> +left end of the range\n {19}\(default: "-5"\)$/m);
+    expect(screen).not.toMatch(/^e "x\^2"/m);
+  });
 });
