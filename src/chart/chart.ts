@@ -118,7 +118,11 @@ export function renderChart(spec: ChartSpec): string {
   const colOf = (x: number) => Math.round(((x - xFrom) / (xTo - xFrom)) * (W - 1));
 
   const grid: (Cell | undefined)[][] = Array.from({ length: intervals + 1 }, () => new Array(W).fill(undefined));
-  spec.series.forEach((s, si) => drawSeries(grid, s, styles[Math.min(si, styles.length - 1)], si, { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo }));
+  // Where each series was drawn, to tell afterwards which ones a later series covered up.
+  const drawn: [number, number][][] = spec.series.map((s, si) => {
+    drawSeries(grid, s, styles[Math.min(si, styles.length - 1)], si, { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo });
+    return grid.flatMap((row, r) => row.flatMap((c, col) => (c?.series === si ? [[r, col] as [number, number]] : [])));
+  });
   for (const m of markers) {
     if (m.x < xFrom || m.x > xTo || !(m.y >= lo && m.y <= hi)) continue;
     grid[rowOf(m.y)][colOf(m.x)] = { ch: m.symbol, series: m.series ?? -1 };
@@ -141,7 +145,16 @@ export function renderChart(spec: ChartSpec): string {
   const title = text(spec.xTitle ?? '');
   if (title && used + 2 + title.length <= labelWidth + 2 + W) lines.push(tickLabels.slice(0, used).padEnd(labelWidth + 2 + W - title.length) + title);
   else lines.push(tickLabels, ...(title ? [' '.repeat(Math.max(0, labelWidth + 2 + W - title.length)) + title] : []));
-  lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots)));
+  // A series drawn over for the most part is named in the legend with the one on top of it (two
+  // learning rates with the same losses would otherwise show one line and a legend of two).
+  const covered = drawn.map((cells, si) => {
+    if (!cells.length) return '';
+    const over = cells.map(([r, c]) => grid[r][c]?.series ?? -1).filter((o) => o !== si && o >= 0);
+    if (over.length < 0.7 * cells.length) return '';
+    const top = mostCommon(over);
+    return ` (${over.length === cells.length ? 'hidden' : 'mostly'} under ${spec.series[top]?.label ?? 'another line'})`;
+  });
+  lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots), covered));
   // Summaries wrap at spaces within the chart's width (a terminal would cut them mid-word).
   for (const line of (spec.summary ?? []).map(text)) {
     lines.push(...(line.length <= spec.width ? [line] : wrapWords(line, spec.width - 2).map((l, i) => (i ? `  ${l}` : l))));
@@ -246,12 +259,13 @@ function legend(
   styles: Symbols[],
   paint: (s: string, series: number) => string,
   fit: (s: string) => string,
+  notes: string[] = [],
 ): string[] {
   const lines: string[] = [];
   if (spec.series.length > 1) {
     spec.series.forEach((s, si) => {
       const style = styles[Math.min(si, styles.length - 1)];
-      lines.push(`  ${paint(style[4].repeat(3), si)} ${fit(s.label)}`);
+      lines.push(`  ${paint(style[4].repeat(3), si)} ${fit(s.label + (notes[si] ?? ''))}`);
     });
   }
   const seen = new Set<string>();
@@ -263,3 +277,8 @@ function legend(
   return lines;
 }
 
+function mostCommon(xs: number[]): number {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}

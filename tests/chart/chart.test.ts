@@ -214,3 +214,14 @@ describe('asciiText', () => {
     expect(asciiText(input)).toBe(output);
   });
 });
+
+describe('a series drawn over by another is named in the legend', () => {
+  const f = curve((x) => x * x);
+  test.each([
+    ['the same values: hidden', [{ label: 'a', points: f }, { label: 'b', points: f }], '  ─── a (hidden under b)'],
+    ['different values: no note', [{ label: 'a', points: f }, { label: 'b', points: curve((x) => 20 - x * x) }], '  ─── a'],
+  ])('%s', (_name, series, line) => {
+    const out = renderChart({ ...base, series });
+    expect(out.split('\n')).toContain(line);
+  });
+});
