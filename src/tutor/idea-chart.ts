@@ -9,5 +9,9 @@ export async function ideaChart(plot: NonNullable<IdeaExtra['plot']>, s: Screen)
   const e = compileExpression(plot.expr);
   const d = plot.tangent !== undefined ? await differentiate(e) : undefined;
   const view = plotLab({ exprs: [e], derivatives: d ? [d] : undefined, showDerivative: false, tangentAt: plot.tangent, from: plot.from, to: plot.to, samples: 200 });
-  return renderChart({ width: Math.max(30, Math.min(s.width, 72)), height: 8, colors: s.colors, ascii: s.ascii, series: view.series, markers: view.markers, summary: view.summary, xTitle: e.variable });
+  // The y range of the curve itself: a tangent reaching far below would squash the parabola into a
+  // few rows and make a slope of 2 look flat. The tangent is cut at the chart's edges instead.
+  const ys = view.series[0].points.map((p) => p[1]).filter(Number.isFinite);
+  const y = ys.length ? { from: Math.min(...ys), to: Math.max(...ys) } : undefined;
+  return renderChart({ width: Math.max(30, Math.min(s.width, 72)), height: 10, colors: s.colors, ascii: s.ascii, series: view.series, markers: view.markers, summary: view.summary, xTitle: e.variable, y });
 }
