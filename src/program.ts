@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { UserError } from './errors.js';
 import { wrapWords } from './math/format.js';
+import { asciiText } from './chart/ascii.js';
+import { asciiOnly } from './io/ascii-mode.js';
 
 // Commander wiring only. Each command's module is imported when that command runs, so that
 // `--version` and `--help` load nothing but this file and cli.ts (which runs it).
@@ -21,7 +23,7 @@ export function buildProgram(): Command {
     .description('A terminal tutor for "Calculus for ML - Big Picture" (lesson 1.2.26) and lessons like it.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--no-color', 'turn colour off (so does NO_COLOR)')
-    .option('--ascii', 'draw charts with plain ASCII characters, for terminals without box-drawing glyphs (so does CALC_ML_ASCII=1)')
+    .option('--ascii', 'plain ASCII only (charts, marks, prompts), for terminals without box-drawing or other Unicode glyphs (so does CALC_ML_ASCII=1)')
     .option('--debug', 'show stack traces of errors')
     .showHelpAfterError('(run "calc-ml --help" for the commands, or "calc-ml help <command>" for one)')
     // commander keeps descriptions on one line when their column is under 40 wide; at 40 columns the
@@ -162,7 +164,8 @@ export function buildProgram(): Command {
  * long message never breaks mid-word (the terminal would cut it anywhere). Piped, it stays one line,
  * for scripts and logs.
  */
-function errorLines(message: string): string {
+function errorLines(text: string): string {
+  const message = asciiOnly() ? asciiText(text) : text;
   if (!process.stderr.isTTY) return message;
   const width = process.stderr.columns || 80;
   return wrapWords(message, Math.max(20, width - 3))

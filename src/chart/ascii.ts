@@ -13,7 +13,7 @@ const STAND_INS: Record<string, string> = {
   // Markers, distinct from each other and from the ASCII line styles.
   '●': '@', '○': 'o', '◆': '*', '◇': '+', '▲': '^', '△': 'A', '■': 'X', '□': '%',
   // Verdicts and bullets.
-  '✓': 'v', '✗': 'x', '•': '*', '█': '#', '░': '.',
+  '✓': 'v', '✗': 'x', '✔': 'v', '•': '*', '█': '#', '░': '.', '▸': '>', '↳': '->', '⏎': 'Enter', '❯': '>', '¦': '|',
   // Typography and mathematics.
   '−': '-', '–': '-', '—': '--', '·': '*', '×': 'x', '…': '...', '≈': '~', '≤': '<=', '≥': '>=', '≠': '!=',
   '→': '->', '←': '<-', '↑': '^', '↓': 'v', '±': '+/-', '∞': 'inf', '√': 'sqrt', '′': "'", '″': "''",
@@ -21,8 +21,12 @@ const STAND_INS: Record<string, string> = {
   '“': '"', '”': '"', '‘': "'", '’': "'", 'θ': 'theta', 'η': 'eta', 'α': 'alpha', 'λ': 'lambda', '∇': 'grad', '∂': 'd', 'Δ': 'delta', 'Σ': 'sum',
 };
 
-/** `text` with every character outside printable ASCII replaced: a stand-in when there is one, else "?". */
+/**
+ * `text` with every character outside printable ASCII replaced: a stand-in when there is one; nothing
+ * for accents, emoji and their joiners (decoration in the course's headings); else "?".
+ */
 export function asciiText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[^\x00-\x7f]/gu, (ch) => STAND_INS[ch] ?? (/\p{M}/u.test(ch) ? '' : '?'));
+  // A middle dot between words separates ("Beginner · 8 hours"); inside a formula it multiplies.
+  return text.replace(/ · /g, ' - ').replace(/[^\x00-\x7f]/gu, (ch) => STAND_INS[ch] ?? (/[\p{M}\p{Extended_Pictographic}\u200d\ufe0f]/u.test(ch) ? '' : '?'));
 }

@@ -8,11 +8,7 @@ export function colorEnabled(stream: NodeJS.WriteStream = process.stdout, env = 
   return !!stream.isTTY;
 }
 
-/** Charts and lab text in plain ASCII: --ascii, or CALC_ML_ASCII set (to anything but "" or "0"). */
-export function asciiOnly(env = process.env, argv = process.argv): boolean {
-  if (argv.includes('--ascii')) return true;
-  return !!env.CALC_ML_ASCII && env.CALC_ML_ASCII !== '0';
-}
+export { asciiOnly } from './ascii-mode.js';
 
 /** A chalk for stdout, honouring colorEnabled(). */
 export const color: ChalkInstance = new Chalk({ level: colorEnabled() ? 3 : 0 });

@@ -1,4 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
+import { asciiText } from '../chart/ascii.js';
+import { asciiOnly } from './color.js';
 
 /**
  * How the tutor asks. Two implementations: inquirer prompts when stdin is a terminal, and a
@@ -31,9 +33,11 @@ export class Interrupted extends Error {
   }
 }
 
-export function createPrompter(opts: { output: NodeJS.WriteStream; forceLines?: boolean }): Prompter {
-  if (process.stdin.isTTY && !opts.forceLines) return new InquirerPrompter(opts.output);
-  return new LinePrompter(process.stdin, opts.output);
+/** With `ascii` (--ascii), everything a prompter writes is plain ASCII, inquirer's own marks included. */
+export function createPrompter(opts: { output: NodeJS.WriteStream; forceLines?: boolean; ascii?: boolean }): Prompter {
+  const ascii = opts.ascii ?? asciiOnly();
+  if (process.stdin.isTTY && !opts.forceLines) return new InquirerPrompter(opts.output, ascii);
+  return new LinePrompter(process.stdin, opts.output, ascii);
 }
 
 /** Reads answers line by line from a stream; answers are echoed so a transcript reads naturally. */
@@ -44,7 +48,10 @@ export class LinePrompter implements Prompter {
   private ended = false;
   private rl: Interface;
 
-  constructor(input: NodeJS.ReadableStream, private output: NodeJS.WritableStream) {
+  private t: (s: string) => string;
+
+  constructor(input: NodeJS.ReadableStream, private output: NodeJS.WritableStream, ascii = false) {
+    this.t = ascii ? asciiText : (s) => s;
     this.rl = createInterface({ input, terminal: false });
     this.rl.on('line', (line) => {
       if (this.waiting) {
@@ -70,7 +77,7 @@ export class LinePrompter implements Prompter {
   }
 
   private async ask(message: string): Promise<string> {
-    this.output.write(`${message} `);
+    this.output.write(`${this.t(message)} `);
     const line = await this.next();
     if (line === null) {
       this.output.write('\n');
@@ -86,12 +93,12 @@ export class LinePrompter implements Prompter {
       if (!answer.trim() && opts.default !== undefined) answer = opts.default;
       const problem = opts.validate?.(answer) ?? null;
       if (problem === null) return answer;
-      this.output.write(`${problem}\n`);
+      this.output.write(`${this.t(problem)}\n`);
     }
   }
 
   async select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts: { default?: T } = {}): Promise<T> {
-    this.output.write(`${message}\n${choices.map((c, i) => `  ${i + 1}) ${c.name}`).join('\n')}\n`);
+    this.output.write(this.t(`${message}\n${choices.map((c, i) => `  ${i + 1}) ${c.name}`).join('\n')}\n`));
     const answer = await this.input('Your choice:', {
       validate: (s) => (pickChoice(s, choices, opts.default) ? null : `Please answer 1–${choices.length}.`),
     });
@@ -121,16 +128,24 @@ class InquirerPrompter implements Prompter {
   readonly interactive = true;
   private prompt: Promise<(q: object) => Promise<Record<string, unknown>>>;
 
-  constructor(output: NodeJS.WriteStream) {
+  private t: (s: string) => string;
+  private theme: object;
+
+  constructor(output: NodeJS.WriteStream, ascii = false) {
     this.prompt = import('inquirer').then(({ default: inquirer }) => inquirer.createPromptModule({ output }) as never);
+    this.t = ascii ? asciiText : (s) => s;
+    // inquirer marks an answered prompt with a green ✔, which reads as "right" above a ✗ verdict:
+    // a neutral mark instead (the verdict line says whether it was right). In ASCII, its pointer and
+    // key tips too.
+    this.theme = ascii
+      ? { prefix: { idle: '?', done: '>' }, icon: { cursor: '>' }, style: { keysHelpTip: () => 'up/down to move, Enter to choose' } }
+      : { prefix: { done: '›' } };
   }
 
   private async run(question: object): Promise<unknown> {
     const prompt = await this.prompt;
     try {
-      // inquirer marks an answered prompt with a green ✔, which reads as "right" above a ✗ verdict:
-      // a neutral mark instead (the verdict line says whether it was right).
-      return (await prompt({ name: 'a', theme: { prefix: { done: '›' } }, ...question })).a;
+      return (await prompt({ name: 'a', theme: this.theme, ...question })).a;
     } catch (e) {
       if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new Interrupted();
       throw e;
@@ -141,19 +156,22 @@ class InquirerPrompter implements Prompter {
     return String(
       await this.run({
         type: 'input',
-        message,
+        message: this.t(message),
         default: opts.default,
-        validate: (s: string) => opts.validate?.(s) ?? true,
+        validate: (s: string) => {
+          const problem = opts.validate?.(s);
+          return problem == null ? true : this.t(problem);
+        },
       }),
     );
   }
 
   async select<T extends string>(message: string, choices: { value: T; name: string }[], opts: { default?: T } = {}): Promise<T> {
-    return (await this.run({ type: 'select', message, choices, default: opts.default })) as T;
+    return (await this.run({ type: 'select', message: this.t(message), choices: choices.map((c) => ({ ...c, name: this.t(c.name) })), default: opts.default })) as T;
   }
 
   async pause(message = 'Press Enter to continue'): Promise<void> {
-    await this.run({ type: 'input', message, theme: { prefix: '' } });
+    await this.run({ type: 'input', message: this.t(message), theme: { prefix: '' } });
   }
 
   close(): void {}

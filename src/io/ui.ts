@@ -2,17 +2,19 @@ import { Chalk } from 'chalk';
 import type { Ui } from '../tutor/ui.js';
 import { asciiOnly, colorEnabled, terminalWidth } from './color.js';
 import { wrapRendered } from './wrap.js';
+import { asciiText } from '../chart/ascii.js';
 
 /** The terminal Ui: writes to `stream` (stdout, or stderr when stdout carries JSON), wrapped to its width. */
 export function terminalUi(stream: NodeJS.WriteStream = process.stdout): Ui {
   const colors = colorEnabled(stream);
   const c = new Chalk({ level: colors ? 3 : 0 });
   const width = terminalWidth(stream);
+  const ascii = asciiOnly();
   return {
     width,
     colors,
-    ascii: asciiOnly(),
-    say: (text) => stream.write(wrapRendered(text, width) + '\n'),
+    ascii,
+    say: (text) => stream.write(wrapRendered(ascii ? asciiText(text) : text, width) + '\n'),
     heading: (s) => c.bold.cyan(s),
     bold: (s) => c.bold(s),
     dim: (s) => c.dim(s),

@@ -210,6 +210,9 @@ describe('asciiText', () => {
     ['“quoted” — dash', '"quoted" -- dash'],
     ['e\u0301 accent dropped, 中 unknown', 'e accent dropped, ? unknown'],
     ['plain ASCII stays as it is: ~!@#$%^&*()', 'plain ASCII stays as it is: ~!@#$%^&*()'],
+    ['🎯 Learning Objectives ⚠️', ' Learning Objectives '],
+    ['Beginner · 8 hours · needs 1.2.25', 'Beginner - 8 hours - needs 1.2.25'],
+    ['▸ Exercises ↳ revisit ⏎ ❯', '> Exercises -> revisit Enter >'],
   ])('%s', (input, output) => {
     expect(asciiText(input)).toBe(output);
   });

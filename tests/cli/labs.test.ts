@@ -1,5 +1,7 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // These run the built CLI (npm test builds before jest), as a learner's shell would.
@@ -78,6 +80,13 @@ describe('--ascii and CALC_ML_ASCII: plain ASCII output for terminals without bo
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\+-{3,}\+/); // the x axis, in ASCII
     expect(r.stdout).not.toMatch(/[^\x00-\x7f]/);
+  });
+
+  test.each([['show'], ['show', '--json'], ['lessons'], ['grade', '1', 'true'], ['progress'], ['check', 'lessons/1.2.26-calculus-for-ml-big-picture.md'], ['--help']])('calc-ml %s --ascii: every character ASCII', (...args) => {
+    const r = cli([...args, '--ascii'], { CALC_ML_HOME: mkdtempSync(join(tmpdir(), 'calc-ml-ascii-')) });
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(20);
+    expect(r.stdout + r.stderr).not.toMatch(/[^\x00-\x7f]/);
   });
 
   test('CALC_ML_ASCII=1 does the same; CALC_ML_ASCII=0 does not', () => {

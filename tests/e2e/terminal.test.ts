@@ -109,4 +109,21 @@ maybe('in a real terminal', () => {
     expect(screen).toMatch(/^ {2}--from <x> +left end of the range\n {19}\(default: "-5"\)$/m);
     expect(screen).not.toMatch(/^e "x\^2"/m);
   });
+
+  test('--ascii: the guided lesson and the quiz show nothing but ASCII, prompts included', async () => {
+    const start = open('start --ascii', { CALC_ML_HOME: home() });
+    await start.waitFor(/Press Enter/);
+    start.keys('Enter');
+    await start.waitFor(/Core idea 1 of 3[\s\S]*Press Enter/);
+    const quiz = open('quiz --ascii', { CALC_ML_HOME: home() });
+    await quiz.waitFor(/true or false\?/);
+    quiz.type('maybe');
+    await quiz.waitFor(/not an answer here/);
+    for (const t of [start, quiz]) {
+      t.keys('C-c');
+      expect(await t.exitStatus()).toBe(130);
+      expect(t.screen()).not.toMatch(/[^\x00-\x7f]/);
+    }
+    expect(start.screen()).toMatch(/\+-{3,}\+/);
+  });
 });
