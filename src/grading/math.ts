@@ -184,5 +184,7 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
   if (hit) {
     return verdict('partial', [`${fmt(hit.value)} is the right value, but the task asks you to write the function too: ${wanted}; ${call}`], q);
   }
-  return verdict('incorrect', [`You computed ${last.source} = ${fmt(last.value)}, but ${call} is not that; write the function and compute it: ${wanted}; ${call}`], q);
+  // A bare number ("10") is its own value: "10 = 10" would read oddly.
+  const computed = last.source.trim() === fmt(last.value) ? fmt(last.value) : `${last.source} = ${fmt(last.value)}`;
+  return verdict('incorrect', [`You computed ${computed}, but ${call} is not that; write the function and compute it: ${wanted}; ${call}`], q);
 }
