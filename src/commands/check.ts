@@ -11,7 +11,10 @@ interface FileReport {
 function failed(file: string, e: unknown): FileReport {
   if (!(e instanceof UserError)) throw e;
   // The reason already names the file; keep it as one error of this file.
-  return { file, problems: [{ line: 0, severity: 'error' as const, message: e.message.replace(`${file}: `, '').replace(file + ' ', '') }] };
+  // The reader's advice on what else to give (an id, nothing) is for the commands that open lessons;
+  // check takes files.
+  const message = e.message.replace(`${file}: `, '').replace(file + ' ', '').replace(/^no such file; give .*$/, 'no such file; check the path');
+  return { file, problems: [{ line: 0, severity: 'error' as const, message }] };
 }
 
 /** A lesson file, and its answer key when one sits beside it (`x.md` + `x.key.yaml`). */

@@ -16,6 +16,12 @@ describe('calc-ml check with an answer key beside the lesson', () => {
     expect(r.status).toBe(0);
   });
 
+  test('a path that is not there: one error, with advice that fits check', () => {
+    const r = check('nosuch.md');
+    expect(r.stdout).toBe('nosuch.md: error: no such file; check the path\n1 error, 0 warnings in 1 file\n');
+    expect(r.status).toBe(1);
+  });
+
   test('problems of the key are reported on the key file\'s lines, and fail the check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'calc-ml-check-'));
     const lesson = join(dir, 'lesson.md');
