@@ -29,3 +29,14 @@ export function shieldExpressions(argv: readonly string[], program: Command): st
   }
   return out;
 }
+
+/**
+ * `calc-ml help qiuz` would print the general help and say nothing of the typo; asked as `calc-ml qiuz`
+ * instead, commander refuses it and suggests "quiz".
+ */
+export function helpForUnknown(argv: readonly string[], program: Command): string[] {
+  const [node, script, first, name, ...rest] = argv;
+  if (first !== 'help' || name === undefined || name.startsWith('-') || rest.length) return [...argv];
+  const known = program.commands.some((c) => c.name() === name || c.aliases().includes(name));
+  return known ? [...argv] : [node, script, name];
+}

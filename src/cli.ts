@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { buildProgram, reportError } from './program.js';
-import { shieldExpressions } from './cli-args.js';
+import { helpForUnknown, shieldExpressions } from './cli-args.js';
 import { asciiOnly } from './io/ascii-mode.js';
 import { asciiText } from './chart/ascii.js';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const program = buildProgram();
   try {
-    await program.parseAsync(shieldExpressions(process.argv, program));
+    await program.parseAsync(shieldExpressions(helpForUnknown(process.argv, program), program));
   } catch (e) {
     if (e instanceof CommanderError) {
       process.exitCode = e.exitCode;

@@ -1,5 +1,5 @@
 import { buildProgram } from '../../src/program.js';
-import { shieldExpressions } from '../../src/cli-args.js';
+import { helpForUnknown, shieldExpressions } from '../../src/cli-args.js';
 import { spawnSync } from 'node:child_process';
 import { BIN } from '../helpers/cli.js';
 
@@ -21,6 +21,25 @@ describe('an expression that starts with a minus is an argument, not an option',
     ['quiz -y', 'quiz|-y'],
   ])('calc-ml %s', (line, expected) => {
     expect(shieldExpressions(argv(line), program).slice(2).join('|')).toBe(expected);
+  });
+});
+
+describe('help for a command that does not exist is the unknown command itself', () => {
+  const program = buildProgram();
+  test.each([
+    ['help qiuz', 'qiuz'],
+    ['help quiz', 'help|quiz'],
+    ['help gd', 'help|gd'],
+    ['help', 'help'],
+    ['quiz', 'quiz'],
+  ])('calc-ml %s', (line, expected) => {
+    expect(helpForUnknown(argv(line), program).slice(2).join('|')).toBe(expected);
+  });
+
+  test('calc-ml help qiuz: refused with the suggestion', () => {
+    const r = spawnSync(process.execPath, [BIN, 'help', 'qiuz'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/unknown command 'qiuz'\n\(Did you mean quiz\?\)/);
   });
 });
 
