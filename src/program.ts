@@ -29,7 +29,7 @@ export function buildProgram(): Command {
     // commander keeps descriptions on one line when their column is under 40 wide; at 40 columns the
     // terminal then cuts them mid-word. Wrapping a narrow column reads better.
     .configureHelp({ minWidthToWrap: 12 })
-    .addHelpText('after', examples('calc-ml show', 'calc-ml lessons --dir ~/course', 'calc-ml check lessons/my-lesson.md'));
+    .addHelpText('after', examples('calc-ml start', 'calc-ml quiz', 'calc-ml plot "x^2" --tangent 1', 'calc-ml lessons --dir ~/course'));
 
   program
     .command('start')
