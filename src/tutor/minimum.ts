@@ -14,6 +14,7 @@ export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' 
   if (!low) return { verdict: 'ungraded', score: 0, feedback: 'The curve has no defined point in this range, so there is no minimum to describe.' };
   const span = l.to - l.from;
   const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
+  if (!l.minima.length) return noMinimum(t, numbers, l, low, near);
   const ys = l.minima.map((m) => m.y);
   const ySpan = Math.max(1, ...ys.map((y) => Math.abs(y)), Math.abs(low.y));
   const where = numbers.some((n) => near(n, low.x, Math.max(0.25, span * 0.04)));
@@ -27,10 +28,14 @@ export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' 
   (where ? found : missing).push(`where it is (x ≈ ${round(low.x)})`);
   (value ? found : missing).push(`its value (loss ≈ ${round(low.y)})`);
   (count ? found : missing).push(several ? `that there is more than one valley (${l.minima.length} minima; the lowest is the global one)` : 'that it is the only minimum');
-  const score = found.length / 3;
+  // The other valley named instead of the lowest: say which one it is.
+  const other = several && !where ? l.minima.slice(1).find((m) => numbers.some((n) => near(n, m.x, Math.max(0.25, span * 0.04)))) : undefined;
+  if (other) found.push(`a local minimum (x ≈ ${round(other.x)}), not the lowest one`);
+  const score = Math.min(found.length, 3) / 3;
   const verdict = found.length === 3 ? 'correct' : found.length >= 1 ? 'partial' : 'incorrect';
   const feedback = [
     found.length ? `You described ${found.join(', ')}.` : 'Your description does not yet say where the minimum is, how low it goes, or whether it is the only one.',
+    other ? `x ≈ ${round(other.x)} is the other valley (loss ≈ ${round(other.y)}): a local minimum. Descent can stop there, but the lowest loss is at x ≈ ${round(low.x)}.` : '',
     missing.length ? `Still missing: ${missing.join('; ')}.` : '',
     `The plot shows: the lowest point at x ≈ ${round(low.x)} with loss ≈ ${round(low.y)}` +
       (several ? `, and ${l.minima.length - 1} other local minim${l.minima.length > 2 ? 'a' : 'um'} (${l.minima.slice(1).map((m) => `x ≈ ${round(m.x)}`).join(', ')}).` : l.minima.length === 1 ? ', the only minimum in the range.' : ' (at the edge of the range).'),
@@ -41,4 +46,31 @@ export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' 
 function round(n: number): string {
   const r = Math.round(n * 100) / 100;
   return String(Object.is(r, -0) ? 0 : r);
+}
+
+/**
+ * No minimum inside the range (x³, a line): right is saying so ("no minimum", "keeps falling"), or
+ * naming the lowest point at the edge as such.
+ */
+function noMinimum(
+  t: string,
+  numbers: number[],
+  l: Pick<Landscape, 'from' | 'to'>,
+  low: { x: number; y: number },
+  near: (a: number, b: number, tol: number) => boolean,
+): Verdict {
+  const saysNone = /\bno (real |true |local |global |actual )?(minim|lowest|bottom)|\b(has|have|is) (not|n't|never) (a |any )?(minim|bottom)|\bwithout (a |any )?(minim|bottom)|unbounded|keeps? (falling|decreasing|going down|dropping)|goes down forever|never stops (falling|decreasing)|(falls|decreases|drops) (forever|without (end|bound|limit))|to (minus|negative) infinity|-\s*inf/.test(t);
+  const span = l.to - l.from;
+  const atEdge = numbers.some((n) => near(n, low.x, Math.max(0.25, span * 0.04))) && /\bedge|\bend\b|\bboundary|\blimit of the range/.test(t);
+  const shows = `The plot shows no minimum inside the range: f keeps falling toward the edge, where the lowest point is x ≈ ${round(low.x)} (loss ≈ ${round(low.y)}).`;
+  if (saysNone || atEdge) {
+    return { verdict: 'correct', score: 1, feedback: `Correct: ${saysNone ? 'there is no minimum' : 'the lowest point is at the edge'}.\n${shows}`, found: ['that there is no minimum inside the range'], missing: [] };
+  }
+  return {
+    verdict: 'incorrect',
+    score: 0,
+    feedback: `Look again: this curve has no valley in the range.\n${shows}`,
+    found: [],
+    missing: ['that there is no minimum inside the range'],
+  };
 }

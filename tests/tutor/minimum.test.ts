@@ -52,3 +52,22 @@ describe('the landscape report says what f′ says, corners and plateaus include
     expect(land.text).toMatch(/is 0 at x = .*, .*, .*: 2 of these are minima\./);
   });
 });
+
+describe('describing a curve with no minimum, or the wrong valley', () => {
+  const cube = { from: -5, to: 5, minima: [], lowest: { x: -5, y: -125 } };
+  test.each([
+    ['there is no minimum', 'correct'],
+    ['It has no minimum: the loss keeps falling to the left.', 'correct'],
+    ['the lowest point is at the edge, x = -5, loss -125', 'correct'],
+    ['the minimum is at x = 0 with loss 0', 'incorrect'],
+  ])('x³: %s → %s', (text, verdict) => {
+    expect(gradeMinimumDescription(text, cube).verdict).toBe(verdict);
+  });
+
+  test('two valleys: naming the local one is partly right, and says which one it is', () => {
+    const valleys = { from: -3, to: 3, minima: [{ x: -1.47, y: -5.44 }, { x: 1.35, y: -2.62 }], lowest: { x: -1.47, y: -5.44 } };
+    const v = gradeMinimumDescription('the minimum is at x = 1.35 where the loss is -2.6', valleys);
+    expect(v.verdict).toBe('partial');
+    expect(v.feedback).toMatch(/x ≈ 1\.35 is the other valley \(loss ≈ -2\.62\): a local minimum/);
+  });
+});
