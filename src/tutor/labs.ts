@@ -80,7 +80,7 @@ export interface Landscape {
 }
 
 /** A loss curve plotted with its minimum marked, found by descent and by solving f′(x) = 0. */
-export async function landscapeReport(exprText: string, from: number, to: number, s: Screen): Promise<Landscape> {
+export async function landscapeReport(exprText: string, from: number, to: number, s: Screen, startAt?: number): Promise<Landscape> {
   const e = compileExpression(exprText);
   const d = await differentiate(e);
   const f = (x: number) => e.evaluate(x);
@@ -118,7 +118,7 @@ export async function landscapeReport(exprText: string, from: number, to: number
   const lowest = minima[0] && lowestSample && minima[0].y <= lowestSample.y + 1e-9 ? minima[0] : lowestSample;
   // Descent from a fifth of the way into the range, with the largest of a few rates that converges
   // (a rate that suits a gentle bowl overshoots a steep quartic).
-  const start = from + (to - from) * 0.2;
+  const start = startAt ?? from + (to - from) * 0.2;
   const tries = [0.1, 0.03, 0.01, 0.003, 0.001].map((lr) => descend(e.text, f, df, { start, lr, steps: 500, tol: 1e-4 }));
   const descent = tries.find((r) => r.converged) ?? tries.find((r) => !r.diverged) ?? tries[tries.length - 1];
   const lr = descent.lr;
@@ -131,10 +131,15 @@ export async function landscapeReport(exprText: string, from: number, to: number
     ? `: ${minima.length === 1 ? 'one of these is a minimum' : `${minima.length} of these are minima`}.`
     : criticalPoints.length || corners.length ? ': none is a minimum.' : ': the lowest point is at an edge.';
   const lines = [
-    renderChart({ ...size(s), series: plot.series, markers, summary: plot.summary, xTitle: v, yTitle: `loss(${v}) = ${e.text}` }),
+    // 14 rows: with fewer, two valleys of different depth can land on the same row.
+    renderChart({ ...size(s, 14), series: plot.series, markers, summary: plot.summary, xTitle: v, yTitle: `loss(${v}) = ${e.text}` }),
     zeros + cornerText + (minima.length === 1 && criticalPoints.length + corners.length === 1 ? ': that is the minimum.' : verdict),
     `Gradient descent from ${v} = ${fmt(start, 3)}: ${descent.verdict}` + (descent.converged ? ` (loss ${fmt(descentEnd.f, 4)})` : ''),
   ];
+  // Settled in a valley that is not the lowest: the point of having two.
+  if (descent.converged && lowest && minima.length > 1 && descentEnd.f > lowest.y + 1e-6 * Math.max(1, Math.abs(lowest.y))) {
+    lines.push(`That is a local minimum: the lowest loss is ${fmt(lowest.y, 4)} at ${v} = ${fmt(lowest.x, 4)}. Where descent ends depends on where it starts.`);
+  }
   return { expr: e, text: shown(s, lines.join('\n')), from, to, minima, lowest, criticalPoints, descent };
 }
 
@@ -153,6 +158,7 @@ function bisect(g: (x: number) => number, a: number, b: number): number {
 /** Ready-made loss curves for the mini-project. */
 export const SHAPES = [
   { value: 'bowl', name: 'A bowl: one minimum', expr: '(x - 2)^2 + 1', from: -2, to: 6 },
-  { value: 'two-valleys', name: 'Two valleys: a local and a global minimum', expr: 'x^4 - 4x^2 + x', from: -2.5, to: 2.5 },
+  // Descent starts on the right, so it settles in the local valley: where it ends depends on where it starts.
+  { value: 'two-valleys', name: 'Two valleys: a local and a global minimum', expr: 'x^4 - 4x^2 + x', from: -2.5, to: 2.5, start: 2 },
   { value: 'plateau', name: 'A plateau: flat far out, one dip', expr: '1 - exp(-(x - 3)^2 / 2)', from: -6, to: 6 },
 ] as const;

@@ -352,7 +352,7 @@ async function miniProject(ctx: StepContext): Promise<StepOutcome> {
   while (!land) {
     if (!shape) expr = await askValue(ctx, 'Your loss curve, a formula in x', 'x^2 - 2x + 3', readable);
     try {
-      land = await landscapeReport(expr, shape?.from ?? -5, shape?.to ?? 5, ctx.screen);
+      land = await landscapeReport(expr, shape?.from ?? -5, shape?.to ?? 5, ctx.screen, shape && 'start' in shape ? shape.start : undefined);
     } catch (e) {
       if (!(e instanceof UserError) || shape) throw e;
       ui.say(ui.bad([e.message, ...e.detail].join('\n')));

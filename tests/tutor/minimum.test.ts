@@ -51,6 +51,15 @@ describe('the landscape report says what f′ says, corners and plateaus include
     const land = await landscapeReport('x^4 - 4x^2 + x', -3, 3, screen);
     expect(land.text).toMatch(/is 0 at x = .*, .*, .*: 2 of these are minima\./);
   });
+
+  test('two valleys, descent from the right: it settles in the local one, and the report says so', async () => {
+    const land = await landscapeReport('x^4 - 4x^2 + x', -2.5, 2.5, screen, 2);
+    expect(land.text).toMatch(/Gradient descent from x = 2: lr 0\.1 converges to x = 1\.347/);
+    expect(land.text).toMatch(/That is a local minimum: the lowest loss is -5\.444 at x = -1\.473\. Where descent ends depends on where it starts\./);
+    // The two valleys sit on different rows of the chart.
+    const rows = land.text.split('\n');
+    expect(rows.findIndex((r) => r.includes('●'))).not.toBe(rows.findIndex((r) => r.includes('○')));
+  });
 });
 
 describe('describing a curve with no minimum, or the wrong valley', () => {
