@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Help } from 'commander';
 import { UserError } from './errors.js';
 import { wrapWords } from './math/format.js';
 import { asciiText } from './chart/ascii.js';
@@ -28,7 +28,12 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run "calc-ml --help" for the commands, or "calc-ml help <command>" for one)')
     // commander keeps descriptions on one line when their column is under 40 wide; at 40 columns the
     // terminal then cuts them mid-word. Wrapping a narrow column reads better.
-    .configureHelp({ minWidthToWrap: 12 })
+    .configureHelp({
+      minWidthToWrap: 12,
+      // Under 60 columns, commands are listed by name only, so their descriptions have room to wrap.
+      subcommandTerm: (cmd) =>
+        (process.stdout.columns ?? 80) < 60 ? [cmd.name(), ...cmd.aliases()].join('|') : new Help().subcommandTerm(cmd),
+    })
     .addHelpText('after', examples('calc-ml start', 'calc-ml quiz', 'calc-ml plot "x^2" --tangent 1', 'calc-ml lessons --dir ~/course'));
 
   program
@@ -168,9 +173,12 @@ function errorLines(text: string): string {
   const message = asciiOnly() ? asciiText(text) : text;
   if (!process.stderr.isTTY) return message;
   const width = process.stderr.columns || 80;
-  return wrapWords(message, Math.max(20, width - 3))
+  // A quoted command ("calc-ml start") stays on one line: split, it reads as two things to type.
+  const glued = message.replace(/"[^"]{1,30}"/g, (q) => q.replace(/ /g, '\u0001'));
+  return wrapWords(glued, Math.max(20, width - 3))
     .map((l, i) => (i ? `  ${l}` : l))
-    .join('\n');
+    .join('\n')
+    .replace(/\u0001/g, ' ');
 }
 
 export function reportError(e: unknown, debug: boolean): number {

@@ -11,7 +11,7 @@ const STAND_INS: Record<string, string> = {
   '┼': '+', '┤': '+', '├': '+', '┬': '+', '┴': '+', '└': '+', '┘': '+', '┌': '+', '┐': '+',
   '╭': '.', '╮': '.', '╰': "'", '╯': "'", '╔': '.', '╗': '.', '╚': "'", '╝': "'", '╶': '-', '╴': '-',
   // Markers, distinct from each other and from the ASCII line styles.
-  '●': '@', '○': 'o', '◆': '*', '◇': '+', '▲': '^', '△': 'A', '■': 'X', '□': '%',
+  '●': '@', '○': 'o', '◆': '*', '◇': '&', '▲': '^', '△': 'A', '■': 'X', '□': '%',
   // Verdicts and bullets.
   '✓': 'v', '✗': 'x', '✔': 'v', '•': '*', '█': '#', '░': '.', '▸': '>', '↳': '->', '⏎': 'Enter', '❯': '>', '¦': '|',
   // Typography and mathematics.
@@ -28,5 +28,6 @@ const STAND_INS: Record<string, string> = {
 export function asciiText(text: string): string {
   // eslint-disable-next-line no-control-regex
   // A middle dot between words separates ("Beginner · 8 hours"); inside a formula it multiplies.
-  return text.replace(/ · /g, ' - ').replace(/[^\x00-\x7f]/gu, (ch) => STAND_INS[ch] ?? (/[\p{M}\p{Extended_Pictographic}\u200d\ufe0f]/u.test(ch) ? '' : '?'));
+  // Not " - ": wrapped to the start of a line, that reads as a list item.
+  return text.replace(/ · /g, ' | ').replace(/[^\x00-\x7f]/gu, (ch) => STAND_INS[ch] ?? (/[\p{M}\p{Extended_Pictographic}\u200d\ufe0f]/u.test(ch) ? '' : '?'));
 }

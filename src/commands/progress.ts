@@ -21,8 +21,11 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
   for (const s of lessons) {
     const pct = (x: { score: number; total: number }) => `${fmt(x.score)}/${x.total} (${Math.round((100 * x.score) / x.total)}%)`;
     process.stdout.write(`${color.bold(`Lesson ${s.lessonId}`)}${s.title ? ` ${s.title}` : ''}\n`);
+    // An unfinished attempt is scored over what was answered: say so, rather than 0/4 or NaN%.
+    const last = (q: NonNullable<typeof s.quizLast>) =>
+      q.complete ? pct(q) : q.total ? `unfinished, ${fmt(q.score)} right of ${q.total} answered` : 'unfinished, nothing answered';
     process.stdout.write(`  quiz: ${s.quizBest ? `best ${pct(s.quizBest)}` : 'no complete attempt'}` +
-      (s.quizLast ? `, last ${pct(s.quizLast)}${s.quizLast.complete ? '' : ' (unfinished)'}` : '') +
+      (s.quizLast ? `, last ${last(s.quizLast)}` : '') +
       `, ${s.quizAttempts} attempt${s.quizAttempts === 1 ? '' : 's'}\n`);
     process.stdout.write(`  exercises right or partly right: ${s.exercisesDone.length ? s.exercisesDone.join(', ') : 'none yet'}\n`);
     process.stdout.write(`  time spent: ${formatDuration(s.timeSpentMs)}\n`);

@@ -112,16 +112,17 @@ function classify(steps: Step[], o: DescentOptions, blewUp: boolean): Pick<Run, 
   const slope = `|f′| down from ${formatNumber(g0, 3)} to ${formatNumber(g, 3)}`;
   const where = `after ${count(n, 'step')} x = ${formatNumber(last.x, 3)}`;
   const result = (verdict: string) => ({ converged: false, diverged: false, oscillating: false, verdict: `${lr} ${verdict}` });
+  // The sign of f′ flips at every recent step: each step jumps over the minimum (lr 0.9 on x²).
+  const flips = steps.length >= 4 && steps.slice(-4).every((s, i, a) => i === 0 || Math.sign(s.grad) === -Math.sign(a[i - 1].grad));
   if (g < 1e-3 * Math.max(1e-12, g0)) {
-    return result(`is close but not converged: ${where}, |f′(x)| = ${formatNumber(g, 2)} (tolerance ${formatNumber(o.tol)})`);
+    const zigzag = flips ? ', zigzagging across the minimum' : '';
+    return result(`is close but not converged${zigzag}: ${where}, |f′(x)| = ${formatNumber(g, 2)} (tolerance ${formatNumber(o.tol)})`);
   }
   // f keeps falling and the slope is no gentler than at the start: nothing says a bottom is near
   // (f = −x, or x³ heading left). A slope that merely shrinks slowly is a slow run, below.
   if (g >= g0 * (1 - 1e-9) && last.f < steps[0].f) {
     return result(`keeps going downhill and the slope is not getting gentler: ${where}, f′ = ${formatNumber(last.grad, 3)}; f may have no minimum this way`);
   }
-  // The sign of f′ flips at every recent step: each step jumps over the minimum (lr 0.9 on x²).
-  const flips = steps.length >= 4 && steps.slice(-4).every((s, i, a) => i === 0 || Math.sign(s.grad) === -Math.sign(a[i - 1].grad));
   if (flips) return result(`zigzags across the minimum, each step overshooting, and closes in slowly: ${where}, ${slope}`);
   return result(g > 0.1 * g0 ? `is slow: ${where}, still far from the minimum (${slope})` : `has not converged yet: ${where}, ${slope}`);
 }

@@ -181,7 +181,8 @@ async function runStep(step: PlannedStep, ctx: StepContext): Promise<StepOutcome
         ui.say(`- ${t.takeaway}`);
         for (const q of t.missed) ui.say(ui.warn(`    ↳ revisit ${q.ref}: ${q.prompt.split('\n')[0]}`));
       }
-      if (!recap.some((t) => t.missed.length)) ui.say(ui.good('Nothing you missed is tied to these: well done.'));
+      const answered = Object.keys(deps.record.answers).length > 0;
+      if (answered && !recap.some((t) => t.missed.length)) ui.say(ui.good('Nothing you missed is tied to these: well done.'));
       await ask.pause();
       return 'done';
     }
@@ -219,9 +220,11 @@ async function writtenAnswer(q: Question, ctx: StepContext, code: string | null 
   let hinted = false;
   let shown = '';
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const answer = await ask.input(`Your answer (${q.hint && !hinted ? SKIP_HINT : 'Enter skips'}):`, {
+    const typed = await ask.input(`Your answer (${q.hint && !hinted ? SKIP_HINT : 'Enter skips'}):`, {
       validate: (s) => (s.trim() === '?' ? (q.hint ? `Hint: ${q.hint}` : 'There is no hint for this one: answer in your own words.') : null),
     });
+    // After "?" showed the hint, inquirer leaves the "?" in the field; it is not part of the answer.
+    const answer = typed.replace(/^\s*\?+\s*/, '');
     if (!answer.trim()) return recordSkip(q.ref, q, ctx);
     const v = grade(q, answer);
     const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now() };
@@ -412,7 +415,8 @@ async function finish(ctx: StepContext): Promise<StepOutcome> {
   const open = ctx.steps.filter((s) => s.id !== 'finish' && !ctx.deps.record.tutor.done.includes(s.id));
   if (!open.length) ui.say(ui.heading(`Lesson ${ctx.lesson.id} complete.`));
   else {
-    const total = ctx.steps.length - 1;
+    // Counted as the progress bar counts: this last step is reached, so it is one of the done.
+    const total = ctx.steps.length;
     ui.say(ui.heading(`End of Lesson ${ctx.lesson.id}: ${total - open.length} of ${total} steps done.`));
     const names = open.slice(0, 3).map((s) => s.title.replace(/[.!?]$/, ''));
     ui.say(`Still open: ${names.join('; ')}${open.length > 3 ? `; and ${open.length - 3} more` : ''}. Go back with: calc-ml start --step ${stepArg(open[0].id)}`);

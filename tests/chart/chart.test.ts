@@ -186,11 +186,11 @@ describe('--ascii charts', () => {
     expect(samples).toEqual(['---', '~~~', '===', '___', ',,,']);
   });
 
-  test('markers get distinct ASCII stand-ins, none of them a series\' line character', () => {
+  test('markers get distinct ASCII stand-ins, none of them a line or axis character', () => {
     const out = renderChart({ ...specs[3][1], ascii: true });
     const legend = out.split('\n').filter((l) => / run \d$/.test(l)).map((l) => l.trim()[0]);
     expect(new Set(legend).size).toBe(8);
-    for (const m of legend) expect("-~=_,|:#!.'").not.toContain(m);
+    for (const m of legend) expect("-~=_,|:#!.'+").not.toContain(m); // nor the axis ticks' "+"
   });
 
   test('colour still works with ASCII glyphs', () => {
@@ -211,7 +211,7 @@ describe('asciiText', () => {
     ['e\u0301 accent dropped, 中 unknown', 'e accent dropped, ? unknown'],
     ['plain ASCII stays as it is: ~!@#$%^&*()', 'plain ASCII stays as it is: ~!@#$%^&*()'],
     ['🎯 Learning Objectives ⚠️', ' Learning Objectives '],
-    ['Beginner · 8 hours · needs 1.2.25', 'Beginner - 8 hours - needs 1.2.25'],
+    ['Beginner · 8 hours · needs 1.2.25', 'Beginner | 8 hours | needs 1.2.25'],
     ['▸ Exercises ↳ revisit ⏎ ❯', '> Exercises -> revisit Enter >'],
   ])('%s', (input, output) => {
     expect(asciiText(input)).toBe(output);

@@ -176,7 +176,7 @@ describe('the guided lesson, driven by a script', () => {
     const { ui } = await runUntilOut(record, ['todo', 'Calculus is how models learn: the derivative of the loss tells each weight which way to move.', 'todo'], { step: 'homework' });
     const text = ui.lines.join('\n');
     expect(text).not.toMatch(/Lesson 1\.2\.26 complete/);
-    expect(text).toMatch(/End of Lesson 1\.2\.26: 1 of 15 steps done\./);
+    expect(text).toMatch(/End of Lesson 1\.2\.26: 2 of 16 steps done\./);
     expect(text).toMatch(/Still open: Learning objectives; Core ideas; Exercise 1\.2\.26\.1 .*; and 11 more\. Go back with: calc-ml start --step objectives/);
   });
 
