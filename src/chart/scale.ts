@@ -46,7 +46,9 @@ export function robustRange(values: readonly number[]): [number, number] {
     lo = Math.max(lo, q10 - 2 * span);
     hi = Math.min(hi, q90 + 2 * span);
   }
-  if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
+  // Variation under a millionth of the value cannot be drawn (nor labelled: every row read "1e0"):
+  // the values are drawn as the constant they are to the eye.
+  if (hi - lo < 1e-6 * Math.max(1, Math.abs(hi))) {
     const pad = Math.abs(hi) > 0 ? Math.abs(hi) / 10 : 1;
     return [lo - pad, hi + pad];
   }

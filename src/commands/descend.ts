@@ -35,11 +35,14 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
   // Sentences wrap at spaces within the chart width, continuation lines indented.
   const wrap = (line: string) => (line.length <= size.width ? line : wrapWords(line, size.width - 2).join('\n  '));
   const out = [
-    wrap(`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`),
+    ...(`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`.length <= size.width
+      ? [`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`]
+      : [wrap(`f(${e.variable}) = ${e.text}`), wrap(`f'(${e.variable}) = ${d.text}`)]),
     wrap(`start ${e.variable} = ${formatNumber(start)}; at most ${steps} steps; stop when |f'(${e.variable})| < ${formatNumber(tol)}`),
     '',
     renderChart({ ...size, colors, ascii, ...view.landscape }),
-    renderChart({ ...size, colors, ascii, ...view.loss }),
+    // No step taken by any run: a loss 'curve' of one point per run says nothing.
+    ...(runs.some((r) => r.steps.length > 1) ? [renderChart({ ...size, colors, ascii, ...view.loss })] : []),
     ...view.tables.map((t) => t.join('\n') + '\n'),
     ...view.verdicts.map(wrap),
   ];

@@ -87,6 +87,14 @@ function classify(steps: Step[], o: DescentOptions, blewUp: boolean): Pick<Run, 
     return { converged: false, diverged: true, oscillating: false, verdict: `${lr} leaves the domain: f or f′ is undefined at x = ${formatNumber(last.x)}, reached after ${count(n, 'step')}` };
   }
   if (blewUp) {
+    // Every step the same way and f lower than at the start: not a rate too large, but a function
+    // with no bottom that way (x³ heading left); a smaller rate would only fall more slowly.
+    const finite = steps.filter((s) => Number.isFinite(s.f) && Number.isFinite(s.grad));
+    const lastF = finite[finite.length - 1]?.f;
+    const oneWay = finite.every((s) => Math.sign(s.grad) === Math.sign(finite[0].grad));
+    if (oneWay && lastF !== undefined && lastF < steps[0].f) {
+      return { converged: false, diverged: true, oscillating: false, verdict: `${lr} runs downhill without end: f fell to ${formatNumber(lastF, 3)} in ${count(n, 'step')} and keeps falling, so f has no minimum this way (a smaller rate only falls more slowly)` };
+    }
     return { converged: false, diverged: true, oscillating: false, verdict: `${lr} diverges: |x| or |f(x)| blew up after ${count(n, 'step')}${grows}` };
   }
   if (Math.abs(last.grad) < o.tol || last.grad === 0) {

@@ -42,7 +42,7 @@ export async function descentReport(exprText: string, rates: number[], start: nu
     `at most ${steps} steps; a run converges when |f'(${e.variable})| < ${fmt(tol)}`,
     '',
     renderChart({ ...size(s), ...view.landscape }),
-    renderChart({ ...size(s, 8), ...view.loss }),
+    ...(runs.some((r) => r.steps.length > 1) ? [renderChart({ ...size(s, 8), ...view.loss })] : []),
     ...view.verdicts.map((v) => `• ${v}`),
   ].join('\n');
   return { text: shown(s, text), runs };

@@ -37,6 +37,7 @@ describe('scale helpers', () => {
     ['x² on -5..5', sample((x) => x * x, -5, 5, 101).map((p) => p[1]), [0, 25]],
     ['a constant', [3, 3, 3], [2.7, 3.3]],
     ['nothing defined', [NaN, NaN], [-1, 1]],
+    ['a change of a billionth (a plateau): drawn as the constant it looks like', [1 - 3.5e-10, 1, 1], [0.9, 1.1]],
   ])('robustRange: %s shows everything', (_, values, range) => {
     const [lo, hi] = robustRange(values);
     expect(lo).toBeCloseTo(range[0], 9);

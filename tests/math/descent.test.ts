@@ -68,6 +68,8 @@ describe('each run is named', () => {
     ['x^3', 0, 0.1, 50, 1e-6, { converged: false }, /^lr 0\.1 cannot move: at x = 0 the slope is almost flat \(\|f′\| < 1e-6\) yet f falls to the left: a plateau, a saddle or a very gentle slope, not a minimum$/],
     ['1 - exp(-(x-3)^2/2)', -3.6, 0.1, 500, 1e-4, { converged: false }, /^lr 0\.1 cannot move: at x = -3\.6 .* f falls to the right/],
     ['abs(x)', 0.5, 0.1, 20, 1e-6, { oscillating: true }, /^lr 0\.1 oscillates between -0\.1 and 0 without converging$/],
+    ['x^3', -3, 0.1, 50, 1e-6, { diverged: true }, /^lr 0\.1 runs downhill without end: f fell to -4\.68e18 in 5 steps and keeps falling, so f has no minimum this way/],
+    ['x^2', 3, 0.9, 50, 1e-6, { converged: false }, /^lr 0\.9 is close but not converged, zigzagging across the minimum: after 50 steps/],
     ['x^2', 0, 0.1, 50, 1e-6, { converged: true }, /^lr 0\.1 converges to x = 0\.000 in 0 steps$/],
     ['x^2', 3, 0.1, 100, 1e-6, { converged: true }, /^lr 0\.1 converges to x = 0\.000 in 70 steps$/],
     ['x^2', 3, 0.5, 50, 1e-6, { converged: true }, /^lr 0\.5 converges to x = 0\.000 in 1 step$/],
