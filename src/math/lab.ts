@@ -2,7 +2,7 @@ import type { ChartMarker, ChartSeries, ChartSpec } from '../chart/chart.js';
 import { robustRange } from '../chart/scale.js';
 import type { Expr } from './engine.js';
 import { count, formatNumber as fmt } from './format.js';
-import { lowestPoint, sample, type Point } from './sample.js';
+import { lowestPoint, otherMinima, sample, type Point } from './sample.js';
 import type { Run } from './descent.js';
 import { bestStep, type SweepPoint } from './numdiff.js';
 
@@ -64,12 +64,18 @@ export function plotLab(p: PlotInput): PlotResult {
       const pole = beside !== undefined && low.y < robustRange(defined)[0];
       const kind = pole ? 'pole' : beside !== undefined ? 'gap' : low.atEdge ? 'edge' : 'min';
       if (!pole) markers.push({ x: low.x, y: low.y, symbol: kind === 'min' ? '●' : '○', series: si, label: kind === 'min' ? 'minimum' : 'lowest point in the range' });
+      // The other valleys: a local minimum is what gradient descent can get stuck in.
+      const others = pole ? [] : otherMinima(f, fine, low.x);
+      for (const m of others) markers.push({ x: m.x, y: m.y, symbol: '◇', series: si, label: 'another valley (a local minimum)' });
+      const valleys = others.slice(0, 2).map((m) => `${fmt(snap(m.y, scale), 4)} at ${e.variable} = ${fmt(snap(m.x, 1e3 * (p.to - p.from)), 4)}`).join(', ') +
+        (others.length > 2 ? ` and ${others.length - 2} more` : '');
+      const also = others.length ? `; ${others.length === 1 ? 'another valley' : 'other valleys'}: ${valleys}` : '';
       summary.push(
         who +
           {
-            min: `min ${at}`,
-            edge: `lowest ${at}, the edge of the range (no minimum inside it)`,
-            gap: `lowest ${at}, beside a gap where ${fx} is undefined or jumps`,
+            min: `min ${at}${also}`,
+            edge: `lowest ${at}, the edge of the range${others.length ? `; inside it, ${others.length === 1 ? 'a local minimum' : 'local minima'}: ${valleys}` : ' (no minimum inside it)'}`,
+            gap: `lowest ${at}, beside a gap where ${fx} is undefined or jumps${also}`,
             pole: `no minimum: ${fx} falls without bound near ${e.variable} = ${fmt(snap(beside!, 1e3 * (p.to - p.from)), 4)}`,
           }[kind] +
           span,

@@ -70,9 +70,14 @@ export function lowestPoint(f: (x: number) => number, points: readonly Point[]):
   // Beside a gap the lowest point may be a pole's flank (1/x near 0): refining would run into it.
   const besideGap = Number.isNaN(points[best - 1]?.[1]) || Number.isNaN(points[best + 1]?.[1]);
   if (atEdge || besideGap || best === 0 || best === points.length - 1) return { x: points[best][0], y: points[best][1], atEdge: atEdge || besideGap };
-  let [a, b] = [points[best - 1][0], points[best + 1][0]];
+  return { ...refine(f, points, best), atEdge };
+}
+
+/** The lowest point between the neighbours of sample `i` (golden-section search), or the sample itself. */
+function refine(f: (x: number) => number, points: readonly Point[], i: number): { x: number; y: number } {
+  let [a, b] = [points[i - 1][0], points[i + 1][0]];
   const g = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 60 && b - a > 1e-12 * Math.max(1, Math.abs(a)); i++) {
+  for (let k = 0; k < 60 && b - a > 1e-12 * Math.max(1, Math.abs(a)); k++) {
     const c = b - g * (b - a);
     const d = a + g * (b - a);
     if (!(f(c) >= f(d))) b = d; // NaN-safe: an undefined point never wins
@@ -80,5 +85,21 @@ export function lowestPoint(f: (x: number) => number, points: readonly Point[]):
   }
   const x = (a + b) / 2;
   const y = f(x);
-  return Number.isFinite(y) && y <= points[best][1] ? { x, y, atEdge } : { x: points[best][0], y: points[best][1], atEdge };
+  return Number.isFinite(y) && y <= points[i][1] ? { x, y } : { x: points[i][0], y: points[i][1] };
+}
+
+/**
+ * The valleys inside the range other than the one at `besides`: samples lower than the one before and
+ * no higher than the one after, both neighbours defined (a gap's flank is not a valley), refined.
+ */
+export function otherMinima(f: (x: number) => number, points: readonly Point[], besides: number): { x: number; y: number }[] {
+  const step = points.length > 1 ? Math.abs(points[1][0] - points[0][0]) : 0;
+  const found: { x: number; y: number }[] = [];
+  for (let i = 1; i < points.length - 1; i++) {
+    const [p, q, r] = [points[i - 1][1], points[i][1], points[i + 1][1]];
+    if (!(Number.isFinite(p) && Number.isFinite(q) && Number.isFinite(r)) || !(q < p && q <= r)) continue;
+    const m = refine(f, points, i);
+    if (Math.abs(m.x - besides) > 2 * step) found.push(m);
+  }
+  return found;
 }
