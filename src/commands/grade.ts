@@ -40,9 +40,10 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
       answer = await readStdin();
     }
   }
+  if (!answer.trim()) throw new UserError(`no answer given for ${ref}; pass it as an argument (calc-ml grade ${rawRef} "your answer") or on stdin`, 2);
   let v: Verdict = grade(q, answer);
   // Here an answer is graded once, not asked again: what cannot be read counts as incorrect.
-  if (v.retry) v = { ...v, verdict: 'incorrect', score: 0, retry: undefined };
+  if (v.retry) v = { ...v, verdict: 'incorrect', score: 0, retry: undefined, feedback: v.feedback.replace(/^./, (c) => c.toUpperCase()) };
   const session = openSession(lesson.id, (l) => process.stderr.write(`${l}\n`));
   session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: new Date().toISOString() }));
   if (opts.json) {

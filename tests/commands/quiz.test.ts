@@ -109,6 +109,14 @@ describe('calc-ml grade', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ref: 'quiz.8', verdict: 'correct', score: 1 });
   });
 
+  test('no answer at all (empty stdin) is a bad command: one line, exit 2, nothing recorded', () => {
+    const h = home();
+    const r = runCli(['grade', 'quiz.1'], { input: '', env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('calc-ml: no answer given for quiz.1; pass it as an argument (calc-ml grade quiz.1 "your answer") or on stdin\n');
+    expect(existsSync(join(h, 'progress.json'))).toBe(false);
+  });
+
   test('an unknown ref is a bad command: one line, exit 2', () => {
     const r = runCli(['grade', 'quiz.42', 'x'], { env: { CALC_ML_HOME: home() } });
     expect(r.status).toBe(2);
