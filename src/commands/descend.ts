@@ -5,7 +5,6 @@ import { formatNumber, wrapWords } from '../math/format.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseNumberList } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
-import { asciiText } from '../chart/ascii.js';
 import { UserError } from '../errors.js';
 
 export interface DescendOptions {
@@ -47,5 +46,5 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
     ...view.verdicts.map(wrap),
   ];
   const shown = out.join('\n') + '\n';
-  process.stdout.write(ascii ? asciiText(shown) : shown);
+  process.stdout.write(shown);
 }

@@ -5,7 +5,6 @@ import { formatNumber, wrapWords } from '../math/format.js';
 import { chartSize, parseNumber } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
-import { asciiText } from '../chart/ascii.js';
 import { UserError } from '../errors.js';
 
 export interface GradOptions { at: string; h: string; var: string; width?: string; height?: string; json?: boolean }
@@ -34,5 +33,5 @@ export async function run(text: string, opts: GradOptions): Promise<void> {
   const ascii = asciiOnly();
   const chart = renderChart({ ...size, colors: colorEnabled(), ascii, ...lab.chart, x: { from: -12, to: -1 } });
   const out = [lab.header, ...lab.table, '', 'Error against h = 1e-1 … 1e-12:', chart + wrapWords(lab.sentence, size.width).join('\n')].join('\n') + '\n';
-  process.stdout.write(ascii ? asciiText(out) : out);
+  process.stdout.write(out);
 }

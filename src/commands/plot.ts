@@ -3,7 +3,6 @@ import { plotLab } from '../math/lab.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseRange } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
-import { asciiText } from '../chart/ascii.js';
 
 export interface PlotOptions {
   from: string; to: string; var: string; derivative?: boolean; tangent?: string;
@@ -27,5 +26,5 @@ export async function run(texts: string[], opts: PlotOptions): Promise<void> {
   }
   const ascii = asciiOnly();
   const chart = renderChart({ ...size, colors: colorEnabled(), ascii, series: lab.series, markers: lab.markers, x: { from, to }, xTitle: exprs[0].variable, summary: lab.summary });
-  process.stdout.write(ascii ? asciiText(chart) : chart);
+  process.stdout.write(chart);
 }

@@ -33,7 +33,10 @@ export class Interrupted extends Error {
   }
 }
 
-/** With `ascii` (--ascii), everything a prompter writes is plain ASCII, inquirer's own marks included. */
+/**
+ * With `ascii` (--ascii), what a prompter writes is made ASCII before inquirer lays it out (cli.ts
+ * filters all output too, but after layout), and inquirer's own marks and key tips are ASCII.
+ */
 export function createPrompter(opts: { output: NodeJS.WriteStream; forceLines?: boolean; ascii?: boolean }): Prompter {
   const ascii = opts.ascii ?? asciiOnly();
   if (process.stdin.isTTY && !opts.forceLines) return new InquirerPrompter(opts.output, ascii);

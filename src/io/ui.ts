@@ -14,6 +14,7 @@ export function terminalUi(stream: NodeJS.WriteStream = process.stdout): Ui {
     width,
     colors,
     ascii,
+    // Made ASCII before wrapping, so the lines are measured as they will be shown (x² → x^2 is wider).
     say: (text) => stream.write(wrapRendered(ascii ? asciiText(text) : text, width) + '\n'),
     heading: (s) => c.bold.cyan(s),
     bold: (s) => c.bold(s),

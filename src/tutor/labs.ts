@@ -5,7 +5,6 @@ import { centralDifference, forwardDifference, sweep } from '../math/numdiff.js'
 import { formatNumber as fmt } from '../math/format.js';
 import { linspace } from '../math/sample.js';
 import { renderChart } from '../chart/chart.js';
-import { asciiText } from '../chart/ascii.js';
 
 /**
  * The labs of the guided lesson, as text: the same views `calc-ml descend`, `grad` and `plot` show,
@@ -18,9 +17,6 @@ export interface Screen {
   colors: boolean;
   ascii?: boolean;
 }
-
-/** A report's text as the screen can show it: in ASCII under --ascii. */
-const shown = (s: Screen, text: string) => (s.ascii ? asciiText(text) : text);
 
 const size = (s: Screen, height = 12) => ({ width: Math.max(30, Math.min(s.width, 100)), height, colors: s.colors, ascii: s.ascii });
 
@@ -45,7 +41,7 @@ export async function descentReport(exprText: string, rates: number[], start: nu
     ...(runs.some((r) => r.steps.length > 1) ? [renderChart({ ...size(s, 8), ...view.loss })] : []),
     ...view.verdicts.map((v) => `• ${v}`),
   ].join('\n');
-  return { text: shown(s, text), runs };
+  return { text, runs };
 }
 
 /** Analytic derivative against forward and central differences, and the error-vs-h curve. */
@@ -58,11 +54,11 @@ export async function gradientReport(exprText: string, at: number, s: Screen): P
   const forward = forwardDifference(f, at, h);
   const central = centralDifference(f, at, h);
   if (!Number.isFinite(analytic) || !Number.isFinite(f(at))) {
-    return { text: shown(s, `f'(${expr.variable}) = ${derivative.text} is undefined (or beyond ±1.8e308) at ${expr.variable} = ${fmt(at)}: choose another point.`), analytic, forward, central };
+    return { text: `f'(${expr.variable}) = ${derivative.text} is undefined (or beyond ±1.8e308) at ${expr.variable} = ${fmt(at)}: choose another point.`, analytic, forward, central };
   }
   const lab = gradLab({ expr, derivative, at, h, analytic, forward, central, sweep: sweep(f, at, analytic) });
   const chart = renderChart({ ...size(s, 10), ...lab.chart, x: { from: -12, to: -1 } });
-  return { text: shown(s, [lab.header, ...lab.table, '', 'Error against h, from h = 1e-1 down to 1e-12:', chart + lab.sentence].join('\n')), analytic, forward, central };
+  return { text: [lab.header, ...lab.table, '', 'Error against h, from h = 1e-1 down to 1e-12:', chart + lab.sentence].join('\n'), analytic, forward, central };
 }
 
 export interface Landscape {
@@ -140,7 +136,7 @@ export async function landscapeReport(exprText: string, from: number, to: number
   if (descent.converged && lowest && minima.length > 1 && descentEnd.f > lowest.y + 1e-6 * Math.max(1, Math.abs(lowest.y))) {
     lines.push(`That is a local minimum: the lowest loss is ${fmt(lowest.y, 4)} at ${v} = ${fmt(lowest.x, 4)}. Where descent ends depends on where it starts.`);
   }
-  return { expr: e, text: shown(s, lines.join('\n')), from, to, minima, lowest, criticalPoints, descent };
+  return { expr: e, text: lines.join('\n'), from, to, minima, lowest, criticalPoints, descent };
 }
 
 function bisect(g: (x: number) => number, a: number, b: number): number {
