@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import { asciiText } from '../chart/ascii.js';
-import { asciiOnly } from './color.js';
+import { asciiOnly } from './ascii-mode.js';
 
 /**
  * How the tutor asks. Two implementations: inquirer prompts when stdin is a terminal, and a
@@ -34,13 +34,13 @@ export class Interrupted extends Error {
 }
 
 /**
- * With `ascii` (--ascii), what a prompter writes is made ASCII before inquirer lays it out (cli.ts
- * filters all output too, but after layout), and inquirer's own marks and key tips are ASCII.
+ * With `ascii` (--ascii), inquirer's marks and key tips are ASCII, and what it shows is made ASCII
+ * before it lays it out (cli.ts filters all output as well, but after layout). Lines need no more.
  */
 export function createPrompter(opts: { output: NodeJS.WriteStream; forceLines?: boolean; ascii?: boolean }): Prompter {
   const ascii = opts.ascii ?? asciiOnly();
   if (process.stdin.isTTY && !opts.forceLines) return new InquirerPrompter(opts.output, ascii);
-  return new LinePrompter(process.stdin, opts.output, ascii);
+  return new LinePrompter(process.stdin, opts.output);
 }
 
 /** Reads answers line by line from a stream; answers are echoed so a transcript reads naturally. */
@@ -51,10 +51,7 @@ export class LinePrompter implements Prompter {
   private ended = false;
   private rl: Interface;
 
-  private t: (s: string) => string;
-
-  constructor(input: NodeJS.ReadableStream, private output: NodeJS.WritableStream, ascii = false) {
-    this.t = ascii ? asciiText : (s) => s;
+  constructor(input: NodeJS.ReadableStream, private output: NodeJS.WritableStream) {
     this.rl = createInterface({ input, terminal: false });
     this.rl.on('line', (line) => {
       if (this.waiting) {
@@ -80,7 +77,7 @@ export class LinePrompter implements Prompter {
   }
 
   private async ask(message: string): Promise<string> {
-    this.output.write(`${this.t(message)} `);
+    this.output.write(`${message} `);
     const line = await this.next();
     if (line === null) {
       this.output.write('\n');
@@ -96,12 +93,12 @@ export class LinePrompter implements Prompter {
       if (!answer.trim() && opts.default !== undefined) answer = opts.default;
       const problem = opts.validate?.(answer) ?? null;
       if (problem === null) return answer;
-      this.output.write(`${this.t(problem)}\n`);
+      this.output.write(`${problem}\n`);
     }
   }
 
   async select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts: { default?: T } = {}): Promise<T> {
-    this.output.write(this.t(`${message}\n${choices.map((c, i) => `  ${i + 1}) ${c.name}`).join('\n')}\n`));
+    this.output.write(`${message}\n${choices.map((c, i) => `  ${i + 1}) ${c.name}`).join('\n')}\n`);
     const answer = await this.input('Your choice:', {
       validate: (s) => (pickChoice(s, choices, opts.default) ? null : `Please answer 1–${choices.length}.`),
     });
