@@ -60,8 +60,9 @@ export function plotLab(p: PlotInput): PlotResult {
       const span = `; y from ${fmt(snap(yMin, scale), 3)} to ${fmt(snap(yMax, scale), 3)}`;
       const at = `${fmt(snap(low.y, scale), 4)} at ${e.variable} = ${fmt(snap(low.x, 1e3 * (p.to - p.from)), 4)}`;
       const beside = nextToGap(fine, low.x);
-      // Far below what the chart shows (see robustRange): a pole's flank, not a minimum.
-      const pole = beside !== undefined && low.y < robustRange(defined)[0];
+      // Far below what the chart shows (see robustRange), or still falling as fast as ever on the
+      // way into the gap (log(x) at 0): a pole's flank, not a minimum.
+      const pole = beside !== undefined && (low.y < robustRange(defined)[0] || fallsWithoutBound(f, low.x, beside));
       const kind = pole ? 'pole' : beside !== undefined ? 'gap' : low.atEdge ? 'edge' : 'min';
       if (!pole) markers.push({ x: low.x, y: low.y, symbol: kind === 'min' ? '●' : '○', series: si, label: kind === 'min' ? 'minimum' : 'lowest point in the range' });
       // The other valleys: a local minimum is what gradient descent can get stuck in.
@@ -103,6 +104,23 @@ export function plotLab(p: PlotInput): PlotResult {
 
 /** 0 for a value that is rounding noise at the given scale (the minimum of x^2 found at x = 7e-14). */
 const snap = (v: number, scale: number) => (Math.abs(v) < 1e-12 * Math.abs(scale) ? 0 : v);
+
+/**
+ * Whether f keeps falling, by steps that do not shrink, as x closes in on the gap at `gap` from `x`
+ * (log(x) into 0 falls by ln 10 at each tenth of the distance; exp(1/x) into 0 from the left has a
+ * floor, and its steps shrink to nothing).
+ */
+function fallsWithoutBound(f: (x: number) => number, x: number, gap: number): boolean {
+  let prev = f(x);
+  const drops: number[] = [];
+  for (let k = 1; k <= 8; k++) {
+    const y = f(gap + (x - gap) * 10 ** -k);
+    if (!(y < prev)) return false;
+    drops.push(prev - y);
+    prev = y;
+  }
+  return drops[drops.length - 1] >= 0.5 * drops[0];
+}
 
 /** Where the undefined neighbour (a gap or jump) of the point at x is, if it has one. */
 function nextToGap(points: readonly Point[], x: number): number | undefined {

@@ -43,6 +43,15 @@ describe('calc-ml plot', () => {
     expect(out.includes('◇')).toBe(line.includes('valley') || line.includes('local minimum'));
   });
 
+  test.each([
+    ['log(x)', /^no minimum: f\(x\) falls without bound near x = 0/],
+    ['-1/x^2', /^no minimum: f\(x\) falls without bound near x = 0/],
+    ['exp(1/x)', /^lowest 0 at x = -0\.025, beside a gap/],
+    ['sqrt(x)', /^lowest 0 at x = 0, beside a gap/],
+  ])('%s: a gap that f falls into without end is a pole; one with a floor is not', (expr, line) => {
+    expect(summary(cli(['plot', expr, '--width', '100']).stdout)).toMatch(line);
+  });
+
   test('1/x: the pole is named at any width', () => {
     expect(summary(cli(['plot', '1/x', '--width', '40']).stdout)).toMatch(/^no minimum: f\(x\) falls without bound near x = 0/);
   });
