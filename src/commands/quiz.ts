@@ -25,6 +25,10 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
         session.save(change);
       },
       now: () => new Date().toISOString(),
+      // With --json, what was graded before the quiz stopped is still one document on stdout.
+      stopped: (partial) => {
+        if (opts.json) process.stdout.write(JSON.stringify(partial, null, 2) + '\n');
+      },
     });
     answered = result.items.length;
     if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');

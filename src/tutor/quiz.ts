@@ -32,6 +32,8 @@ export interface QuizDeps {
   /** Persists a change to this lesson's record (called after every answer). */
   save: (change: (l: LessonProgress) => void) => void;
   now: () => string;
+  /** Called with the result so far when the quiz stops early (input ended, Ctrl+C), before the error propagates. */
+  stopped?: (partial: QuizResult) => void;
 }
 
 /** The quiz's questions, in the lesson's order: true/false, then conceptual, then coding. */
@@ -122,50 +124,55 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   // Start the attempt on disk at once: a quiz stopped at its first question still shows as begun.
   save((l) => l.quiz.push({ ...attempt }));
 
-  for (const [i, q] of qs.entries()) {
-    ui.say('');
-    ui.say(ui.bold(`${i + 1}/${qs.length} · ${KIND_LABEL[q.kind]}`));
-    ui.say(q.prompt);
-    let answer: string;
-    if (q.kind === 'truefalse') {
-      answer = await ask.input('true or false?', {
-        validate: (s) => {
-          if (!s.trim()) return null; // a skip
-          const v = grade(q, s);
-          return v.retry ? v.feedback.replace(/^./, (c) => c.toUpperCase()) : null;
-        },
+  try {
+    for (const [i, q] of qs.entries()) {
+      ui.say('');
+      ui.say(ui.bold(`${i + 1}/${qs.length} · ${KIND_LABEL[q.kind]}`));
+      ui.say(q.prompt);
+      let answer: string;
+      if (q.kind === 'truefalse') {
+        answer = await ask.input('true or false?', {
+          validate: (s) => {
+            if (!s.trim()) return null; // a skip
+            const v = grade(q, s);
+            return v.retry ? v.feedback.replace(/^./, (c) => c.toUpperCase()) : null;
+          },
+        });
+      } else if (q.kind === 'math') {
+        answer = await ask.input('Your code (statements separated by ; or on one line):');
+      } else {
+        answer = await ask.input('Your answer:');
+      }
+      const skipped = !answer.trim();
+      const v: Verdict = skipped ? skippedVerdict(q) : grade(q, answer);
+      ui.say(skipped ? ui.dim(`– ${v.feedback}`) : verdictText(v, ui));
+      let self: 'right' | 'wrong' | undefined;
+      // Piped answers are one per line: a "were you right?" would take the next answer as its reply.
+      if (v.verdict === 'ungraded' && !skipped && ask.interactive) {
+        self = (await ask.select('Were you right?', [
+          { value: 'right', name: 'Yes, I was right', key: 'y' },
+          { value: 'wrong', name: 'No, I was wrong', key: 'n' },
+        ])) as 'right' | 'wrong';
+        result.selfChecked++;
+      }
+      const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...(self ? { self } : {}) };
+      result.items.push(item);
+      if (v.verdict !== 'ungraded') {
+        result.total += 1;
+        result.score += v.score;
+      }
+      const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now(), ...(self ? { self } : {}) };
+      attempt.answers.push(rec);
+      attempt.score = result.score;
+      attempt.total = result.total;
+      save((l) => {
+        l.quiz[l.quiz.length - 1] = { ...attempt, answers: [...attempt.answers] };
+        recordAnswer(l, rec);
       });
-    } else if (q.kind === 'math') {
-      answer = await ask.input('Your code (statements separated by ; or on one line):');
-    } else {
-      answer = await ask.input('Your answer:');
     }
-    const skipped = !answer.trim();
-    const v: Verdict = skipped ? skippedVerdict(q) : grade(q, answer);
-    ui.say(skipped ? ui.dim(`– ${v.feedback}`) : verdictText(v, ui));
-    let self: 'right' | 'wrong' | undefined;
-    // Piped answers are one per line: a "were you right?" would take the next answer as its reply.
-    if (v.verdict === 'ungraded' && !skipped && ask.interactive) {
-      self = (await ask.select('Were you right?', [
-        { value: 'right', name: 'Yes, I was right', key: 'y' },
-        { value: 'wrong', name: 'No, I was wrong', key: 'n' },
-      ])) as 'right' | 'wrong';
-      result.selfChecked++;
-    }
-    const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...(self ? { self } : {}) };
-    result.items.push(item);
-    if (v.verdict !== 'ungraded') {
-      result.total += 1;
-      result.score += v.score;
-    }
-    const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now(), ...(self ? { self } : {}) };
-    attempt.answers.push(rec);
-    attempt.score = result.score;
-    attempt.total = result.total;
-    save((l) => {
-      l.quiz[l.quiz.length - 1] = { ...attempt, answers: [...attempt.answers] };
-      recordAnswer(l, rec);
-    });
+  } catch (e) {
+    deps.stopped?.(result);
+    throw e;
   }
 
   result.complete = true;

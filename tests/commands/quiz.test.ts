@@ -63,6 +63,15 @@ describe('calc-ml quiz with answers on stdin', () => {
     expect(r.stderr).not.toMatch(/Were you right/);
   });
 
+  test('input ending half-way with --json: what was graded is still one JSON document, marked incomplete', () => {
+    const r = runCli(['quiz', '--json'], { input: 'true\nfalse\n', env: { CALC_ML_HOME: home() } });
+    expect(r.status).toBe(1);
+    const partial = JSON.parse(r.stdout);
+    expect(partial).toMatchObject({ lesson: '1.2.26', score: 2, total: 2, complete: false });
+    expect(partial.items.map((i: { ref: string }) => i.ref)).toEqual(['quiz.1', 'quiz.2']);
+    expect(r.stderr).toMatch(/^calc-ml: the input ended after 2 of 8 answers/m);
+  });
+
   test('input ending half-way: answers kept, one line, non-zero exit, a valid progress file', () => {
     const h = home();
     const r = runCli(['quiz'], { input: 'true\nfalse\ntrue\n', env: { CALC_ML_HOME: h } });
