@@ -161,6 +161,10 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('calc-ml reset 1.2.26', 'calc-ml reset --yes'))
     .action(async (lesson, opts) => (await import('./commands/reset.js')).run(lesson, opts));
 
+  // Defaults read as typed ("default: -5"), not as JSON strings ("default: \"-5\"").
+  for (const cmd of [program, ...program.commands]) {
+    for (const o of cmd.options) if (typeof o.defaultValue === 'string' && o.defaultValueDescription === undefined) o.defaultValueDescription = o.defaultValue;
+  }
   return program;
 }
 
