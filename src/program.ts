@@ -83,7 +83,7 @@ export function buildProgram(): Command {
     cmd
       .option('--var <name>', 'the variable of the expression', 'x')
       .option('--width <cols>', 'chart width in columns, 30–300 (default: the terminal width)')
-      .option('--height <rows>', 'chart height in rows, 5–60 (default: 15)')
+      .option('--height <rows>', 'at most this many rows, 5–60; fewer when round axis labels need fewer (default: 15)')
       .option('--json', 'print the result as one JSON document');
 
   chartOptions(
