@@ -54,7 +54,14 @@ export async function runReview(questions: Question[], record: LessonProgress, d
   const elsewhere = reviewQueue(record, now()).filter((i) => !questions.some((q) => q.ref === i.ref));
   ui.say(ui.heading('Review'));
   if (!queue.length) {
-    ui.say(elsewhere.length ? 'Nothing to ask here.' : 'Nothing to review: everything you missed is retired or not due yet.');
+    const answered = Object.keys(record.answers).length > 0;
+    ui.say(
+      elsewhere.length
+        ? 'Nothing to ask here.'
+        : answered
+          ? 'Nothing to review: everything you missed is retired or not due yet.'
+          : 'Nothing to review yet: what you miss in calc-ml start or calc-ml quiz comes back here.',
+    );
   } else {
     ui.say(`${queue.length} item${queue.length === 1 ? '' : 's'} you missed or skipped, most-missed first. Enter skips one.`);
   }

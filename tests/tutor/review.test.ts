@@ -1,4 +1,5 @@
-import { reviewQueue } from '../../src/tutor/review.js';
+import { reviewQueue, runReview } from '../../src/tutor/review.js';
+import { recordingUi } from '../../src/tutor/ui.js';
 import { emptyLesson, recordAnswer, missedRefs, type AnswerRecord } from '../../src/tutor/progress.js';
 
 const day = (d: number, h = 0) => new Date(Date.UTC(2026, 0, d, h)).toISOString();
@@ -37,5 +38,20 @@ describe('review queue', () => {
     const l = recordOf([ans('a', 'ungraded', day(1), { self: 'wrong' })]);
     expect(reviewQueue(l, new Date(day(1, 1))).map((i) => i.ref)).toEqual(['a']);
     expect(missedRefs(l)).toEqual(['a']);
+  });
+});
+
+describe('a review session with nothing due', () => {
+  const asker = { interactive: false, input: async () => '', select: async () => '' as never, pause: async () => {} };
+  const run = async (l: ReturnType<typeof emptyLesson>) => {
+    const ui = recordingUi();
+    await runReview([], l, { ask: asker, ui, grade: () => ({ verdict: 'correct', score: 1, feedback: '' }), save: () => {}, now: () => new Date(day(10)) });
+    return ui.lines.join('\n');
+  };
+  test.each([
+    ['nothing answered yet', emptyLesson(), /Nothing to review yet: what you miss in calc-ml start or calc-ml quiz comes back here\./],
+    ['everything right', recordOf([ans('a', 'correct', day(1))]), /Nothing to review: everything you missed is retired or not due yet\./],
+  ])('%s', async (_name, l, said) => {
+    expect(await run(l)).toMatch(said);
   });
 });
