@@ -66,7 +66,7 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const score = verdict === 'correct' ? 1 : verdict === 'partial' ? Math.round(Math.min(0.75, Math.max(0.25, count / rubric.need.correct)) * 100) / 100 : 0;
 
   const lines = [
-    verdict === 'correct' ? 'Correct.' : verdict === 'partial' ? 'Partly right.' : 'Not correct yet.',
+    verdict === 'correct' ? 'Correct.' : verdict === 'partial' ? 'Partly right.' : 'Not quite.',
     ...wrong.map((w) => w.line),
     count ? `You covered: ${list(foundNames)}.` : '',
     missing.length && verdict !== 'correct' ? `Missing: ${list(missing)}.` : '',

@@ -77,7 +77,7 @@ export function skippedVerdict(q: Question): Verdict {
 /** The reason a missed item was missed, in one line, for the end-of-quiz list. */
 export function missReason(feedback: string): string {
   const lines = feedback.split('\n').filter(Boolean);
-  return lines.find((l) => !/^(not correct yet|partly right|partially right)\.?$/i.test(l.trim())) ?? lines[0] ?? '';
+  return lines.find((l) => !/^(not quite|not correct yet|partly right|partially right)\.?$/i.test(l.trim())) ?? lines[0] ?? '';
 }
 
 export function verdictLine(v: Verdict, ui: Ui): string {

@@ -106,7 +106,7 @@ maybe('in a real terminal', () => {
     const t = open('help plot', {}, 40);
     expect(await t.exitStatus()).toBe(0);
     const screen = t.screen();
-    expect(screen).toMatch(/^ {2}--from <x> +left end of the range\n {19}\(default: "-5"\)$/m);
+    expect(screen).toMatch(/^ {2}--from <x> +left end of the range\n {19}\(default: -5\)$/m);
     expect(screen).not.toMatch(/^e "x\^2"/m);
   });
 
