@@ -177,7 +177,13 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
       if (x === undefined) return verdict('incorrect', [`${shownFn} cannot be checked against ${t.body}: it is undefined almost everywhere.`], q);
       return verdict('incorrect', [`Your ${fn.name}(${fmt(t.at)}) is ${fmt(theirs)}, but ${shownFn} is not ${t.body}: at ${t.param} = ${fmt(x)} it gives ${fmt(fn.body.evaluate(x))}, not ${fmt(ours.evaluate(x))}.`], q);
     }
-    if (hit) return verdict('correct', [`Correct: ${shownFn}, and ${call} = ${fmt(expected)}.`], q);
+    if (hit) {
+      // In Python, what follows `def f(x):` on the same line is all the function's body: the call after
+      // a ";" would run only inside f, never. Right here, but worth knowing before running it.
+      const oneLineDef = /^\s*def\s+\w+\s*\([^)]*\)\s*:[^\n]*;\s*\S/m.test(answer);
+      const note = oneLineDef ? `Note: in Python, everything after "def ...:" on one line is the function's body, so the call after ";" would never run: put it on its own line.` : '';
+      return verdict('correct', [`Correct: ${shownFn}, and ${call} = ${fmt(expected)}.`, note].filter(Boolean), q);
+    }
     if (!last) return verdict('partial', [`${shownFn} is right, but you did not compute ${call}: add ${call} after it.`], q);
     return verdict('incorrect', [`${shownFn} is right, but you computed ${last.source} = ${fmt(last.value)}; the task asks for ${call}.`], q);
   }

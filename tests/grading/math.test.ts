@@ -139,3 +139,14 @@ describe('coding challenges without a key: the target from the task text', () =>
     expect(gradeMath(q, 'f(x) = 2x + 1; f(3)').verdict).toBe('incorrect');
   });
 });
+
+describe('a one-line Python def with the call after ";"', () => {
+  test('is right here, with a note that Python would never run the call', () => {
+    const v = gradeMath(q8, 'def f(x): return x**2; print(f(3))');
+    expect(v.verdict).toBe('correct');
+    expect(v.feedback).toMatch(/Note: in Python, everything after "def \.\.\.:" on one line is the function's body/);
+  });
+  test('on two lines: no note', () => {
+    expect(gradeMath(q8, 'def f(x): return x**2\nprint(f(3))').feedback).not.toMatch(/Note:/);
+  });
+});
