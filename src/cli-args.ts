@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
 
+/** The command `name` or an alias names, if any. */
+function findCommand(program: Command, name: string | undefined): Command | undefined {
+  return program.commands.find((c) => c.name() === name || c.aliases().includes(name ?? ''));
+}
+
 /** The commands whose arguments are expressions. */
 const EXPRESSION_COMMANDS = new Set(['plot', 'descend', 'gd', 'grad']);
 
@@ -15,7 +20,7 @@ export function shieldExpressions(argv: readonly string[], program: Command): st
   // argv[0] is node and argv[1] the script; global options may come before the command.
   let i = 2;
   while (i < out.length && out[i].startsWith('-')) i++;
-  const cmd = program.commands.find((c) => c.name() === out[i] || c.aliases().includes(out[i]));
+  const cmd = findCommand(program, out[i]);
   if (!cmd || !EXPRESSION_COMMANDS.has(cmd.name())) return out;
   const options = [...cmd.options, ...program.options];
   const takesValue = (flag: string) => options.some((o) => (o.long === flag || o.short === flag) && (o.required || o.optional));
@@ -37,6 +42,5 @@ export function shieldExpressions(argv: readonly string[], program: Command): st
 export function helpForUnknown(argv: readonly string[], program: Command): string[] {
   const [node, script, first, name, ...rest] = argv;
   if (first !== 'help' || name === undefined || name.startsWith('-') || rest.length) return [...argv];
-  const known = program.commands.some((c) => c.name() === name || c.aliases().includes(name));
-  return known ? [...argv] : [node, script, name];
+  return findCommand(program, name) ? [...argv] : [node, script, name];
 }

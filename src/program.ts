@@ -1,6 +1,6 @@
 import { Command, Help } from 'commander';
 import { UserError } from './errors.js';
-import { wrapWords } from './math/format.js';
+import { hangingWrap } from './math/format.js';
 import { asciiText } from './chart/ascii.js';
 import { asciiOnly } from './io/ascii-mode.js';
 
@@ -179,10 +179,7 @@ function errorLines(text: string): string {
   const width = process.stderr.columns || 80;
   // A quoted command ("calc-ml start") stays on one line: split, it reads as two things to type.
   const glued = message.replace(/"[^"]{1,30}"/g, (q) => q.replace(/ /g, '\u0001'));
-  return wrapWords(glued, Math.max(20, width - 3))
-    .map((l, i) => (i ? `  ${l}` : l))
-    .join('\n')
-    .replace(/\u0001/g, ' ');
+  return hangingWrap(glued, Math.max(22, width - 1)).replace(/\u0001/g, ' ');
 }
 
 export function reportError(e: unknown, debug: boolean): number {

@@ -2,7 +2,7 @@ import asciichart from 'asciichart';
 import { Chalk } from 'chalk';
 import { labelFormatter, niceStep, robustRange, ticks } from './scale.js';
 import { asciiText } from './ascii.js';
-import { wrapWords } from '../math/format.js';
+import { hangingWrap } from '../math/format.js';
 
 export interface ChartSeries {
   label: string;
@@ -157,7 +157,7 @@ export function renderChart(spec: ChartSpec): string {
   lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots), covered));
   // Summaries wrap at spaces within the chart's width (a terminal would cut them mid-word).
   for (const line of (spec.summary ?? []).map(text)) {
-    lines.push(...(line.length <= spec.width ? [line] : wrapWords(line, spec.width - 2).map((l, i) => (i ? `  ${l}` : l))));
+    lines.push(...hangingWrap(line, spec.width).split('\n'));
   }
   return lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
 }

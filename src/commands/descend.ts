@@ -1,10 +1,11 @@
 import { compileExpression, differentiate } from '../math/engine.js';
 import { descend } from '../math/descent.js';
 import { descentLab } from '../math/lab.js';
-import { formatNumber, wrapWords } from '../math/format.js';
+import { formatNumber, hangingWrap } from '../math/format.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseNumberList } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
-import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
+import { colorEnabled, terminalWidth } from '../io/color.js';
+import { asciiOnly } from '../io/ascii-mode.js';
 import { UserError } from '../errors.js';
 
 export interface DescendOptions {
@@ -32,7 +33,7 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
   const colors = colorEnabled();
   const ascii = asciiOnly();
   // Sentences wrap at spaces within the chart width, continuation lines indented.
-  const wrap = (line: string) => (line.length <= size.width ? line : wrapWords(line, size.width - 2).join('\n  '));
+  const wrap = (line: string) => hangingWrap(line, size.width);
   const out = [
     ...(`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`.length <= size.width
       ? [`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`]

@@ -4,7 +4,8 @@ import { gradLab } from '../math/lab.js';
 import { formatNumber, wrapWords } from '../math/format.js';
 import { chartSize, parseNumber } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
-import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
+import { colorEnabled, terminalWidth } from '../io/color.js';
+import { asciiOnly } from '../io/ascii-mode.js';
 import { UserError } from '../errors.js';
 
 export interface GradOptions { at: string; h: string; var: string; width?: string; height?: string; json?: boolean }

@@ -2,7 +2,8 @@ import { compileExpression, differentiate } from '../math/engine.js';
 import { plotLab } from '../math/lab.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseRange } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
-import { asciiOnly, colorEnabled, terminalWidth } from '../io/color.js';
+import { colorEnabled, terminalWidth } from '../io/color.js';
+import { asciiOnly } from '../io/ascii-mode.js';
 
 export interface PlotOptions {
   from: string; to: string; var: string; derivative?: boolean; tangent?: string;

@@ -8,7 +8,6 @@ export function colorEnabled(stream: NodeJS.WriteStream = process.stdout, env = 
   return !!stream.isTTY;
 }
 
-export { asciiOnly } from './ascii-mode.js';
 
 /** A chalk for stdout, honouring colorEnabled(). */
 export const color: ChalkInstance = new Chalk({ level: colorEnabled() ? 3 : 0 });

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Ui } from '../tutor/ui.js';
-import { asciiOnly, colorEnabled, terminalWidth } from './color.js';
+import { colorEnabled, terminalWidth } from './color.js';
+import { asciiOnly } from './ascii-mode.js';
 import { wrapRendered } from './wrap.js';
 import { asciiText } from '../chart/ascii.js';
 

@@ -33,3 +33,12 @@ export function wrapWords(text: string, width: number): string[] {
   if (line) lines.push(line);
   return lines;
 }
+
+/**
+ * One line of text as it fits `width` columns: as it is when it fits, else broken at spaces with the
+ * continuation lines indented by two, so a wrapped sentence reads as one.
+ */
+export function hangingWrap(text: string, width: number): string {
+  if (text.length <= width) return text;
+  return wrapWords(text, width - 2).join('\n  ');
+}

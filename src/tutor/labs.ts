@@ -87,11 +87,12 @@ export async function landscapeReport(exprText: string, from: number, to: number
   // Corners: f′ changes sign across points where it is undefined (abs(x) at 0) while f is defined.
   const corners: number[] = [];
   let lastFinite = -1;
+  let ga = NaN; // f′ at xs[lastFinite]
   for (let i = 0; i < xs.length; i++) {
     const g = df(xs[i]);
     if (!Number.isFinite(g)) continue;
     if (lastFinite >= 0) {
-      const [a, ga] = [xs[lastFinite], df(xs[lastFinite])];
+      const a = xs[lastFinite];
       if (i === lastFinite + 1) {
         if (ga === 0) criticalPoints.push(a);
         else if (ga * g < 0) criticalPoints.push(bisect(df, a, xs[i]));
@@ -101,6 +102,7 @@ export async function landscapeReport(exprText: string, from: number, to: number
       }
     }
     lastFinite = i;
+    ga = g;
   }
   const minima = [...criticalPoints, ...corners]
     .filter((x) => {

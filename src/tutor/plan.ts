@@ -15,18 +15,24 @@ export interface PlannedStep {
   section: Section;
 }
 
+/** The names of the steps that are the same in every lesson: the plan's titles, and what progress shows. */
+const STEP_TITLES = {
+  objectives: 'Learning objectives', 'core-ideas': 'Core ideas', 'mini-project': 'Mini-project', quiz: 'Quiz',
+  takeaways: 'Key takeaways', homework: 'Homework', finish: 'the end',
+} as const;
+
 export function planSteps(lesson: Lesson): PlannedStep[] {
   const steps: PlannedStep[] = [];
-  if (lesson.objectives.length) steps.push({ id: 'objectives', title: 'Learning objectives', section: 'objectives' });
-  if (lesson.coreIdeas.length) steps.push({ id: 'core-ideas', title: 'Core ideas', section: 'ideas' });
+  if (lesson.objectives.length) steps.push({ id: 'objectives', title: STEP_TITLES.objectives, section: 'objectives' });
+  if (lesson.coreIdeas.length) steps.push({ id: 'core-ideas', title: STEP_TITLES['core-ideas'], section: 'ideas' });
   for (const e of lesson.exercises) {
     steps.push({ id: `exercise:${e.id}`, title: `Exercise ${e.id} (${e.levelName}): ${e.prompt}`, section: 'exercises' });
   }
-  if (lesson.miniProject) steps.push({ id: 'mini-project', title: `Mini-project: ${lesson.miniProject.title}`, section: 'mini-project' });
+  if (lesson.miniProject) steps.push({ id: 'mini-project', title: `${STEP_TITLES['mini-project']}: ${lesson.miniProject.title}`, section: 'mini-project' });
   const quizItems = lesson.quiz.trueFalse.length + lesson.quiz.conceptual.length + lesson.quiz.coding.length;
-  if (quizItems) steps.push({ id: 'quiz', title: 'Quiz', section: 'quiz' });
-  if (lesson.takeaways.length) steps.push({ id: 'takeaways', title: 'Key takeaways', section: 'wrap-up' });
-  if (lesson.homework.length) steps.push({ id: 'homework', title: 'Homework', section: 'wrap-up' });
+  if (quizItems) steps.push({ id: 'quiz', title: STEP_TITLES.quiz, section: 'quiz' });
+  if (lesson.takeaways.length) steps.push({ id: 'takeaways', title: STEP_TITLES.takeaways, section: 'wrap-up' });
+  if (lesson.homework.length) steps.push({ id: 'homework', title: STEP_TITLES.homework, section: 'wrap-up' });
   steps.push({ id: 'finish', title: lesson.next ? `Next: Lesson ${lesson.next.id}` : 'Finish', section: 'wrap-up' });
   return steps;
 }
@@ -64,11 +70,7 @@ export function stepArg(id: string): string {
 /** A step id as a learner reads it, without the lesson at hand ("exercise:1.2.26.4" → "Exercise 1.2.26.4"). */
 export function stepLabel(id: string): string {
   if (id.startsWith('exercise:')) return `Exercise ${id.slice('exercise:'.length)}`;
-  const names: Record<string, string> = {
-    objectives: 'Learning objectives', 'core-ideas': 'Core ideas', 'mini-project': 'Mini-project', quiz: 'Quiz',
-    takeaways: 'Key takeaways', homework: 'Homework', finish: 'the end',
-  };
-  return names[id] ?? id;
+  return (STEP_TITLES as Record<string, string>)[id] ?? id;
 }
 
 export function stepNames(steps: PlannedStep[]): string {
