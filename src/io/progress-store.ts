@@ -31,7 +31,7 @@ function ensureDir(dir: string): void {
 
 function ownerAlive(pid: string): boolean {
   const n = Number(pid);
-  if (!Number.isInteger(n) || n <= 0) return true; // being written right now: give it time
+  if (!Number.isInteger(n) || n <= 0) return true; // not a pid we can check: the age decides
   try {
     process.kill(n, 0);
     return true;
@@ -42,6 +42,9 @@ function ownerAlive(pid: string): boolean {
 
 const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 5_000;
+// A lock with no pid yet is being written (microseconds); one still empty after this was left by a
+// process killed between creating it and writing its pid, and would otherwise block for 10 s.
+const EMPTY_LOCK_STALE_MS = 1_000;
 
 function sleep(ms: number) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -179,7 +182,9 @@ export class ProgressStore {
         if (code !== 'EEXIST') throw this.writeError(e);
         // A lock left by a process that died (kill -9) is stale: its owner is gone, or it is old.
         try {
-          if (!ownerAlive(readFileSync(lockFile, 'utf8')) || Date.now() - statSync(lockFile).mtimeMs > LOCK_STALE_MS) unlinkSync(lockFile);
+          const owner = readFileSync(lockFile, 'utf8');
+          const age = Date.now() - statSync(lockFile).mtimeMs;
+          if ((owner.trim() ? !ownerAlive(owner) : age > EMPTY_LOCK_STALE_MS) || age > LOCK_STALE_MS) unlinkSync(lockFile);
         } catch {
           /* it was released meanwhile */
         }

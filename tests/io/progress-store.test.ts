@@ -79,6 +79,20 @@ describe('ProgressStore', () => {
   });
 });
 
+describe('a lock left empty by a process killed before it wrote its pid', () => {
+  test('is taken over after a second, not after ten', () => {
+    const h = home();
+    const lock = join(h, 'progress.json.lock');
+    writeFileSync(lock, '');
+    const old = new Date(Date.now() - 2_000);
+    utimesSync(lock, old, old);
+    const t0 = Date.now();
+    new ProgressStore(h).update((d) => lessonOf(d, '1.2.26'));
+    expect(readdirSync(h)).toEqual(['progress.json']);
+    expect(Date.now() - t0).toBeLessThan(4_000); // the wait limit is 5 s: taken over, not timed out
+  });
+});
+
 describe('progress model', () => {
   test('summary: best complete attempt, last attempt, exercises done', () => {
     const l = lessonOf({ schema: 1, lessons: {} }, '1.2.26');
