@@ -1,6 +1,6 @@
-import { writeSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, accessSync, constants } from 'node:fs';
+import { writeSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, accessSync, constants, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { replaceFileSafely, removeStaleTemps } from './safe-write.js';
 import envPaths from 'env-paths';
 import { UserError } from '../errors.js';
 import { emptyProgress, progressProblem, type ProgressData } from '../tutor/progress.js';
@@ -50,6 +50,26 @@ function sleep(ms: number) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** What a path that should be a plain file is instead, in words; null for a plain file or nothing. */
+function notAFile(path: string): string | null {
+  let st: Stats;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return null;
+  }
+  if (st.isFile()) return null;
+  if (st.isSymbolicLink()) {
+    try {
+      if (statSync(path).isFile()) return null;
+    } catch {
+      return 'a broken symbolic link';
+    }
+  }
+  const s = statSync(path);
+  return s.isDirectory() ? 'a folder' : s.isFIFO() ? 'a named pipe (FIFO)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : 'not a regular file';
+}
+
 function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   const words: Record<string, string> = {
@@ -60,9 +80,11 @@ function reason(e: unknown): string {
 }
 
 /**
- * progress.json: one owner, written atomically (temporary file + rename, by write-file-atomic) after
- * every answer. Each update re-reads the file under a lock file, so two calc-ml processes answering
- * at once both keep their answers. A file that cannot be read is moved aside, never overwritten.
+ * progress.json: one owner, written after every answer by replaceFileSafely (all bytes written,
+ * fsynced and read back before the rename; on any failure the old file stays as it was). Each update
+ * re-reads the file under a lock file, so two calc-ml processes answering at once both keep their
+ * answers. A file that cannot be read is moved aside, never overwritten. A folder, pipe or device in
+ * place of the file or its lock is refused with one line (reading a FIFO would wait for ever).
  */
 export class ProgressStore {
   readonly file: string;
@@ -93,8 +115,15 @@ export class ProgressStore {
     return new HomeUnusable(`cannot save progress in ${this.home} (${reason(e)}); ${fix}`);
   }
 
+  /** The refusal when something other than a plain file stands where the file or its lock goes. */
+  private checkPlain(path: string): void {
+    const what = notAFile(path);
+    if (what) throw new HomeUnusable(`${path} is ${what}, not calc-ml's file; move it away, or set CALC_ML_HOME to another folder`);
+  }
+
   read(): ProgressData {
     let text: string;
+    this.checkPlain(this.file);
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (e) {
@@ -105,7 +134,8 @@ export class ProgressStore {
     }
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      // A BOM (an editor on Windows saved it) is not part of the JSON.
+      value = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch {
       return this.moveAside('it is not valid JSON');
     }
@@ -141,10 +171,11 @@ export class ProgressStore {
       const data = this.read();
       change(data);
       try {
-        writeFileAtomic.sync(this.file, JSON.stringify(data, null, 2) + '\n');
+        replaceFileSafely(this.file, JSON.stringify(data, null, 2) + '\n');
       } catch (e) {
         throw this.writeError(e);
       }
+      removeStaleTemps(this.file);
       return data;
     } finally {
       release();
@@ -153,6 +184,7 @@ export class ProgressStore {
 
   private lock(): () => void {
     const lockFile = `${this.file}.lock`;
+    this.checkPlain(lockFile);
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
       try {
@@ -180,6 +212,7 @@ export class ProgressStore {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== 'EEXIST') throw this.writeError(e);
+        this.checkPlain(lockFile);
         // A lock left by a process that died (kill -9) is stale: its owner is gone, or it is old.
         try {
           const owner = readFileSync(lockFile, 'utf8');

@@ -8,10 +8,12 @@ const MAX_GAP_MS = 10 * 60 * 1000;
 export interface Session {
   /** The lesson's record as it was when the session began. */
   record: LessonProgress;
-  /** Saves a change to the lesson's record now (re-reading the file under its lock). */
-  save(change: (l: LessonProgress) => void): void;
+  /** Saves a change to the lesson's record now (re-reading the file under its lock); false when it could not be kept. */
+  save(change: (l: LessonProgress) => void): boolean;
   /** Whether answers are being kept (false when the progress folder cannot be written). */
-  saving: boolean;
+  readonly saving: boolean;
+  /** Whether a save failed during this session (so what came after it is not on disk). */
+  readonly failed: boolean;
   file: string;
 }
 
@@ -21,6 +23,7 @@ export interface Session {
  */
 export function openSession(lessonId: string, tell: (line: string) => void, store = new ProgressStore()): Session {
   let saving = true;
+  let failed = false;
   let data = emptyProgress();
   try {
     data = store.read();
@@ -35,7 +38,12 @@ export function openSession(lessonId: string, tell: (line: string) => void, stor
   let last = Date.now();
   return {
     record,
-    saving,
+    get saving() {
+      return saving;
+    },
+    get failed() {
+      return failed;
+    },
     file: store.file,
     save(change) {
       const now = Date.now();
@@ -43,17 +51,20 @@ export function openSession(lessonId: string, tell: (line: string) => void, stor
       last = now;
       change(record);
       record.timeSpentMs += gap;
-      if (!saving) return;
+      if (!saving) return false;
       try {
         store.update((d) => {
           const l = lessonOf(d, lessonId);
           change(l);
           l.timeSpentMs += gap;
         });
+        return true;
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        tell(`Note: ${e.message}. Answers from here on will not be kept.`);
+        tell(`Note: ${e.message}. What you answer from here on will not be kept; the file keeps everything saved before it.`);
         saving = false;
+        failed = true;
+        return false;
       }
     },
   };

@@ -3,6 +3,8 @@
  * store (src/io/progress-store.ts) reads and writes it; nothing here touches the disk or the clock.
  */
 
+import { depthOf, lessonsShapeProblem, MAX_DEPTH } from './progress-schema.js';
+
 export const SCHEMA_VERSION = 1;
 
 export type VerdictKind = 'correct' | 'partial' | 'incorrect' | 'ungraded';
@@ -19,6 +21,8 @@ export interface AnswerRecord {
 }
 
 export interface QuizAttempt {
+  /** Names this attempt, so two quizzes running at once each update their own (older files have none). */
+  id?: string;
   startedAt: string;
   finishedAt: string | null;
   answers: AnswerRecord[];
@@ -89,10 +93,17 @@ export function progressProblem(value: unknown): { kind: 'corrupt' | 'future'; m
   if (typeof v.schema !== 'number') return { kind: 'corrupt', message: 'it has no schema version' };
   if (v.schema > SCHEMA_VERSION) return { kind: 'future', message: `it was written by a newer calc-ml (schema ${v.schema}; this one reads ${SCHEMA_VERSION})` };
   if (v.schema < 1 || !v.lessons || typeof v.lessons !== 'object' || Array.isArray(v.lessons)) return { kind: 'corrupt', message: 'its lessons are missing' };
-  for (const [id, l] of Object.entries(v.lessons)) {
-    if (!l || typeof l !== 'object' || !Array.isArray((l as LessonProgress).quiz)) return { kind: 'corrupt', message: `lesson ${id} is malformed` };
-  }
-  return null;
+  if (depthOf(v.lessons, MAX_DEPTH) > MAX_DEPTH) return { kind: 'corrupt', message: `it nests deeper than ${MAX_DEPTH} levels` };
+  const shape = lessonsShapeProblem(v.lessons);
+  return shape ? { kind: 'corrupt', message: shape } : null;
+}
+
+/** Puts `attempt` in the lesson's list: replaces the one with its id, or adds it (mutates `lesson`). */
+export function saveAttempt(lesson: LessonProgress, attempt: QuizAttempt): void {
+  const copy = { ...attempt, answers: [...attempt.answers] };
+  const i = attempt.id === undefined ? -1 : lesson.quiz.findIndex((a) => a.id === attempt.id);
+  if (i >= 0) lesson.quiz[i] = copy;
+  else lesson.quiz.push(copy);
 }
 
 export function recordAnswer(lesson: LessonProgress, answer: AnswerRecord): void {

@@ -59,7 +59,7 @@ describe('a full disk', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).score).toBe(8);
     expect(r.stderr.match(/^Note: /gm)).toHaveLength(1);
-    expect(r.stderr).toMatch(/Answers from here on will not be kept/);
+    expect(r.stderr).toMatch(/What you answer from here on will not be kept; the file keeps everything saved before it/);
     const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
     const kept = Object.keys(saved.lessons['1.2.26'].answers);
     expect(kept.length).toBeGreaterThan(0);

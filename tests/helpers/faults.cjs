@@ -1,5 +1,8 @@
 // Fault injection for the CLI under test, preloaded with NODE_OPTIONS="--require <this file>":
-//   CALC_ML_TEST_FAULT        ENOSPC (writes fail after a few bytes) or EROFS (nothing can be created)
+//   CALC_ML_TEST_FAULT        ENOSPC (writes fail after a few bytes), SHORT (a nearly full disk: the
+//                             first write takes a few bytes and returns a short count with no error,
+//                             as write(2) does; the next one fails with ENOSPC), or EROFS (nothing
+//                             can be created)
 //   CALC_ML_TEST_FAULT_DIR    only files in this folder are affected
 //   CALC_ML_TEST_FAULT_MATCH  only files whose name matches this regular expression (default: all)
 //   CALC_ML_TEST_FAULT_AFTER  let this many matching files be written first (default 0)
@@ -18,8 +21,9 @@ const partial = Number(process.env.CALC_ML_TEST_FAULT_BYTES ?? 7);
 
 const MESSAGES = { ENOSPC: 'no space left on device', EROFS: 'read-only file system' };
 function fail(syscall, p) {
-  const e = new Error(`${code}: ${MESSAGES[code]}, ${syscall} '${p}'`);
-  Object.assign(e, { code, syscall, path: p, errno: code === 'ENOSPC' ? -28 : -30 });
+  const c = code === 'SHORT' ? 'ENOSPC' : code;
+  const e = new Error(`${c}: ${MESSAGES[c]}, ${syscall} '${p}'`);
+  Object.assign(e, { code: c, syscall, path: p, errno: c === 'ENOSPC' ? -28 : -30 });
   return e;
 }
 const targets = (p) => typeof p === 'string' && path.dirname(path.resolve(p)) === dir && match.test(path.basename(p));
@@ -28,7 +32,7 @@ const writing = (flags) => typeof flags === 'string' ? /[wax+]/.test(flags) : ty
 const doomed = new Set(); // fds whose writes fail
 const orig = { ...fs };
 
-if (code === 'ENOSPC') {
+if (code === 'ENOSPC' || code === 'SHORT') {
   fs.openSync = function (p, flags, ...rest) {
     const fd = orig.openSync.call(this, p, flags, ...rest);
     if (targets(p) && writing(flags)) {
@@ -37,8 +41,15 @@ if (code === 'ENOSPC') {
     }
     return fd;
   };
+  const shortened = new Set(); // fds that already had their short write
   fs.writeSync = function (fd, buf, ...rest) {
     if (!doomed.has(fd)) return orig.writeSync.call(this, fd, buf, ...rest);
+    if (code === 'SHORT' && !shortened.has(fd)) {
+      shortened.add(fd);
+      if (typeof buf === 'string') return orig.writeSync.call(this, fd, Buffer.from(buf).subarray(0, partial));
+      const [offset = 0, length = buf.length - offset, position = null] = rest;
+      return orig.writeSync.call(this, fd, buf, offset, Math.min(length, partial), position);
+    }
     // A full disk takes the first few bytes and then refuses: the half-written case.
     const head = typeof buf === 'string' ? buf.slice(0, partial) : buf.subarray(0, partial);
     if (head.length) orig.writeSync.call(this, fd, head);
@@ -46,6 +57,7 @@ if (code === 'ENOSPC') {
   };
   fs.closeSync = function (fd) {
     doomed.delete(fd);
+    shortened.delete(fd);
     return orig.closeSync.call(this, fd);
   };
 } else if (code === 'EROFS') {

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync, mkdirSync, utime
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProgressStore } from '../../src/io/progress-store.js';
-import { lessonOf, recordAnswer, summarize, progressProblem, formatDuration } from '../../src/tutor/progress.js';
+import { lessonOf, recordAnswer, summarize, progressProblem, formatDuration, saveAttempt } from '../../src/tutor/progress.js';
+import { depthOf } from '../../src/tutor/progress-schema.js';
 
 const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-home-'));
 const answer = (ref: string, verdict: 'correct' | 'incorrect' = 'correct') => ({ ref, kind: 'trueFalse', answer: 'true', verdict, score: verdict === 'correct' ? 1 : 0, at: '2026-01-01T00:00:00Z' });
@@ -35,6 +36,9 @@ describe('ProgressStore', () => {
     ['not an object', '[1, 2, 3]'],
     ['no schema', '{"lessons": {}}'],
     ['a malformed lesson', '{"schema": 1, "lessons": {"1.2.26": 5}}'],
+    ['answers that are not lists', '{"schema": 1, "lessons": {"1.2.26": {"quiz": [], "answers": {"quiz.6": 5}}}}'],
+    ['a verdict no grader gives', '{"schema": 1, "lessons": {"1.2.26": {"quiz": [], "answers": {"quiz.6": [{"ref": "quiz.6", "kind": "x", "answer": "", "verdict": "great", "score": 1, "at": ""}]}}}}'],
+    ['notes that are not text', '{"schema": 1, "lessons": {"1.2.26": {"quiz": [], "notes": {"summary": {"a": 1}}}}}'],
   ])('a corrupt file (%s) is moved aside with its content kept, and the learner told', (_name, content) => {
     const h = home();
     writeFileSync(join(h, 'progress.json'), content);
@@ -90,6 +94,55 @@ describe('a lock left empty by a process killed before it wrote its pid', () => 
     new ProgressStore(h).update((d) => lessonOf(d, '1.2.26'));
     expect(readdirSync(h)).toEqual(['progress.json']);
     expect(Date.now() - t0).toBeLessThan(4_000); // the wait limit is 5 s: taken over, not timed out
+  });
+});
+
+describe('what a good file may hold', () => {
+  test('a BOM before the JSON is read as the same data', () => {
+    const h = home();
+    writeFileSync(join(h, 'progress.json'), '\uFEFF{"schema": 1, "lessons": {"1.2.26": {"quiz": []}}}');
+    const store = new ProgressStore(h);
+    expect(Object.keys(store.read().lessons)).toEqual(['1.2.26']);
+    expect(store.notices).toEqual([]);
+  });
+
+  test('fields this build does not know are kept when the file is written back', () => {
+    const h = home();
+    writeFileSync(join(h, 'progress.json'), JSON.stringify({ schema: 1, lessons: { '1.2.26': { quiz: [], later: { kept: true } } } }));
+    new ProgressStore(h).update((d) => recordAnswer(lessonOf(d, '1.2.26'), answer('quiz.1')));
+    expect(JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8')).lessons['1.2.26'].later).toEqual({ kept: true });
+  });
+});
+
+describe('saveAttempt: each quiz updates its own attempt', () => {
+  const attempt = (id: string | undefined, n: number) => ({ ...(id ? { id } : {}), startedAt: 's', finishedAt: null, answers: Array.from({ length: n }, (_, i) => answer(`quiz.${i + 1}`)), score: n, total: n, complete: false });
+  test.each([
+    ['a new id is added', [attempt('a', 1)], attempt('b', 1), ['a:1', 'b:1']],
+    ['a known id is replaced where it stands, even when it is not the last', [attempt('a', 1), attempt('b', 2)], attempt('a', 3), ['a:3', 'b:2']],
+    ['older attempts without an id are never overwritten', [attempt(undefined, 2)], attempt('c', 1), ['-:2', 'c:1']],
+  ])('%s', (_name, before, next, after) => {
+    const l = lessonOf({ schema: 1, lessons: {} }, '1.2.26');
+    l.quiz.push(...before);
+    saveAttempt(l, next);
+    expect(l.quiz.map((a) => `${a.id ?? '-'}:${a.answers.length}`)).toEqual(after);
+  });
+
+  test('the saved copy does not change when the caller goes on answering', () => {
+    const l = lessonOf({ schema: 1, lessons: {} }, '1.2.26');
+    const a = attempt('a', 1);
+    saveAttempt(l, a);
+    a.answers.push(answer('quiz.2'));
+    expect(l.quiz[0].answers).toHaveLength(1);
+  });
+});
+
+describe('depthOf', () => {
+  test.each([[1, 0], [{}, 1], [{ a: [1] }, 2], [{ a: [{ b: {} }] }, 4]])('depthOf(%j) = %d', (value, d) => {
+    expect(depthOf(value)).toBe(d);
+  });
+  test('100,000 levels are measured without overflowing the stack', () => {
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
+    expect(depthOf(deep, 40)).toBeGreaterThan(40);
   });
 });
 
