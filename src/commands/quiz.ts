@@ -3,8 +3,9 @@ import { openSession } from '../io/session.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
 import { terminalUi } from '../io/ui.js';
 import { grade, questionsFor } from '../grading/index.js';
-import { runQuiz, quizQuestions } from '../tutor/quiz.js';
+import { runQuiz, quizQuestions, type QuizResult } from '../tutor/quiz.js';
 import { UserError } from '../errors.js';
+import { stdoutClosed } from '../io/output.js';
 
 export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[] }): Promise<void> {
   const { lesson, key } = await openLesson(ref, opts.dir);
@@ -15,27 +16,30 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
   const questions = questionsFor(lesson, key);
   const total = quizQuestions(questions).length;
   const prompter = createPrompter({ output: stream });
-  let answered = 0;
+  let partial: QuizResult | null = null;
   try {
     const result = await runQuiz(lesson, questions, session.record, {
       ask: prompter,
       ui,
       grade: (q, a) => grade(q, a),
-      save: (change) => {
-        session.save(change);
-      },
+      save: (change) => session.save(change),
       now: () => new Date().toISOString(),
       // With --json, what was graded before the quiz stopped is still one document on stdout.
-      stopped: (partial) => {
-        if (opts.json) process.stdout.write(JSON.stringify(partial, null, 2) + '\n');
+      stopped: (so) => {
+        partial = so;
+        if (opts.json) process.stdout.write(JSON.stringify(so, null, 2) + '\n');
       },
     });
-    answered = result.items.length;
     if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    else if (session.saving) ui.say(ui.dim(`Saved in ${session.file}. See all your scores with: calc-ml progress`));
+    // Only a quiz whose every answer reached the file says where it is.
+    else if (result.saved === result.items.length && session.saving) ui.say(ui.dim(`Saved in ${session.file}. See all your scores with: calc-ml progress`));
+    else ui.say(ui.warn(`${keptLine(result).replace(/^./, (c) => c.toUpperCase())}.`));
+    // The reader of stdout went away (`| head`): the learner still hears what was kept, on stderr.
+    if (stdoutClosed() && !opts.json) process.stderr.write(`calc-ml: the output was closed before the quiz ended; ${keptLine(result)}\n`);
   } catch (e) {
-    answered = session.record.quiz.at(-1)?.answers.length ?? answered;
-    const kept = session.saving ? `${answered ? `your ${answered} answer${answered === 1 ? ' is' : 's are'} saved` : 'nothing was answered yet'}` : 'answers could not be saved';
+    const so = partial as QuizResult | null;
+    const answered = so?.items.length ?? 0;
+    const kept = so ? keptLine(so) : 'nothing was answered yet';
     if (e instanceof Interrupted) throw new UserError(`stopped at question ${answered + 1} of ${total}; ${kept}. Run "calc-ml quiz" to take it again`, 130);
     if (e instanceof EndOfInput) throw new UserError(`the input ended after ${answered} of ${total} answers; ${kept}. Give one answer per line, in question order`, 1);
     throw e;
@@ -44,3 +48,12 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
   }
 }
 
+
+/** What of the answers is on disk, in words (after a failed save, exactly how many were kept). */
+function keptLine(r: QuizResult): string {
+  const n = r.items.length;
+  if (!n) return 'nothing was answered yet';
+  if (r.saved === n) return `your ${n} answer${n === 1 ? ' is' : 's are'} saved`;
+  if (!r.saved) return `none of your ${n} answer${n === 1 ? ' was' : 's were'} saved`;
+  return `${r.saved} of your ${n} answers ${r.saved === 1 ? 'is' : 'are'} saved; the rest could not be (see the note above)`;
+}

@@ -1,7 +1,7 @@
 import type { Lesson } from '../lesson/model.js';
 import type { Question, Verdict } from '../grading/index.js';
 import type { LessonProgress, QuizAttempt, AnswerRecord } from './progress.js';
-import { recordAnswer } from './progress.js';
+import { recordAnswer, saveAttempt } from './progress.js';
 import type { Asker, Ui } from './ui.js';
 
 export interface QuizItemResult {
@@ -21,6 +21,8 @@ export interface QuizResult {
   total: number;
   items: QuizItemResult[];
   complete: boolean;
+  /** How many of the answers were kept in the progress file (fewer than items when a save failed). */
+  saved: number;
   selfChecked: number;
   previousBest: { score: number; total: number } | null;
 }
@@ -29,9 +31,11 @@ export interface QuizDeps {
   ask: Asker;
   ui: Ui;
   grade: (q: Question, answer: string) => Verdict;
-  /** Persists a change to this lesson's record (called after every answer). */
-  save: (change: (l: LessonProgress) => void) => void;
+  /** Persists a change to this lesson's record (called after every answer); false when it could not be kept. */
+  save: (change: (l: LessonProgress) => void) => boolean | void;
   now: () => string;
+  /** A new attempt's id, unique across processes (two quizzes at once each keep their own); random by default. */
+  newId?: () => string;
   /** Called with the result so far when the quiz stops early (input ended, Ctrl+C), before the error propagates. */
   stopped?: (partial: QuizResult) => void;
 }
@@ -102,8 +106,8 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   const { ask, ui, grade, save, now } = deps;
   const qs = quizQuestions(questions);
   const previousBest = bestOf(record.quiz);
-  const attempt: QuizAttempt = { startedAt: now(), finishedAt: null, answers: [], score: 0, total: 0, complete: false };
-  const result: QuizResult = { lesson: lesson.id, score: 0, total: 0, items: [], complete: false, selfChecked: 0, previousBest };
+  const attempt: QuizAttempt = { id: (deps.newId ?? (() => globalThis.crypto.randomUUID()))(), startedAt: now(), finishedAt: null, answers: [], score: 0, total: 0, complete: false };
+  const result: QuizResult = { lesson: lesson.id, score: 0, total: 0, items: [], complete: false, saved: 0, selfChecked: 0, previousBest };
 
   const counts = (['trueFalse', 'conceptual', 'coding'] as const)
     .map((s) => [s, qs.filter((q) => q.section === s).length] as const)
@@ -122,7 +126,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   ui.say(ui.dim(`${qs.some((q) => q.kind !== 'truefalse') ? 'Type your answer and press Enter' : 'Answer true or false (t/f, yes/no also work)'}. An empty answer skips a question.`));
 
   // Start the attempt on disk at once: a quiz stopped at its first question still shows as begun.
-  save((l) => l.quiz.push({ ...attempt }));
+  save((l) => saveAttempt(l, attempt));
 
   try {
     for (const [i, q] of qs.entries()) {
@@ -165,10 +169,11 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
       attempt.answers.push(rec);
       attempt.score = result.score;
       attempt.total = result.total;
-      save((l) => {
-        l.quiz[l.quiz.length - 1] = { ...attempt, answers: [...attempt.answers] };
+      const kept = save((l) => {
+        saveAttempt(l, attempt);
         recordAnswer(l, rec);
       });
+      if (kept !== false) result.saved++;
     }
   } catch (e) {
     deps.stopped?.(result);
@@ -178,9 +183,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   result.complete = true;
   attempt.complete = true;
   attempt.finishedAt = now();
-  save((l) => {
-    l.quiz[l.quiz.length - 1] = { ...attempt, answers: [...attempt.answers] };
-  });
+  save((l) => saveAttempt(l, attempt));
   summarizeQuiz(result, qs, ui);
   return result;
 }

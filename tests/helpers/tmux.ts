@@ -52,6 +52,13 @@ export class Terminal {
     return Number(readFileSync(this.mark, 'utf8'));
   }
 
+  /** The pane's terminal device and the pid of the calc-ml running in it (a child of the pane's shell). */
+  pane(): { tty: string; pid: number | null } {
+    const [tty, shell] = execFileSync('tmux', ['-L', this.sock, 'list-panes', '-F', '#{pane_tty} #{pane_pid}'], { encoding: 'utf8' }).trim().split(' ');
+    const child = spawnSync('pgrep', ['-P', shell, '-f', 'calc-ml'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+    return { tty, pid: child ? Number(child) : null };
+  }
+
   close(): void {
     spawnSync('tmux', ['-L', this.sock, 'kill-server']);
   }
