@@ -149,10 +149,12 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
       }
       const skipped = !answer.trim();
       const v: Verdict = skipped ? skippedVerdict(q) : grade(q, answer);
-      ui.say(skipped ? ui.dim(`– ${v.feedback}`) : verdictText(v, ui));
+      const shown = skipped ? ui.dim(`– ${v.feedback}`) : verdictText(v, ui);
       let self: 'right' | 'wrong' | undefined;
       // Piped answers are one per line: a "were you right?" would take the next answer as its reply.
-      if (v.verdict === 'ungraded' && !skipped && ask.interactive) {
+      const selfCheck = v.verdict === 'ungraded' && !skipped && ask.interactive;
+      if (selfCheck) {
+        ui.say(shown);
         self = (await ask.select('Were you right?', [
           { value: 'right', name: 'Yes, I was right', key: 'y' },
           { value: 'wrong', name: 'No, I was wrong', key: 'n' },
@@ -174,6 +176,9 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
         recordAnswer(l, rec);
       });
       if (kept !== false) result.saved++;
+      // The verdict is shown once the answer is on disk: a verdict on screen means it was kept,
+      // even if the process is killed the next instant.
+      if (!selfCheck) ui.say(shown);
     }
   } catch (e) {
     deps.stopped?.(result);
