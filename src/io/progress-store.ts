@@ -1,6 +1,6 @@
 import { writeSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, accessSync, constants, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { replaceFileSafely, removeStaleTemps } from './safe-write.js';
+import { replaceFileSafely, removeStaleTemps, processAlive } from './safe-write.js';
 import envPaths from 'env-paths';
 import { UserError } from '../errors.js';
 import { emptyProgress, progressProblem, type ProgressData } from '../tutor/progress.js';
@@ -31,13 +31,7 @@ function ensureDir(dir: string): void {
 
 function ownerAlive(pid: string): boolean {
   const n = Number(pid);
-  if (!Number.isInteger(n) || n <= 0) return true; // not a pid we can check: the age decides
-  try {
-    process.kill(n, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return !Number.isInteger(n) || n <= 0 || processAlive(n); // not a pid we can check: the age decides
 }
 
 const LOCK_STALE_MS = 10_000;

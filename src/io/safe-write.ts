@@ -85,7 +85,8 @@ function tempName(file: string): string {
   return `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (one we may not signal exists too). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -124,7 +125,7 @@ export function removeStaleTemps(file: string, now = Date.now()): number {
       if (!st.isFile()) continue;
       // A pid can be reused: past ten minutes, no save is still writing it, whoever has that pid now.
       const stale = ours
-        ? Number(ours[2]) !== process.pid && (!alive(Number(ours[2])) || now - st.mtimeMs > OUR_TEMP_AGE_MS)
+        ? Number(ours[2]) !== process.pid && (!processAlive(Number(ours[2])) || now - st.mtimeMs > OUR_TEMP_AGE_MS)
         : now - st.mtimeMs > OLD_TEMP_AGE_MS;
       if (stale) {
         unlinkSync(path);
