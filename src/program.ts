@@ -1,8 +1,6 @@
 import { Command, Help } from 'commander';
 import { UserError } from './errors.js';
-import { hangingWrap } from './math/format.js';
-import { asciiText } from './chart/ascii.js';
-import { asciiOnly } from './io/ascii-mode.js';
+import { stderrLines } from './io/stderr.js';
 
 // Commander wiring only. Each command's module is imported when that command runs, so that
 // `--version` and `--help` load nothing but this file and cli.ts (which runs it).
@@ -168,29 +166,15 @@ export function buildProgram(): Command {
   return program;
 }
 
-/**
- * In a terminal, the message wrapped at spaces to its width with continuation lines indented, so a
- * long message never breaks mid-word (the terminal would cut it anywhere). Piped, it stays one line,
- * for scripts and logs.
- */
-function errorLines(text: string): string {
-  const message = asciiOnly() ? asciiText(text) : text;
-  if (!process.stderr.isTTY) return message;
-  const width = process.stderr.columns || 80;
-  // A quoted command ("calc-ml start") stays on one line: split, it reads as two things to type.
-  const glued = message.replace(/"[^"]{1,30}"/g, (q) => q.replace(/ /g, '\u0001'));
-  return hangingWrap(glued, Math.max(22, width - 1)).replace(/\u0001/g, ' ');
-}
-
 export function reportError(e: unknown, debug: boolean): number {
   if (e instanceof UserError) {
-    process.stderr.write(`${errorLines(`calc-ml: ${e.message}`)}\n`);
+    process.stderr.write(`${stderrLines(`calc-ml: ${e.message}`)}\n`);
     for (const line of e.detail) process.stderr.write(`  ${line}\n`);
     if (debug) process.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }
   const err = e as Error;
-  process.stderr.write(`${errorLines(`calc-ml: unexpected error: ${err?.message ?? String(e)}`)}\n`);
+  process.stderr.write(`${stderrLines(`calc-ml: unexpected error: ${err?.message ?? String(e)}`)}\n`);
   process.stderr.write(debug ? `${err?.stack}\n` : 'Run again with --debug to see where it happened, and report it.\n');
   return 1;
 }

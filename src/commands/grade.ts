@@ -44,7 +44,7 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
   let v: Verdict = grade(q, answer);
   // Here an answer is graded once, not asked again: what cannot be read counts as incorrect.
   if (v.retry) v = { ...v, verdict: 'incorrect', score: 0, retry: undefined, feedback: v.feedback.replace(/^./, (c) => c.toUpperCase()) };
-  const session = openSession(lesson.id, (l) => process.stderr.write(`${l}\n`));
+  const session = openSession(lesson.id);
   session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: new Date().toISOString() }));
   if (opts.json) {
     const { retry: _retry, ...rest } = v;

@@ -1,3 +1,4 @@
+import { noteToStderr } from '../io/stderr.js';
 import { ProgressStore } from '../io/progress-store.js';
 import { lessonOf, summarize, formatDuration } from '../tutor/progress.js';
 import { listLessons, lessonDirs } from '../lesson/catalog.js';
@@ -7,7 +8,7 @@ import { stepLabel } from '../tutor/plan.js';
 export async function run(opts: { json?: boolean; dir?: string[] }): Promise<void> {
   const store = new ProgressStore();
   const data = store.read();
-  for (const n of store.notices) process.stderr.write(`${n}\n`);
+  for (const n of store.notices) noteToStderr(n);
   const titles = new Map(listLessons(lessonDirs(opts.dir)).entries.map((e) => [e.id, e.title]));
   const lessons = Object.keys(data.lessons).map((id) => ({ title: titles.get(id) ?? null, ...summarize(id, lessonOf(data, id)) }));
   if (opts.json) {

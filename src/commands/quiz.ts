@@ -12,7 +12,7 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
   // With --json, stdout carries the result alone; everything a learner reads goes to stderr.
   const stream = opts.json ? process.stderr : process.stdout;
   const ui = terminalUi(stream);
-  const session = openSession(lesson.id, (l) => process.stderr.write(`${l}\n`));
+  const session = openSession(lesson.id);
   const questions = questionsFor(lesson, key);
   const total = quizQuestions(questions).length;
   const prompter = createPrompter({ output: stream });

@@ -1,3 +1,4 @@
+import { noteToStderr } from '../io/stderr.js';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProgressStore } from '../io/progress-store.js';
@@ -7,7 +8,7 @@ import { UserError } from '../errors.js';
 export async function run(lessonId: string | undefined, opts: { yes?: boolean }): Promise<void> {
   const store = new ProgressStore();
   const data = store.read();
-  for (const n of store.notices) process.stderr.write(`${n}\n`);
+  for (const n of store.notices) noteToStderr(n);
   const ids = lessonId ? [lessonId] : Object.keys(data.lessons);
   if (lessonId && !data.lessons[lessonId]) {
     process.stdout.write(`Nothing to forget: there is no progress for lesson ${lessonId}${Object.keys(data.lessons).length ? ` (there is for ${Object.keys(data.lessons).join(', ')})` : ''}.\n`);

@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 export async function run(ref: string | undefined, opts: { dir?: string[] }): Promise<void> {
   const { lesson, key } = await openLesson(ref, opts.dir);
   const ui = terminalUi(process.stdout);
-  const session = openSession(lesson.id, (l) => process.stderr.write(`${l}\n`));
+  const session = openSession(lesson.id);
   const prompter = createPrompter({ output: process.stdout });
   try {
     await runReview(questionsFor(lesson, key), session.record, { ask: prompter, ui, grade, save: session.save, now: () => new Date() });

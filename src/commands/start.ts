@@ -20,7 +20,7 @@ export interface StartOptions {
 export async function run(ref: string | undefined, opts: StartOptions): Promise<void> {
   const { lesson, key } = await openLesson(ref, opts.dir);
   const ui = terminalUi(process.stdout);
-  const session = openSession(lesson.id, (l) => process.stderr.write(`${l}\n`));
+  const session = openSession(lesson.id);
   const prompter = createPrompter({ output: process.stdout });
   const questions = questionsFor(lesson, key);
   let nextLessonPath: string | null = null;

@@ -1,6 +1,7 @@
 import { ProgressStore, HomeUnusable } from './progress-store.js';
 import { lessonOf, emptyProgress, type LessonProgress } from '../tutor/progress.js';
 import { UserError } from '../errors.js';
+import { noteToStderr } from './stderr.js';
 
 // Time between two answers counts as study time up to this much; beyond it the learner was away.
 const MAX_GAP_MS = 10 * 60 * 1000;
@@ -21,7 +22,7 @@ export interface Session {
  * Progress for one lesson during a command. A folder that cannot be written does not stop the
  * learner: they are told once that answers will not be kept, and the session goes on.
  */
-export function openSession(lessonId: string, tell: (line: string) => void, store = new ProgressStore()): Session {
+export function openSession(lessonId: string, tell: (line: string) => void = noteToStderr, store = new ProgressStore()): Session {
   let saving = true;
   let failed = false;
   let data = emptyProgress();
