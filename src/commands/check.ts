@@ -1,3 +1,4 @@
+import { jsonText } from '../terminal-text.js';
 import { readKeyBeside, readLessonFile } from '../lesson/load.js';
 import { parseLesson } from '../lesson/parse.js';
 import { checkKey, checkLesson, type Problem } from '../lesson/check.js';
@@ -45,7 +46,7 @@ export async function run(files: string[], opts: { json?: boolean }): Promise<vo
   const errors = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ files: reports, errors, warnings }, null, 2) + '\n');
+    process.stdout.write(jsonText({ files: reports, errors, warnings }, 2) + '\n');
   } else {
     for (const r of reports) {
       for (const p of r.problems) process.stdout.write(`${r.file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}\n`);

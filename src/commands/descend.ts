@@ -1,3 +1,4 @@
+import { jsonText } from '../terminal-text.js';
 import { compileExpression, differentiate } from '../math/engine.js';
 import { descend } from '../math/descent.js';
 import { descentLab } from '../math/lab.js';
@@ -26,7 +27,7 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
   }
   const runs = rates.map((lr) => descend(e.text, (x) => e.evaluate(x), (x) => d.evaluate(x), { start, lr, steps, tol }));
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ runs }) + '\n');
+    process.stdout.write(jsonText({ runs }) + '\n');
     return;
   }
   const view = descentLab(e, runs, 5, size.width);

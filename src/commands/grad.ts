@@ -1,3 +1,4 @@
+import { jsonText } from '../terminal-text.js';
 import { compileExpression, differentiate } from '../math/engine.js';
 import { centralDifference, forwardDifference, sweep } from '../math/numdiff.js';
 import { gradLab } from '../math/lab.js';
@@ -28,7 +29,7 @@ export async function run(text: string, opts: GradOptions): Promise<void> {
     sweep: sweep(f, at, analytic),
   });
   if (opts.json) {
-    process.stdout.write(JSON.stringify(lab.json) + '\n');
+    process.stdout.write(jsonText(lab.json) + '\n');
     return;
   }
   const ascii = asciiOnly();

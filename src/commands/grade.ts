@@ -1,3 +1,4 @@
+import { jsonText } from '../terminal-text.js';
 import { openLesson } from '../io/lesson-file.js';
 import { openSession } from '../io/session.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
@@ -48,7 +49,7 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
   session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: new Date().toISOString() }));
   if (opts.json) {
     const { retry: _retry, ...rest } = v;
-    process.stdout.write(JSON.stringify({ ref, lesson: lesson.id, question: q.prompt, answer, ...rest }, null, 2) + '\n');
+    process.stdout.write(jsonText({ ref, lesson: lesson.id, question: q.prompt, answer, ...rest }, 2) + '\n');
     return;
   }
   const ui = terminalUi(process.stdout);

@@ -1,3 +1,4 @@
+import { jsonText } from '../terminal-text.js';
 import { lessonDirs, listLessons } from '../lesson/catalog.js';
 import { formatLessonTable } from '../lesson/listing.js';
 import { terminalWidth } from '../io/color.js';
@@ -5,7 +6,7 @@ import { terminalWidth } from '../io/color.js';
 export async function run(opts: { json?: boolean; dir?: string[] }): Promise<void> {
   const { entries, skipped } = listLessons(lessonDirs(opts.dir));
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ lessons: entries, skipped }, null, 2) + '\n');
+    process.stdout.write(jsonText({ lessons: entries, skipped }, 2) + '\n');
     return;
   }
   process.stdout.write(formatLessonTable(entries, terminalWidth()) + '\n');

@@ -1,3 +1,4 @@
+import { jsonText } from '../terminal-text.js';
 import { compileExpression, differentiate } from '../math/engine.js';
 import { plotLab } from '../math/lab.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseRange } from '../math/options.js';
@@ -22,7 +23,7 @@ export async function run(texts: string[], opts: PlotOptions): Promise<void> {
   const derivatives = opts.derivative || tangentAt !== undefined ? await Promise.all(exprs.map(differentiate)) : undefined;
   const lab = plotLab({ exprs, derivatives, showDerivative: !!opts.derivative, tangentAt, from, to, samples });
   if (opts.json) {
-    process.stdout.write(JSON.stringify(lab.json) + '\n');
+    process.stdout.write(jsonText(lab.json) + '\n');
     return;
   }
   const ascii = asciiOnly();

@@ -1,4 +1,5 @@
 import { noteToStderr } from '../io/stderr.js';
+import { jsonText } from '../terminal-text.js';
 import { ProgressStore } from '../io/progress-store.js';
 import { lessonOf, summarize, formatDuration } from '../tutor/progress.js';
 import { listLessons, lessonDirs } from '../lesson/catalog.js';
@@ -12,7 +13,7 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
   const titles = new Map(listLessons(lessonDirs(opts.dir)).entries.map((e) => [e.id, e.title]));
   const lessons = Object.keys(data.lessons).map((id) => ({ title: titles.get(id) ?? null, ...summarize(id, lessonOf(data, id)) }));
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ file: store.file, lessons }, null, 2) + '\n');
+    process.stdout.write(jsonText({ file: store.file, lessons }, 2) + '\n');
     return;
   }
   if (!lessons.length) {

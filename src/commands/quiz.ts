@@ -1,3 +1,4 @@
+import { jsonText } from '../terminal-text.js';
 import { openLesson } from '../io/lesson-file.js';
 import { openSession } from '../io/session.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
@@ -27,10 +28,10 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
       // With --json, what was graded before the quiz stopped is still one document on stdout.
       stopped: (so) => {
         partial = so;
-        if (opts.json) process.stdout.write(JSON.stringify(so, null, 2) + '\n');
+        if (opts.json) process.stdout.write(jsonText(so, 2) + '\n');
       },
     });
-    if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    if (opts.json) process.stdout.write(jsonText(result, 2) + '\n');
     // Only a quiz whose every answer reached the file says where it is.
     else if (result.saved === result.items.length && session.saving) ui.say(ui.dim(`Saved in ${session.file}. See all your scores with: calc-ml progress`));
     else ui.say(ui.warn(`${keptLine(result).replace(/^./, (c) => c.toUpperCase())}.`));

@@ -1,3 +1,4 @@
+import { jsonText } from '../terminal-text.js';
 import { readLessonFile } from '../lesson/load.js';
 import { parseLesson } from '../lesson/parse.js';
 import { lessonDirs, resolveLessonRef } from '../lesson/catalog.js';
@@ -9,7 +10,7 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
   const text = readLessonFile(path);
   if (opts.json) {
     const lesson = parseLesson(text, { fileName: path });
-    process.stdout.write(JSON.stringify(lesson, null, 2) + '\n');
+    process.stdout.write(jsonText(lesson, 2) + '\n');
     return;
   }
   const width = Math.max(20, Math.min(terminalWidth(), 100));

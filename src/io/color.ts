@@ -1,13 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { colorEnabled } from './color-mode.js';
 
-/** Colour is off under NO_COLOR (any value), --no-color, or when the stream is not a terminal. */
-export function colorEnabled(stream: NodeJS.WriteStream = process.stdout, env = process.env, argv = process.argv): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (argv.includes('--no-color')) return false;
-  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
-  return !!stream.isTTY;
-}
-
+export { colorEnabled };
 
 /** A chalk for stdout, honouring colorEnabled(). */
 export const color: ChalkInstance = new Chalk({ level: colorEnabled() ? 3 : 0 });

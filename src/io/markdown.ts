@@ -1,4 +1,6 @@
+import type { Tokens } from 'marked';
 import { sanitize } from '../lesson/sanitize.js';
+import { showsAddress } from '../lesson/inline.js';
 import { wrapRendered } from './wrap.js';
 import { UserError } from '../errors.js';
 
@@ -10,10 +12,11 @@ type Renderer = Record<string, (this: unknown, ...args: unknown[]) => string>;
  * load, so it is imported here, on first use, never at start-up.
  */
 export async function renderMarkdown(markdown: string, width: number, colors: boolean): Promise<string> {
-  const [{ Marked }, { markedTerminal }, { default: stripAnsi }] = await Promise.all([
+  const [{ Marked }, { markedTerminal }, { default: stripAnsi }, { Chalk }] = await Promise.all([
     import('marked'),
     import('marked-terminal'),
     import('strip-ansi'),
+    import('chalk'),
   ]);
   const ext = markedTerminal({ width, reflowText: true, tab: 2, emoji: false }, { ignoreIllegals: true } as never) as unknown as {
     renderer: Renderer;
@@ -28,6 +31,16 @@ export async function renderMarkdown(markdown: string, width: number, colors: bo
     const indent = /^\n*( *)\d+\. /.exec(out)?.[1];
     if (indent === undefined) return out;
     return out.replace(new RegExp(`^${indent}(\\d+)\\. `, 'gm'), (_m, n: string) => `${indent}${Number(n) + start - 1}. `);
+  };
+  // In a terminal that shows hyperlinks, marked-terminal prints a link as its text alone, so
+  // [https://khanacademy.org](https://evil.example) would hide where it goes (and the output edge
+  // removes hyperlink sequences anyway). A link is its text and, when they differ, its address.
+  const c = new Chalk({ level: colors ? 3 : 0 });
+  ext.renderer.link = function (this: unknown, token: unknown) {
+    const { href, tokens } = token as Tokens.Link;
+    const text = (this as { parser: { parseInline(t: unknown): string } }).parser.parseInline(tokens);
+    const address = c.blue.underline(href);
+    return c.blue(showsAddress(stripAnsi(text), href) ? address : `${text} (${address})`);
   };
   const marked = new Marked();
   marked.use(ext as never);

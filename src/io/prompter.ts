@@ -1,6 +1,9 @@
 import { createInterface, type Interface } from 'node:readline';
 import { asciiText } from '../chart/ascii.js';
 import { asciiOnly } from './ascii-mode.js';
+import { colorEnabled } from './color-mode.js';
+import { rawOutput } from './output-edge.js';
+import { terminalText } from '../terminal-text.js';
 
 /**
  * How the tutor asks. Two implementations: inquirer prompts when stdin is a terminal, and a
@@ -131,15 +134,24 @@ class InquirerPrompter implements Prompter {
   private t: (s: string) => string;
   private theme: object;
 
+  private answer: (s: string) => string;
+
   constructor(output: NodeJS.WriteStream, ascii = false) {
-    this.prompt = import('inquirer').then(({ default: inquirer }) => inquirer.createPromptModule({ output }) as never);
-    this.t = ascii ? asciiText : (s) => s;
+    // inquirer moves the cursor to redraw its prompt, so it writes past the output edge (see
+    // output-edge.ts); everything it is given to show is cleaned here instead, the same way.
+    const colors = colorEnabled(output);
+    this.prompt = import('inquirer').then(({ default: inquirer }) => inquirer.createPromptModule({ output: rawOutput(output) }) as never);
+    const clean = (s: string) => terminalText(s, { sgr: colors });
+    this.t = ascii ? (s) => asciiText(clean(s)) : clean;
+    // What the learner types (or pastes) is shown cleaned too; once answered, in inquirer's cyan.
+    this.answer = (s) => (colors ? `\u001b[36m${this.t(s)}\u001b[39m` : this.t(s));
     // inquirer marks an answered prompt with a green ✔, which reads as "right" above a ✗ verdict:
     // a neutral mark instead (the verdict line says whether it was right). In ASCII, its pointer and
     // key tips too.
+    const defaultAnswer = (s: string) => (colors ? `\u001b[2m(${this.t(s)})\u001b[22m` : `(${this.t(s)})`);
     this.theme = ascii
-      ? { prefix: { idle: '?', done: '>' }, icon: { cursor: '>' }, style: { keysHelpTip: () => 'up/down to move, Enter to choose' } }
-      : { prefix: { done: '›' } };
+      ? { prefix: { idle: '?', done: '>' }, icon: { cursor: '>' }, style: { defaultAnswer, keysHelpTip: () => 'up/down to move, Enter to choose' } }
+      : { prefix: { done: '›' }, style: { defaultAnswer } };
   }
 
   private async run(question: object): Promise<unknown> {
@@ -158,6 +170,7 @@ class InquirerPrompter implements Prompter {
         type: 'input',
         message: this.t(message),
         default: opts.default,
+        transformer: (s: string, { isFinal }: { isFinal: boolean }) => (isFinal ? this.answer(s) : this.t(s)),
         validate: (s: string) => {
           const problem = opts.validate?.(s);
           return problem == null ? true : this.t(problem);
@@ -171,7 +184,7 @@ class InquirerPrompter implements Prompter {
   }
 
   async pause(message = 'Press Enter to continue'): Promise<void> {
-    await this.run({ type: 'input', message: this.t(message), theme: { prefix: '' } });
+    await this.run({ type: 'input', message: this.t(message), theme: { prefix: '' }, transformer: this.t });
   }
 
   close(): void {}

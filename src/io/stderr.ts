@@ -1,6 +1,7 @@
 import { hangingWrap } from '../math/format.js';
 import { asciiText } from '../chart/ascii.js';
 import { asciiOnly } from './ascii-mode.js';
+import { terminalText } from '../terminal-text.js';
 
 /**
  * In a terminal, the message wrapped at spaces to its width with continuation lines indented, so a
@@ -8,7 +9,9 @@ import { asciiOnly } from './ascii-mode.js';
  * for scripts and logs.
  */
 export function stderrLines(text: string): string {
-  const message = asciiOnly() ? asciiText(text) : text;
+  // Cleaned before layout; the output edge (output-edge.ts) cleans whatever is written anyway.
+  const shown = terminalText(text);
+  const message = asciiOnly() ? asciiText(shown) : shown;
   if (!process.stderr.isTTY) return message;
   const width = process.stderr.columns || 80;
   // A quoted command ("calc-ml start") stays on one line: split, it reads as two things to type.

@@ -2,7 +2,9 @@ import type { Token, Tokens } from 'marked';
 
 /**
  * Flattens marked's inline tokens to the plain text a learner reads: emphasis dropped, code spans
- * kept in backticks (they are code), links as their text.
+ * kept in backticks (they are code), links as their text, followed by their address when the two
+ * differ: a terminal that shows links shows only the text, so `[khanacademy.org](https://evil.example)`
+ * would hide where it goes.
  */
 export function inlineText(tokens: Token[] | undefined, fallback = ''): string {
   if (!tokens) return fallback;
@@ -18,8 +20,13 @@ export function inlineText(tokens: Token[] | undefined, fallback = ''): string {
       case 'text':
       case 'strong':
       case 'em':
+      case 'link': {
+        const link = t as Tokens.Link;
+        const text = link.tokens ? inlineText(link.tokens) : unescape(link.text);
+        out += showsAddress(text, link.href) ? text : `${text} (${link.href})`;
+        break;
+      }
       case 'del':
-      case 'link':
         out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : unescape((t as Tokens.Text).text);
         break;
       case 'escape':
@@ -32,6 +39,12 @@ export function inlineText(tokens: Token[] | undefined, fallback = ''): string {
     }
   }
   return out;
+}
+
+/** Whether a link's text already is its address (autolinks, `[https://x](https://x)`, `mailto:`). */
+export function showsAddress(text: string, href: string): boolean {
+  const t = oneLine(text);
+  return !href || t === href || `mailto:${t}` === href;
 }
 
 /** marked escapes &, <, > and quotes in text tokens; the model stores what the author typed. */

@@ -418,12 +418,6 @@ export function parseLesson(input: string, options: { fileName?: string } = {}):
 }
 
 function resourceText(item: Tokens.ListItem): string {
-  const first = item.tokens[0] as Tokens.Text | undefined;
-  const inner = first && 'tokens' in first ? first.tokens ?? [] : [];
-  const link = inner.find((t) => t.type === 'link') as Tokens.Link | undefined;
-  const text = oneLine(splitItem(item).head);
-  if (link && oneLine(inlineText(link.tokens, link.text)) !== link.href && !text.includes(link.href)) {
-    return `${text} — ${link.href}`;
-  }
-  return text;
+  // A link's address is in the text when it differs from what the link says (inlineText).
+  return oneLine(splitItem(item).head);
 }

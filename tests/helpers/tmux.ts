@@ -12,10 +12,13 @@ export class Terminal {
   private mark = join(mkdtempSync(join(tmpdir(), 'calc-ml-tmux-')), 'status');
 
   /** `launch`: which calc-ml to run, and from where (default: the repository's build, from its root). */
-  constructor(args: string, env: Record<string, string>, width = 80, height = 40, launch: { bin: string; cwd: string } = { bin: BIN, cwd: ROOT }) {
+  /** With `record`, every byte the program writes to the terminal is also appended to that file. */
+  constructor(args: string, env: Record<string, string>, width = 80, height = 40, launch: { bin: string; cwd: string; record?: string } = { bin: BIN, cwd: ROOT }) {
     const vars = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
-    const cmd = `${vars} '${process.execPath}' '${launch.bin}' ${args}; echo $? > '${this.mark}'; sleep 60`;
+    // Recording starts once the session exists, so the program waits a moment before it starts.
+    const cmd = `${launch.record ? 'sleep 0.5; ' : ''}${vars} '${process.execPath}' '${launch.bin}' ${args}; echo $? > '${this.mark}'; sleep 60`;
     execFileSync('tmux', ['-L', this.sock, 'new-session', '-d', '-c', launch.cwd, '-x', String(width), '-y', String(height), cmd]);
+    if (launch.record) execFileSync('tmux', ['-L', this.sock, 'pipe-pane', '-o', `cat >> '${launch.record}'`]);
   }
 
   /** The screen's text; with `escapes`, its colours too (as SGR sequences). */

@@ -43,7 +43,7 @@ const read = (name: string) => {
     expect(l.quiz.conceptual[0].expected).toMatch(/^Indentation shows/);
     expect(l.quiz.coding[0].code).toContain('any(c.isupper() for c in password)');
     expect(l.takeaways[1]).toBe('Indentation is crucial - Shows code blocks and scope');
-    expect(l.resources[0]).toBe('Python `if` Statements Documentation — https://docs.python.org/3/tutorial/controlflow.html#if-statements');
+    expect(l.resources[0]).toBe('Python `if` Statements Documentation (https://docs.python.org/3/tutorial/controlflow.html#if-statements)');
     expect(l.homework).toHaveLength(5);
     expect(l.next).toEqual({ id: '1.1.12', title: '`if-elif-else` Chains' });
   });
