@@ -22,17 +22,18 @@ const CALL_AT_NUMBER = new RegExp(String.raw`^\s*(${NAME})\s*\(\s*[-+]?[\d.]+\s*
 
 /** Code habits from Python, JavaScript, the REPL and handwriting → statements the engine reads, one a line. */
 export function translate(input: string): string {
-  const statements = input
+  const lines = input
     .replace(/```\w*/g, '\n')
     .replace(/²/g, '^2')
     .replace(/³/g, '^3')
     .replace(/[×·]/g, '*')
     .replace(/[−–]/g, '-')
     .split('\n')
-    .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''))
+    .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''));
+  const statements = pythonBlocks(lines)
     .flatMap(splitTopLevel)
     .map((stmt) =>
-      stmt
+      printArgs(stmt)
         .replace(new RegExp(String.raw`^\s*(?:const|let|var)\s+(${NAME})\s*=\s*\(?\s*(${NAME})\s*\)?\s*=>\s*\{?\s*(?:return\s+)?(.*?)\s*;?\s*\}?\s*$`), '$1($2) = $3')
         .replace(new RegExp(String.raw`^\s*function\s+(${NAME})\s*\(\s*(${NAME})\s*\)\s*\{\s*return\s+(.*?)\s*;?\s*\}\s*$`), '$1($2) = $3')
         .replace(/^\s*console\.log\s*\((.*)\)\s*$/, '$1'),
@@ -50,20 +51,126 @@ export function translate(input: string): string {
       // "f(3) = 9" after defining f: what counts is what f(3) computes. Without a definition
       // ("f(3) = 3^2 = 9"), the right-hand sides are the learner's values.
       if (call) return defined.has(call[1]) ? [stmt.slice(0, stmt.indexOf('='))] : stmt.split('=').slice(1);
-      // "x = 3" then "x**2": a number put in a name is that number from then on.
-      const assign = new RegExp(String.raw`^\s*(${NAME})\s*=\s*([-+]?\d*\.?\d+)\s*$`).exec(stmt);
-      if (assign) {
-        numbers.set(assign[1], assign[2]);
+      // "x = 3" then "x**2", "result = f(3)" then "print(result)": a value put in a name is that
+      // value from then on (the engine has no variables of its own).
+      const assign = new RegExp(String.raw`^\s*(${NAME})\s*=(?!=)\s*(.+?)\s*$`).exec(stmt);
+      if (assign && !/^lambda\b/.test(assign[2]) && !defined.has(assign[1])) {
+        numbers.set(assign[1], substitute(assign[2], numbers));
         return [];
       }
       // "3^2 = 9": a worked value, not an assignment; each side is a value.
       const definition = new RegExp(String.raw`^\s*(?:def\s+)?${NAME}\s*\(\s*${NAME}\s*\)\s*[=:]|\blambda\b|^\s*${NAME}\s*=\s*`);
       if (/^[^=]*[^=!<>]=[^=]/.test(stmt) && !definition.test(stmt)) return stmt.split('=').filter((p) => p.trim());
-      let out = stmt;
-      for (const [name, value] of numbers) out = out.replace(new RegExp(String.raw`(?<![\w.])${name}(?![\w(])`, 'g'), `(${value})`);
-      return [out];
+      // Inside a definition its parameter is its own: "x = 3" before "def f(x)" leaves f's x alone.
+      const param = new RegExp(String.raw`^\s*(?:def\s+)?${NAME}\s*\(\s*(${NAME})\s*\)\s*[=:]|^\s*${NAME}\s*=\s*lambda\s+(${NAME})`).exec(stmt);
+      const own = param ? new Map([...numbers].filter(([n]) => n !== (param[1] ?? param[2]))) : numbers;
+      return [substitute(stmt, own)];
     })
     .join('\n');
+}
+
+/** Each name in `values` replaced by its value, in brackets ("y" → "(x^2)"). */
+function substitute(text: string, values: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [name, value] of values) out = out.replace(new RegExp(String.raw`(?<![\w.])${name}(?![\w(])`, 'g'), `(${value})`);
+  return out;
+}
+
+const indentOf = (line: string) => /^\s*/.exec(line)![0].length;
+
+/**
+ * Python as a learner writes it, read line by line before the statements are split: `import math`
+ * (and `import numpy as np`, `from math import pow`) lines go, their module prefixes with them
+ * (the engine knows math's functions by their bare names); a `def` whose body spans lines, with
+ * local names before its `return`, becomes one `def f(x): return …`.
+ */
+function pythonBlocks(lines: string[]): string[] {
+  const aliases = new Set<string>();
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const imp = /^\s*(?:import\s+(?:math|numpy)(?:\s+as\s+(\w+))?|from\s+(?:math|numpy)\s+import\s+[\w\s,*]+)\s*;?\s*$/.exec(line);
+    if (imp) {
+      if (imp[1]) aliases.add(imp[1]);
+      continue;
+    }
+    const head = new RegExp(String.raw`^(\s*)def\s+(${NAME})\s*\(\s*(${NAME})\s*\)\s*:\s*$`).exec(line);
+    if (!head) {
+      out.push(line);
+      continue;
+    }
+    // The body: the lines indented under the header; typed without indentation, the lines up to
+    // the first `return`.
+    let j = i + 1;
+    const body: string[] = [];
+    while (j < lines.length && (!lines[j].trim() || indentOf(lines[j]) > head[1].length)) body.push(lines[j++]);
+    if (!body.some((l) => /^\s*return\b/.test(l))) {
+      const ret = lines.slice(i + 1).findIndex((l) => /^\s*return\b/.test(l));
+      if (ret < 0) {
+        out.push(line);
+        continue;
+      }
+      body.splice(0, body.length, ...lines.slice(i + 1, i + 2 + ret));
+      j = i + 2 + ret;
+    }
+    const locals = new Map<string, string>();
+    let result: string | null = null;
+    let plain = true;
+    for (const l of body.filter((b) => b.trim())) {
+      const ret = /^\s*return\b\s*(.*?)\s*;?\s*$/.exec(l);
+      const local = new RegExp(String.raw`^\s*(${NAME})\s*=(?!=)\s*(.+?)\s*;?\s*$`).exec(l);
+      if (ret && result === null) result = locals.get(ret[1]) ?? substitute(ret[1], locals);
+      else if (local && result === null) locals.set(local[1], substitute(local[2], locals));
+      else plain = false;
+    }
+    if (!plain || result === null) {
+      const other = body.find((l) => l.trim() && !/^\s*return\b/.test(l) && !new RegExp(String.raw`^\s*${NAME}\s*=(?!=)`).test(l))?.trim() ?? line.trim();
+      throw new UserError(`calc-ml reads a function whose body is a formula, with names for its parts if you like (y = x**2, then return y); it cannot run "${other.slice(0, 40)}"`, 2);
+    }
+    out.push(`${head[1]}def ${head[2]}(${head[3]}): return ${result}`);
+    i = j - 1;
+  }
+  if (!aliases.size) return out;
+  const prefix = new RegExp(String.raw`(?<![\w.])(?:${[...aliases].join('|')})\.(?=[A-Za-z_])`, 'g');
+  return out.map((l) => l.replace(prefix, ''));
+}
+
+/**
+ * print with labels, as Python allows: `print("f(3) =", f(3))` and `print(f"f(3) = {f(3)}")`
+ * print the values alone; the words around them are for the reader.
+ */
+function printArgs(stmt: string): string {
+  const m = /^\s*print\s*\((.*)\)\s*;?\s*$/.exec(stmt);
+  if (!m || !/["']/.test(m[1])) return stmt;
+  const values: string[] = [];
+  for (const arg of splitArgs(m[1])) {
+    const str = /^\s*([fF]?)(["'])(.*)\2\s*$/.exec(arg);
+    if (!str) values.push(arg.trim());
+    else if (str[1]) for (const [, e] of str[3].matchAll(/\{([^{}:!]+)[^{}]*\}/g)) values.push(e.trim());
+  }
+  return values.length ? values.map((v) => `print(${v})`).join(';') : stmt;
+}
+
+/** Arguments of a call, split at top-level commas (outside brackets and quotes). */
+function splitArgs(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.filter((p) => p.trim());
 }
 
 /**
@@ -149,8 +256,14 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
   const wanted = `${t.name}(${t.param}) = ${t.body}`;
   if (!answer.trim()) return verdict('incorrect', [`No answer was given: type ${wanted}; ${call}`], q);
 
-  const source = translate(answer);
+  let source: string;
   let program: Program;
+  try {
+    source = translate(answer);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return verdict('incorrect', [`Your answer cannot be run: ${e.message}`], q);
+  }
   try {
     program = runProgram(source);
   } catch (e) {

@@ -150,3 +150,48 @@ describe('a one-line Python def with the call after ";"', () => {
     expect(gradeMath(q8, 'def f(x): return x**2\nprint(f(3))').feedback).not.toMatch(/Note:/);
   });
 });
+
+describe("a learner's natural Python for quiz.8", () => {
+  test.each([
+    ['import math, then math.pow', 'import math\ndef f(x):\n    return math.pow(x, 2)\nprint(f(3))'],
+    ['import math as m', 'import math as m\ndef f(x):\n    return m.pow(x, 2)\nprint(f(3))'],
+    ['from math import pow', 'from math import pow\ndef f(x):\n    return pow(x, 2)\nprint(f(3))'],
+    ['pow without import', 'def f(x):\n    return pow(x, 2)\nprint(f(3))'],
+    ['math.pow in a lambda', 'import math\nf = lambda x: math.pow(x, 2)\nprint(f(3))'],
+    ['lambda and a bare call', 'f = lambda x: x ** 2\nf(3)'],
+    ['a local name before return', 'def f(x):\n    y = x ** 2\n    return y\nprint(f(3))'],
+    ['two local names', 'def f(x):\n    a = x\n    b = a * a\n    return b\nprint(f(3))'],
+    ['the result kept in a name', 'def f(x):\n    return x**2\nresult = f(3)\nprint(result)'],
+    ['print with a label', 'def f(x):\n    return x**2\nprint("f(3) =", f(3))'],
+    ['an f-string', "def f(x):\n    return x**2\nprint(f'f(3) = {f(3)}')"],
+    ['the body typed without indentation', 'def f(x):\nreturn x**2\nprint(f(3))'],
+    ['a blank line between def and call', 'def f(x):\n    return x**2\n\n\nprint(f(3))'],
+    ['x = 3 before the def keeps f general', 'x = 3\ndef f(x):\n    return x*x\nprint(f(x))'],
+    ['a Windows line end', 'def f(x):\r\n    return x**2\r\nprint(f(3))'],
+  ])('correct: %s', (_what, answer) => {
+    const v = gradeMath(q8, answer);
+    expect(v.feedback).toMatch(/^Correct: f\(x\) = .*, and f\(3\) = 9\./);
+    expect(v.verdict).toBe('correct');
+  });
+
+  test.each([
+    ['import math\ndef f(x):\n    return math.pow(x, 2)', 'you did not compute f(3)'],
+    ['def f(x):\n    y = x**2\n    return y', 'you did not compute f(3)'],
+    ['f = lambda x: x**2', 'you did not compute f(3)'],
+  ])('right but never called is partial: %j', (answer, feedback) => {
+    const v = gradeMath(q8, answer);
+    expect(v.verdict).toBe('partial');
+    expect(v.feedback).toContain(feedback);
+  });
+
+  test.each([
+    ['import math\ndef f(x):\n    return math.pow(x, 3)\nprint(f(3))', 'Your f(3) is 27'],
+    ['def f(x):\n    y = 2 * x\n    return y\nprint(f(3))', 'Your f(3) is 6'],
+    ['def f(x):\n    if x > 0:\n        return x**2\nprint(f(3))', 'calc-ml reads a function whose body is a formula'],
+    ['import os\nos.system("ls")', 'Your answer cannot be run'],
+  ])('incorrect: %j', (answer, feedback) => {
+    const v = gradeMath(q8, answer);
+    expect(v.verdict).toBe('incorrect');
+    expect(v.feedback).toContain(feedback);
+  });
+});
