@@ -17,17 +17,25 @@ const math = create({
 // on every start. On plain numbers they are Math.floor and Math.ceil, so those are imported instead.
 math.import({ floor: (x: number) => Math.floor(x), ceil: (x: number) => Math.ceil(x) });
 
+/**
+ * A lookup table with no prototype: with a plain object, `"toString" in FUNCTIONS` is true (and
+ * `constructor`, `__proto__`, `valueOf`…), so those names passed the allow-list and crashed later.
+ */
+function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 /** Functions a learner may call, with how many arguments each takes. */
-export const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
+export const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = table({
   sin: [1, 1], cos: [1, 1], tan: [1, 1], asin: [1, 1], acos: [1, 1], atan: [1, 1],
   sinh: [1, 1], cosh: [1, 1], tanh: [1, 1], exp: [1, 1], log: [1, 2], log10: [1, 1], log2: [1, 1],
   sqrt: [1, 1], cbrt: [1, 1], abs: [1, 1], sign: [1, 1], floor: [1, 1], ceil: [1, 1], round: [1, 2],
   max: [1, 20], min: [1, 20], pow: [2, 2],
-};
+});
 /** Functions that only appear in derivatives mathjs produces (d/dx tan x = sec(x)^2). */
-const DERIVED_FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
+const DERIVED_FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = table({
   sec: [1, 1], csc: [1, 1], cot: [1, 1], sech: [1, 1], csch: [1, 1], coth: [1, 1],
-};
+});
 export const CONSTANTS: readonly string[] = ['pi', 'e', 'tau'];
 const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
 /** mathjs functions that could reach the evaluator itself; named so the refusal says "not available". */
@@ -165,6 +173,12 @@ function validate(node: MathNode, ctx: Context): void {
       fail(`${name} takes ${want}, not ${got}`, ctx, at(name));
     }
     for (const a of n.args) validate(a, ctx);
+    // mathjs throws on these at evaluation; said here, at the argument, when it is a plain number.
+    const places = n.args[1] as MathNode | undefined;
+    if (name === 'round' && places && !places.filter((c) => c.type === 'SymbolNode').length) {
+      const d = Number(places.compile().evaluate());
+      if (!(Number.isInteger(d) && d >= 0 && d <= 15)) fail(`round's second argument is a number of decimals, a whole number from 0 to 15 (not ${d})`, ctx, at(name));
+    }
   } else if (n.type === 'OperatorNode') {
     if (!OPERATORS.has(n.fn)) fail(`the operator ${n.op} is not available in calc-ml expressions (use + - * / ^)`, ctx);
     for (const a of n.args) validate(a, ctx);
@@ -207,7 +221,15 @@ function compileIn(text: string, ctx: Context): Expr {
     variable,
     evaluate(x: number): number {
       if (variable) scope.set(variable, x);
-      const v = code.evaluate(scope);
+      let v: unknown;
+      try {
+        v = code.evaluate(scope);
+      } catch (e) {
+        // A refusal from inside (a program's work budget) is the learner's to read; anything mathjs
+        // throws at a point (round(x, x)) means no real value there: a gap, like sqrt(-1).
+        if (e instanceof UserError) throw e;
+        return NaN;
+      }
       // Infinity (1/0, exp(1000)) is no real number either: one kind of gap is simpler for every caller.
       return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
     },

@@ -244,3 +244,32 @@ describe('caretDetail: a long input is cut to a window that keeps the caret on i
     }
   });
 });
+
+describe("names from Object.prototype are not functions (the allow-lists have no prototype)", () => {
+  test.each([
+    ['toString(x)', 'toString is not available in calc-ml expressions'],
+    ['constructor(x)', 'constructor is not available in calc-ml expressions'],
+    ['valueOf', 'valueOf is not available in calc-ml expressions'],
+    ['__proto__', '__proto__ is not available in calc-ml expressions'],
+    ['hasOwnProperty(x)', 'hasOwnProperty is not available in calc-ml expressions'],
+    ['isPrototypeOf(x) + 1', 'isPrototypeOf is not available in calc-ml expressions'],
+    ['round(x, -1)', "round's second argument is a number of decimals, a whole number from 0 to 15 (not -1)"],
+    ['round(x, 1/2)', "round's second argument is a number of decimals, a whole number from 0 to 15 (not 0.5)"],
+  ])('%s: refused with "%s"', (input, message) => {
+    expect(refusal(input).message).toBe(message);
+  });
+
+  test('in a program, calling toString is refused, not a crash', () => {
+    expect(() => runProgram('f(x) = toString(x); f(3)')).toThrow(/toString is not available/);
+  });
+
+  test("a learner's own function may be called valueOf: it is theirs, not Object's", () => {
+    expect(runProgram('valueOf(x) = x^2; valueOf(3)').values[0].value).toBe(9);
+  });
+
+  test('round(x, x) has no value where mathjs refuses the decimals: a gap, not a crash', () => {
+    const e = compileExpression('round(x, x)');
+    expect(e.evaluate(2)).toBe(2);
+    expect(e.evaluate(-1)).toBeNaN();
+  });
+});
