@@ -242,6 +242,7 @@ const VARIABLE = /^[A-Za-z][A-Za-z0-9_]*$/;
 export function checkVariable(name: string): string {
   if (!VARIABLE.test(name)) throw new UserError(`--var must be a name like x or t, not ${quoted(name)}`, 2);
   if (CONSTANTS.includes(name) || name in FUNCTIONS) throw new UserError(`--var ${name}: ${name} is a ${CONSTANTS.includes(name) ? 'constant' : 'function'} name; choose another, like x or t`, 2);
+  if (name in Object.prototype || BLOCKED.has(name)) throw new UserError(`--var ${name}: ${name} is a reserved name; choose another, like x or t`, 2);
   return name;
 }
 
@@ -306,7 +307,8 @@ export function runProgram(input: string): Program {
           body = ret[1];
         }
       }
-      if (name in FUNCTIONS || CONSTANTS.includes(name) || BLOCKED.has(name)) {
+      // Object's own names (valueOf, toString…) mathjs will not call, whoever defines them.
+      if (name in FUNCTIONS || CONSTANTS.includes(name) || BLOCKED.has(name) || name in Object.prototype) {
         throw new UserError(`${name} is a built-in name; call your function something else, like f`, 2, caretDetail(stmt, columnOf(stmt, name)));
       }
       checkVariable(param);

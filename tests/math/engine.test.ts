@@ -263,8 +263,12 @@ describe("names from Object.prototype are not functions (the allow-lists have no
     expect(() => runProgram('f(x) = toString(x); f(3)')).toThrow(/toString is not available/);
   });
 
-  test("a learner's own function may be called valueOf: it is theirs, not Object's", () => {
-    expect(runProgram('valueOf(x) = x^2; valueOf(3)').values[0].value).toBe(9);
+  test.each(['valueOf(x) = x^2; valueOf(3)', 'def constructor(x): return x'])('a function named after Object (%s) is refused as a built-in name', (program) => {
+    expect(() => runProgram(program)).toThrow(/is a built-in name; call your function something else/);
+  });
+
+  test.each(['constructor', 'toString'])('--var %s is refused as a reserved name', (name) => {
+    expect(refusal('x', name).message).toBe(`--var ${name}: ${name} is a reserved name; choose another, like x or t`);
   });
 
   test('round(x, x) has no value where mathjs refuses the decimals: a gap, not a crash', () => {
