@@ -31,19 +31,20 @@ export const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'withou
  */
 export const INVERTERS = new Set(['opposite', 'negative', 'minus', 'against', 'reverse', 'reversed', 'inverse', 'less', 'away', 'other', 'contrary']);
 
+// Null-prototype tables: a learner's word may be "constructor" or "toString" (found by npm run fuzz).
 /** Negative words written as one word, spelled out so that negation parity can see them. */
-const NEGATIVE_WORDS: Record<string, string> = {
+const NEGATIVE_WORDS: Record<string, string> = Object.assign(Object.create(null), {
   unrelated: 'not related', irrelevant: 'not relevant', unimportant: 'not important', unnecessary: 'not necessary',
   useless: 'not useful', pointless: 'not useful', needless: 'not needed', unneeded: 'not needed', unable: 'not able',
   impossible: 'not possible', cannot: 'can not', nothing: 'not anything', nowhere: 'not anywhere',
-};
+});
 
 /** Abbreviations learners type, spelled out so one phrase in the key covers both. */
-const ALIASES: Record<string, string> = {
+const ALIASES: Record<string, string> = Object.assign(Object.create(null), {
   grad: 'gradient', grads: 'gradients', lr: 'learning rate', ml: 'machine learning', nn: 'neural network',
   backprop: 'backpropagation', mse: 'mean squared error', mae: 'mean absolute error', sgd: 'stochastic gradient descent',
   eta: 'learning rate', alpha: 'learning rate',
-};
+});
 
 /** Lower case; contractions, math signs and abbreviations with dots made into plain words. */
 export function normalize(text: string): string {

@@ -35,6 +35,16 @@ describe('grading is total', () => {
   });
 });
 
+describe("words that are names of Object's own methods", () => {
+  // Found by npm run fuzz: "constructor" in a written answer was looked up in the alias table's prototype.
+  test.each(questions.map((q) => [q.ref, q] as const))('%s', (_ref, q) => {
+    for (const answer of ['the constructor of the toString', 'valueOf hasOwnProperty __proto__ isPrototypeOf', 'def f(x): return constructor(x)']) {
+      const v = grade(q, answer);
+      expect(VERDICTS).toContain(v.verdict);
+    }
+  });
+});
+
 describe('long answers', () => {
   test('a 20,000-word answer is graded quickly', () => {
     const q = questions.find((x) => x.ref === '1.2.26.6')!;
