@@ -1,6 +1,6 @@
 import asciichart from 'asciichart';
 import { Chalk } from 'chalk';
-import { labelFormatter, niceStep, robustRange, ticks } from './scale.js';
+import { labelFormatter, niceStep, robustRange, drawableRange, ticks } from './scale.js';
 import { asciiText } from './ascii.js';
 import { hangingWrap } from '../math/format.js';
 
@@ -86,7 +86,7 @@ export function renderChart(spec: ChartSpec): string {
   // and the range is widened to multiples of that label step.
   const ys = spec.series.flatMap((s) => s.points.filter((p) => p[0] >= xFrom && p[0] <= xTo).map((p) => p[1]));
   // Kept within ±1e300 so that hi − lo, and every step computed from it, stays a finite number.
-  const [yLo, yHi] = (spec.y ? [spec.y.from, spec.y.to] : robustRange(ys.concat(markers.filter((m) => m.x >= xFrom && m.x <= xTo).map((m) => m.y)))).map(
+  const [yLo, yHi] = (spec.y ? drawableRange(spec.y.from, spec.y.to) : robustRange(ys.concat(markers.filter((m) => m.x >= xFrom && m.x <= xTo).map((m) => m.y)))).map(
     (v) => Math.max(-1e300, Math.min(1e300, v)),
   );
   const maxIntervals = Math.max(2, spec.height - 1);

@@ -46,11 +46,18 @@ export function robustRange(values: readonly number[]): [number, number] {
     lo = Math.max(lo, q10 - 2 * span);
     hi = Math.min(hi, q90 + 2 * span);
   }
-  // Variation under a millionth of the value cannot be drawn (nor labelled: every row read "1e0"):
-  // the values are drawn as the constant they are to the eye.
-  if (hi - lo < 1e-6 * Math.max(1, Math.abs(hi))) {
+  return drawableRange(lo, hi);
+}
+
+/**
+ * A y range a chart can draw. Variation under a millionth of the value cannot be drawn (nor
+ * labelled: every row read "1e0"), and a range of one value (a single loss of 1.7e16) has no rows:
+ * such values are drawn as the constant they are to the eye, in a range a tenth around them.
+ */
+export function drawableRange(lo: number, hi: number): [number, number] {
+  if (!(hi - lo >= 1e-6 * Math.max(1, Math.abs(hi)))) {
     const pad = Math.abs(hi) > 0 ? Math.abs(hi) / 10 : 1;
-    return [lo - pad, hi + pad];
+    return [Math.min(lo, hi) - pad, Math.max(lo, hi) + pad];
   }
   return [lo, hi];
 }

@@ -229,3 +229,10 @@ describe('a series drawn over by another is named in the legend', () => {
     expect(out.split('\n')).toContain(line);
   });
 });
+
+describe('a range of one value (a loss that blew up after one step) is drawn, not a crash', () => {
+  test.each([[1.6677181699666568e16], [0], [-3], [1e300]])('y from = to = %d', (v) => {
+    const out = renderChart({ width: 60, height: 10, series: [{ label: 'loss', points: [[0, v], [1, null]] }], y: { from: v, to: v } });
+    expect(out.split('\n').length).toBeGreaterThan(3);
+  });
+});

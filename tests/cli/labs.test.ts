@@ -219,3 +219,12 @@ describe('the bundle', () => {
     expect(Object.keys(meta.outputs['dist/chunks/derivative.js'].inputs).some((i) => i.endsWith('algebra/derivative.js'))).toBe(true);
   });
 });
+
+describe('descend on a steep power (issue 13: x^34 and up crashed in the chart)', () => {
+  test.each(['x^34', 'x^40', 'x^100'])('%s: charts and a divergence verdict, exit 0', (expr) => {
+    const r = cli(['descend', expr, '--width', '60']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/lr 0\.1 diverges/);
+  });
+});
