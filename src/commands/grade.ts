@@ -8,10 +8,24 @@ import { recordAnswer } from '../tutor/progress.js';
 import { verdictText } from '../tutor/quiz.js';
 import { normalizeRef } from '../tutor/refs.js';
 import { UserError } from '../errors.js';
+import { MAX_ANSWER_LENGTH } from '../io/lines.js';
 
+const tooLong = (where: string, n: number | string) =>
+  new UserError(`the answer ${where} is longer than ${MAX_ANSWER_LENGTH.toLocaleString('en')} characters (${n}), the most an answer may have; nothing was graded`, 2);
+
+/** stdin, read up to what one answer may hold (`grade quiz.1 < /dev/zero` would never end). */
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
+  let bytes = 0;
+  for await (const c of process.stdin) {
+    chunks.push(c as Buffer);
+    bytes += (c as Buffer).length;
+    // A character is at most 4 bytes in UTF-8: past this, the answer cannot fit, whatever it holds.
+    if (bytes > 4 * MAX_ANSWER_LENGTH + 4) {
+      process.stdin.destroy();
+      throw tooLong('on stdin', 'and it goes on');
+    }
+  }
   return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
 }
 
@@ -41,6 +55,7 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
       answer = await readStdin();
     }
   }
+  if (answer.length > MAX_ANSWER_LENGTH) throw tooLong(answerArg === undefined ? 'on stdin' : 'given', `${answer.length.toLocaleString('en')} characters`);
   if (!answer.trim()) throw new UserError(`no answer given for ${ref}; pass it as an argument (calc-ml grade ${rawRef} "your answer") or on stdin`, 2);
   let v: Verdict = grade(q, answer);
   // Here an answer is graded once, not asked again: what cannot be read counts as incorrect.

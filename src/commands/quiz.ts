@@ -42,7 +42,7 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
     const answered = so?.items.length ?? 0;
     const kept = so ? keptLine(so) : 'nothing was answered yet';
     if (e instanceof Interrupted) throw new UserError(`stopped at question ${answered + 1} of ${total}; ${kept}. Run "calc-ml quiz" to take it again`, 130);
-    if (e instanceof EndOfInput) throw new UserError(`the input ended after ${answered} of ${total} answers; ${kept}. Give one answer per line, in question order`, 1);
+    if (e instanceof EndOfInput) throw new UserError(e.why ? `${e.why}; ${kept}` : `the input ended after ${answered} of ${total} answers; ${kept}. Give one answer per line, in question order`, 1);
     throw e;
   } finally {
     prompter.close();

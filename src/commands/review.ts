@@ -15,7 +15,7 @@ export async function run(ref: string | undefined, opts: { dir?: string[] }): Pr
     await runReview(questionsFor(lesson, key), session.record, { ask: prompter, ui, grade, save: session.save, now: () => new Date() });
   } catch (e) {
     if (e instanceof Interrupted) throw new UserError('review stopped; the answers you gave are saved. Run "calc-ml review" to go on', 130);
-    if (e instanceof EndOfInput) throw new UserError('the input ended during the review; the answers you gave are saved', 1);
+    if (e instanceof EndOfInput) throw new UserError(`${e.why ?? 'the input ended during the review'}; the answers you gave are saved`, 1);
     throw e;
   } finally {
     prompter.close();

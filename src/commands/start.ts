@@ -56,6 +56,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
       const where = at >= 0 ? `step ${at + 1} of ${steps.length}, ${steps[at].title.replace(/[.!?]$/, '')}` : 'the start';
       const kept = session.failed ? 'some answers could not be saved (see the note above)' : session.saving ? 'your answers are saved' : 'answers could not be saved';
       if (e instanceof Interrupted) throw new UserError(`paused at ${where}; ${kept}. Run "calc-ml start" to pick up here`, 130);
+      if (e.why) throw new UserError(`${e.why} (at ${where}); ${kept}`, 1);
       throw new UserError(
         `the input ended at ${where}; ${kept}. Run "calc-ml start" in a terminal to continue, or pipe one answer per line`,
         1,

@@ -1,4 +1,7 @@
-import { createInterface, type Interface } from 'node:readline';
+import { BoundedLines, LineTooLong, MAX_ANSWER_LENGTH } from './lines.js';
+import { EndOfInput } from './end-of-input.js';
+
+export { EndOfInput };
 import { asciiText } from '../chart/ascii.js';
 import { asciiOnly } from './ascii-mode.js';
 import { colorEnabled } from './color-mode.js';
@@ -20,12 +23,9 @@ export interface Prompter {
   close(): void;
 }
 
-/** The input ended (a pipe ran out) before every question was answered. */
-export class EndOfInput extends Error {
-  constructor() {
-    super('the input ended before every question was answered');
-    this.name = 'EndOfInput';
-  }
+/** Why a typed (or pasted) answer is asked again. */
+export function tooLongAnswer(length: number): string {
+  return `This answer is ${length.toLocaleString('en')} characters long; an answer may have at most ${MAX_ANSWER_LENGTH.toLocaleString('en')}. Shorten it and press Enter.`;
 }
 
 /** The learner pressed Ctrl+C (or the terminal went away) at a prompt. */
@@ -52,24 +52,26 @@ export class LinePrompter implements Prompter {
   private lines: string[] = [];
   private waiting: ((line: string | null) => void) | null = null;
   private ended = false;
-  private rl: Interface;
+  private tooLong: LineTooLong | null = null;
+  private reader: BoundedLines;
 
   constructor(input: NodeJS.ReadableStream, private output: NodeJS.WritableStream) {
-    this.rl = createInterface({ input, terminal: false });
-    this.rl.on('line', (line) => {
-      if (this.waiting) {
-        const w = this.waiting;
-        this.waiting = null;
-        w(line);
-      } else this.lines.push(line);
-    });
-    this.rl.on('close', () => {
-      this.ended = true;
-      if (this.waiting) {
-        const w = this.waiting;
-        this.waiting = null;
-        w(null);
-      }
+    const wake = (line: string | null) => {
+      const w = this.waiting;
+      this.waiting = null;
+      w?.(line);
+    };
+    this.reader = new BoundedLines(input, {
+      line: (line) => (this.waiting ? wake(line) : this.lines.push(line)),
+      end: () => {
+        this.ended = true;
+        wake(null);
+      },
+      tooLong: (e) => {
+        this.tooLong = e;
+        this.ended = true;
+        wake(null);
+      },
     });
   }
 
@@ -84,6 +86,7 @@ export class LinePrompter implements Prompter {
     const line = await this.next();
     if (line === null) {
       this.output.write('\n');
+      if (this.tooLong) throw this.tooLong;
       throw new EndOfInput();
     }
     this.output.write(`${line}\n`);
@@ -113,7 +116,7 @@ export class LinePrompter implements Prompter {
   }
 
   close(): void {
-    this.rl.close();
+    this.reader.stop();
   }
 }
 
@@ -172,7 +175,7 @@ class InquirerPrompter implements Prompter {
         default: opts.default,
         transformer: (s: string, { isFinal }: { isFinal: boolean }) => (isFinal ? this.answer(s) : this.t(s)),
         validate: (s: string) => {
-          const problem = opts.validate?.(s);
+          const problem = s.length > MAX_ANSWER_LENGTH ? tooLongAnswer(s.length) : opts.validate?.(s);
           return problem == null ? true : this.t(problem);
         },
       }),

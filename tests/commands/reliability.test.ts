@@ -182,3 +182,30 @@ describe('files that are not what they seem', () => {
     expect(statSync(join(h, name)).isFile()).toBe(false);
   });
 });
+
+describe('input too long to be an answer', () => {
+  test('quiz < /dev/zero: one line, exit 1, no stack trace, in well under a second of reading', () => {
+    const r = spawnSync('bash', ['-c', `'${process.execPath}' '${BIN}' quiz < /dev/zero`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CALC_ML_HOME: home() }, timeout: 20_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['calc-ml: line 1 of the input is longer than 10,000 characters, the most an answer may have; nothing after it was read; nothing was answered yet']);
+  });
+
+  test('an over-long third line keeps the two answers before it', () => {
+    const h = home();
+    const r = runCli(['quiz'], { input: `true\nfalse\n${'a'.repeat(20_000)}\ntrue\n`, env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/line 3 of the input is longer than 10,000 characters.*your 2 answers are saved/);
+    expect(progressOf(h).lessons['1.2.26'].quiz[0].answers).toHaveLength(2);
+  });
+
+  test.each([
+    ['as an argument', ['grade', 'quiz.6', 'a'.repeat(10_001)], '', /the answer given is longer than 10,000 characters \(10,001 characters\)/],
+    ['on stdin', ['grade', 'quiz.6'], 'a'.repeat(50_000), /the answer on stdin is longer than 10,000 characters/],
+  ])('grade with an answer over 10,000 characters %s: refused, exit 2, nothing recorded', (_how, args, input, message) => {
+    const h = home();
+    const r = runCli(args, { input, env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readdirSync(h)).toEqual([]);
+  });
+});
