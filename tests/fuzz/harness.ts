@@ -116,6 +116,8 @@ function spawned(args: string[], env: Record<string, string>, input = ''): Run {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CALC_ML_LESSONS: '', COLUMNS: '80', ...env },
     timeout: BOUND_MS * 2,
+    // calc-ml handles SIGTERM once its event loop is free; a busy one must be stopped outright.
+    killSignal: 'SIGKILL',
     maxBuffer: 64 << 20,
   });
   const ms = Date.now() - t0;
