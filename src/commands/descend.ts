@@ -3,7 +3,7 @@ import { compileExpression, differentiate } from '../math/engine.js';
 import { descend } from '../math/descent.js';
 import { descentLab } from '../math/lab.js';
 import { formatNumber, hangingWrap } from '../math/format.js';
-import { chartSize, LIMITS, parseInteger, parseNumber, parseNumberList } from '../math/options.js';
+import { chartSize, descentOptions, parseNumber } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
@@ -15,9 +15,7 @@ export interface DescendOptions {
 }
 
 export async function run(text: string, opts: DescendOptions): Promise<void> {
-  const start = parseNumber('start', opts.start, { min: -1e6, max: 1e6 });
-  const rates = parseNumberList('lr', opts.lr, { above: 0, max: 1e6, most: 8 });
-  const steps = parseInteger('steps', opts.steps, ...LIMITS.steps);
+  const { start, rates, steps } = descentOptions(opts);
   const tol = parseNumber('tol', opts.tol, { min: 0 });
   const size = chartSize(opts, terminalWidth());
   const e = compileExpression(text, { variable: opts.var });

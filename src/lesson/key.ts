@@ -1,3 +1,4 @@
+import { parseLab } from './lab-spec.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Lesson } from './model.js';
 import type { Problem } from './check.js';
@@ -129,6 +130,15 @@ function parseKeyText(text: string, lesson: Lesson): { key: AnswerKey; problems:
       if (kind === 'written' || kind === 'lab' || kind === 'self') entry.kind = kind;
       else if (kind !== undefined) report(r.line('kind'), 'error', `${ref}: kind "${kind}" is not one of written, lab, self`);
       if (entry.kind === 'lab' && !entry.lab) report(line, 'warning', `${ref}: a lab exercise without "lab" (the calc-ml command to run, e.g. "descend x^2 --lr 0.1")`);
+      if (entry.lab) {
+        try {
+          if (!parseLab(entry.lab)) report(r.line('lab'), 'error', `${ref}: lab "${entry.lab}" is not a lab calc-ml can run (write "descend EXPR --lr …" or "grad EXPR --at …")`);
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          report(r.line('lab'), 'error', `${ref}: lab "${entry.lab}": ${e.message}`);
+          delete entry.lab;
+        }
+      }
     }
     if (section === 'exercise' || section === 'conceptual') {
       const rubric = readRubric(r, promptOf(lesson, ref));

@@ -61,3 +61,12 @@ export function chartSize(opts: { width?: string; height?: string }, columns: nu
     height: opts.height !== undefined ? parseInteger('height', opts.height, ...LIMITS.height) : 15,
   };
 }
+
+/** descend's --start, --lr and --steps, checked one way for the command line and for a key's lab. */
+export function descentOptions(opts: { start: string; lr: string; steps: string }): { start: number; rates: number[]; steps: number } {
+  return {
+    start: parseNumber('start', opts.start, { min: -1e6, max: 1e6 }),
+    rates: parseNumberList('lr', opts.lr, { above: 0, max: 1e6, most: 8 }),
+    steps: parseInteger('steps', opts.steps, ...LIMITS.steps),
+  };
+}

@@ -11,7 +11,7 @@ import { planSteps, resumeIndex, findStep, stepArg, stepNames, progressBar, type
 import { runQuiz, verdictText } from './quiz.js';
 import { descentReport, gradientReport, landscapeReport, SHAPES, type Screen } from './labs.js';
 import { gradeMinimumDescription } from './minimum.js';
-import { parseLab, type LabSpec } from './lab-spec.js';
+import { parseLab, type LabSpec } from '../lesson/lab-spec.js';
 import { relatedMisses } from './recap.js';
 
 /** What the lesson's key adds for the guided tour: an "in other words" line and a tiny chart per core idea. */
@@ -197,7 +197,14 @@ async function runStep(step: PlannedStep, ctx: StepContext): Promise<StepOutcome
     const e = lesson.exercises.find((x) => x.id === ref)!;
     ui.say(ui.heading(`Exercise ${e.id} · ${e.levelName}`));
     if (q?.mode === 'lab' && q.lab) {
-      const lab = parseLab(q.lab);
+      let lab: LabSpec | null = null;
+      try {
+        lab = parseLab(q.lab);
+      } catch (err) {
+        // A key's mistake must not end the learner's lesson: say it, and go on to the question.
+        if (!(err instanceof UserError)) throw err;
+        ui.say(ui.dim(`(This exercise's lab cannot run: ${err.message}. Run "calc-ml check" on the lesson to see why.)`));
+      }
       if (lab) {
         // The question first, so the learner knows what the lab is for; it is asked again after.
         ui.say(q.prompt.split('\n')[0]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseLesson } from '../../src/lesson/parse.js';
 import { planSteps, findStep, resumeIndex, progressBar } from '../../src/tutor/plan.js';
 import { normalizeRef } from '../../src/tutor/refs.js';
-import { parseLab } from '../../src/tutor/lab-spec.js';
+import { parseLab } from '../../src/lesson/lab-spec.js';
 import { emptyLesson } from '../../src/tutor/progress.js';
 
 const seed = parseLesson(readFileSync(new URL('../../lessons/1.2.26-calculus-for-ml-big-picture.md', import.meta.url), 'utf8'));
@@ -58,4 +58,14 @@ describe('labs written in the key as calc-ml commands', () => {
     ['gd (x - 1)^2 + 2', { kind: 'optimize', expr: '(x - 1)^2 + 2', start: 3, rates: [0.1], steps: 50 }],
     ['plot x^2', null],
   ])('%s', (line, spec) => expect(parseLab(line)).toEqual(spec));
+
+  test.each([
+    ['descend x^2 --steps 100000000', '--steps must be between 1 and 10000, not 100000000'],
+    ['descend x^2 --lr 0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9', '--lr takes at most 8 values, not 9'],
+    ['descend x^2 --start 1e300', '--start must be at most 1000000, not 1e300'],
+    ['descend x^2 --lr abc', '--lr must be a finite number, like 0.5, not "abc"'],
+    ['grad x^2 --at Infinity', '--at must be a finite number, like 0.5, not "Infinity"'],
+  ])('%s: refused as the command line refuses it', (line, message) => {
+    expect(() => parseLab(line)).toThrow(message);
+  });
 });
