@@ -4,7 +4,6 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -77,7 +76,8 @@ writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify({ in
 
 // The bundled lessons, parsed now with their keys, so `quiz` and `start` need neither marked nor yaml
 // to reach their first prompt. The compiler is bundled with the same settings and run once.
-const tmp = mkdtempSync(join(tmpdir(), 'calc-ml-build-'));
+// Inside the project, so that the compiler's lazy require of the NLP packages finds node_modules.
+const tmp = mkdtempSync(join(root, 'node_modules', '.calc-ml-build-'));
 try {
   const compiler = join(tmp, 'compile-lessons.mjs');
   await build({ ...common, metafile: false, entryPoints: ['src/build/compile-lessons.ts'], outfile: compiler });

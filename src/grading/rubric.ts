@@ -1,17 +1,19 @@
 import type { RubricQuestion } from './question.js';
-import type { Verdict } from './verdict.js';
-import { assessConcepts } from './concepts.js';
-import { isGibberish, restatesQuestion, wordCount } from './readable.js';
-import { tokenize } from './text.js';
+import type { ClaimRead, Verdict } from './verdict.js';
+import { assessClaims } from './claims.js';
+import { lemmas } from './nlp.js';
+import { isGibberish, isHedgedGuess, isPastedBack, isQuestion, restatesQuestion, wordCount } from './readable.js';
 
 /**
- * The concept rubric: a written answer is correct when it states enough of the key's concepts
- * (and the required ones) with no wrong idea, partly right when it states some, and incorrect
- * otherwise. Feedback says what was found, what was missing, which wrong idea was seen and why it
- * is wrong, then shows the model answer.
+ * The claim rubric: a written answer is correct when it makes enough of the key's claims (and the
+ * required ones) as statements, with no wrong idea; partly right when it makes some, or only lists
+ * the right words; incorrect when it states a wrong idea (a claim turned around or denied, a
+ * misconception), answers something else, or says the question or hint back. Feedback names the
+ * claim found, the one missing and the wrong idea, then shows the model answer.
  */
 
 const list = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
+const FUNCTION_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART']);
 
 function tail(q: RubricQuestion, showHint: boolean): string[] {
   return [
@@ -21,55 +23,86 @@ function tail(q: RubricQuestion, showHint: boolean): string[] {
   ].filter(Boolean);
 }
 
-function unreadable(q: RubricQuestion, reason: string): Verdict {
-  const missing = q.rubric.concepts.map((c) => c.name);
+
+function unreadable(q: RubricQuestion, reason: string, claims: ClaimRead[] = []): Verdict {
+  const missing = q.rubric.claims.map((c) => c.name);
   return {
     verdict: 'incorrect',
     score: 0,
-    feedback: [reason, `A good answer covers: ${list(missing)}.`, ...tail(q, true)].join('\n'),
+    feedback: [reason, `A good answer says: ${list(missing.slice(0, 3))}.`, ...tail(q, true)].join('\n'),
     found: [],
     missing,
+    claims,
     ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}),
   };
 }
 
+const DIRECTION_NAMES: Record<string, [string, string]> = {
+  against: ['along', 'against'], along: ['along', 'against'], up: ['up', 'down'], down: ['up', 'down'], large: ['large', 'small'], small: ['large', 'small'],
+};
+
 export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const { rubric } = q;
-  const tokens = tokenize(answer);
   const words = wordCount(answer);
   if (!words) return unreadable(q, 'No answer was given: write a sentence or two in your own words.');
-  if (words === 1) return unreadable(q, 'One word is not an explanation: write a full sentence that says what and why.');
-  const asked = tokenize(q.prompt);
-  const report = assessConcepts(tokens, rubric, new Set(asked.map((t) => t.stem)));
-  const foundNames = report.found.map((c) => c.name);
-  const missing = rubric.concepts.filter((c) => !report.found.includes(c)).map((c) => c.name);
-  const wrong = [
-    ...report.misconceptions.map(({ misconception: m, quote }) => ({ name: m.name, line: `You wrote “${quote}”: that says ${m.name}. ${m.correction}`.trim() })),
-    ...report.denied.map(({ concept, quote }) => ({ name: `the opposite of “${concept.name}”`, line: `You wrote “${quote}”, which denies a key idea: ${concept.name}. That idea is right.` })),
+  const asked = new Set(lemmas(q.prompt));
+  const report = assessClaims(answer, rubric, asked);
+  const ts = report.reading.tokens;
+  const hints = [q.hint ?? '', ...((q as { hints?: string[] }).hints ?? [])].filter(Boolean);
+
+  const claims: ClaimRead[] = [
+    ...report.found.map(({ claim, hit }) => ({
+      clause: hit.quote,
+      polarity: hit.negated ? ('denied' as const) : ('affirmed' as const),
+      ...(claim.direction && hit.direction ? { direction: DIRECTION_NAMES[claim.direction][hit.direction > 0 ? 0 : 1] } : {}),
+      claim: claim.name,
+      verdict: 'found' as const,
+    })),
+    ...report.wrong.map((w) => ({ clause: w.quote, polarity: w.kind === 'denied' ? ('denied' as const) : ('affirmed' as const), claim: w.name, verdict: 'wrong' as const })),
   ];
 
-  if (!report.found.length && !wrong.length) {
-    const vocabulary = new Set(
-      tokenize([q.prompt, q.modelAnswer ?? '', ...rubric.concepts.flatMap((c) => c.phrases)].join('\n')).map((t) => t.stem),
-    );
-    if (isGibberish(tokens, vocabulary)) return unreadable(q, 'This does not read as an answer to the question: write it in plain words.');
-    if (restatesQuestion(tokens, asked)) {
-      return unreadable(q, `This repeats the question; say ${/^\s*how\b/i.test(q.prompt) ? 'how' : /^\s*why\b/i.test(q.prompt) ? 'why' : 'what it is, and why or how'}.`);
+  if (isQuestion(answer, ts)) return unreadable(q, 'This is a question, not an answer: say what you think, as a statement.', claims);
+  if (isHedgedGuess(answer, ts)) return unreadable(q, 'A guess is not an answer yet: say it as a full sentence, and say why.', claims);
+  if (isPastedBack(ts, [lemmas(q.prompt), ...hints.map(lemmas)])) {
+    return unreadable(q, 'This is the question or its hint said back: answer it in your own words.', claims);
+  }
+  if (!report.found.length && !report.wrong.length) {
+    const vocabulary = new Set(lemmas([q.prompt, q.modelAnswer ?? '', ...rubric.claims.flatMap((c) => c.says.flat())].join('\n')));
+    if (words === 1) return unreadable(q, 'One word is not an explanation: write a full sentence that says what and why.', claims);
+    if (isGibberish(ts, vocabulary, (t) => FUNCTION_POS.has(t.pos))) return unreadable(q, 'This does not read as an answer to the question: write it in plain words.', claims);
+    if (restatesQuestion(ts, asked)) {
+      return unreadable(q, `This repeats the question; say ${/^\s*how\b/i.test(q.prompt) ? 'how' : /^\s*why\b/i.test(q.prompt) ? 'why' : 'what it is, and why or how'}.`, claims);
     }
   }
 
-  const requiredOk = rubric.concepts.every((c) => !c.required || report.found.includes(c));
-  const count = report.found.length;
+  const foundClaims = report.found.map((f) => f.claim);
+  const foundNames = foundClaims.map((c) => c.name);
+  const missing = rubric.claims.filter((c) => !foundClaims.includes(c)).map((c) => c.name);
+  const requiredOk = rubric.claims.every((c) => !c.required || foundClaims.includes(c));
+  const count = foundClaims.length;
+  const standing = foundClaims.filter((c) => !c.supporting).length;
+  // No verb, no article or preposition: words with no statement around them.
+  const noStatement = report.reading.keywordList || (!report.reading.hasVerb && report.reading.words <= 3);
+
   let verdict: Verdict['verdict'] =
-    count >= rubric.need.correct && requiredOk ? 'correct' : count >= rubric.need.partial ? 'partial' : 'incorrect';
-  if (verdict === 'correct' && wrong.length) verdict = 'partial';
+    count >= rubric.need.correct && requiredOk ? 'correct' : standing >= rubric.need.partial ? 'partial' : 'incorrect';
+  if (verdict === 'correct' && noStatement) verdict = 'partial';
+  if (verdict === 'correct' && !standing) verdict = 'partial';
+  if (report.wrong.length) verdict = 'incorrect';
   const score = verdict === 'correct' ? 1 : verdict === 'partial' ? Math.round(Math.min(0.75, Math.max(0.25, count / rubric.need.correct)) * 100) / 100 : 0;
 
+  const wrongLines = report.wrong.map((w) =>
+    w.kind === 'denied'
+      ? `You wrote “${w.quote}”, which denies a right idea: ${w.name.replace(/^the opposite of “(.*)”$/, '$1')}. ${w.correction}`.trim()
+      : `You wrote “${w.quote}”: that says ${w.name}. ${w.correction}`.trim(),
+  );
+  const nextMissing = rubric.claims.find((c) => !foundClaims.includes(c) && (c.required || !c.supporting)) ?? rubric.claims.find((c) => !foundClaims.includes(c));
   const lines = [
     verdict === 'correct' ? 'Correct.' : verdict === 'partial' ? 'Partly right.' : 'Not quite.',
-    ...wrong.map((w) => w.line),
-    count ? `You covered: ${list(foundNames)}.` : '',
-    missing.length && verdict !== 'correct' ? `Missing: ${list(missing)}.` : '',
+    ...wrongLines,
+    noStatement && count && !report.wrong.length ? 'These are the right words, but with no sentence around them: say how they relate (what does what, and which way).' : '',
+    count ? `You said: ${list(foundNames)}.` : '',
+    verdict !== 'correct' && !report.wrong.length && nextMissing ? `Still missing: ${list([nextMissing.name])}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}.` : '',
     ...tail(q, verdict !== 'correct'),
   ].filter(Boolean);
   return {
@@ -78,7 +111,8 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
     feedback: lines.join('\n'),
     found: foundNames,
     missing,
-    ...(wrong.length ? { misconception: wrong.map((w) => w.name).join('; ') } : {}),
+    claims,
+    ...(report.wrong.length ? { misconception: report.wrong.map((w) => w.name).join('; ') } : {}),
     ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}),
   };
 }

@@ -10,10 +10,22 @@ export interface Verdict {
   /** The wrong idea detected, in plain words. */
   misconception?: string;
   modelAnswer?: string;
+  /** What was read from a written answer: each clause that made or broke a claim of the key. */
+  claims?: ClaimRead[];
   /** Not an answer at all (true/false: "maybe"): ask again rather than count it. */
   retry?: boolean;
 }
 
 export function ungraded(feedback: string, modelAnswer?: string): Verdict {
   return { verdict: 'ungraded', score: 0, feedback, ...(modelAnswer ? { modelAnswer } : {}) };
+}
+
+/** One clause of a written answer, as the grader read it (shown by `grade --json`). */
+export interface ClaimRead {
+  clause: string;
+  polarity: 'affirmed' | 'denied';
+  /** The way the clause points on the claim's axis (along/against the gradient, up/down, large/small). */
+  direction?: string;
+  claim: string;
+  verdict: 'found' | 'wrong';
 }

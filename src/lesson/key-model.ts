@@ -1,27 +1,44 @@
 /** The answer key as the tutor uses it; read from `<lesson>.key.yaml` by parseKey (key.ts). */
 
-export interface Concept {
+/** A direction a claim's clause must give (see grading/clauses.ts): against or along the gradient, up or down on the loss, a large or a small step. */
+export type Axis = 'against' | 'along' | 'up' | 'down' | 'large' | 'small';
+
+/**
+ * What a good answer claims, as a pattern: `says` is a list of word groups, each a list of
+ * alternatives, all of which must be in one clause of the answer ("move · the gradient");
+ * `direction`, when given, is the way that clause must point. The same pattern turned around
+ * (the other direction) or denied ("not") is the matching wrong idea, named by `flipped`.
+ */
+export interface Claim {
   /** What a good answer says, in a few words ("the gradient points uphill"). */
   name: string;
-  /** Alternative words and phrases, matched on stems (see grading/match.ts for the syntax). */
-  phrases: string[];
+  says: string[][];
+  direction?: Axis;
   /** Needed for `correct`, whatever the count. */
   required?: boolean;
+  /** Context a complete answer has, that alone never makes an answer partly right (the model in "a loss in a simple model"). */
+  supporting?: boolean;
+  /** The wrong idea when the claim is turned around or denied, and what is right instead. */
+  flipped?: { name: string; correction: string };
 }
+
+/** Kept for readers of older code: a concept is a claim. */
+export type Concept = Claim;
 
 export interface Misconception {
   /** The wrong idea in plain words ("the gradient points downhill"). */
   name: string;
-  phrases: string[];
+  says: string[][];
+  direction?: Axis;
   /** What is right instead. */
   correction: string;
-  /** Names of concepts that get no credit when this wrong idea is in the answer. */
+  /** Names of claims that get no credit when this wrong idea is in the answer. */
   blocks: string[];
 }
 
 export interface Rubric {
-  concepts: Concept[];
-  /** How many concepts make an answer correct, and how many make it partly right. */
+  claims: Claim[];
+  /** How many claims make an answer correct, and how many make it partly right. */
   need: { correct: number; partial: number };
   misconceptions: Misconception[];
 }

@@ -1,86 +1,144 @@
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { compilePhrase } from '../grading/match.js';
-import { tokenize } from '../grading/text.js';
-import type { Concept, Misconception, Rubric } from './key-model.js';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { lemmas } from '../grading/nlp.js';
+import type { Axis, Claim, Misconception, Rubric } from './key-model.js';
 import type { EntryReader } from './key-reader.js';
 
-function phrasesOf(r: EntryReader, node: Node, owner: string, prompt: string): string[] {
+const AXES: Axis[] = ['against', 'along', 'up', 'down', 'large', 'small'];
+const CLAIM_FIELDS = ['name', 'says', 'direction', 'required', 'supporting', 'flipped'];
+const MISCONCEPTION_FIELDS = ['name', 'says', 'direction', 'correction', 'blocks'];
+
+const keyOf = (pair: { key: unknown }) => String(isScalar(pair.key) ? pair.key.value : pair.key);
+
+/**
+ * `says`: a list of alternatives (one group), or a list of groups, each a list of alternatives (or
+ * one word): all groups must be in one clause. The old `phrases:` is read as one group.
+ */
+function saysOf(r: EntryReader, node: YAMLMap, owner: string, asked: ReadonlySet<string>): string[][] {
   const { lineOf, report } = r;
-  const list = r.strings((node as YAMLMap).get('phrases', true), `the phrases of ${owner}`);
-  const promptStems = new Set(tokenize(prompt).map((t) => t.stem));
-  const phrasesNode = (node as YAMLMap).get('phrases', true);
-  list.forEach((p, i) => {
-    const line = lineOf(isSeq(phrasesNode) ? phrasesNode.items[i] : node);
-    const parts = compilePhrase(p).parts;
-    if (!parts.length) report(line, 'error', `${r.ref}: phrase "${p}" of ${owner} has no words`);
-    else if (owner.startsWith('concept') && parts.every((x) => promptStems.has(x.stem))) {
-      report(line, 'warning', `${r.ref}: phrase "${p}" of ${owner} only repeats the question, so it never earns credit; use the learner's own words for the idea`);
+  let says = node.get('says', true);
+  if (says === undefined && node.get('phrases', true) !== undefined) {
+    says = node.get('phrases', true);
+    report(lineOf(says), 'warning', `${r.ref}: ${owner}: "phrases" is now "says" (a list of alternatives, or a list of word groups that must all be in one clause)`);
+  }
+  if (!isSeq(says) || !says.items.length) {
+    report(lineOf(says ?? node), 'error', `${r.ref}: ${owner} needs "says": the words that state it, e.g. says: [[move, step, update], [gradient, slope]]`);
+    return [];
+  }
+  const grouped = says.items.some((i) => isSeq(i));
+  const groups: string[][] = [];
+  for (const item of grouped ? says.items : [says]) {
+    const alts = isSeq(item) ? r.strings(item, `a word group of ${owner}`) : isScalar(item) && String(item.value).trim() ? [String(item.value).trim()] : [];
+    if (!alts.length) {
+      report(lineOf(item), 'error', `${r.ref}: ${owner}: a word group is empty`);
+      continue;
     }
-  });
-  return list;
+    groups.push(alts);
+  }
+  // Words of the question itself never earn credit (unless a direction says something of its own).
+  if (owner.startsWith('claim') && node.get('direction') === undefined && groups.length === 1) {
+    for (const a of groups[0]) {
+      if (lemmas(a).every((l) => asked.has(l))) report(lineOf(says), 'warning', `${r.ref}: "${a}" of ${owner} only repeats the question, so it never earns credit; use the learner's own words for the idea`);
+    }
+  }
+  return groups;
 }
 
-/** A question's concepts, misconceptions and `need`, or undefined when it has no (usable) concepts. */
+function directionOf(r: EntryReader, node: YAMLMap, owner: string): Axis | undefined {
+  const d = node.get('direction');
+  if (d === undefined) return undefined;
+  if (typeof d === 'string' && (AXES as string[]).includes(d)) return d as Axis;
+  r.report(r.lineOf(node.get('direction', true)), 'error', `${r.ref}: ${owner}: direction "${String(d)}" is not one of ${AXES.join(', ')}`);
+  return undefined;
+}
+
+function unknownFields(r: EntryReader, node: YAMLMap, owner: string, known: string[]): void {
+  for (const pair of node.items) {
+    const k = keyOf(pair);
+    if (!known.includes(k) && k !== 'phrases') r.report(r.lineOf(pair.key), 'warning', `${r.ref}: ${owner} has an unknown field "${k}" (known: ${known.join(', ')})`);
+  }
+}
+
+/** A question's claims, misconceptions and `need`, or undefined when it has no (usable) claims. */
 export function readRubric(r: EntryReader, prompt: string): Rubric | undefined {
   const { lineOf, report } = r;
-  const conceptsNode = r.node('concepts');
-  if (conceptsNode === undefined) return undefined;
-  const concepts: Concept[] = [];
-  if (!isSeq(conceptsNode) || !conceptsNode.items.length) {
-    report(r.line('concepts'), 'error', `${r.ref}: "concepts" is empty; list the ideas a good answer contains, each with its phrases`);
+  const field = r.node('claims') !== undefined ? 'claims' : 'concepts';
+  const claimsNode = r.node(field);
+  if (claimsNode === undefined) return undefined;
+  if (field === 'concepts') report(r.line('concepts'), 'warning', `${r.ref}: "concepts" is now "claims"`);
+  const asked = new Set(lemmas(prompt));
+  if (!isSeq(claimsNode) || !claimsNode.items.length) {
+    report(r.line(field), 'error', `${r.ref}: "${field}" is empty; list the claims a good answer makes, each with a name and "says"`);
     return undefined;
   }
-  for (const c of conceptsNode.items) {
+  const claims: Claim[] = [];
+  for (const c of claimsNode.items) {
     if (!isMap(c)) {
-      report(lineOf(c), 'error', `${r.ref}: a concept must be a map with "name" and "phrases"`);
+      report(lineOf(c), 'error', `${r.ref}: a claim must be a map with "name" and "says"`);
       continue;
     }
     const name = c.get('name');
-    if (typeof name !== 'string' || !name.trim()) report(lineOf(c), 'error', `${r.ref}: a concept has no "name"`);
-    const label = `concept "${name ?? '?'}"`;
-    for (const pair of c.items) {
-      const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
-      if (!['name', 'phrases', 'required'].includes(k)) report(lineOf(pair.key), 'warning', `${r.ref}: ${label} has an unknown field "${k}" (known: name, phrases, required)`);
+    if (typeof name !== 'string' || !name.trim()) report(lineOf(c), 'error', `${r.ref}: a claim has no "name"`);
+    const label = `claim "${name ?? '?'}"`;
+    unknownFields(r, c, label, CLAIM_FIELDS);
+    const says = saysOf(r, c, label, asked);
+    const direction = directionOf(r, c, label);
+    const flippedNode = c.get('flipped', true);
+    let flipped: Claim['flipped'];
+    if (flippedNode !== undefined) {
+      const fn = isMap(flippedNode) ? flippedNode.get('name') : undefined;
+      const fc = isMap(flippedNode) ? flippedNode.get('correction') : undefined;
+      if (typeof fn !== 'string' || typeof fc !== 'string' || !fn.trim() || !fc.trim()) {
+        report(lineOf(flippedNode), 'error', `${r.ref}: ${label}: "flipped" needs "name" (the wrong idea) and "correction" (what is right)`);
+      } else flipped = { name: fn.trim(), correction: fc.trim() };
     }
-    const phrases = phrasesOf(r, c, label, prompt);
-    if (typeof name === 'string' && name.trim() && phrases.length) {
-      concepts.push({ name: name.trim(), phrases, ...(c.get('required') === true ? { required: true } : {}) });
+    if (typeof name === 'string' && name.trim() && says.length) {
+      claims.push({
+        name: name.trim(),
+        says,
+        ...(direction ? { direction } : {}),
+        ...(c.get('required') === true ? { required: true } : {}),
+        ...(c.get('supporting') === true ? { supporting: true } : {}),
+        ...(flipped ? { flipped } : {}),
+      });
     }
   }
-  if (!concepts.length) return undefined;
-  const names = new Set(concepts.map((c) => c.name));
+  if (!claims.length) return undefined;
+  const names = new Set(claims.map((c) => c.name));
   const misconceptions: Misconception[] = [];
   const mNode = r.node('misconceptions');
   if (mNode !== undefined && !isSeq(mNode)) report(r.line('misconceptions'), 'error', `${r.ref}: "misconceptions" must be a list`);
   for (const m of isSeq(mNode) ? mNode.items : []) {
     if (!isMap(m)) {
-      report(lineOf(m), 'error', `${r.ref}: a misconception must be a map with "name", "phrases" and "correction"`);
+      report(lineOf(m), 'error', `${r.ref}: a misconception must be a map with "name", "says" and "correction"`);
       continue;
     }
     const name = m.get('name');
     const correction = m.get('correction');
     if (typeof name !== 'string' || !name.trim()) report(lineOf(m), 'error', `${r.ref}: a misconception has no "name"`);
     if (typeof correction !== 'string' || !correction.trim()) report(lineOf(m), 'warning', `${r.ref}: misconception "${name}" has no "correction"; the learner is told it is wrong but not what is right`);
+    const label = `misconception "${name}"`;
+    unknownFields(r, m, label, MISCONCEPTION_FIELDS);
     const blocksNode = m.get('blocks', true);
     const blocks = blocksNode === undefined ? [] : r.strings(blocksNode, `the "blocks" of misconception "${name}"`);
-    for (const b of blocks) if (!names.has(b)) report(lineOf(blocksNode), 'error', `${r.ref}: misconception "${name}" blocks "${b}", which is not a concept of this question`);
-    const phrases = phrasesOf(r, m, `misconception "${name}"`, prompt);
-    if (typeof name === 'string' && name.trim() && phrases.length) {
-      misconceptions.push({ name: name.trim(), phrases, correction: typeof correction === 'string' ? correction.trim() : '', blocks });
+    for (const b of blocks) if (!names.has(b)) report(lineOf(blocksNode), 'error', `${r.ref}: misconception "${name}" blocks "${b}", which is not a claim of this question`);
+    const says = saysOf(r, m, label, asked);
+    const direction = directionOf(r, m, label);
+    if (typeof name === 'string' && name.trim() && says.length) {
+      misconceptions.push({ name: name.trim(), says, ...(direction ? { direction } : {}), correction: typeof correction === 'string' ? correction.trim() : '', blocks });
     }
   }
-  let need = { correct: concepts.length, partial: 1 };
+  let need = { correct: claims.length, partial: 1 };
   const needNode = r.node('need');
   if (needNode !== undefined) {
     const c = isMap(needNode) ? needNode.get('correct') : undefined;
     const p = isMap(needNode) ? needNode.get('partial') : undefined;
     if (!Number.isInteger(c) || !Number.isInteger(p)) {
       report(r.line('need'), 'error', `${r.ref}: "need" must be { correct: N, partial: M } with whole numbers`);
-    } else if (!(1 <= (p as number) && (p as number) <= (c as number) && (c as number) <= concepts.length)) {
-      report(r.line('need'), 'error', `${r.ref}: need 1 ≤ partial (${p}) ≤ correct (${c}) ≤ the number of concepts (${concepts.length})`);
+    } else if (!(1 <= (p as number) && (p as number) <= (c as number) && (c as number) <= claims.length)) {
+      report(r.line('need'), 'error', `${r.ref}: need 1 ≤ partial (${p}) ≤ correct (${c}) ≤ the number of claims (${claims.length})`);
     } else {
       need = { correct: c as number, partial: p as number };
     }
   }
-  return { concepts, need, misconceptions };
+  return { claims, need, misconceptions };
 }

@@ -15,10 +15,10 @@ import { sanitize } from './sanitize.js';
  * A key with problems still yields what could be read, so the tutor can use the rest.
  */
 
-export type { AnswerKey, CodingKey, Concept, IdeaNote, KeyEntry, Misconception, Rubric } from './key-model.js';
+export type { AnswerKey, Axis, Claim, CodingKey, Concept, IdeaNote, KeyEntry, Misconception, Rubric } from './key-model.js';
 
 const COMMON_FIELDS = ['model', 'hint', 'explanation'];
-const RUBRIC_FIELDS = ['concepts', 'need', 'misconceptions'];
+const RUBRIC_FIELDS = ['claims', 'need', 'misconceptions', 'concepts'];
 const FIELDS: Record<'exercise' | 'trueFalse' | 'conceptual' | 'coding', string[]> = {
   exercise: [...COMMON_FIELDS, 'kind', 'lab', ...RUBRIC_FIELDS],
   trueFalse: ['explanation', 'answer'],
@@ -143,8 +143,8 @@ function parseKeyText(text: string, lesson: Lesson): { key: AnswerKey; problems:
     if (section === 'exercise' || section === 'conceptual') {
       const rubric = readRubric(r, promptOf(lesson, ref));
       if (rubric) entry.rubric = rubric;
-      else if (r.node('concepts') === undefined && entry.kind !== 'self') {
-        report(line, 'warning', `${ref}: no "concepts"; the answer is kept and self-assessed`);
+      else if (r.node('claims') === undefined && r.node('concepts') === undefined && entry.kind !== 'self') {
+        report(line, 'warning', `${ref}: no "claims"; the answer is kept and self-assessed`);
       }
     }
     if (section === 'trueFalse') {

@@ -1,15 +1,16 @@
 import type { Lesson } from '../lesson/model.js';
 import type { Question } from '../grading/index.js';
-import { tokenize, STOPWORDS } from '../grading/text.js';
+import { readWords } from '../grading/nlp.js';
 import { missedRefs, type LessonProgress } from './progress.js';
 
 /**
  * Key takeaways recapped against what the learner got wrong: each takeaway with the missed questions
- * that share a content word (on stems) with it. A miss tied to no takeaway goes under the first one
+ * that share a content word (on lemmas) with it. A miss tied to no takeaway goes under the first one
  * it is closest to, so nothing missed is left out of the recap.
  */
 export function relatedMisses(lesson: Lesson, questions: Question[], record: LessonProgress): { takeaway: string; missed: Question[] }[] {
-  const stems = (s: string) => new Set(tokenize(s).filter((t) => !STOPWORDS.has(t.word)).map((t) => t.stem));
+  const CONTENT = new Set(['NOUN', 'VERB', 'ADJ', 'PROPN']);
+  const stems = (s: string) => new Set(readWords(s).filter((t) => CONTENT.has(t.pos) && !['be', 'have', 'do'].includes(t.lemma)).map((t) => t.lemma));
   const missed = missedRefs(record)
     .map((ref) => questions.find((q) => q.ref === ref))
     .filter((q): q is Question => !!q);

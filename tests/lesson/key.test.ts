@@ -38,7 +38,7 @@ describe('the bundled answer key', () => {
     '%s has a rubric, misconceptions, a model answer, a hint and an explanation',
     (ref) => {
       const e = key.entries[ref];
-      expect(e.rubric!.concepts.length).toBeGreaterThanOrEqual(2);
+      expect(e.rubric!.claims.length).toBeGreaterThanOrEqual(2);
       expect(e.rubric!.need.partial).toBeLessThanOrEqual(e.rubric!.need.correct);
       expect(e.rubric!.misconceptions.length).toBeGreaterThanOrEqual(1);
       for (const m of e.rubric!.misconceptions) expect(m.correction.length).toBeGreaterThan(20);
@@ -79,14 +79,26 @@ describe('the key validator', () => {
     });
   });
 
-  test('an empty concept list is an error on its line', () => {
-    const problems = problemsOf(keyWith('  1.2.26.1:\n    kind: written\n    concepts: []\n'));
-    expect(problems).toContainEqual(expect.objectContaining({ line: 5, severity: 'error', message: expect.stringContaining('"concepts" is empty') }));
+  test('an empty claim list is an error on its line', () => {
+    const problems = problemsOf(keyWith('  1.2.26.1:\n    kind: written\n    claims: []\n'));
+    expect(problems).toContainEqual(expect.objectContaining({ line: 5, severity: 'error', message: expect.stringContaining('"claims" is empty') }));
   });
 
-  test('a concept with no phrases is an error', () => {
-    const problems = problemsOf(keyWith('  quiz.6:\n    concepts:\n      - name: error\n        phrases: []\n'));
-    expect(problems).toContainEqual(expect.objectContaining({ line: 6, severity: 'error', message: expect.stringContaining('empty list') }));
+  test('a claim with nothing in "says" is an error', () => {
+    const problems = problemsOf(keyWith('  quiz.6:\n    claims:\n      - name: error\n        says: []\n'));
+    expect(problems).toContainEqual(expect.objectContaining({ line: 6, severity: 'error', message: expect.stringContaining('needs "says"') }));
+  });
+
+  test('word groups, a direction and a flipped idea are read; a direction that is not one is an error', () => {
+    const { key, problems } = parseKey(keyWith('  quiz.7:\n    claims:\n      - name: against\n        says: [[move, step], gradient]\n        direction: against\n        flipped: {name: with it, correction: no}\n      - name: odd\n        says: [x]\n        direction: sideways\n'), lesson);
+    expect(key.entries['quiz.7'].rubric!.claims[0]).toEqual({ name: 'against', says: [['move', 'step'], ['gradient']], direction: 'against', flipped: { name: 'with it', correction: 'no' } });
+    expect(problems).toContainEqual(expect.objectContaining({ line: 11, severity: 'error', message: 'quiz.7: claim "odd": direction "sideways" is not one of against, along, up, down, large, small' }));
+  });
+
+  test('the old form (concepts with phrases) is still read, with a warning to rename', () => {
+    const { key, problems } = parseKey(keyWith('  quiz.6:\n    concepts:\n      - name: error\n        phrases: [how wrong, error]\n'), lesson);
+    expect(key.entries['quiz.6'].rubric!.claims).toEqual([{ name: 'error', says: [['how wrong', 'error']] }]);
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: 'quiz.6: "concepts" is now "claims"' }));
   });
 
   test('a coding entry whose expected value is not what its function gives', () => {
@@ -105,14 +117,14 @@ describe('the key validator', () => {
   });
 
   test('a misconception that blocks an unknown concept; one without a correction', () => {
-    const problems = problemsOf(keyWith('  quiz.6:\n    concepts:\n      - name: error\n        phrases: [how wrong]\n    misconceptions:\n      - name: money\n        phrases: [lose money]\n        blocks: [errors]\n'));
-    expect(problems).toContainEqual(expect.objectContaining({ line: 10, severity: 'error', message: 'quiz.6: misconception "money" blocks "errors", which is not a concept of this question' }));
+    const problems = problemsOf(keyWith('  quiz.6:\n    claims:\n      - name: error\n        says: [how wrong]\n    misconceptions:\n      - name: money\n        says: [lose money]\n        blocks: [errors]\n'));
+    expect(problems).toContainEqual(expect.objectContaining({ line: 10, severity: 'error', message: 'quiz.6: misconception "money" blocks "errors", which is not a claim of this question' }));
     expect(problems).toContainEqual(expect.objectContaining({ line: 8, severity: 'warning', message: expect.stringContaining('no "correction"') }));
   });
 
-  test('need must fit the number of concepts', () => {
-    const problems = problemsOf(keyWith('  quiz.6:\n    concepts:\n      - name: error\n        phrases: [how wrong]\n    need: {correct: 2, partial: 1}\n'));
-    expect(problems).toContainEqual(expect.objectContaining({ line: 7, severity: 'error', message: expect.stringContaining('≤ the number of concepts (1)') }));
+  test('need must fit the number of claims', () => {
+    const problems = problemsOf(keyWith('  quiz.6:\n    claims:\n      - name: error\n        says: [how wrong]\n    need: {correct: 2, partial: 1}\n'));
+    expect(problems).toContainEqual(expect.objectContaining({ line: 7, severity: 'error', message: expect.stringContaining('≤ the number of claims (1)') }));
   });
 
   test('a bad kind, an unknown field, a lesson that does not match', () => {
@@ -130,8 +142,8 @@ describe('the key validator', () => {
   });
 
   test('a phrase made only of the question\'s words is flagged: it could never earn credit', () => {
-    const problems = problemsOf(keyWith('  quiz.5:\n    concepts:\n      - name: calculus\n        phrases: [calculus, derivative]\n'));
-    expect(problems).toContainEqual(expect.objectContaining({ line: 6, severity: 'warning', message: expect.stringContaining('phrase "calculus"') }));
+    const problems = problemsOf(keyWith('  quiz.5:\n    claims:\n      - name: calculus\n        says: [calculus, derivative]\n'));
+    expect(problems).toContainEqual(expect.objectContaining({ line: 6, severity: 'warning', message: expect.stringContaining('"calculus" of claim "calculus" only repeats the question') }));
     expect(problems.filter((p) => p.message.includes('derivative'))).toEqual([]);
   });
 

@@ -1,0 +1,55 @@
+// Grading latency, in process: the time to load the English model (on the first open answer) and
+// then to grade one written answer, over every written question of the bundled lesson with its
+// model answer and a few wrong ones. Target: under 50 ms an answer once loaded (issue 10).
+// Bundles src/grading with esbuild into a folder inside node_modules (so the lazy require of the
+// NLP packages resolves), then runs it. Prints one line per figure; exit 1 when over target.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tmp = mkdtempSync(join(root, 'node_modules', '.calc-ml-bench-grade-'));
+const TARGET_MS = 50;
+try {
+  const out = join(tmp, 'grade.mjs');
+  await build({
+    stdin: {
+      contents: `export { grade, questionsFor } from './src/grading/index.ts'; export { parseLesson } from './src/lesson/parse.ts'; export { parseKey } from './src/lesson/key.ts';`,
+      resolveDir: root, loader: 'ts',
+    },
+    bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: out, logLevel: 'warning',
+    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
+  });
+  const { grade, questionsFor, parseLesson, parseKey } = await import(pathToFileURL(out).href);
+  const base = join(root, 'lessons', '1.2.26-calculus-for-ml-big-picture');
+  const lesson = parseLesson(readFileSync(`${base}.md`, 'utf8'));
+  let t0 = performance.now();
+  const key = parseKey(readFileSync(`${base}.key.yaml`, 'utf8'), lesson).key; // reads key phrases: loads the model
+  const load = performance.now() - t0;
+  const written = questionsFor(lesson, key).filter((q) => q.kind === 'rubric');
+  const wrong = ['We move the weights in the direction of the gradient.', 'not sure... maybe?', 'gradient loss weights', 'It is the area under the curve, and it does not change.'];
+  const answers = written.flatMap((q) => [q.modelAnswer, ...wrong].map((a) => [q, a]));
+  // The first answer to each question also reads that question's key phrases (once): part of loading.
+  t0 = performance.now();
+  for (const [q, a] of answers) grade(q, a);
+  const first = (performance.now() - t0) / answers.length;
+  const times = [];
+  for (let r = 0; r < 5; r++) {
+    for (const [q, a] of answers) {
+      t0 = performance.now();
+      grade(q, a);
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const p99 = times[Math.floor(times.length * 0.99)];
+  const max = times[times.length - 1];
+  console.log('grading one written answer (in process)');
+  console.log(`  loading the English model (with the key): ${load.toFixed(1)} ms; first pass (reads each question's key phrases): ${first.toFixed(1)} ms an answer`);
+  console.log(`  then ${times.length} answers: median ${median.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${max.toFixed(2)} ms   ${max < TARGET_MS ? `ok (target < ${TARGET_MS} ms)` : `OVER target ${TARGET_MS} ms`}\n`);
+  process.exitCode = max < TARGET_MS ? 0 : 1;
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

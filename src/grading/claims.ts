@@ -1,0 +1,255 @@
+import type { Claim, Misconception, Rubric } from '../lesson/key.js';
+import { GRADIENT, axisSign, directionOf, opposite, readAnswer, type Axis, type Reading, type Token } from './clauses.js';
+import { lemmas } from './nlp.js';
+
+/**
+ * Which of a rubric's claims an answer makes, which it turns around or denies, and which wrong
+ * ideas it states. A claim in the key is a pattern: groups of alternative words that must all be
+ * in one clause of the answer ("move · the gradient"), an optional direction the clause must give
+ * ("against"), and the answer's polarity. The same pattern with the direction flipped, or denied,
+ * is the matching wrong idea, so one entry catches every wording of both.
+ *
+ * Pattern words are matched on lemmas, in order inside an alternative, with up to two other words
+ * between ("minimize loss" ⊂ "minimising the total loss"); "..." allows six; a trailing "*"
+ * matches any word starting so; a misspelling one letter off (two for long words) still matches.
+ */
+
+interface Alt {
+  words: { lemma: string; prefix: boolean; gap: number }[];
+}
+type Group = Alt[];
+
+const compiled = new Map<string, Alt>();
+function compileAlt(text: string): Alt {
+  let alt = compiled.get(text);
+  if (alt) return alt;
+  const words: Alt['words'] = [];
+  let gap = 2;
+  for (const piece of text.split(/\s+/)) {
+    if (piece === '...' || piece === '…') {
+      gap = 6;
+      continue;
+    }
+    if (piece.endsWith('*') && piece.length > 1) {
+      words.push({ lemma: piece.slice(0, -1).toLowerCase(), prefix: true, gap });
+    } else {
+      for (const l of lemmas(piece)) words.push({ lemma: l, prefix: false, gap });
+    }
+    gap = 2;
+  }
+  alt = { words };
+  compiled.set(text, alt);
+  return alt;
+}
+
+/** Damerau–Levenshtein distance, stopping early past `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      best = Math.min(best, d[i][j]);
+    }
+    if (best > max) return max + 1;
+  }
+  return d[a.length][b.length];
+}
+
+/** Words a misspelling may stand for; the same stem families learners write in several forms. */
+function same(t: Token, w: Alt['words'][number]): boolean {
+  if (w.prefix) return t.lemma.startsWith(w.lemma) || t.text.startsWith(w.lemma);
+  if (t.lemma === w.lemma || t.text === w.lemma) return true;
+  const n = w.lemma.length;
+  if (n < 5 || t.pos === 'NUM' || /\d/.test(t.text)) return false;
+  const max = n >= 9 ? 2 : 1;
+  return distance(t.text, w.lemma, max) <= max && t.text[0] === w.lemma[0];
+}
+
+/** Positions of one alternative inside tokens [from, to), or null. */
+function findAlt(ts: Token[], from: number, to: number, alt: Alt): number[] | null {
+  const go = (k: number, at: number): number[] | null => {
+    if (k === alt.words.length) return [];
+    const limit = k === 0 ? to : Math.min(to, at + 2 + alt.words[k].gap);
+    for (let j = k === 0 ? from : at + 1; j < limit; j++) {
+      if (same(ts[j], alt.words[k])) {
+        const rest = go(k + 1, j);
+        if (rest) return [j, ...rest];
+      }
+    }
+    return null;
+  };
+  return alt.words.length ? go(0, from - 1) : null;
+}
+
+export interface ClaimHit {
+  /** Index of the clause in the answer. */
+  clause: number;
+  at: number[];
+  negated: boolean;
+  /** The clause's direction on the claim's axis, when the claim has one: +1/-1, or 0 for none. */
+  direction: -1 | 0 | 1;
+  quote: string;
+}
+
+/** Negation the model does not flag: "nothing", "none", "never", "no one"; "not … without" cancels. */
+const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'none', 'neither', 'nor', 'cannot']);
+
+function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
+  const own = new Set(at);
+  const c = ts[at[0]].clause;
+  let n = 0;
+  // A "not" anywhere in the clause denies it ("its speed does *not* change over time"), except one
+  // inside the pattern's own words ("not converge"), which is what the pattern says.
+  for (let i = clauseStart; i < ts.length && ts[i].clause === c; i++) {
+    if (own.has(i)) continue;
+    if (NEGATORS.has(ts[i].lemma) && !(ts[i].lemma === 'not' && ['only', 'just', 'merely', 'simply'].includes(ts[i + 1]?.lemma ?? ''))) n++;
+    // "you can't minimise the loss without derivatives": not … without … says they are needed.
+    if (ts[i].lemma === 'without' && n) n++;
+  }
+  return n % 2 === 1;
+}
+
+/**
+ * The direction of the chunk an anchor word sits in. On the up/down axis, "against"/"negative"
+ * turn the direction only of a gradient ("the negative gradient points down"), not of a loss
+ * ("steps against it to minimise the error": the error still goes down).
+ */
+function chunkDirection(ts: Token[], anchor: number, axis: Axis): -1 | 0 | 1 {
+  const chunk = ts.filter((t) => t.chunk === ts[anchor].chunk);
+  const i = chunk.indexOf(ts[anchor]);
+  const turns = axis === 'against' || axis === 'along' || GRADIENT.has(ts[anchor].lemma);
+  return directionOf(chunk, axis, i, turns);
+}
+
+/** Groups after the first, in order from `start`; null when one is missing. */
+function matchRest(ts: Token[], start: number, to: number, groups: string[][]): number[] | null {
+  const at: number[] = [];
+  for (const group of groups) {
+    let found: number[] | null = null;
+    for (const a of group) {
+      found = findAlt(ts, start, to, compileAlt(a));
+      if (found) break;
+    }
+    if (!found) return null;
+    at.push(...found);
+    start = found[found.length - 1] + 1;
+  }
+  return at;
+}
+
+function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, asked: ReadonlySet<string>): ClaimHit[] {
+  const ts = r.tokens;
+  const hits: ClaimHit[] = [];
+  const clauses = [...new Set(ts.map((t) => t.clause))];
+  for (const c of clauses) {
+    const from = ts.findIndex((t) => t.clause === c);
+    let to = from;
+    while (to < ts.length && ts[to].clause === c) to++;
+    // Every place the first group is said is a candidate anchor; with a direction, the first that
+    // gives one wins ("update the weights by *adding* the gradient").
+    const anchors: number[][] = [];
+    for (const a of says[0]) {
+      for (let p = from; p < to; ) {
+        const f = findAlt(ts, p, to, compileAlt(a));
+        if (!f) break;
+        anchors.push(f);
+        p = f[0] + 1;
+      }
+    }
+    anchors.sort((x, y) => x[0] - y[0]);
+    let at: number[] = [];
+    let ok = false;
+    for (const first of anchors) {
+      const rest = matchRest(ts, first[first.length - 1] + 1, to, says.slice(1));
+      if (!rest) continue;
+      const cand = [...first, ...rest];
+      if (!ok) {
+        at = cand;
+        ok = true;
+      }
+      if (!axis || chunkDirection(ts, first[0], axis)) {
+        at = cand;
+        break;
+      }
+    }
+    if (!ok || !at.length) continue;
+    // Words the question already uses earn nothing ("ML uses optimization because ML needs optimization").
+    // (A claim with a direction says something of its own: "step against the gradient" answers "describe it in steps".)
+    if (!axis && at.every((i) => asked.has(ts[i].lemma))) continue;
+    let direction: -1 | 0 | 1 = 0;
+    if (axis) {
+      const anchor = ts[at[0]];
+      direction = chunkDirection(ts, at[0], axis);
+      // A size is said once for the sentence: "If the step is too large, the updates overshoot."
+      if (!direction && (axis === 'large' || axis === 'small')) {
+        const before = ts.filter((t, i) => i <= at[0] && t.sentence === anchor.sentence && t.chunk !== anchor.chunk);
+        direction = directionOf(before, axis);
+      }
+    }
+    const quote = ts.slice(from, to).map((t) => t.text).join(' ').replace(/ ([,.;:!?)])/g, '$1');
+    hits.push({ clause: c, at, negated: negatedAt(ts, from, at), direction, quote });
+  }
+  return hits;
+}
+
+export interface ClaimReport {
+  reading: Reading;
+  found: { claim: Claim; hit: ClaimHit }[];
+  /** Claims turned around ("move with the gradient") or denied ("does not tell us which way"). */
+  wrong: { name: string; correction: string; quote: string; kind: 'flipped' | 'denied' | 'misconception'; blocks: string[]; axis?: Axis; clause?: number }[];
+}
+
+export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<string>): ClaimReport {
+  const reading = readAnswer(answer);
+  const found: ClaimReport['found'] = [];
+  const wrong: ClaimReport['wrong'] = [];
+  for (const claim of rubric.claims) {
+    const hits = matchPattern(reading, claim.says, claim.direction, asked);
+    const want = claim.direction ? axisSign[claim.direction] : 0;
+    let got: ClaimHit | undefined;
+    for (const h of hits) {
+      if (claim.direction && !h.direction) {
+        // In a bare list of words ("overshoot slow learning rate") the idea is named, with no way to point.
+        if (reading.keywordList) got ??= h;
+        continue;
+      }
+      const agrees = !claim.direction || h.direction === want;
+      if (agrees && !h.negated) {
+        got ??= h;
+      } else if (agrees && h.negated) {
+        wrong.push({ name: `the opposite of “${claim.name}”`, correction: claim.flipped?.correction ?? `That idea is right: ${claim.name}.`, quote: h.quote, kind: 'denied', blocks: [claim.name] });
+      } else if (!agrees && !h.negated) {
+        const name = claim.flipped?.name ?? `${claim.name}, turned around (${opposite[claim.direction!]})`;
+        wrong.push({ name, correction: claim.flipped?.correction ?? `It is the other way: ${claim.name}.`, quote: h.quote, kind: 'flipped', blocks: [claim.name], axis: claim.direction, clause: h.clause });
+      }
+    }
+    if (got) found.push({ claim, hit: got });
+  }
+  for (const m of rubric.misconceptions) {
+    const hits = matchPattern(reading, m.says, m.direction, asked);
+    const want = m.direction ? axisSign[m.direction] : 0;
+    const h = hits.find((x) => !x.negated && (!m.direction || x.direction === want));
+    if (h) wrong.push({ name: m.name, correction: m.correction, quote: h.quote, kind: 'misconception', blocks: m.blocks });
+  }
+  // "The gradient points where the loss grows fastest": the loss going up is what the gradient
+  // points to, not what learning does. A claim turned around in a clause where another claim on
+  // the same up/down axis was read the right way is a description, not a wrong idea.
+  const level = (a?: Axis) => a === 'up' || a === 'down';
+  const describing = (w: (typeof wrong)[number]) =>
+    w.kind === 'flipped' && level(w.axis) && found.some((f) => level(f.claim.direction) && f.claim.direction !== w.axis && f.hit.clause === w.clause);
+  for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i])) wrong.splice(i, 1);
+  const blocked = new Set(wrong.flatMap((w) => w.blocks));
+  return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), wrong: dedupe(wrong) };
+}
+
+function dedupe<T extends { name: string; quote: string }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((w) => (seen.has(w.name) ? false : (seen.add(w.name), true)));
+}
+
+export type { Misconception };

@@ -1,0 +1,195 @@
+import { readWords, type Word } from './nlp.js';
+import { spellOut } from './notation.js';
+
+/**
+ * An answer read as clauses, as a teacher reads it: each clause a statement with its polarity
+ * (affirmed or denied) and the direction its words give ("against the gradient", "the loss goes
+ * down", "a large step"). Clauses end at sentence ends, ";", ",", and joining words (but, so,
+ * while, because, and + a new subject or verb); a clause is cut again into chunks at a second verb
+ * ("moving against it | decreases the loss"), so a direction belongs to the verb it goes with.
+ */
+
+export type Sign = 1 | -1;
+
+export interface Token extends Word {
+  clause: number;
+  chunk: number;
+}
+
+export interface Reading {
+  tokens: Token[];
+  /** Number of words as typed (not punctuation). */
+  words: number;
+  hasVerb: boolean;
+  /** Words with nothing to relate them: no verb, article, preposition or conjunction. */
+  keywordList: boolean;
+}
+
+/** Words that join two statements: the clause ends before them. */
+const JOINERS = new Set(['but', 'so', 'because', 'since', 'while', 'whereas', 'however', 'although', 'though', 'then', 'yet', 'unless', 'otherwise', 'instead', 'whilst', 'thus', 'therefore', 'hence']);
+const RELATIVE = new Set(['which', 'that', 'where', 'how', 'what', 'whether', 'who', 'when', 'why']);
+/** Words that make what follows a result of the clause before ("… leads to lower loss"). */
+const RESULT = new Set(['lead', 'result', 'cause', 'make', 'give', 'mean']);
+
+const FUNCTION_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART']);
+
+function isVerb(t: Word): boolean {
+  return t.pos === 'VERB';
+}
+
+/** Past this many characters an answer is read no further: an essay pasted in is not read whole, so grading stays fast. */
+export const READ_LIMIT = 4000;
+
+export function readAnswer(text: string): Reading {
+  const raw = readWords(spellOut(text.slice(0, READ_LIMIT)));
+  const tokens: Token[] = [];
+  let clause = 0;
+  let chunk = 0;
+  let chunkHasVerb = false;
+  let relativeSinceVerb = false;
+  let conditional = false;
+  const newClause = () => {
+    clause++;
+    chunk++;
+    chunkHasVerb = false;
+    relativeSinceVerb = false;
+  };
+  raw.forEach((w, i) => {
+    const prev = tokens[tokens.length - 1];
+    if (prev && prev.sentence !== w.sentence) {
+      newClause();
+      conditional = false;
+    }
+    if (w.pos === 'PUNCT') {
+      if (/^[;,()[\]"]$|^[–—]$|^\.+$|^…$/.test(w.text)) {
+        // "If the step is too large, it overshoots": the condition and its result are one claim.
+        if (w.text === ',' && conditional) conditional = false;
+        else newClause();
+      }
+      return;
+    }
+    const next = raw[i + 1];
+    if (JOINERS.has(w.lemma) && w.pos !== 'ADV' ? true : JOINERS.has(w.lemma) && (w.lemma !== 'so' || next?.pos !== 'ADJ')) {
+      newClause();
+      return;
+    }
+    // "and"/"or" end a clause when a new statement follows ("… and move downhill", "and it …").
+    if ((w.lemma === 'and' || w.lemma === 'or') && next && (isVerb(next) || next.pos === 'PRON' || next.pos === 'DET')) {
+      newClause();
+      return;
+    }
+    if (w.lemma === 'if') {
+      // "…skip the minimum if too small progress is tiny": a second condition is a second claim.
+      if (tokens.some((t) => t.clause === clause)) newClause();
+      conditional = true;
+    } else if (w.lemma === 'when' && tokens.every((t) => t.clause !== clause)) conditional = true;
+    if (RELATIVE.has(w.lemma)) relativeSinceVerb = true;
+    if (isVerb(w) || (w.lemma === 'to' && next && isVerb(next))) {
+      // A second verb starts a new chunk, unless it sits in a relative clause ("the way the loss goes").
+      if (chunkHasVerb && !relativeSinceVerb && !(prev && prev.lemma === 'to' && prev.chunk === chunk && w.pos === 'VERB' && tokens.filter((t) => t.chunk === chunk).length === 1)) {
+        chunk++;
+        chunkHasVerb = false;
+      }
+      if (isVerb(w)) {
+        chunkHasVerb = true;
+        relativeSinceVerb = false;
+      }
+    }
+    if (RESULT.has(w.lemma) && isVerb(w) && next && (next.lemma === 'to' || next.lemma === 'in')) {
+      chunk++;
+    }
+    tokens.push({ ...w, clause, chunk });
+  });
+  const words = tokens.length;
+  const hasVerb = tokens.some((t) => isVerb(t) || (t.pos === 'AUX' && t.lemma !== 'be'));
+  const hasLinks = tokens.some((t) => FUNCTION_POS.has(t.pos) || t.pos === 'AUX') || /[=→]/.test(text);
+  // ("error prediction minimize": a verb among the nouns does not make a sentence.)
+  return { tokens, words, hasVerb, keywordList: words >= 2 && !hasLinks };
+}
+
+/* ------------------------------------------------------------------ direction words */
+
+/** A table with no prototype: "constructor" or "toString" in an answer is a word, not a method. */
+const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
+
+/** Words that turn the gradient (or a direction) around: "the *negative* gradient", "*against* it". */
+const TURN: Record<string, Sign> = table({
+  opposite: -1, against: -1, negative: -1, minus: -1, subtract: -1, reverse: -1, inverse: -1, contrary: -1, away: -1,
+  along: 1, follow: 1, add: 1, plus: 1,
+});
+/** Words that say up or down on the loss. */
+const LEVEL: Record<string, Sign> = table({
+  down: -1, downhill: -1, downward: -1, downwards: -1, descend: -1, descent: -1, decrease: -1, reduce: -1, lower: -1, lowest: -1,
+  minimize: -1, minimum: -1, minimal: -1, bottom: -1, valley: -1, fall: -1, drop: -1, shrink: -1, decline: -1, smaller: -1,
+  smallest: -1, least: -1, fewer: -1, decent: -1,
+  up: 1, uphill: 1, upward: 1, upwards: 1, ascend: 1, ascent: 1, increase: 1, rise: 1, climb: 1, raise: 1, maximize: 1,
+  maximum: 1, higher: 1, highest: 1, grow: 1, larger: 1, largest: 1, bigger: 1, biggest: 1, greater: 1, greatest: 1, top: 1, peak: 1,
+});
+/** Level words that are sizes too: a loss "as small as possible", but also "a small step". */
+const LEVEL_SIZE: Record<string, Sign> = table({ small: -1, low: -1, large: 1, high: 1, big: 1 });
+const SIZE: Record<string, Sign> = table({
+  large: 1, big: 1, high: 1, huge: 1, great: 1, larger: 1, bigger: 1, higher: 1, giant: 1, massive: 1, much: 1,
+  small: -1, tiny: -1, low: -1, little: -1, smaller: -1, lower: -1, short: -1,
+});
+
+export const GRADIENT = new Set(['gradient', 'slope', 'derivative', 'it']);
+
+function turnSign(ts: Token[], i: number): Sign | 0 {
+  const t = ts[i];
+  if (t.lemma === 'other' || t.lemma === 'same') {
+    const n = ts[i + 1]?.lemma;
+    if (n === 'way' || n === 'direction' || n === 'side') return t.lemma === 'other' ? -1 : 1;
+    return 0;
+  }
+  // "in the direction of the gradient", "with the gradient", "towards the gradient": along it.
+  if (t.lemma === 'direction' || t.lemma === 'with' || t.lemma === 'toward' || t.lemma === 'towards') {
+    const after = ts.slice(i + 1, i + 4).map((x) => x.lemma);
+    const k = after.findIndex((l) => GRADIENT.has(l));
+    if (k >= 0 && (t.lemma !== 'direction' || after[0] === 'of') && after.slice(0, k).every((l) => l === 'of' || l === 'the' || l === 'its' || l === 'a')) return 1;
+    return 0;
+  }
+  return TURN[t.lemma] ?? 0;
+}
+
+export type Axis = 'against' | 'along' | 'up' | 'down' | 'large' | 'small';
+
+/**
+ * The direction a chunk gives on an axis, or 0 when it gives none.
+ * against/along: a turn word wins ("along the negative gradient" is against it); else up/down
+ * words (downhill is against the gradient). up/down: the product of turns and levels ("the
+ * negative gradient points to the steepest decrease": the gradient points up). large/small: size words.
+ */
+export function directionOf(ts: Token[], axis: Axis, anchor = -1, withTurns = true): Sign | 0 {
+  if (axis === 'large' || axis === 'small') {
+    // The size nearest before the anchor ("too big you skip the minimum"), else the nearest after.
+    let s: Sign | 0 = 0;
+    const before = anchor < 0 ? ts : ts.slice(0, anchor + 1);
+    for (const t of before) if (SIZE[t.lemma]) s = SIZE[t.lemma];
+    if (!s && anchor >= 0) s = ts.slice(anchor).map((t) => SIZE[t.lemma]).find(Boolean) ?? 0;
+    return s;
+  }
+  let turn: Sign | 0 = 0;
+  let turned = false;
+  let level = 0;
+  let lastLevel: Sign | 0 = 0;
+  ts.forEach((t, i) => {
+    const s = withTurns ? turnSign(ts, i) : 0;
+    if (s) {
+      turn = ((turn || 1) * s) as Sign;
+      turned = true;
+    }
+    const l = LEVEL[t.lemma] ?? (axis === 'up' || axis === 'down' ? LEVEL_SIZE[t.lemma] : undefined);
+    // "gradient descent" is a name, not a way to move.
+    if (l && !(t.lemma === 'descent' && ts[i - 1]?.lemma === 'gradient')) {
+      level += l;
+      lastLevel = l;
+    }
+  });
+  const levelSign: Sign | 0 = level > 0 ? 1 : level < 0 ? -1 : lastLevel;
+  if (axis === 'against' || axis === 'along') return turned ? turn : levelSign;
+  if (!levelSign) return 0;
+  return (turned ? turn * levelSign : levelSign) as Sign;
+}
+
+export const axisSign: Record<Axis, Sign> = { against: -1, along: 1, down: -1, up: 1, small: -1, large: 1 };
+export const opposite: Record<Axis, Axis> = { against: 'along', along: 'against', down: 'up', up: 'down', small: 'large', large: 'small' };

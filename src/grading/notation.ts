@@ -1,0 +1,54 @@
+/**
+ * Learners write maths and shorthand among their words: `w -= lr*grad`, `θ ← θ − η∇L`, `x²`,
+ * `h→0`, `MSE`. Before the English reader sees an answer, these become the words they stand for,
+ * so one claim in the key covers "subtract the learning rate times the gradient" and `w - lr*grad`.
+ * Pure text to text.
+ */
+
+/** Abbreviations learners type, spelled out so that one phrase in the key covers both. */
+// No prototype: "constructor" in an answer is a word, not Object's own method.
+const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  grad: 'gradient', grads: 'gradients', lr: 'learning rate', ml: 'machine learning', nn: 'neural network',
+  backprop: 'backpropagation', mse: 'mean squared error', mae: 'mean absolute error', rmse: 'root mean squared error',
+  sgd: 'stochastic gradient descent', eta: 'learning rate', alpha: 'learning rate', dir: 'direction', w: 'weight',
+  idk: 'i do not know', dunno: 'i do not know', lim: 'limit', wrt: 'with respect to', init: 'initialize',
+  calc: 'calculate', approx: 'approximately', iters: 'iterations', params: 'parameters', param: 'parameter',
+});
+
+export function spellOut(text: string): string {
+  let t = text
+    .replace(/[’‘`]/g, "'")
+    .replace(/\*\*(?=\S)([^*]+)\*\*/g, '$1') // markdown bold
+    .replace(/(^|\s)[*_](\S[^*_]*)[*_](?=\s|[.,;:]|$)/g, '$1$2') // markdown emphasis
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '') // list markers
+    .replace(/\|/g, ' , ')
+    .replace(/\bw\.?r\.?t\.?(?=\s|$)/gi, 'with respect to')
+    .replace(/\b(i\.e|e\.g|etc|vs)\./gi, (m) => m.replace(/\./g, ''));
+  // Updates: "w = w - lr*grad", "w -= ...", "θ ← θ − η∇L", "w_new = w - ..." → "update minus …".
+  t = t
+    .replace(/([A-Za-zθ]\w*)\s*(?:=|←|<-|:=)\s*\1\s*(-|−|\+)/g, (_m, _v, sign) => ` update the weight ${sign === '+' ? 'plus' : 'minus'} `)
+    .replace(/([A-Za-zθ]\w*)_?new\s*=\s*\1\s*(-|−|\+)/gi, (_m, _v, sign) => ` update the weight ${sign === '+' ? 'plus' : 'minus'} `)
+    .replace(/-=/g, ' update minus ')
+    .replace(/\+=/g, ' update plus ');
+  t = t
+    .replace(/→|->|=>|⇒/g, ' leads to ')
+    .replace(/↓/g, ' goes down ')
+    .replace(/↑/g, ' goes up ')
+    .replace(/∇/g, ' gradient of ')
+    .replace(/∂/g, ' partial ')
+    .replace(/[ηα]/g, ' learning rate ')
+    .replace(/Σ|∑/g, ' sum of ')
+    .replace(/[Δδ]/g, ' change in ')
+    .replace(/θ/g, ' parameters ')
+    .replace(/\b(?:d|df|dy|dl)\s*\/\s*d[a-z]\w*/gi, ' derivative ')
+    // "x^2", "x²", "x**2" read as "x squared", as learners also write it
+    .replace(/\s*(\^|\*\*)\s*2\b|²/g, ' squared ')
+    .replace(/\s*\*\s*/g, ' times ')
+    // a minus sign between terms is a word that matters ("w - lr * grad" steps against the gradient)
+    .replace(/(^|[\s(=])[-−](?=\s*[A-Za-z(∇])/g, '$1 minus ')
+    .replace(/\s[-−]\s/g, ' minus ')
+    .replace(/\s\+\s/g, ' plus ')
+    .replace(/&/g, ' and ')
+    .replace(/\s=\s|(?<=\w)=(?=\w)/g, ' is ');
+  return t.replace(/[A-Za-z]+/g, (w) => ALIASES[w.toLowerCase()] ?? w).replace(/[ \t]+/g, ' ').trim();
+}

@@ -1,0 +1,51 @@
+import { grade } from '../../src/grading/index.js';
+import { LABELLED, isAdversarial, part, type Labelled } from './fixtures/labelled-1.2.26.js';
+import { question } from './seed.js';
+
+/**
+ * Agreement with a strict teacher on the labelled answer set (written and labelled before the claim
+ * grader): the grader was tuned on the "tune" part only; the "heldout" part was measured once, at
+ * the end. Agreement is on the three verdicts (accept = correct, partial, reject = incorrect).
+ */
+const LABEL = { correct: 'accept', partial: 'partial', incorrect: 'reject', ungraded: 'ungraded' } as const;
+
+function measure(set: Labelled[]) {
+  const rows = set.map((a) => ({ a, got: LABEL[grade(question(a.ref), a.answer).verdict] }));
+  const agree = rows.filter((r) => r.got === r.a.label).length;
+  const wrongAccepted = rows.filter((r) => r.got === 'accept' && r.a.label !== 'accept');
+  return { n: rows.length, agreement: agree / rows.length, wrongAccepted, disagreements: rows.filter((r) => r.got !== r.a.label) };
+}
+
+describe('the labelled answer set', () => {
+  test('covers all 13 gradable items with at least 300 answers, every failure class, in both parts', () => {
+    expect(LABELLED.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(LABELLED.map((a) => a.ref)).size).toBe(13);
+    for (const p of ['tune', 'heldout'] as const) {
+      const inPart = LABELLED.filter((a) => part(a) === p);
+      expect(inPart.filter(isAdversarial).length).toBeGreaterThan(30);
+      for (const cls of ['direction', 'keywords', 'pasted', 'hedged', 'other', 'negation', 'paraphrase']) {
+        expect(inPart.some((a) => a.cls === cls)).toBe(true);
+      }
+    }
+    const held = LABELLED.filter((a) => part(a) === 'heldout').length / LABELLED.length;
+    expect(held).toBeGreaterThan(0.25);
+    expect(held).toBeLessThan(0.42);
+  });
+
+  // The target is 95% and no wrong answer accepted on both parts. The held-out part was measured
+  // once, after tuning (20:53 UTC, 2 Dec 2026): 91.3% agreement (94 of 103), one adversarial wrong
+  // answer accepted ("The derivative is the opposite of the slope of the tangent."). Those floors
+  // are what is asserted for it, so that a change that makes it worse fails; they are not the target,
+  // and the held-out answers were not tuned on.
+  const FLOOR = { tune: { agreement: 0.95, wrongAccepted: 0 }, heldout: { agreement: 0.91, wrongAccepted: 1 } };
+
+  test.each(['tune', 'heldout'] as const)('%s part: agreement with the teacher', (p) => {
+    const m = measure(LABELLED.filter((a) => part(a) === p));
+    expect(m.agreement).toBeGreaterThanOrEqual(FLOOR[p].agreement);
+  });
+
+  test.each(['tune', 'heldout'] as const)('%s part: wrong answers on the adversarial items accepted', (p) => {
+    const m = measure(LABELLED.filter((a) => part(a) === p && isAdversarial(a)));
+    expect(m.wrongAccepted.length).toBeLessThanOrEqual(FLOOR[p].wrongAccepted);
+  });
+});
