@@ -2,6 +2,7 @@ import { jsonText } from '../terminal-text.js';
 import { lessonDirs, listLessons } from '../lesson/catalog.js';
 import { formatLessonTable } from '../lesson/listing.js';
 import { terminalWidth } from '../io/color.js';
+import { noteToStderr } from '../io/stderr.js';
 
 export async function run(opts: { json?: boolean; dir?: string[] }): Promise<void> {
   const { entries, skipped } = listLessons(lessonDirs(opts.dir));
@@ -10,7 +11,10 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     return;
   }
   process.stdout.write(formatLessonTable(entries, terminalWidth()) + '\n');
-  if (skipped.length) {
-    process.stderr.write(`(${skipped.length} .md file${skipped.length > 1 ? 's' : ''} skipped, not lessons: ${skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join('; ')}${skipped.length > 3 ? '; …' : ''})\n`);
+  const folders = skipped.filter((s) => /^cannot read this folder/.test(s.reason));
+  for (const f of folders) noteToStderr(`Note: ${f.path}: ${f.reason}.`);
+  const files = skipped.filter((s) => !folders.includes(s));
+  if (files.length) {
+    process.stderr.write(`(${files.length} .md file${files.length > 1 ? 's' : ''} skipped, not lessons: ${files.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join('; ')}${files.length > 3 ? '; …' : ''})\n`);
   }
 }

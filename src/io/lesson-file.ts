@@ -4,6 +4,7 @@ import { lessonDirs, packageRoot, resolveLessonRef } from '../lesson/catalog.js'
 import { compiledId, readCompiled } from '../lesson/compiled.js';
 import type { AnswerKey } from '../lesson/key-model.js';
 import type { Lesson } from '../lesson/model.js';
+import { noteToStderr } from './stderr.js';
 
 export interface OpenedLesson {
   path: string;
@@ -18,7 +19,7 @@ export interface OpenedLesson {
  * are the markdown and YAML parsers loaded.
  */
 export async function openLesson(ref: string | undefined, dirs: string[] = []): Promise<OpenedLesson> {
-  const path = resolveLessonRef(ref, lessonDirs(dirs));
+  const path = resolveLessonRef(ref, lessonDirs(dirs), noteToStderr);
   const text = readLessonFile(path);
   const keyFile = readKeyBeside(path);
   const compiled = readCompiled(join(packageRoot(), 'dist', 'compiled'), compiledId(path, text, keyFile?.text));

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve, delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
@@ -39,8 +39,13 @@ export function lessonDirs(dirs: string[] = [], env: string | undefined = proces
   return [...dirs, ...fromEnv].map((d) => resolve(d));
 }
 
-/** Every *.md below `dir`, recursively (README files are course notes, not lessons). */
-export function findLessonFiles(dir: string): string[] {
+/**
+ * Every *.md below `dir`, recursively (README files are course notes, not lessons). Symbolic links
+ * are followed, each folder read once (a link loop ends there); a folder that cannot be read, or a
+ * broken link, is passed over and put in `skipped` with the reason, so one bad folder never hides
+ * the rest of a course.
+ */
+export function findLessonFiles(dir: string, skipped: { path: string; reason: string }[] = []): string[] {
   let st;
   try {
     st = statSync(dir);
@@ -49,13 +54,37 @@ export function findLessonFiles(dir: string): string[] {
   }
   if (!st.isDirectory()) throw new UserError(`${dir} is not a folder; --dir and CALC_ML_LESSONS take folders of lesson .md files`);
   const out: string[] = [];
+  const visited = new Set<string>();
   const walk = (d: string, depth: number) => {
     if (depth > 20) return;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = realpathSync(d);
+      if (visited.has(real)) return;
+      visited.add(real);
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      skipped.push({ path: d, reason: `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? e}); skipped` });
+      return;
+    }
+    for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = join(d, e.name);
-      if (e.isDirectory()) walk(p, depth + 1);
-      else if (e.isFile() && /\.md$/i.test(e.name) && !/^readme\.md$/i.test(e.name)) out.push(p);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const t = statSync(p);
+          isDir = t.isDirectory();
+          isFile = t.isFile();
+        } catch {
+          if (/\.md$/i.test(e.name)) skipped.push({ path: p, reason: 'a broken symbolic link' });
+          continue;
+        }
+      }
+      if (isDir) walk(p, depth + 1);
+      else if (isFile && /\.md$/i.test(e.name) && !/^readme\.md$/i.test(e.name)) out.push(p);
     }
   };
   walk(dir, 0);
@@ -138,8 +167,8 @@ export function listLessons(dirs: string[]): Listing {
     if ('id' in e) entries.push(e);
     else skipped.push(e);
   };
-  for (const f of findLessonFiles(bundledLessonsDir())) add(f, true);
-  for (const d of dirs) for (const f of findLessonFiles(d)) add(f, false);
+  for (const f of findLessonFiles(bundledLessonsDir(), skipped)) add(f, true);
+  for (const d of dirs) for (const f of findLessonFiles(d, skipped)) add(f, false);
   entries.sort((a, b) => compareIds(a.id, b.id) || Number(b.bundled) - Number(a.bundled) || a.path.localeCompare(b.path));
   return { entries, skipped };
 }
@@ -147,14 +176,15 @@ export function listLessons(dirs: string[]): Listing {
 const ID_REF = /^\d+(?:\.\d+)+$/;
 
 /** `[lesson]` → a file path: nothing means the bundled lesson; an id is looked up; else a path. */
-export function resolveLessonRef(ref: string | undefined, dirs: string[]): string {
+export function resolveLessonRef(ref: string | undefined, dirs: string[], warn?: (line: string) => void): string {
   if (!ref) {
     const bundled = findLessonFiles(bundledLessonsDir());
     if (!bundled.length) throw new Error('calc-ml: the bundled lesson is missing from lessons/');
     return bundled.sort()[0];
   }
   if (ID_REF.test(ref) && !existsSync(ref)) {
-    const { entries } = listLessons(dirs);
+    const { entries, skipped } = listLessons(dirs);
+    for (const s of skipped) if (/^cannot read this folder/.test(s.reason)) warn?.(`Note: ${s.path}: ${s.reason}.`);
     const hit = entries.find((e) => e.id === ref);
     if (hit) return hit.path;
     const known = entries.map((e) => e.id).join(', ');
