@@ -432,7 +432,8 @@ export async function fuzz(o: FuzzOptions): Promise<number> {
       mkdirSync(d);
       return d;
     },
-    current: (c) => writeFileSync(o.caseFile, JSON.stringify({ at: Date.now(), ...c }).slice(0, 200_000)),
+    // Long texts are cut inside the document, so the case file stays JSON (a hang is read back from it).
+    current: (c) => writeFileSync(o.caseFile, JSON.stringify({ at: Date.now(), ...c }, (_k, v) => (typeof v === 'string' && v.length > 400_000 ? `${v.slice(0, 400_000)}…[cut]` : v))),
   };
   const targets = TARGETS.filter((t) => !o.only?.length || o.only.includes(t.name));
   const until = Date.now() + o.seconds * 1000;
