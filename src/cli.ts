@@ -3,7 +3,7 @@ import { buildProgram, reportError } from './program.js';
 import { helpForUnknown, shieldExpressions } from './cli-args.js';
 import { asciiOnly } from './io/ascii-mode.js';
 import { surviveClosedStdout } from './io/output.js';
-import { exitCleanlyOnSignals } from './io/signals.js';
+import { restoreTerminal } from './io/signals.js';
 import { colorEnabled } from './io/color-mode.js';
 import { guardStream } from './io/output-edge.js';
 
@@ -13,7 +13,7 @@ import { guardStream } from './io/output-edge.js';
 async function main(): Promise<void> {
   // `calc-ml show | head`: a reader that stops early is not an error, and a quiz goes on saving.
   surviveClosedStdout();
-  exitCleanlyOnSignals();
+  process.on('exit', restoreTerminal);
   // Everything written from here on, by any command or library, passes the output edge: no control
   // sequence from data reaches the terminal, and with --ascii everything is plain ASCII.
   for (const stream of [process.stdout, process.stderr]) guardStream(stream, { sgr: colorEnabled(stream), ascii: asciiOnly() });

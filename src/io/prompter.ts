@@ -1,5 +1,6 @@
 import { BoundedLines, LineTooLong, MAX_ANSWER_LENGTH } from './lines.js';
 import { EndOfInput } from './end-of-input.js';
+import { exitCleanlyOnSignals } from './signals.js';
 
 export { EndOfInput };
 import { asciiText } from '../chart/ascii.js';
@@ -159,11 +160,14 @@ class InquirerPrompter implements Prompter {
 
   private async run(question: object): Promise<unknown> {
     const prompt = await this.prompt;
+    const release = exitCleanlyOnSignals();
     try {
       return (await prompt({ name: 'a', theme: this.theme, ...question })).a;
     } catch (e) {
       if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new Interrupted();
       throw e;
+    } finally {
+      release();
     }
   }
 

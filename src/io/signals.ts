@@ -18,20 +18,34 @@ export function restoreTerminal(): void {
   }
 }
 
-export function exitCleanlyOnSignals(): void {
-  process.on('exit', restoreTerminal);
-  for (const [name, n] of Object.entries(SIGNALS)) {
-    process.on(name as NodeJS.Signals, () => {
-      restoreTerminal();
-      // After a hang-up there is no terminal to tell.
-      if (name !== 'SIGHUP') {
-        try {
-          process.stderr.write(`\ncalc-ml: stopped by ${name}.\n`);
-        } catch {
-          /* stderr closed */
+const handlers = new Map<string, () => void>();
+
+/**
+ * Installed while a prompt waits (the event loop is idle then, so the handler runs at once), and
+ * removed after: a handler installed for the whole run would never run during a long computation,
+ * and `kill` would then do nothing; without one, node dies at once, as it should there.
+ */
+export function exitCleanlyOnSignals(): () => void {
+  if (!handlers.size) {
+    for (const [name, n] of Object.entries(SIGNALS)) {
+      const handler = () => {
+        restoreTerminal();
+        // After a hang-up there is no terminal to tell.
+        if (name !== 'SIGHUP') {
+          try {
+            process.stderr.write(`\ncalc-ml: stopped by ${name}.\n`);
+          } catch {
+            /* stderr closed */
+          }
         }
-      }
-      process.exit(128 + n);
-    });
+        process.exit(128 + n);
+      };
+      handlers.set(name, handler);
+      process.on(name as NodeJS.Signals, handler);
+    }
   }
+  return () => {
+    for (const [name, handler] of handlers) process.removeListener(name as NodeJS.Signals, handler);
+    handlers.clear();
+  };
 }

@@ -257,11 +257,40 @@ function compileDerived(text: string, variable: string): Expr {
   return compileIn(text, { variable, functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli' });
 }
 
+// mathjs's derivative and simplify grow faster than the result: sin(sin(...)) 16 deep took 2 s, 25
+// deep over a minute. The size of the plain chain-rule result, counted first, bounds that work.
+const MAX_DERIVATIVE_SIZE = 160;
+
+/** Nodes in the chain-rule derivative of `node` before simplifying (0: a constant), and in `node` itself. */
+function sizes(node: MathNode): { s: number; d: number } {
+  const n = node as MathNode & { args?: MathNode[]; content?: MathNode; fn?: unknown };
+  if (n.type === 'ParenthesisNode' && n.content) return sizes(n.content);
+  if (n.type === 'SymbolNode') return { s: 1, d: 1 };
+  const args = (n.args ?? []).map(sizes);
+  const s = 1 + args.reduce((t, a) => t + a.s, 0);
+  if (args.every((a) => a.d === 0)) return { s, d: 0 };
+  const op = n.type === 'OperatorNode' ? String(n.fn) : 'call';
+  let d: number;
+  if (op === 'add' || op === 'subtract' || op === 'unaryMinus' || op === 'unaryPlus') d = 1 + args.reduce((t, a) => t + a.d, 0);
+  // f(u) → f'(u)·u'; u·v, u/v, u^v → for each factor that varies, its derivative times the others.
+  else if (op === 'call') d = 3 + s + args.reduce((t, a) => t + a.d, 0);
+  else d = 1 + args.reduce((t, a, i) => t + (a.d ? a.d + 2 + s - a.s : 0), 0);
+  return { s, d };
+}
+
+function derivativeSize(node: MathNode): number {
+  return sizes(node).d;
+}
+
 /** The symbolic derivative d/dvariable. Loads mathjs's derivative (and simplify) only when called. */
 export async function differentiate(e: Expr): Promise<Expr> {
   if (!e.variable) throw new UserError(`${quoted(e.text)} has no variable to take the derivative in`, 2);
   // The text is checked again, so an Expr made by hand cannot bring mathjs's simplify anything to run.
   compileDerived(e.text, e.variable);
+  const size = derivativeSize(math.parse(e.text));
+  if (size > MAX_DERIVATIVE_SIZE) {
+    throw new UserError(`the derivative of ${quoted(e.text.length > 60 ? e.text.slice(0, 57) + '...' : e.text)} is too large to work out symbolically (about ${size} terms; the most is ${MAX_DERIVATIVE_SIZE}): its chain rule repeats each inner expression; try a smaller expression`, 2);
+  }
   const { derivativeText } = await import('./derivative.js');
   const d = derivativeText(e.text, e.variable);
   if ('unsupported' in d) {
@@ -271,6 +300,25 @@ export async function differentiate(e: Expr): Promise<Expr> {
 }
 
 const MAX_PROGRAM_LENGTH = 2000;
+/** The most calls of the program's own functions one value may take (each call of f1 costs f1's body). */
+const MAX_CALLS = 100_000;
+
+/**
+ * How many calls of the program's functions evaluating `text` once takes, counted before anything
+ * runs: `f1(x)=f0(x)+f0(x); f2(x)=f1(x)+f1(x); …` doubles per line, and 40 lines ran for ever
+ * though the program is short. Refused past MAX_CALLS, with the line that went over.
+ */
+function callCost(text: string, costs: ReadonlyMap<string, number>, stmt: string): number {
+  let cost = 1;
+  for (const [name, each] of costs) {
+    const calls = text.match(new RegExp(`(?<![A-Za-z0-9_])${name}\\s*\\(`, 'g'))?.length ?? 0;
+    cost += calls * each;
+  }
+  if (cost > MAX_CALLS) {
+    throw new UserError(`this line would call your functions more than ${MAX_CALLS.toLocaleString('en')} times for one value (each call repeats the work of the ones it calls): write it without the repetition, like f(x) = 2*g(x)`, 2, caretDetail(stmt));
+  }
+  return cost;
+}
 const NAME = '[A-Za-z][A-Za-z0-9_]*';
 const DEFINITION = [
   new RegExp(`^\\s*(${NAME})\\s*\\(\\s*(${NAME})\\s*\\)\\s*=(?!=)(.*)$`), // f(x) = x^2
@@ -290,6 +338,7 @@ export function runProgram(input: string): Program {
   }
   const statements = input.replace(/\r\n?/g, '\n').split(/[;\n]/);
   const functions = new Map<string, Expr>();
+  const costs = new Map<string, number>();
   const program: Program = { functions: [], values: [] };
   for (let i = 0; i < statements.length; i++) {
     let stmt = statements[i];
@@ -313,6 +362,7 @@ export function runProgram(input: string): Program {
       }
       checkVariable(param);
       const expr = compileIn(body, ctx(param, stmt.length - body.length));
+      costs.set(name, callCost(body, costs, stmt));
       functions.set(name, expr);
       program.functions.push({ name, param, body: expr });
       continue;
@@ -320,6 +370,7 @@ export function runProgram(input: string): Program {
     const print = PRINT.exec(stmt);
     const source = print ? print[1] : stmt;
     const expr = compileIn(source, ctx('', print ? stmt.indexOf('(') + 1 : 0));
+    callCost(source, costs, stmt);
     program.values.push({ source: source.trim(), value: expr.evaluate(NaN) });
   }
   if (!program.functions.length && !program.values.length) throw new UserError('the program is empty: type one, like f(x) = x^2; f(3)', 2);

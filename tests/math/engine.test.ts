@@ -277,3 +277,33 @@ describe("names from Object.prototype are not functions (the allow-lists have no
     expect(e.evaluate(-1)).toBeNaN();
   });
 });
+
+describe('work is bounded, not only length', () => {
+  const doubling = (levels: number) =>
+    ['f0(x) = x', ...Array.from({ length: levels }, (_, i) => `f${i + 1}(x) = f${i}(x) + f${i}(x)`), `f${levels}(1)`].join('; ');
+
+  test('definitions whose cost doubles per line are refused before anything runs, at once', () => {
+    const t0 = Date.now();
+    expect(() => runProgram(doubling(40))).toThrow(/would call your functions more than 100,000 times for one value/);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  test.each([[10, 1024], [15, 32768]])('%d doubling levels are still fine (f(1) = %d)', (levels, value) => {
+    expect(runProgram(doubling(levels)).values[0].value).toBe(value);
+  });
+
+  const nested = (n: number) => 'sin('.repeat(n) + 'x' + ')'.repeat(n);
+  test('the derivative of sin(sin(...)) 25 deep is refused at once, with the reason', async () => {
+    const t0 = Date.now();
+    await expect(differentiate(compileExpression(nested(25)))).rejects.toThrow(/is too large to work out symbolically \(about \d+ terms; the most is 160\)/);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  test.each(['3x^4 - 2x^3 + x^2 - 5x + 7 + 2x^5 - x^6 + 4x^7', 'sin(x)*cos(x)*exp(x)*log(x)', '(x^2+1)^3/(x-1)^2', nested(6)])(
+    'an ordinary expression still has its derivative: %s',
+    async (text) => {
+      const d = await differentiate(compileExpression(text));
+      expect(Number.isFinite(d.evaluate(2))).toBe(true);
+    },
+  );
+});
