@@ -51,8 +51,34 @@ export function readLessonFile(path: string): string {
   if (looksBinary(buf)) throw new UserError(`${path} is a binary file, not a lesson; lessons are markdown text (UTF-8)`);
   const text = buf.toString('utf8');
   if (!text.trim()) throw new UserError(`${path} has only blank space; a lesson starts with "# Lesson X.Y.Z: Title"`);
+  checkShape(path, text);
   if (!/^\s{0,3}#{1,6}\s/m.test(text)) throw new UserError(`${path} is not a lesson: it has no markdown heading ("# Lesson X.Y.Z: Title")`);
   return text;
+}
+
+/** The longest line a lesson may have (the course's longest is 161 characters). */
+export const MAX_LESSON_LINE = 10_000;
+/** The deepest a list item may be indented, in columns (the course's deepest is 3). */
+export const MAX_LIST_INDENT = 64;
+
+/**
+ * Refuses, by file and line, the shapes that cost the markdown reader far more than their size:
+ * one very long line, and lists nested hundreds deep (1,000 levels took 18 s and 878 MB in show).
+ */
+function checkShape(path: string, text: string): void {
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > MAX_LESSON_LINE) {
+      throw new UserError(`${path}:${line}: the line is ${(end - start).toLocaleString('en')} characters long; lesson lines are at most ${MAX_LESSON_LINE.toLocaleString('en')}: break it into paragraphs`);
+    }
+    const m = /^[ \t]*(?=(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))/.exec(text.slice(start, Math.min(end, start + 200)));
+    if (m && m[0].replace(/\t/g, '    ').length > MAX_LIST_INDENT) {
+      throw new UserError(`${path}:${line}: a list nested more than ${MAX_LIST_INDENT} columns deep; lesson lists nest a few levels at most`);
+    }
+    start = end + 1;
+  }
 }
 
 /** The first `bytes` of a file: what a listing needs (title and meta sit at the top). */
