@@ -51,8 +51,9 @@ export function readLessonFile(path: string): string {
   if (looksBinary(buf)) throw new UserError(`${path} is a binary file, not a lesson; lessons are markdown text (UTF-8)`);
   const text = buf.toString('utf8');
   if (!text.trim()) throw new UserError(`${path} has only blank space; a lesson starts with "# Lesson X.Y.Z: Title"`);
-  checkShape(path, text);
   if (!/^\s{0,3}#{1,6}\s/m.test(text)) throw new UserError(`${path} is not a lesson: it has no markdown heading ("# Lesson X.Y.Z: Title")`);
+  const shape = shapeProblem(text);
+  if (shape) throw new UserError(`${path}:${shape.line}: ${shape.message}`);
   return text;
 }
 
@@ -60,25 +61,33 @@ export function readLessonFile(path: string): string {
 export const MAX_LESSON_LINE = 10_000;
 /** The deepest a list item may be indented, in columns (the course's deepest is 3). */
 export const MAX_LIST_INDENT = 64;
+/** The most list or quote markers one line may open (`- - - x`, `> > x`). */
+export const MAX_NESTING = 16;
 
 /**
- * Refuses, by file and line, the shapes that cost the markdown reader far more than their size:
- * one very long line, and lists nested hundreds deep (1,000 levels took 18 s and 878 MB in show).
+ * What makes a file under the size cap cost far more than its size to parse: marked's lexer is
+ * superlinear on one very long line (100 KB took 2.4 s in show, 1 MB minutes; 800 KB of "- - - …"
+ * hung every command) and on deep nesting (1,000 list levels took 853 MB). No lesson comes near
+ * these caps; a file past them is refused with its line, before it is parsed.
  */
-function checkShape(path: string, text: string): void {
-  let start = 0;
-  for (let line = 1; start <= text.length; line++) {
+export function shapeProblem(text: string): { line: number; message: string } | null {
+  let line = 0;
+  for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (end - start > MAX_LESSON_LINE) {
-      throw new UserError(`${path}:${line}: the line is ${(end - start).toLocaleString('en')} characters long; lesson lines are at most ${MAX_LESSON_LINE.toLocaleString('en')}: break it into paragraphs`);
+    if (end < 0) end = text.length;
+    line++;
+    const length = end - start;
+    if (length > MAX_LESSON_LINE) {
+      return { line, message: `the line is ${length.toLocaleString('en')} characters long; lesson lines are at most ${MAX_LESSON_LINE.toLocaleString('en')}: break it into paragraphs` };
     }
-    const m = /^[ \t]*(?=(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))/.exec(text.slice(start, Math.min(end, start + 200)));
-    if (m && m[0].replace(/\t/g, '    ').length > MAX_LIST_INDENT) {
-      throw new UserError(`${path}:${line}: a list nested more than ${MAX_LIST_INDENT} columns deep; lesson lists nest a few levels at most`);
-    }
+    const head = /^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])(?:[ \t]+|$))*/.exec(text.slice(start, Math.min(end, start + 4 * MAX_LIST_INDENT)))![0];
+    const markers = head.match(/[-*+>]|\d{1,9}[.)]/g)?.length ?? 0;
+    const indent = /^[ \t]*/.exec(head)![0].replace(/\t/g, '    ').length;
+    if (markers && indent > MAX_LIST_INDENT) return { line, message: `a list nested more than ${MAX_LIST_INDENT} columns deep; lesson lists nest a few levels at most` };
+    if (markers > MAX_NESTING) return { line, message: `lists or quotes nested more than ${MAX_NESTING} deep; lesson lists nest a few levels at most` };
     start = end + 1;
   }
+  return null;
 }
 
 /** The first `bytes` of a file: what a listing needs (title and meta sit at the top). */
