@@ -40,6 +40,7 @@ export function buildProgram(): Command {
     .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
     .option('--restart', 'start the lesson over (your history is kept)')
     .option('--step <name>', 'jump to a step: objectives, ideas, exercises, ex:4, lab:6, mini-project, quiz, takeaways, homework')
+    .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
     .addHelpText('after', examples('calc-ml start', 'calc-ml start --step lab:6'))
     .action(async (lesson, opts) => (await import('./commands/start.js')).run(lesson, opts));
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
     .command('review')
     .description('a short session of the items you missed or skipped, most-missed first')
     .argument('[lesson]', 'lesson id, path, or nothing for the bundled lesson')
+    .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
     .addHelpText('after', examples('calc-ml review', 'calc-ml review 1.2.27 --dir ~/course'))
     .action(async (lesson, opts) => (await import('./commands/review.js')).run(lesson, opts));
@@ -128,6 +130,7 @@ export function buildProgram(): Command {
     .description('take the lesson\'s quiz: true/false, conceptual and coding questions, graded as you go')
     .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
     .option('--json', 'print the result as JSON on stdout (questions and feedback go to stderr)')
+    .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
     .addHelpText('after', examples('calc-ml quiz', "printf 'true\\nfalse\\ntrue\\ntrue\\n\\n\\n\\nf(x) = x^2; f(3)\\n' | calc-ml quiz --json"))
     .action(async (lesson, opts) => (await import('./commands/quiz.js')).run(lesson, opts));

@@ -6,6 +6,8 @@ import { terminalUi } from '../io/ui.js';
 import { grade, questionsFor, type Verdict } from '../grading/index.js';
 import { recordAnswer } from '../tutor/progress.js';
 import { verdictText } from '../tutor/quiz.js';
+import { hintsOf } from '../tutor/tries.js';
+import { triedScore } from '../tutor/encourage.js';
 import { normalizeRef } from '../tutor/refs.js';
 import { UserError } from '../errors.js';
 import { MAX_ANSWER_LENGTH } from '../io/lines.js';
@@ -38,12 +40,20 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
     throw new UserError(`lesson ${lesson.id} has no question "${rawRef}"; its questions are ${questions.map((x) => x.ref).join(', ')}`, 2);
   }
   let answer = answerArg;
+  let hintsUsed = 0;
   if (answer === undefined) {
     if (process.stdin.isTTY) {
       const prompter = createPrompter({ output: process.stderr });
       try {
         process.stderr.write(`${q.prompt}\n`);
-        answer = await prompter.input('Your answer:');
+        // "?" shows the next hint and asks again, as in quiz, start and review.
+        const hints = hintsOf(q);
+        const message = hints.length ? 'Your answer (? for a hint):' : 'Your answer:';
+        for (;;) {
+          answer = q.kind === 'math' ? await prompter.block(message.replace('Your answer', 'Your code (an empty line ends it)')) : await prompter.input(message);
+          if (answer.trim() !== '?') break;
+          process.stderr.write(hintsUsed < hints.length ? `Hint ${++hintsUsed} of ${hints.length}: ${hints[hintsUsed - 1]}\n` : hints.length ? 'That was the last hint.\n' : 'There is no hint for this question.\n');
+        }
       } catch (e) {
         if (e instanceof Interrupted) throw new UserError('stopped; nothing was graded', 130);
         if (e instanceof EndOfInput) throw new UserError('no answer given; pass it as an argument or on stdin', 1);
@@ -57,11 +67,12 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
   }
   if (answer.length > MAX_ANSWER_LENGTH) throw tooLong(answerArg === undefined ? 'on stdin' : 'given', `${answer.length.toLocaleString('en')} characters`);
   if (!answer.trim()) throw new UserError(`no answer given for ${ref}; pass it as an argument (calc-ml grade ${rawRef} "your answer") or on stdin`, 2);
-  let v: Verdict = grade(q, answer);
+  const graded = grade(q, answer);
+  let v: Verdict = { ...graded, score: triedScore(graded.score, 1, hintsUsed), tries: 1, hintsUsed };
   // Here an answer is graded once, not asked again: what cannot be read counts as incorrect.
   if (v.retry) v = { ...v, verdict: 'incorrect', score: 0, retry: undefined, feedback: v.feedback.replace(/^./, (c) => c.toUpperCase()) };
   const session = openSession(lesson.id);
-  session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: new Date().toISOString() }));
+  session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: new Date().toISOString(), tries: 1, hintsUsed }));
   if (opts.json) {
     const { retry: _retry, ...rest } = v;
     process.stdout.write(jsonText({ ref, lesson: lesson.id, question: q.prompt, answer, ...rest }, 2) + '\n');

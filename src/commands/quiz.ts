@@ -5,10 +5,12 @@ import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
 import { terminalUi } from '../io/ui.js';
 import { grade, questionsFor } from '../grading/index.js';
 import { runQuiz, quizQuestions, type QuizResult } from '../tutor/quiz.js';
+import { parseTries } from '../tutor/tries.js';
 import { UserError } from '../errors.js';
 import { stdoutClosed } from '../io/output.js';
 
-export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[] }): Promise<void> {
+export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[]; tries?: string }): Promise<void> {
+  const tries = parseTries(opts.tries);
   const { lesson, key } = await openLesson(ref, opts.dir);
   // With --json, stdout carries the result alone; everything a learner reads goes to stderr.
   const stream = opts.json ? process.stderr : process.stdout;
@@ -23,6 +25,7 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
       ask: prompter,
       ui,
       grade: (q, a) => grade(q, a),
+      tries,
       save: (change) => session.save(change),
       now: () => new Date().toISOString(),
       // With --json, what was graded before the quiz stopped is still one document on stdout.

@@ -1,6 +1,7 @@
 import { openLesson } from '../io/lesson-file.js';
 import { openSession } from '../io/session.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
+import { parseTries } from '../tutor/tries.js';
 import { terminalUi } from '../io/ui.js';
 import { renderMarkdown } from '../io/markdown.js';
 import { grade, questionsFor } from '../grading/index.js';
@@ -15,9 +16,11 @@ export interface StartOptions {
   restart?: boolean;
   step?: string;
   dir?: string[];
+  tries?: string;
 }
 
 export async function run(ref: string | undefined, opts: StartOptions): Promise<void> {
+  const tries = parseTries(opts.tries);
   const { lesson, key } = await openLesson(ref, opts.dir);
   const ui = terminalUi(process.stdout);
   const session = openSession(lesson.id);
@@ -42,6 +45,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     ideas: key?.ideas,
     ideaChart,
     nextLessonPath,
+    tries,
   };
   let outcome;
   try {

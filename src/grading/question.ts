@@ -17,7 +17,10 @@ interface Base {
   prompt: string;
   /** Line of the question in the lesson file. */
   line: number;
+  /** The first hint; graders that show one hint show this. */
   hint?: string;
+  /** All hints, in order: the tutor shows the next one each time the learner types "?". */
+  hints?: string[];
   /** Shown after grading: why the right answer is right. */
   explanation?: string;
   modelAnswer?: string;

@@ -38,10 +38,11 @@ export function withKey(q: Question, key: AnswerKey): Question {
   if (!entry) return q;
   const extra = {
     ...(entry.hint ? { hint: entry.hint } : {}),
+    ...(entry.hints?.length ? { hints: entry.hints } : {}),
     ...(entry.explanation ? { explanation: entry.explanation } : {}),
     ...(entry.model ? { modelAnswer: entry.model } : {}),
   };
-  const base = { ref: q.ref, section: q.section, prompt: q.prompt, line: q.line, ...(q.hint ? { hint: q.hint } : {}), ...(q.explanation ? { explanation: q.explanation } : {}), ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}), ...extra };
+  const base = { ref: q.ref, section: q.section, prompt: q.prompt, line: q.line, ...(q.hint ? { hint: q.hint } : {}), ...(q.hints ? { hints: q.hints } : {}), ...(q.explanation ? { explanation: q.explanation } : {}), ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}), ...extra };
   switch (q.section) {
     case 'trueFalse':
       return { ...base, kind: 'truefalse', answer: q.kind === 'truefalse' && q.answer !== null ? q.answer : entry.answer ?? null };

@@ -12,6 +12,9 @@ export interface Verdict {
   modelAnswer?: string;
   /** What was read from a written answer: each clause that made or broke a claim of the key. */
   claims?: ClaimRead[];
+  /** In the tutor: how many answers this verdict took (1 the first time), and how many hints. */
+  tries?: number;
+  hintsUsed?: number;
   /** Not an answer at all (true/false: "maybe"): ask again rather than count it. */
   retry?: boolean;
 }

@@ -21,12 +21,23 @@ export interface Prompter {
   select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T }): Promise<T>;
   /** "Press Enter to continue". In line mode it takes nothing from the input. */
   pause(message?: string): Promise<void>;
+  /** Several lines of code (see Asker.block in tutor/ui.ts): an empty line ends them. */
+  block(message: string): Promise<string>;
   close(): void;
 }
 
 /** Why a typed (or pasted) answer is asked again. */
 export function tooLongAnswer(length: number): string {
   return `This answer is ${length.toLocaleString('en')} characters long; an answer may have at most ${MAX_ANSWER_LENGTH.toLocaleString('en')}. Shorten it and press Enter.`;
+}
+
+/**
+ * A line that cannot be a whole program and opens a Python block: `def f(x):`, `import math`.
+ * From a pipe only such a line makes an answer of several lines, so one line per answer (with ";"
+ * between statements) keeps working for every script that worked before.
+ */
+export function opensBlock(line: string): boolean {
+  return /:\s*(#.*)?$/.test(line) || /^\s*(import\s+\w|from\s+\w+\s+import\b)/.test(line);
 }
 
 /** The learner pressed Ctrl+C (or the terminal went away) at a prompt. */
@@ -116,6 +127,20 @@ export class LinePrompter implements Prompter {
     // Nothing to wait for without a terminal: the transcript flows on.
   }
 
+  async block(message: string): Promise<string> {
+    const first = await this.ask(message);
+    if (!first.trim() || first.trim() === '?' || !opensBlock(first)) return first;
+    const lines = [first];
+    // The block runs to an empty line; the end of input ends it too (a piped .py file).
+    for (;;) {
+      const line = await this.next();
+      if (line === null || !line.trim()) break;
+      this.output.write(`${line}\n`);
+      lines.push(line);
+    }
+    return lines.join('\n');
+  }
+
   close(): void {
     this.reader.stop();
   }
@@ -188,6 +213,18 @@ class InquirerPrompter implements Prompter {
 
   async select<T extends string>(message: string, choices: { value: T; name: string }[], opts: { default?: T } = {}): Promise<T> {
     return (await this.run({ type: 'select', message: this.t(message), choices: choices.map((c) => ({ ...c, name: this.t(c.name) })), default: opts.default })) as T;
+  }
+
+  async block(message: string): Promise<string> {
+    const first = await this.input(message);
+    if (!first.trim() || first.trim() === '?') return first;
+    const lines = [first];
+    for (;;) {
+      const line = String(await this.run({ type: 'input', message: '...', theme: { ...this.theme, prefix: '' } }));
+      if (!line.trim()) break;
+      lines.push(line);
+    }
+    return lines.join('\n');
   }
 
   async pause(message = 'Press Enter to continue'): Promise<void> {

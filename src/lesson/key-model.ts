@@ -57,7 +57,10 @@ export interface KeyEntry {
   line: number;
   kind?: 'written' | 'lab' | 'self';
   model?: string;
+  /** The first hint (the key's `hint`, or the first of `hints`). */
   hint?: string;
+  /** Hints shown one at a time, from a nudge to nearly the answer. */
+  hints?: string[];
   explanation?: string;
   lab?: string;
   /** True/false items the lesson leaves unmarked (milestone tests). */

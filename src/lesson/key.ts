@@ -17,11 +17,11 @@ import { sanitize } from './sanitize.js';
 
 export type { AnswerKey, Axis, Claim, CodingKey, Concept, IdeaNote, KeyEntry, Misconception, Rubric } from './key-model.js';
 
-const COMMON_FIELDS = ['model', 'hint', 'explanation'];
+const COMMON_FIELDS = ['model', 'hint', 'hints', 'explanation'];
 const RUBRIC_FIELDS = ['claims', 'need', 'misconceptions', 'concepts'];
 const FIELDS: Record<'exercise' | 'trueFalse' | 'conceptual' | 'coding', string[]> = {
   exercise: [...COMMON_FIELDS, 'kind', 'lab', ...RUBRIC_FIELDS],
-  trueFalse: ['explanation', 'answer'],
+  trueFalse: ['explanation', 'answer', 'hint', 'hints'],
   conceptual: [...COMMON_FIELDS, ...RUBRIC_FIELDS],
   coding: [...COMMON_FIELDS, 'name', 'param', 'function', 'at', 'expected'],
 };
@@ -125,6 +125,7 @@ function parseKeyText(text: string, lesson: Lesson): { key: AnswerKey; problems:
       const v = FIELDS[section].includes(f) ? r.text(f) : undefined;
       if (v) entry[f] = v;
     }
+    readHints(r, entry);
     if (section === 'exercise') {
       const kind = r.text('kind');
       if (kind === 'written' || kind === 'lab' || kind === 'self') entry.kind = kind;
@@ -164,6 +165,27 @@ function parseKeyText(text: string, lesson: Lesson): { key: AnswerKey; problems:
     report(lineOf(questions), 'warning', `no key for ${unkeyed.join(', ')}: ${unkeyed.length === 1 ? 'it is' : 'they are'} graded from the lesson alone`);
   }
   return { key, problems: sorted(problems) };
+}
+
+/**
+ * `hints:` a list, shown one at a time (from a nudge to nearly the answer); the older single
+ * `hint:` is a list of one. `hint` stays set to the first, for what shows only one.
+ */
+function readHints(r: EntryReader, entry: KeyEntry): void {
+  const node = r.node('hints');
+  if (node === undefined) {
+    if (entry.hint) entry.hints = [entry.hint];
+    return;
+  }
+  const hints = r.strings(node, '"hints"');
+  if (entry.hint) {
+    r.report(r.line('hint'), 'warning', `${r.ref}: both "hint" and "hints"; "hint" is shown first: put it in the "hints" list and drop "hint"`);
+    hints.unshift(entry.hint);
+  }
+  if (hints.length) {
+    entry.hints = hints;
+    entry.hint = hints[0];
+  }
 }
 
 function readCoding(r: EntryReader, entry: KeyEntry): void {

@@ -18,6 +18,10 @@ export interface AnswerRecord {
   at: string;
   /** For self-assessed items: what the learner said of their own answer. */
   self?: 'right' | 'wrong';
+  /** In the tutor: answers the question took (this one the last), hints shown, and the answers before this one. */
+  tries?: number;
+  hintsUsed?: number;
+  earlier?: { answer: string; verdict: VerdictKind; score: number }[];
 }
 
 export interface QuizAttempt {

@@ -3,6 +3,7 @@ import type { Question, Verdict } from '../grading/index.js';
 import type { LessonProgress, QuizAttempt, AnswerRecord } from './progress.js';
 import { recordAnswer, saveAttempt } from './progress.js';
 import type { Asker, Ui } from './ui.js';
+import { askWithTries, DEFAULT_TRIES, type TryRecord } from './tries.js';
 
 export interface QuizItemResult {
   ref: string;
@@ -11,6 +12,10 @@ export interface QuizItemResult {
   verdict: Verdict['verdict'];
   score: number;
   feedback: string;
+  /** Answers this question took (0 when skipped), and hints shown; earlier answers, oldest first. */
+  tries: number;
+  hintsUsed: number;
+  earlier?: TryRecord[];
   self?: 'right' | 'wrong';
 }
 
@@ -38,6 +43,8 @@ export interface QuizDeps {
   newId?: () => string;
   /** Called with the result so far when the quiz stops early (input ended, Ctrl+C), before the error propagates. */
   stopped?: (partial: QuizResult) => void;
+  /** How many answers a written or coding question may take (default: 3 in a terminal, 1 from a pipe). */
+  tries?: number;
 }
 
 /** The quiz's questions, in the lesson's order: true/false, then conceptual, then coding. */
@@ -123,7 +130,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   if (qs.some((q) => q.kind === 'truefalse' && q.answer === null)) {
     ui.say(ui.dim('This lesson marks no answers for its true/false items: they run as a self-check.'));
   }
-  ui.say(ui.dim(`${qs.some((q) => q.kind !== 'truefalse') ? 'Type your answer and press Enter' : 'Answer true or false (t/f, yes/no also work)'}. An empty answer skips a question.`));
+  ui.say(ui.dim(`${qs.some((q) => q.kind !== 'truefalse') ? 'Type your answer and press Enter' : 'Answer true or false (t/f, yes/no also work)'}. An empty answer skips a question${qs.some((q) => q.hint || q.hints?.length) ? '; ? shows a hint' : ''}.`));
 
   // Start the attempt on disk at once: a quiz stopped at its first question still shows as begun.
   save((l) => saveAttempt(l, attempt));
@@ -133,23 +140,19 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
       ui.say('');
       ui.say(ui.bold(`${i + 1}/${qs.length} · ${KIND_LABEL[q.kind]}`));
       ui.say(q.prompt);
-      let answer: string;
-      if (q.kind === 'truefalse') {
-        answer = await ask.input('true or false?', {
-          validate: (s) => {
-            if (!s.trim()) return null; // a skip
-            const v = grade(q, s);
-            return v.retry ? v.feedback.replace(/^./, (c) => c.toUpperCase()) : null;
-          },
-        });
-      } else if (q.kind === 'math') {
-        answer = await ask.input('Your code (statements separated by ; or on one line):');
-      } else {
-        answer = await ask.input('Your answer:');
-      }
-      const skipped = !answer.trim();
-      const v: Verdict = skipped ? skippedVerdict(q) : grade(q, answer);
-      const shown = skipped ? ui.dim(`– ${v.feedback}`) : verdictText(v, ui);
+      const index = attempt.answers.length;
+      const asked = await askWithTries(q, {
+        ask, ui, grade, maxTries: deps.tries ?? (ask.interactive ? DEFAULT_TRIES : 1),
+        // A try that will be tried again is saved in the attempt at once: nothing typed is lost.
+        onTry: (earlier, hintsUsed) => {
+          const tried = earlier[earlier.length - 1];
+          attempt.answers[index] = { ref: q.ref, kind: q.kind, ...tried, at: now(), tries: earlier.length, hintsUsed, ...(earlier.length > 1 ? { earlier: earlier.slice(0, -1) } : {}) };
+          save((l) => saveAttempt(l, attempt));
+        },
+      });
+      const { answer, skipped } = asked;
+      const v: Verdict = skipped ? { ...skippedVerdict(q), tries: 0, hintsUsed: asked.verdict.hintsUsed } : asked.verdict;
+      const shown = skipped ? ui.dim(`– ${v.feedback}`) : asked.shown;
       let self: 'right' | 'wrong' | undefined;
       // Piped answers are one per line: a "were you right?" would take the next answer as its reply.
       const selfCheck = v.verdict === 'ungraded' && !skipped && ask.interactive;
@@ -161,14 +164,15 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
         ])) as 'right' | 'wrong';
         result.selfChecked++;
       }
-      const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...(self ? { self } : {}) };
+      const tried = { tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0, ...(asked.earlier.length ? { earlier: asked.earlier } : {}) };
+      const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...tried, ...(self ? { self } : {}) };
       result.items.push(item);
       if (v.verdict !== 'ungraded') {
         result.total += 1;
         result.score += v.score;
       }
-      const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now(), ...(self ? { self } : {}) };
-      attempt.answers.push(rec);
+      const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now(), ...tried, ...(self ? { self } : {}) };
+      attempt.answers[index] = rec;
       attempt.score = result.score;
       attempt.total = result.total;
       const kept = save((l) => {

@@ -1,7 +1,7 @@
 import type { Question, Verdict } from '../grading/index.js';
 import type { LessonProgress, AnswerRecord } from './progress.js';
 import { recordAnswer } from './progress.js';
-import { verdictText } from './quiz.js';
+import { askWithTries, DEFAULT_TRIES } from './tries.js';
 import type { Asker, Ui } from './ui.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,6 +45,8 @@ export interface ReviewDeps {
   grade: (q: Question, answer: string) => Verdict;
   save: (change: (l: LessonProgress) => void) => void;
   now: () => Date;
+  /** Answers a written or coding question may take (default: 3 in a terminal, 1 from a pipe). */
+  tries?: number;
 }
 
 /** A short session over the review queue; returns how many were answered right. */
@@ -63,7 +65,7 @@ export async function runReview(questions: Question[], record: LessonProgress, d
           : 'Nothing to review yet: what you miss in calc-ml start or calc-ml quiz comes back here.',
     );
   } else {
-    ui.say(`${queue.length} item${queue.length === 1 ? '' : 's'} you missed or skipped, most-missed first. Enter skips one.`);
+    ui.say(`${queue.length} item${queue.length === 1 ? '' : 's'} you missed or skipped, most-missed first. Enter skips one, ? shows a hint.`);
   }
   for (const e of elsewhere) if (e.ref === 'mini-project') ui.say(ui.dim('The mini-project is waiting too: calc-ml start --step mini-project'));
   let good = 0;
@@ -72,15 +74,13 @@ export async function runReview(questions: Question[], record: LessonProgress, d
     ui.say('');
     ui.say(ui.bold(`${i + 1}/${queue.length} · ${q.ref}${item.misses > 1 ? ` · missed ${item.misses}×` : ''}`));
     ui.say(q.prompt);
-    const answer = await ask.input(q.kind === 'truefalse' ? 'true or false?' : 'Your answer:', {
-      validate: (s) => (q.kind === 'truefalse' && s.trim() && grade(q, s).retry ? 'Please answer true or false.' : null),
-    });
-    if (!answer.trim()) {
+    const asked = await askWithTries(q, { ask, ui, grade, maxTries: deps.tries ?? (ask.interactive ? DEFAULT_TRIES : 1) });
+    if (asked.skipped) {
       ui.say(ui.dim('– Skipped. It stays in your review.'));
       continue;
     }
-    const v = grade(q, answer);
-    ui.say(verdictText(v, ui));
+    const { answer, verdict: v } = asked;
+    ui.say(asked.shown);
     let self: 'right' | 'wrong' | undefined;
     if (v.verdict === 'ungraded' && ask.interactive) {
       self = (await ask.select('Were you right this time?', [
@@ -88,7 +88,10 @@ export async function runReview(questions: Question[], record: LessonProgress, d
         { value: 'wrong', name: 'Not yet', key: 'n' },
       ])) as 'right' | 'wrong';
     }
-    const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now().toISOString(), ...(self ? { self } : {}) };
+    const rec: AnswerRecord = {
+      ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now().toISOString(),
+      tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0, ...(asked.earlier.length ? { earlier: asked.earlier } : {}), ...(self ? { self } : {}),
+    };
     save((l) => recordAnswer(l, rec));
     if (right(rec)) good++;
   }

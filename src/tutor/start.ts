@@ -9,6 +9,7 @@ import type { LessonProgress, AnswerRecord } from './progress.js';
 import { recordAnswer, missedRefs } from './progress.js';
 import { planSteps, resumeIndex, findStep, stepArg, stepNames, progressBar, type PlannedStep } from './plan.js';
 import { runQuiz, verdictText } from './quiz.js';
+import { askWithTries, DEFAULT_TRIES } from './tries.js';
 import { descentReport, gradientReport, landscapeReport, SHAPES, type Screen } from './labs.js';
 import { gradeMinimumDescription } from './minimum.js';
 import { parseLab, type LabSpec } from '../lesson/lab-spec.js';
@@ -34,6 +35,8 @@ export interface TutorDeps {
   nextLessonPath?: string | null;
   /** Renders a small plot for a core idea (kept out of here so this file stays free of charts). */
   ideaChart?: (plot: NonNullable<IdeaExtra['plot']>, screen: Screen) => Promise<string>;
+  /** Answers a written or coding question may take (default: 3 in a terminal, 1 from a pipe). */
+  tries?: number;
 }
 
 export interface TutorOptions {
@@ -170,7 +173,7 @@ async function runStep(step: PlannedStep, ctx: StepContext): Promise<StepOutcome
     case 'mini-project':
       return miniProject(ctx);
     case 'quiz': {
-      await runQuiz(lesson, ctx.questions, deps.record, { ask, ui, grade: deps.grade, save: deps.save, now: deps.now });
+      await runQuiz(lesson, ctx.questions, deps.record, { ask, ui, grade: deps.grade, save: deps.save, now: deps.now, tries: deps.tries });
       await ask.pause();
       return 'done';
     }
@@ -217,55 +220,37 @@ async function runStep(step: PlannedStep, ctx: StepContext): Promise<StepOutcome
   return 'done';
 }
 
-const SKIP_HINT = 'Enter skips, ? shows a hint';
-
-/** A written answer: graded with the rubric where the key has one, with a hint and a second try. */
+/**
+ * A written answer: graded with the rubric where the key has one; "?" shows the next hint, and a
+ * miss may be tried again (askWithTries) before the model answer is shown.
+ */
 async function writtenAnswer(q: Question, ctx: StepContext, code: string | null = null): Promise<StepOutcome> {
   const { ui, ask, grade, save, now } = ctx.deps;
   ui.say(q.prompt.split('\n')[0]);
   if (code) ui.say(await ctx.deps.render('```python\n' + code + '\n```'));
-  let hinted = false;
-  let shown = '';
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    const typed = await ask.input(`Your answer (${q.hint && !hinted ? SKIP_HINT : 'Enter skips'}):`, {
-      validate: (s) => (s.trim() === '?' ? (q.hint ? `Hint: ${q.hint}` : 'There is no hint for this one: answer in your own words.') : null),
-    });
-    // After "?" showed the hint, inquirer leaves the "?" in the field; it is not part of the answer.
-    const answer = typed.replace(/^\s*\?+\s*/, '');
-    if (!answer.trim()) return recordSkip(q.ref, q, ctx);
-    const v = grade(q, answer);
-    const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now() };
-    if (v.verdict === 'ungraded') {
-      ui.say(ui.dim('Kept. There is no answer key for this question: compare your answer with the lesson.'));
-      const self = await ask.select('How did it go?', [
-        { value: 'right', name: 'I am happy with my answer', key: 'y' },
-        { value: 'wrong', name: 'I am not sure: bring it back in review', key: 'n' },
-      ]);
-      save((l) => recordAnswer(l, { ...rec, self: self as 'right' | 'wrong' }));
-      return 'done';
-    }
-    save((l) => recordAnswer(l, rec));
-    // Before a second try, keep the model answer back: it would turn the retry into copying.
-    // Its explanation too: it states the answer.
-    const feedback =
-      attempt === 1 && v.verdict !== 'correct'
-        ? v.feedback.split('\nModel answer')[0].split('\n').filter((l) => !q.explanation || l.trim() !== q.explanation.trim()).join('\n')
-        : v.feedback;
-    ui.say(verdictText({ ...v, feedback }, ui));
-    shown += feedback;
-    if (v.verdict === 'correct' || attempt === 2) break;
-    const next = await ask.select('What next?', [
-      { value: 'retry', name: q.hint && !shown.includes(q.hint) ? 'Try again, with a hint' : 'Try again', key: 't' },
-      { value: 'show', name: 'Show me a good answer', key: 's' },
-      { value: 'move', name: 'Move on', key: 'm' },
+  const asked = await askWithTries(q, {
+    ask, ui, grade, maxTries: ctx.deps.tries ?? (ask.interactive ? DEFAULT_TRIES : 1),
+    onTry: (earlier, hintsUsed) => {
+      const last = earlier[earlier.length - 1];
+      save((l) => recordAnswer(l, { ref: q.ref, kind: q.kind, ...last, at: now(), tries: earlier.length, hintsUsed }));
+    },
+  });
+  if (asked.skipped) return recordSkip(q.ref, q, ctx);
+  const v = asked.verdict;
+  const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer: asked.answer, verdict: v.verdict, score: v.score, at: now(), tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0 };
+  if (v.verdict === 'ungraded') {
+    ui.say(ui.dim('Kept. There is no answer key for this question: compare your answer with the lesson.'));
+    const self = await ask.select('How did it go?', [
+      { value: 'right', name: 'I am happy with my answer', key: 'y' },
+      { value: 'wrong', name: 'I am not sure: bring it back in review', key: 'n' },
     ]);
-    if (next === 'move') break;
-    if (next === 'show') break;
-    if (q.hint && !shown.includes(q.hint)) ui.say(`Hint: ${q.hint}`);
-    hinted = true;
+    save((l) => recordAnswer(l, { ...rec, self: self as 'right' | 'wrong' }));
+    return 'done';
   }
-  if (q.modelAnswer && !shown.includes(q.modelAnswer)) ui.say(`Model answer: ${q.modelAnswer}`);
-  if (q.explanation && !shown.includes(q.explanation)) ui.say(ui.dim(q.explanation));
+  save((l) => recordAnswer(l, rec));
+  ui.say(asked.shown);
+  if (q.modelAnswer && !v.feedback.includes(q.modelAnswer)) ui.say(`Model answer: ${q.modelAnswer}`);
+  if (q.explanation && !v.feedback.includes(q.explanation)) ui.say(ui.dim(q.explanation));
   await ask.pause();
   return 'done';
 }

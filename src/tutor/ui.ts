@@ -8,6 +8,12 @@ export interface Asker {
   input(message: string, opts?: { validate?: (s: string) => string | null; default?: string }): Promise<string>;
   select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T }): Promise<T>;
   pause(message?: string): Promise<void>;
+  /**
+   * Several lines of code: in a terminal, lines until an empty one; from a pipe, one line, unless
+   * it opens a Python block (ends with ":", or is an import), then lines up to an empty one or the
+   * end of input. A first line that is empty or "?" is returned at once. Askers without it use input.
+   */
+  block?(message: string): Promise<string>;
 }
 
 export interface Ui {

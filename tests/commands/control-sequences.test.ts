@@ -88,7 +88,7 @@ describe('data other than lesson text never brings a control sequence to the ter
     ['check: file:line of each problem', ['check', badName, goodName], '', /notes.*\.md:1: error/],
     ['an error line naming the file', ['show', join(named, 'gone\u001b[2J\u202e.md')], '', /gone.*\.md: no such file/],
     ['the answer echoed in feedback', ['grade', 'quiz.1', `true ${CLIPBOARD}`], '', /is not an answer here|Correct/],
-    ['the answer echoed by the piped quiz', ['quiz'], `true ${CLIPBOARD}\nfalse\u202e\n`, /true or false\? true/],
+    ['the answer echoed by the piped quiz', ['quiz'], `true ${CLIPBOARD}\nfalse\u202e\n`, /true or false \(\? for a hint\)\? true/],
     ['the answer in grade --json', ['grade', 'quiz.1', `true ${CLIPBOARD}\u202e`, '--json'], '', /"answer"/],
     ['mathjs error text (plot)', ['plot', '\u001b[2J'], '', /calc-ml: cannot read/],
     ['mathjs error text (grad)', ['grad', `x${CLIPBOARD}`, '--at', '1'], '', /calc-ml:/],

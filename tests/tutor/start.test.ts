@@ -59,9 +59,10 @@ function deps(record: LessonProgress, ask: Asker) {
   return { d, ui };
 }
 
-async function runUntilOut(record: LessonProgress, answers: string[], opts = {}) {
+async function runUntilOut(record: LessonProgress, answers: string[], opts = {}, tries?: number) {
   const ask = scripted(answers);
   const { d, ui } = deps(record, ask);
+  if (tries) d.tries = tries;
   let outcome;
   try {
     outcome = await runTutor(lesson, questions, d, opts);
@@ -83,18 +84,33 @@ describe('the guided lesson, driven by a script', () => {
     expect(record.tutor.done).toEqual(['objectives', 'core-ideas']);
   });
 
-  test('a wrong answer, a second try with the hint, then a right one', async () => {
+  test('a wrong answer, a hint with ?, then a right second try: both kept, the score counts try and hint', async () => {
     const record = emptyLesson();
-    const { ui } = await runUntilOut(record, [
-      'It is the area under the curve of the function.', 'retry',
+    const { ui, ask } = await runUntilOut(record, [
+      'It is the area under the curve of the function.', '?',
       'The derivative is the rate of change of a function: the slope of its tangent line at a point.',
-    ]);
+    ], {}, 3);
     const text = ui.lines.join('\n');
-    expect(text).toMatch(/✗/);
-    expect(text).toMatch(/✓/);
-    expect(record.answers['1.2.26.1'].map((a) => a.verdict)).toEqual(['incorrect', 'correct']);
+    expect(text).toMatch(/✗ Not quite/);
+    // Before the second try the model answer is held back; the one missing idea is named.
+    expect(text.slice(0, text.indexOf('✓'))).not.toMatch(/Model answer/);
+    expect(text).toMatch(/Still missing: “/);
+    expect(text).toContain(`Hint 1 of 3: ${questions.find((q) => q.ref === '1.2.26.1')!.hints![0]}`);
+    expect(ask.asked).toContain('Try 2 of 3 (? for a hint, Enter shows the answer):');
+    expect(text).toMatch(/✓ Correct/);
+    expect(record.answers['1.2.26.1'].map((a) => [a.verdict, a.tries, a.hintsUsed])).toEqual([['incorrect', 1, 0], ['correct', 2, 1]]);
+    expect(record.answers['1.2.26.1'][1].score).toBe(0.65);
     expect(record.tutor.done).toContain('exercise:1.2.26.1');
     expect(record.tutor.step).toBe('exercise:1.2.26.2');
+  });
+
+  test('? in start shows the next hint each time and asks again; it is never taken as the answer', async () => {
+    const record = emptyLesson();
+    const { ui } = await runUntilOut(record, ['?', '?', '?', '?', 'The derivative is the rate of change of a function: the slope of its tangent line at a point.']);
+    const text = ui.lines.join('\n');
+    expect(text).toMatch(/Hint 1 of 3[\s\S]*Hint 2 of 3[\s\S]*Hint 3 of 3[\s\S]*That was the last hint/);
+    expect(record.answers['1.2.26.1']).toHaveLength(1);
+    expect(record.answers['1.2.26.1'][0]).toMatchObject({ verdict: 'correct', hintsUsed: 3, tries: 1, score: 0.7 });
   });
 
   test('skipping: Enter skips, the step is marked skipped and comes back in review', async () => {
