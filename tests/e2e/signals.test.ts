@@ -22,10 +22,10 @@ maybe('a signal at a prompt', () => {
     const h = mkdtempSync(join(tmpdir(), 'calc-ml-sig-'));
     const t = new Terminal('quiz', { NO_COLOR: '1', CALC_ML_HOME: h });
     terms.push(t);
-    await t.waitFor(/true or false\?/);
+    await t.waitFor(/true or false( \(\? for a hint\))?\?/);
     t.type('true');
     await t.waitFor(/2\/8/);
-    await t.waitFor(/2\/8[^]*\? true or false\?\s*$/);
+    await t.waitFor(/2\/8[^]*\? true or false( \(\? for a hint\))?\?\s*$/);
     const { tty, pid } = t.pane();
     expect(stty(tty)).toMatch(/(^|\s)-echo(\s|$)/); // inquirer's raw mode, as at any prompt
     process.kill(pid!, signal);

@@ -42,7 +42,7 @@ maybe('hostile bytes never reach a real terminal, and colour and prompts still w
     const path = join(dir, '1.2.26-evil.md');
     writeFileSync(path, seed.replace('Derivatives measure change.', 'Derivatives\u001b]52;c;aGk=\u0007 measure \u202echange\u001b[2J.'));
     const q = open(`quiz '${path}'`);
-    await q.t.waitFor(/true or false\?/);
+    await q.t.waitFor(/true or false( \(\? for a hint\))?\?/);
     q.t.type('true');
     await q.t.waitFor(/2\/8/);
     q.t.keys('C-c');

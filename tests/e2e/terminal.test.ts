@@ -29,7 +29,7 @@ maybe('in a real terminal', () => {
   test('quiz: a right answer, a wrong answer, Ctrl+C: saved, one line, exit 130', async () => {
     const h = home();
     const t = open('quiz', { CALC_ML_HOME: h });
-    await t.waitFor(/true or false\?/);
+    await t.waitFor(/true or false( \(\? for a hint\))?\?/);
     t.type('true');
     await t.waitFor(/✓ Correct: the statement is true/);
     await t.waitFor(/2\/8/);
@@ -116,7 +116,7 @@ maybe('in a real terminal', () => {
     start.keys('Enter');
     await start.waitFor(/Core idea 1 of 3[\s\S]*Press Enter/);
     const quiz = open('quiz --ascii', { CALC_ML_HOME: home() });
-    await quiz.waitFor(/true or false\?/);
+    await quiz.waitFor(/true or false( \(\? for a hint\))?\?/);
     quiz.type('maybe');
     await quiz.waitFor(/not an answer here/);
     for (const t of [start, quiz]) {
