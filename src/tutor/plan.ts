@@ -8,9 +8,13 @@ import type { TutorState } from './progress.js';
 
 export type Section = 'objectives' | 'ideas' | 'exercises' | 'mini-project' | 'quiz' | 'wrap-up';
 
+/** Which runner shows a step (tutor/steps/index.ts holds one per kind). */
+export type StepKind = 'objectives' | 'core-ideas' | 'exercise' | 'mini-project' | 'quiz' | 'takeaways' | 'homework' | 'finish';
+
 export interface PlannedStep {
   /** Stable id kept in progress: `objectives`, `exercise:1.2.26.4`, `quiz`, … */
   id: string;
+  kind: StepKind;
   title: string;
   section: Section;
 }
@@ -23,17 +27,17 @@ const STEP_TITLES = {
 
 export function planSteps(lesson: Lesson): PlannedStep[] {
   const steps: PlannedStep[] = [];
-  if (lesson.objectives.length) steps.push({ id: 'objectives', title: STEP_TITLES.objectives, section: 'objectives' });
-  if (lesson.coreIdeas.length) steps.push({ id: 'core-ideas', title: STEP_TITLES['core-ideas'], section: 'ideas' });
+  if (lesson.objectives.length) steps.push({ id: 'objectives', kind: 'objectives', title: STEP_TITLES.objectives, section: 'objectives' });
+  if (lesson.coreIdeas.length) steps.push({ id: 'core-ideas', kind: 'core-ideas', title: STEP_TITLES['core-ideas'], section: 'ideas' });
   for (const e of lesson.exercises) {
-    steps.push({ id: `exercise:${e.id}`, title: `Exercise ${e.id} (${e.levelName}): ${e.prompt}`, section: 'exercises' });
+    steps.push({ id: `exercise:${e.id}`, kind: 'exercise', title: `Exercise ${e.id} (${e.levelName}): ${e.prompt}`, section: 'exercises' });
   }
-  if (lesson.miniProject) steps.push({ id: 'mini-project', title: `${STEP_TITLES['mini-project']}: ${lesson.miniProject.title}`, section: 'mini-project' });
+  if (lesson.miniProject) steps.push({ id: 'mini-project', kind: 'mini-project', title: `${STEP_TITLES['mini-project']}: ${lesson.miniProject.title}`, section: 'mini-project' });
   const quizItems = lesson.quiz.trueFalse.length + lesson.quiz.conceptual.length + lesson.quiz.coding.length;
-  if (quizItems) steps.push({ id: 'quiz', title: STEP_TITLES.quiz, section: 'quiz' });
-  if (lesson.takeaways.length) steps.push({ id: 'takeaways', title: STEP_TITLES.takeaways, section: 'wrap-up' });
-  if (lesson.homework.length) steps.push({ id: 'homework', title: STEP_TITLES.homework, section: 'wrap-up' });
-  steps.push({ id: 'finish', title: lesson.next ? `Next: Lesson ${lesson.next.id}` : 'Finish', section: 'wrap-up' });
+  if (quizItems) steps.push({ id: 'quiz', kind: 'quiz', title: STEP_TITLES.quiz, section: 'quiz' });
+  if (lesson.takeaways.length) steps.push({ id: 'takeaways', kind: 'takeaways', title: STEP_TITLES.takeaways, section: 'wrap-up' });
+  if (lesson.homework.length) steps.push({ id: 'homework', kind: 'homework', title: STEP_TITLES.homework, section: 'wrap-up' });
+  steps.push({ id: 'finish', kind: 'finish', title: lesson.next ? `Next: Lesson ${lesson.next.id}` : 'Finish', section: 'wrap-up' });
   return steps;
 }
 

@@ -1,0 +1,66 @@
+import { UserError } from '../../errors.js';
+import type { Question } from '../../grading/index.js';
+import { recordAnswer, type AnswerRecord } from '../progress.js';
+import { askWithTries, DEFAULT_TRIES } from '../tries.js';
+import type { StepContext, StepOutcome } from './context.js';
+
+/**
+ * A written answer: graded with the rubric where the key has one; "?" shows the next hint, and a
+ * miss may be tried again (askWithTries) before the model answer is shown.
+ */
+export async function writtenAnswer(q: Question, ctx: StepContext, code: string | null = null): Promise<StepOutcome> {
+  const { ui, ask, grade, save, now } = ctx.deps;
+  ui.say(q.prompt.split('\n')[0]);
+  if (code) ui.say(await ctx.deps.render('```python\n' + code + '\n```'));
+  const asked = await askWithTries(q, {
+    ask, ui, grade, maxTries: ctx.deps.tries ?? (ask.interactive ? DEFAULT_TRIES : 1),
+    onTry: (earlier, hintsUsed) => {
+      const last = earlier[earlier.length - 1];
+      save((l) => recordAnswer(l, { ref: q.ref, kind: q.kind, ...last, at: now(), tries: earlier.length, hintsUsed }));
+    },
+  });
+  if (asked.skipped) return recordSkip(q.ref, q, ctx);
+  const v = asked.verdict;
+  const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer: asked.answer, verdict: v.verdict, score: v.score, at: now(), tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0 };
+  if (v.verdict === 'ungraded') {
+    ui.say(ui.dim('Kept. There is no answer key for this question: compare your answer with the lesson.'));
+    const self = await ask.select('How did it go?', [
+      { value: 'right', name: 'I am happy with my answer', key: 'y' },
+      { value: 'wrong', name: 'I am not sure: bring it back in review', key: 'n' },
+    ]);
+    save((l) => recordAnswer(l, { ...rec, self: self as 'right' | 'wrong' }));
+    return 'done';
+  }
+  save((l) => recordAnswer(l, rec));
+  ui.say(asked.shown);
+  if (q.modelAnswer && !v.feedback.includes(q.modelAnswer)) ui.say(`Model answer: ${q.modelAnswer}`);
+  if (q.explanation && !v.feedback.includes(q.explanation)) ui.say(ui.dim(q.explanation));
+  await ask.pause();
+  return 'done';
+}
+
+/** A skipped item is saved as a miss, so review brings it back. */
+export function recordSkip(ref: string, q: Question | undefined, ctx: StepContext): StepOutcome {
+  const { ui, save, now } = ctx.deps;
+  save((l) => recordAnswer(l, { ref, kind: q?.kind ?? 'open', answer: '', verdict: 'incorrect', score: 0, at: now() }));
+  ui.say(ui.dim(`Skipped. It will come back in review (calc-ml review).`));
+  return 'skipped';
+}
+
+/** Asks until the answer reads (the math engine's message otherwise); Enter takes the default. */
+export async function askValue<T>(ctx: StepContext, message: string, def: string, read: (s: string) => T): Promise<T> {
+  const { ask } = ctx.deps;
+  let value!: T;
+  await ask.input(`${message} (Enter for ${def}):`, {
+    validate: (s) => {
+      try {
+        value = read(s.trim() || def);
+        return null;
+      } catch (e) {
+        if (e instanceof UserError) return [e.message, ...e.detail].join('\n');
+        throw e;
+      }
+    },
+  });
+  return value;
+}
