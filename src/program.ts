@@ -84,6 +84,8 @@ export function buildProgram(): Command {
       .option('--var <name>', 'the variable of the expression', 'x')
       .option('--width <cols>', 'chart width in columns, 30–300 (default: the terminal width)')
       .option('--height <rows>', 'at most this many rows, 5–60; fewer when round axis labels need fewer (default: 15)')
+      .option('--ymin <y>', 'bottom of the y axis, in its own units (default: fit the values)')
+      .option('--ymax <y>', 'top of the y axis, in its own units (default: fit the values)')
       .option('--json', 'print the result as one JSON document');
 
   chartOptions(

@@ -31,8 +31,10 @@ export interface ChartSpec {
   colors: boolean;
   /** The x range drawn; default: the x extent of the points. */
   x?: { from: number; to: number };
-  /** A fixed y range; default: a robust range of the values (see robustRange). */
-  y?: { from: number; to: number };
+  /** A fixed y range, or one end of it (--ymin, --ymax): kept as given where round labels allow. */
+  y?: { from?: number; to?: number };
+  /** The values the y range is fitted to, where not fixed by `y`; default: a robust range of the values (see robustRange). */
+  yFit?: { from: number; to: number };
   xTitle?: string;
   yTitle?: string;
   /** Plain-text lines under the chart, so nothing is carried by colour alone. */
@@ -64,8 +66,29 @@ const PALETTE = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red'] as const;
 
 interface Cell { ch: string; series: number }
 
+/** The narrowest chart drawn: y labels, the axis and a few columns of plot. */
+export const MIN_CHART_WIDTH = 30;
+
+/**
+ * The y range drawn: the one given, an end given with the other end from the data (and when the data
+ * lie wholly beyond the given end, a range a tenth as wide as that end on its far side), or the data's own.
+ */
+function yFrame(given: ChartSpec['y'], fit: () => [number, number]): [number, number] {
+  if (given?.from !== undefined && given.to !== undefined) return drawableRange(given.from, given.to);
+  const [lo, hi] = fit();
+  if (given?.from !== undefined) return drawableRange(given.from, hi > given.from ? hi : given.from + Math.max(1, Math.abs(given.from) / 10));
+  if (given?.to !== undefined) return drawableRange(lo < given.to ? lo : given.to - Math.max(1, Math.abs(given.to) / 10), given.to);
+  return [lo, hi];
+}
+
 /** Renders series as an ASCII chart with axes, tick labels, legend, markers and gaps. Pure. */
 export function renderChart(spec: ChartSpec): string {
+  // Narrower than a chart can be: one line that says so, then the plain-text summary (a chart drawn
+  // wider than the terminal wraps every row into the next).
+  if (spec.width < MIN_CHART_WIDTH) {
+    const text = spec.ascii ? asciiText : (t: string) => t;
+    return [`(chart needs ${MIN_CHART_WIDTH} cols)`, ...(spec.summary ?? []).map((l) => hangingWrap(text(l), spec.width))].join('\n') + '\n';
+  }
   const chalk = new Chalk({ level: spec.colors ? 1 : 0 });
   const paint = (s: string, series: number): string =>
     series < 0 ? chalk.bold(s) : chalk[PALETTE[series % PALETTE.length]](s);
@@ -86,22 +109,33 @@ export function renderChart(spec: ChartSpec): string {
   // and the range is widened to multiples of that label step.
   const ys = spec.series.flatMap((s) => s.points.filter((p) => p[0] >= xFrom && p[0] <= xTo).map((p) => p[1]));
   // Kept within ±1e300 so that hi − lo, and every step computed from it, stays a finite number.
-  const [yLo, yHi] = (spec.y ? drawableRange(spec.y.from, spec.y.to) : robustRange(ys.concat(markers.filter((m) => m.x >= xFrom && m.x <= xTo).map((m) => m.y)))).map(
+  const [yLo, yHi] = yFrame(spec.y, () => spec.yFit ? drawableRange(spec.yFit.from, spec.yFit.to) : robustRange(ys.concat(markers.filter((m) => m.x >= xFrom && m.x <= xTo).map((m) => m.y)))).map(
     (v) => Math.max(-1e300, Math.min(1e300, v)),
   );
   const maxIntervals = Math.max(2, spec.height - 1);
-  let step = niceStep((yHi - yLo) / maxIntervals);
-  let every = 1;
-  let lo = 0;
-  let hi = 0;
-  for (;;) {
+  const frameFor = (step: number) => {
     const quarter = Math.abs(step / 10 ** Math.floor(Math.log10(step) + 1e-9) - 2.5) < 1e-9;
-    every = quarter || (yHi - yLo) / step > 10 ? 2 : 1;
-    lo = Math.floor(yLo / (step * every) + 1e-9) * step * every;
-    hi = Math.ceil(yHi / (step * every) - 1e-9) * step * every;
-    if (Math.round((hi - lo) / step) <= maxIntervals) break;
-    step = niceStep(step * 1.0001);
+    const every = quarter || (yHi - yLo) / step > 10 ? 2 : 1;
+    const lo = Math.floor(yLo / (step * every) + 1e-9) * step * every;
+    const hi = Math.ceil(yHi / (step * every) - 1e-9) * step * every;
+    return { step, every, lo, hi, fits: Math.round((hi - lo) / step) <= maxIntervals };
+  };
+  let frame = frameFor(niceStep((yHi - yLo) / maxIntervals));
+  while (!frame.fits) frame = frameFor(niceStep(frame.step * 1.0001));
+  // An end the learner gave (--ymin, --ymax) is kept as given when a coarser round step allows it
+  // (-5..10 in steps of 5, rather than widened to -6..10 in steps of 2).
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  const keeps = (f: typeof frame) => (spec.y?.from === undefined || same(f.lo, yLo)) && (spec.y?.to === undefined || same(f.hi, yHi));
+  if (!keeps(frame)) {
+    for (let f = frameFor(niceStep(frame.step * 1.0001)); f.step <= yHi - yLo; f = frameFor(niceStep(f.step * 1.0001))) {
+      if (f.fits && keeps(f)) {
+        frame = f;
+        break;
+      }
+    }
   }
+  const { step, every, lo } = frame;
+  let { hi } = frame;
   const intervals = Math.max(1, Math.round((hi - lo) / step));
   hi = lo + intervals * step;
   // Rows are computed exactly as asciichart computes them, so markers sit on the lines it draws.

@@ -3,7 +3,7 @@ import { compileExpression, differentiate } from '../math/engine.js';
 import { descend } from '../math/descent.js';
 import { descentLab } from '../math/lab.js';
 import { formatNumber, hangingWrap } from '../math/format.js';
-import { chartSize, descentOptions, parseNumber } from '../math/options.js';
+import { chartSize, descentOptions, parseNumber, yRange } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
@@ -11,13 +11,14 @@ import { UserError } from '../errors.js';
 
 export interface DescendOptions {
   start: string; lr: string; steps: string; tol: string; var: string;
-  width?: string; height?: string; json?: boolean;
+  width?: string; height?: string; ymin?: string; ymax?: string; json?: boolean;
 }
 
 export async function run(text: string, opts: DescendOptions): Promise<void> {
   const { start, rates, steps } = descentOptions(opts);
   const tol = parseNumber('tol', opts.tol, { min: 0 });
   const size = chartSize(opts, terminalWidth());
+  const y = yRange(opts);
   const e = compileExpression(text, { variable: opts.var });
   const d = await differentiate(e);
   if (!Number.isFinite(e.evaluate(start)) || !Number.isFinite(d.evaluate(start))) {
@@ -28,7 +29,7 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
     process.stdout.write(jsonText({ runs }) + '\n');
     return;
   }
-  const view = descentLab(e, runs, 5, size.width);
+  const view = descentLab(e, runs, 5, size.width, y);
   const colors = colorEnabled();
   const ascii = asciiOnly();
   // Sentences wrap at spaces within the chart width, continuation lines indented.
@@ -42,7 +43,11 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
     renderChart({ ...size, colors, ascii, ...view.landscape }),
     // No step taken by any run: a loss 'curve' of one point per run says nothing.
     ...(runs.some((r) => r.steps.length > 1) ? [renderChart({ ...size, colors, ascii, ...view.loss })] : []),
-    ...view.tables.map((t) => t.join('\n') + '\n'),
+    // A table wider than the terminal would wrap every row: one line says where the steps are instead.
+    ...view.tables.map((t) => {
+      const wide = Math.max(...t.map((l) => l.length));
+      return wide <= size.width ? t.join('\n') + '\n' : wrap(`${t[0]} (the step table needs ${wide} columns; --json has every step)`) + '\n';
+    }),
     ...view.verdicts.map(wrap),
   ];
   const shown = out.join('\n') + '\n';

@@ -2,19 +2,20 @@ import { jsonText } from '../terminal-text.js';
 import { compileExpression, differentiate } from '../math/engine.js';
 import { centralDifference, forwardDifference, sweep } from '../math/numdiff.js';
 import { gradLab } from '../math/lab.js';
-import { formatNumber, wrapWords } from '../math/format.js';
-import { chartSize, parseNumber } from '../math/options.js';
+import { formatNumber, hangingWrap, wrapWords } from '../math/format.js';
+import { chartSize, parseNumber, yRange } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
 import { UserError } from '../errors.js';
 
-export interface GradOptions { at: string; h: string; var: string; width?: string; height?: string; json?: boolean }
+export interface GradOptions { at: string; h: string; var: string; width?: string; height?: string; ymin?: string; ymax?: string; json?: boolean }
 
 export async function run(text: string, opts: GradOptions): Promise<void> {
   const at = parseNumber('at', opts.at);
   const h = parseNumber('h', opts.h, { above: 0, max: 1 });
   const size = chartSize(opts, terminalWidth());
+  const y = yRange(opts);
   const expr = compileExpression(text, { variable: opts.var });
   const derivative = await differentiate(expr);
   const f = (x: number) => expr.evaluate(x);
@@ -33,7 +34,9 @@ export async function run(text: string, opts: GradOptions): Promise<void> {
     return;
   }
   const ascii = asciiOnly();
-  const chart = renderChart({ ...size, colors: colorEnabled(), ascii, ...lab.chart, x: { from: -12, to: -1 } });
-  const out = [lab.header, ...lab.table, '', 'Error against h = 1e-1 … 1e-12:', chart + wrapWords(lab.sentence, size.width).join('\n')].join('\n') + '\n';
+  const chart = renderChart({ ...size, colors: colorEnabled(), ascii, ...lab.chart, x: { from: -12, to: -1 }, ...(y ? { y } : {}) });
+  // Lines wider than a narrow terminal wrap at spaces, indented, rather than where the terminal cuts.
+  const fit = (line: string) => hangingWrap(line, size.width);
+  const out = [fit(lab.header), ...lab.table.map(fit), '', fit('Error against h = 1e-1 … 1e-12:'), chart + wrapWords(lab.sentence, size.width).join('\n')].join('\n') + '\n';
   process.stdout.write(out);
 }

@@ -1,19 +1,20 @@
 import { jsonText } from '../terminal-text.js';
 import { compileExpression, differentiate } from '../math/engine.js';
 import { plotLab } from '../math/lab.js';
-import { chartSize, LIMITS, parseInteger, parseNumber, parseRange } from '../math/options.js';
+import { chartSize, LIMITS, parseInteger, parseNumber, parseRange, yRange } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
 
 export interface PlotOptions {
   from: string; to: string; var: string; derivative?: boolean; tangent?: string;
-  width?: string; height?: string; samples?: string; json?: boolean;
+  width?: string; height?: string; ymin?: string; ymax?: string; samples?: string; json?: boolean;
 }
 
 export async function run(texts: string[], opts: PlotOptions): Promise<void> {
   const { from, to } = parseRange(opts.from, opts.to);
   const size = chartSize(opts, terminalWidth());
+  const y = yRange(opts);
   const tangentAt = opts.tangent !== undefined ? parseNumber('tangent', opts.tangent) : undefined;
   // About one sample per chart column, an odd count so that the middle of the range (often 0) is one;
   // a JSON reader gets round x values (-5, -4.9, …) by default.
@@ -27,6 +28,6 @@ export async function run(texts: string[], opts: PlotOptions): Promise<void> {
     return;
   }
   const ascii = asciiOnly();
-  const chart = renderChart({ ...size, colors: colorEnabled(), ascii, series: lab.series, markers: lab.markers, x: { from, to }, xTitle: exprs[0].variable, summary: lab.summary });
+  const chart = renderChart({ ...size, colors: colorEnabled(), ascii, series: lab.series, markers: lab.markers, x: { from, to }, ...(y ? { y } : {}), xTitle: exprs[0].variable, summary: lab.summary });
   process.stdout.write(chart);
 }

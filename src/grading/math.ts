@@ -2,6 +2,7 @@ import { compileExpression, runProgram, type Expr, type Program } from '../math/
 import { UserError } from '../errors.js';
 import type { MathQuestion, MathTarget } from './question.js';
 import type { Verdict } from './verdict.js';
+import { normalizeMath } from '../math/unicode.js';
 
 /**
  * The coding challenge: the learner's input runs in the restricted math engine; the function they
@@ -22,13 +23,9 @@ const CALL_AT_NUMBER = new RegExp(String.raw`^\s*(${NAME})\s*\(\s*[-+]?[\d.]+\s*
 
 /** Code habits from Python, JavaScript, the REPL and handwriting → statements the engine reads, one a line. */
 export function translate(input: string): string {
-  const lines = input
-    .replace(/```\w*/g, '\n')
-    .replace(/²/g, '^2')
-    .replace(/³/g, '^3')
-    .replace(/[×·]/g, '*')
-    .replace(/[−–]/g, '-')
-    .split('\n')
+  // Unicode maths (x², 2·x, √x, π) is read by the engine's one normaliser.
+  const lines = normalizeMath(input.replace(/```\w*/g, '\n'))
+    .text.split('\n')
     .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''));
   const statements = pythonBlocks(lines)
     .flatMap(splitTopLevel)

@@ -5,6 +5,7 @@ import {
 import { NUMBER_FACTORIES } from './factories.js';
 import { UserError } from '../errors.js';
 import { caretDetail, checkSize, columnOf, fromPython, quoted } from './source.js';
+import { normalizeMath, originalColumn, type Normalized } from './unicode.js';
 
 // The one mathjs instance that evaluates expressions: built from number-only factories, so it is small
 // to load, and results are plain JS numbers (sqrt(-1) is NaN, never a Complex). Expressions reach it
@@ -69,10 +70,18 @@ interface Context {
   shown: string;
   offset: number;
   hint: 'cli' | 'program';
+  /** The expression as the engine reads it (Unicode maths rewritten), to map its columns back to the input. */
+  normalized?: Normalized;
+}
+
+/** A column of what the engine reads, as a column of what the learner typed (x² is read as x^2). */
+function inputColumn(ctx: Context, column: number | undefined): number | undefined {
+  return column === undefined || !ctx.normalized ? column : originalColumn(ctx.normalized, column);
 }
 
 function fail(message: string, ctx: Context, column?: number): never {
-  throw new UserError(message, 2, caretDetail(ctx.shown, column === undefined ? undefined : column + ctx.offset));
+  const col = inputColumn(ctx, column);
+  throw new UserError(message, 2, caretDetail(ctx.shown, col === undefined ? undefined : col + ctx.offset));
 }
 
 const parseMessages: [RegExp, (text: string, col: number) => string][] = [
@@ -91,7 +100,7 @@ function parse(text: string, ctx: Context): MathNode {
     const col = typeof err.char === 'number' ? err.char : undefined;
     const found = parseMessages.find(([re]) => re.test(err.message));
     const reason = found && col !== undefined ? found[1](text, col) : err.message.replace(/ \(char \d+\)$/, '').replace(/^./, (c) => c.toLowerCase());
-    fail(`cannot read ${quoted(ctx.shown)}: ${reason}${col !== undefined ? ` at column ${col + ctx.offset}` : ''}`, ctx, col);
+    fail(`cannot read ${quoted(ctx.shown)}: ${reason}${col !== undefined ? ` at column ${inputColumn(ctx, col)! + ctx.offset}` : ''}`, ctx, col);
   }
 }
 
@@ -145,7 +154,7 @@ const REFUSED: Record<string, (ctx: Context) => string> = {
 /** Walks the parsed tree against the allow-lists; throws a UserError at the first thing not allowed. */
 function validate(node: MathNode, ctx: Context): void {
   const n = node as MathNode & Record<string, any>;
-  const at = (name: string) => columnOf(ctx.shown.slice(ctx.offset), name);
+  const at = (name: string) => columnOf(ctx.normalized?.text ?? ctx.shown.slice(ctx.offset), name);
   if (n.type === 'ConstantNode') {
     if (typeof n.value === 'string') fail(`text in quotes ("${n.value.slice(0, 20)}") is not a number; calc-ml expressions use numbers only`, ctx);
     if (typeof n.value !== 'number') fail(`${String(n.value)} is not a number; calc-ml expressions use numbers only`, ctx, at(String(n.value)));
@@ -189,7 +198,7 @@ function validate(node: MathNode, ctx: Context): void {
     fail(`reading a property${typeof prop === 'string' ? ` (.${prop})` : ''} is not allowed in calc-ml expressions`, ctx, typeof prop === 'string' ? at(prop) : undefined);
   } else {
     const why = REFUSED[n.type]?.(ctx) ?? `${String(n.type).replace(/Node$/, '')} expressions are not allowed in calc-ml expressions`;
-    const eq = n.type === 'AssignmentNode' ? ctx.shown.indexOf('=', ctx.offset) + 1 - ctx.offset : undefined;
+    const eq = n.type === 'AssignmentNode' ? (ctx.normalized?.text ?? ctx.shown.slice(ctx.offset)).indexOf('=') + 1 : undefined;
     fail(why, ctx, eq);
   }
 }
@@ -201,7 +210,9 @@ function show(node: MathNode): string {
 
 function compileIn(text: string, ctx: Context): Expr {
   checkSize(text);
-  const source = fromPython(text);
+  const normalized = normalizeMath(text);
+  ctx = { ...ctx, normalized };
+  const source = fromPython(normalized.text);
   // Property access is refused before parsing too: mathjs cannot even parse some ways of reaching a
   // constructor (f.constructor("…")()), and the learner deserves the real reason, not a syntax error.
   const access = /[A-Za-z_)\]]\s*(\.\s*[A-Za-z_]\w*|\[\s*["'])/.exec(source);

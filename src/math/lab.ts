@@ -140,7 +140,7 @@ export interface DescentView {
 }
 
 /** How descent runs are shown: the landscape with visited points, the loss per step, tables, verdicts. */
-export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5, width = 80): DescentView {
+export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5, width = 80, y?: { from?: number; to?: number }): DescentView {
   // The landscape spans where the runs went, unless they went to infinity.
   const xs = runs.filter((r) => !r.diverged).flatMap((r) => r.steps.map((s) => s.x)).concat(runs.map((r) => r.start)).filter((x) => Math.abs(x) < 1e6);
   let [lo, hi] = [Math.min(...xs), Math.max(...xs)];
@@ -157,6 +157,7 @@ export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5, width =
       series: [{ label: `${fx} = ${e.text}`, points: sample(f, lo, hi, 200) }],
       markers,
       x: { from: lo, to: hi },
+      ...(y ? { y } : {}),
       yTitle: `${fx} = ${e.text}`,
       xTitle: e.variable,
       summary: runs.map((r) => `lr ${fmt(r.lr)}: ${e.variable} from ${fmt(ends(r)[0].x, 4)} to ${fmt(ends(r)[1].x, 4)} in ${count(ends(r)[1].k, 'step')}`),
@@ -164,7 +165,8 @@ export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5, width =
     loss: {
       series: runs.map((r) => ({ label: `lr ${fmt(r.lr)}`, points: r.steps.map((s) => [s.k, s.f] as [number, number]) })),
       // The range of the runs that did not diverge: a diverging one leaves through the top, not flattens the rest.
-      y: lossRange(runs),
+      yFit: lossRange(runs),
+      ...(y ? { y } : {}),
       yTitle: `loss ${fx}_k per step`,
       xTitle: 'step k',
       summary: runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(ends(r)[0].f, 4)} to ${fmt(ends(r)[1].f, 4)}`),

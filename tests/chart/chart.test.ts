@@ -236,3 +236,27 @@ describe('a range of one value (a loss that blew up after one step) is drawn, no
     expect(out.split('\n').length).toBeGreaterThan(3);
   });
 });
+
+describe('--ymin/--ymax: a y range given at one end or both', () => {
+  const parabola: ChartSpec = { ...base, series: [{ label: 'f(x) = x^2', points: curve((x) => x * x) }] };
+  test.each([
+    ['both ends', { from: -5, to: 10 }, '10', '-5'],
+    ['the top only: the bottom fits the data', { to: 10 }, '10', '0'],
+    ['the bottom only: the top fits the data', { from: 5 }, '25', '5'],
+  ])('%s', (_name, y, top, bottom) => {
+    const { labels } = plotArea(renderChart({ ...parabola, y }));
+    const shown = labels.filter(Boolean);
+    expect(shown[0]).toBe(top);
+    expect(shown[shown.length - 1]).toBe(bottom);
+  });
+});
+
+describe('narrower than a chart can be', () => {
+  test.each([29, 20, 12])('%p columns: one line saying so, then the summary wrapped at the width', (width) => {
+    const out = renderChart({ ...base, width, series: [{ label: 'x^2', points: curve((x) => x * x) }], summary: ['min 0 at x = 0; y from 0 to 25'] });
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toBe('(chart needs 30 cols)');
+    expect(lines.slice(1).join(' ').replace(/\s+/g, ' ')).toBe('min 0 at x = 0; y from 0 to 25');
+    for (const l of lines.slice(1)) expect(l.length).toBeLessThanOrEqual(width);
+  });
+});

@@ -1,4 +1,4 @@
-import { chartSize, parseInteger, parseNumber, parseNumberList, parseRange } from '../../src/math/options.js';
+import { chartSize, descentOptions, parseInteger, yRange, parseNumber, parseNumberList, parseRange } from '../../src/math/options.js';
 import { UserError } from '../../src/errors.js';
 
 function refusal(f: () => unknown): UserError {
@@ -52,8 +52,21 @@ describe('option parsing', () => {
   test.each([
     [{}, 80, { width: 80, height: 15 }],
     [{}, 40, { width: 40, height: 15 }],
-    [{}, 20, { width: 30, height: 15 }],
+    // Narrower than a chart can be: the width is kept, so the chart can say so in one line (not wrap).
+    [{}, 20, { width: 20, height: 15 }],
     [{}, 1000, { width: 300, height: 15 }],
     [{ width: '50', height: '10' }, 80, { width: 50, height: 10 }],
   ])('chartSize(%j, %p)', (opts, cols, size) => expect(chartSize(opts, cols)).toEqual(size));
+
+  test.each([
+    [{}, undefined],
+    [{ ymin: '-1' }, { from: -1 }],
+    [{ ymax: '10' }, { to: 10 }],
+    [{ ymin: '-1', ymax: '1e3' }, { from: -1, to: 1000 }],
+  ])('yRange(%j)', (opts, range) => expect(yRange(opts)).toEqual(range));
+  test.each([
+    [{ ymin: '2', ymax: '1' }, /^--ymin must be less than --ymax \(got --ymin 2 --ymax 1\)$/],
+    [{ ymin: 'low' }, /^--ymin must be a finite number/],
+    [{ ymax: '1e301' }, /^--ymax must be at most 1e\+?300/],
+  ])('yRange refuses %j', (opts, message) => expect(refusal(() => yRange(opts)).message).toMatch(message));
 });

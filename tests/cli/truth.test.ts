@@ -1,0 +1,76 @@
+import { runCli } from '../helpers/cli.js';
+
+// Issue 12, 1-D: charts and verdicts that tell the truth, as a learner runs them (the built CLI).
+
+const lines = (out: string) => out.split('\n');
+/** The y labels of the first chart in `out`, top to bottom. */
+function yLabels(out: string): string[] {
+  const ls = lines(out);
+  const axis = ls.findIndex((l) => /[└+]-/.test(l) || l.includes('└'));
+  return ls.slice(0, axis).map((l) => /^\s*(-?[\d.e+-]+) [┤+]/.exec(l)?.[1]).filter((v): v is string => v !== undefined);
+}
+
+describe('what the tutor prints can be typed back', () => {
+  test.each([
+    ['x²', 'f(x) = x^2', 'min 0 at x = 0'],
+    ['x²+3x−1', 'f(x) = x^2 + 3 x - 1', 'min -3.25 at x = -1.5'],
+    ['2·x − 1', 'f(x) = 2 * x - 1', 'lowest -11 at x = -5'],
+    ['√x', 'f(x) = sqrt(x)', 'lowest 0 at x = 0'],
+    ['sin(π·x)', 'f(x) = sin(pi * x)', 'min -1'],
+  ])('plot %s', (expr, title, summary) => {
+    const r = runCli(['plot', expr, '--width', '60']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout)[0]).toBe(title);
+    expect(r.stdout).toContain(summary);
+  });
+
+  test('descend and grad read it too', () => {
+    expect(runCli(['descend', '(x − 1)²', '--lr', '0.5']).stdout).toContain('converges to x = 1.000');
+    expect(runCli(['grad', 'x³', '--at', '2', '--json']).stdout).toContain('"analytic":12');
+  });
+
+  test("an error's caret points at the learner's own character", () => {
+    const r = runCli(['plot', '√x ^^ 2']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('calc-ml: cannot read "√x ^^ 2": unexpected operator at column 5\n  √x ^^ 2\n      ^\n');
+  });
+});
+
+describe('--ymin and --ymax on every chart', () => {
+  test('plot: the y axis runs from --ymin to --ymax', () => {
+    const labels = yLabels(runCli(['plot', 'x^2', '--ymin', '-5', '--ymax', '10', '--width', '60']).stdout);
+    expect([labels[0], labels[labels.length - 1]]).toEqual(['10', '-5']);
+  });
+
+  test('descend: both charts (the landscape and the loss) take the range', () => {
+    const out = runCli(['descend', 'x^2', '--ymax', '4', '--width', '60']).stdout;
+    const charts = out.split('\n\n').filter((c) => c.includes('┤'));
+    expect(charts.length).toBe(2);
+    for (const c of charts) expect(Number(yLabels(c)[0])).toBe(4);
+  });
+
+  test('grad: in the units of its axis (log10 |error|)', () => {
+    const labels = yLabels(runCli(['grad', 'sin(x)', '--at', '1', '--ymin', '-12', '--ymax', '0', '--width', '60']).stdout.split('Error against h')[1]);
+    expect([labels[0], labels[labels.length - 1]]).toEqual(['0', '-12']);
+  });
+
+  test('--ymin above --ymax is one line, exit 2', () => {
+    const r = runCli(['plot', 'x^2', '--ymin', '5', '--ymax', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('calc-ml: --ymin must be less than --ymax (got --ymin 5 --ymax 1)\n');
+  });
+});
+
+describe('below the narrowest chart, one clear line instead of wrapped rows', () => {
+  test.each([
+    ['plot', 'x^2'],
+    ['descend', 'x^2'],
+    ['grad', 'x^2', '--at', '3'],
+  ])('%s at 24 columns: nothing wider than the terminal', (...args) => {
+    const r = runCli(args, { env: { COLUMNS: '24' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('(chart needs 30 cols)');
+    for (const l of lines(r.stdout)) expect([...l].length).toBeLessThanOrEqual(24);
+  });
+});
