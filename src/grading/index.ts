@@ -2,6 +2,7 @@ import type { AnswerKey } from '../lesson/key.js';
 import type { Question, QuestionKind } from './question.js';
 import type { Verdict } from './verdict.js';
 import { gradeTrueFalse } from './truefalse.js';
+import { gradeChoice } from './choice.js';
 import { gradeRubric } from './rubric.js';
 import { gradeMath } from './math.js';
 import { gradeOpen } from './open.js';
@@ -13,6 +14,7 @@ import { withKey } from './questions.js';
  */
 const GRADERS: { [K in QuestionKind]: (q: Extract<Question, { kind: K }>, answer: string) => Verdict } = {
   truefalse: gradeTrueFalse,
+  choice: gradeChoice,
   rubric: gradeRubric,
   math: gradeMath,
   open: gradeOpen,
@@ -26,5 +28,6 @@ export function grade(question: Question, answer: string, key?: AnswerKey): Verd
 
 export { questionsFor, withKey } from './questions.js';
 export { readTrueFalse } from './truefalse.js';
-export type { Question, QuestionKind, Section, TrueFalseQuestion, RubricQuestion, MathQuestion, MathTarget, OpenQuestion } from './question.js';
+export { readChoice } from './choice.js';
+export type { Question, QuestionKind, Section, TrueFalseQuestion, ChoiceQuestion, RubricQuestion, MathQuestion, MathTarget, OpenQuestion } from './question.js';
 export type { Verdict } from './verdict.js';

@@ -1,13 +1,14 @@
 import type { Rubric } from '../lesson/key.js';
+import type { ChoiceOption } from '../lesson/model.js';
 
 /**
  * A gradable question: what the grader of its kind needs, plus what the tutor shows.
  * `questionsFor` builds them from a lesson and, when there is one, its answer key.
  */
-export type QuestionKind = 'truefalse' | 'rubric' | 'math' | 'open';
+export type QuestionKind = 'truefalse' | 'choice' | 'rubric' | 'math' | 'open';
 
 /** Where the question sits in the lesson. */
-export type Section = 'exercise' | 'trueFalse' | 'conceptual' | 'coding';
+export type Section = 'exercise' | 'trueFalse' | 'multipleChoice' | 'conceptual' | 'coding';
 
 interface Base {
   /** `quiz.N` for quiz items, the exercise id (`1.2.26.4`) for exercises. */
@@ -36,6 +37,14 @@ export interface TrueFalseQuestion extends Base {
   answer: boolean | null;
 }
 
+/** A multiple-choice question: the options as the lesson labels them, and the one it marks. */
+export interface ChoiceQuestion extends Base {
+  kind: 'choice';
+  options: ChoiceOption[];
+  /** null: the lesson marks no answer; the learner checks themselves. */
+  answer: string | null;
+}
+
 export interface RubricQuestion extends Base {
   kind: 'rubric';
   rubric: Rubric;
@@ -62,4 +71,4 @@ export interface OpenQuestion extends Base {
   kind: 'open';
 }
 
-export type Question = TrueFalseQuestion | RubricQuestion | MathQuestion | OpenQuestion;
+export type Question = TrueFalseQuestion | ChoiceQuestion | RubricQuestion | MathQuestion | OpenQuestion;

@@ -17,8 +17,16 @@ export function questionsFor(lesson: Lesson, key?: AnswerKey): Question[] {
   for (const q of lesson.quiz.trueFalse) {
     quiz.push({ ref: `quiz.${q.n}`, kind: 'truefalse', section: 'trueFalse', prompt: q.statement, line: q.line, answer: q.answer, ...(q.reason ? { explanation: q.reason } : {}) });
   }
+  for (const q of lesson.quiz.multipleChoice ?? []) {
+    const prompt = [q.question, q.code, ...q.options.map((o) => `${o.label}) ${o.text}`)].filter(Boolean).join('\n');
+    // A question written without its options (a milestone template) is answered in words, self-checked.
+    quiz.push(q.options.length
+      ? { ref: `quiz.${q.n}`, kind: 'choice', section: 'multipleChoice', prompt, line: q.line, options: q.options, answer: q.answer, ...(q.reason ? { explanation: q.reason } : {}) }
+      : { ref: `quiz.${q.n}`, kind: 'open', section: 'multipleChoice', prompt, line: q.line });
+  }
   for (const q of lesson.quiz.conceptual) {
-    quiz.push({ ref: `quiz.${q.n}`, kind: 'open', section: 'conceptual', prompt: q.question, line: q.line, ...(q.expected ? { modelAnswer: q.expected } : {}) });
+    const prompt = q.code ? `${q.question}\n${q.code}` : q.question;
+    quiz.push({ ref: `quiz.${q.n}`, kind: 'open', section: 'conceptual', prompt, line: q.line, ...(q.expected ? { modelAnswer: q.expected } : {}) });
   }
   for (const q of lesson.quiz.coding) {
     const target = mathTargetFromTask(q.task);
@@ -44,6 +52,9 @@ export function withKey(q: Question, key: AnswerKey): Question {
   };
   const base = { ref: q.ref, section: q.section, prompt: q.prompt, line: q.line, ...(q.hint ? { hint: q.hint } : {}), ...(q.hints ? { hints: q.hints } : {}), ...(q.explanation ? { explanation: q.explanation } : {}), ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}), ...extra };
   switch (q.section) {
+    case 'multipleChoice':
+      // Keys do not cover multiple choice yet: the lesson's own marks grade it.
+      return { ...q, ...extra };
     case 'trueFalse':
       return { ...base, kind: 'truefalse', answer: q.kind === 'truefalse' && q.answer !== null ? q.answer : entry.answer ?? null };
     case 'coding':

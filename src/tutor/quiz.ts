@@ -47,9 +47,9 @@ export interface QuizDeps {
   tries?: number;
 }
 
-/** The quiz's questions, in the lesson's order: true/false, then conceptual, then coding. */
+/** The quiz's questions, in the lesson's order: multiple choice, true/false, then conceptual, then coding. */
 export function quizQuestions(questions: Question[]): Question[] {
-  const order = { trueFalse: 0, conceptual: 1, coding: 2, exercise: 3 } as const;
+  const order = { multipleChoice: -1, trueFalse: 0, conceptual: 1, coding: 2, exercise: 3 } as const;
   const n = (q: Question) => Number(q.ref.replace(/^quiz\./, '')) || 0;
   return questions.filter((q) => q.section !== 'exercise').sort((a, b) => order[a.section] - order[b.section] || n(a) - n(b));
 }
@@ -62,6 +62,7 @@ function bestOf(attempts: QuizAttempt[]): { score: number; total: number } | nul
 
 const KIND_LABEL: Record<Question['kind'], string> = {
   truefalse: 'true or false',
+  choice: 'multiple choice',
   rubric: 'in your own words',
   math: 'coding challenge',
   open: 'in your own words',
@@ -81,7 +82,9 @@ export function verdictText(v: Verdict, ui: Ui): string {
 
 /** A skipped question counts as missed; the learner is shown what the answer was. */
 export function skippedVerdict(q: Question): Verdict {
-  const answer = q.kind === 'truefalse' ? [q.answer === null ? '' : `The statement is ${q.answer}.`, q.explanation ?? ''].filter(Boolean).join(' ') : q.modelAnswer ? `A good answer: ${q.modelAnswer}` : '';
+  const answer = q.kind === 'truefalse' ? [q.answer === null ? '' : `The statement is ${q.answer}.`, q.explanation ?? ''].filter(Boolean).join(' ')
+    : q.kind === 'choice' ? [q.answer === null ? '' : `The answer is ${q.answer}) ${q.options.find((o) => o.label === q.answer)?.text ?? ''}.`, q.explanation ?? ''].filter(Boolean).join(' ')
+    : q.modelAnswer ? `A good answer: ${q.modelAnswer}` : '';
   return { verdict: 'incorrect', score: 0, feedback: ['Skipped.', answer].filter(Boolean).join(' ') };
 }
 
@@ -116,10 +119,10 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   const attempt: QuizAttempt = { id: (deps.newId ?? (() => globalThis.crypto.randomUUID()))(), startedAt: now(), finishedAt: null, answers: [], score: 0, total: 0, complete: false };
   const result: QuizResult = { lesson: lesson.id, score: 0, total: 0, items: [], complete: false, saved: 0, selfChecked: 0, previousBest };
 
-  const counts = (['trueFalse', 'conceptual', 'coding'] as const)
+  const counts = (['multipleChoice', 'trueFalse', 'conceptual', 'coding'] as const)
     .map((s) => [s, qs.filter((q) => q.section === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s === 'trueFalse' ? 'true/false' : s}`);
+    .map(([s, n]) => `${n} ${s === 'trueFalse' ? 'true/false' : s === 'multipleChoice' ? 'multiple choice' : s}`);
   ui.say(ui.heading(`Quiz · Lesson ${lesson.id}: ${lesson.title}`));
   ui.say(`${qs.length} question${qs.length === 1 ? '' : 's'}: ${counts.join(', ')}.` +
     (previousBest ? ` Your best so far: ${fmt(previousBest.score)}/${previousBest.total}.` : ''));

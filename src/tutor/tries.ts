@@ -60,6 +60,7 @@ export function hintsOf(q: Question): string[] {
 export function firstPrompt(q: Question, ask: Asker, hints: boolean): string {
   const h = hints ? '; ? for a hint' : '';
   if (q.kind === 'truefalse') return `true or false${hints ? ' (? for a hint)' : ''}?`;
+  if (q.kind === 'choice') return `Your choice (${q.options.map((o) => o.label).join('/')}${h}):`;
   if (q.kind === 'math') {
     return ask.interactive && ask.block
       ? `Your code (one or more lines, an empty line ends it${h}):`
@@ -91,7 +92,7 @@ export async function askWithTries(q: Question, deps: TryDeps, prompt = firstPro
     const read = q.kind === 'math' && ask.block ? ask.block(message) : ask.input(message, {
       // A true/false reply that is neither is asked again on the spot (inquirer shows why under it).
       validate: (s) => {
-        if (q.kind !== 'truefalse' || !s.trim() || s.trim() === '?') return null;
+        if ((q.kind !== 'truefalse' && q.kind !== 'choice') || !s.trim() || s.trim() === '?') return null;
         const v = grade(q, s);
         return v.retry ? v.feedback.replace(/^./, (c) => c.toUpperCase()) : null;
       },

@@ -53,9 +53,11 @@ const read = (name: string) => {
     expect(l.title).toBe('MILESTONE TEST - Calculus and Optimization');
     expect(l.quiz.trueFalse).toHaveLength(10);
     expect(l.quiz.trueFalse.every((q) => q.answer === null)).toBe(true);
-    expect(l.quiz.conceptual).toHaveLength(18);
+    expect(l.quiz.multipleChoice).toHaveLength(10);
+    expect(l.quiz.multipleChoice.every((q) => q.options.length === 0 && q.placeholder && q.answer === null)).toBe(true);
+    expect(l.quiz.conceptual).toHaveLength(8);
     expect(l.quiz.coding.map((q) => q.n)).toEqual([29, 30]);
-    const all = [...l.quiz.trueFalse, ...l.quiz.conceptual, ...l.quiz.coding].map((q) => q.n).sort((a, b) => a - b);
+    const all = [...l.quiz.trueFalse, ...l.quiz.conceptual, ...l.quiz.coding, ...l.quiz.multipleChoice].map((q) => q.n).sort((a, b) => a - b);
     expect(all).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(l.next).toEqual({ id: '1.2.45', title: 'Probability for ML - Big Picture' });
     expect(l.exercises).toEqual([]);

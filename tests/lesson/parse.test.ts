@@ -127,7 +127,9 @@ Implement gradient descent for f(x)=x^2.
 `);
   const l = parseLesson(md);
   test('parts are numbered on across the test, true/false without answers are null', () => {
-    expect(l.quiz.conceptual.map((q) => q.n)).toEqual([1, 2, 5]);
+    // Part A is multiple choice; with no options written, its items are placeholders run as self-check.
+    expect(l.quiz.multipleChoice.map((q) => [q.n, q.options.length, q.placeholder])).toEqual([[1, 0, true], [2, 0, true]]);
+    expect(l.quiz.conceptual.map((q) => q.n)).toEqual([5]);
     expect(l.quiz.trueFalse.map((q) => [q.n, q.answer])).toEqual([[3, null], [4, null]]);
     expect(l.quiz.coding).toEqual([expect.objectContaining({ n: 6, task: 'Gradient Descent\nImplement gradient descent for f(x)=x^2.' })]);
   });

@@ -34,7 +34,7 @@ describe('the bundled lesson 1.2.26', () => {
   test('the rest of the skeleton', () => {
     expect(lesson.objectives).toHaveLength(4);
     expect(lesson.coreIdeas).toEqual(['Derivatives measure change', 'Gradients point to steepest ascent', 'Optimization minimizes loss']);
-    expect(lesson.miniProject).toEqual({ title: 'Loss Landscape Sketch', task: 'Sketch a simple loss curve and describe its minimum.' });
+    expect(lesson.miniProject).toEqual({ title: 'Loss Landscape Sketch', task: 'Sketch a simple loss curve and describe its minimum.', code: null });
     expect(lesson.takeaways).toHaveLength(4);
     expect(lesson.resources).toEqual(['https://www.khanacademy.org/math/calculus-1', 'https://www.youtube.com/@3blue1brown', 'https://www.deeplearning.ai']);
     expect(lesson.next).toEqual({ id: '1.2.27', title: 'Functions, Limits, Continuity' });

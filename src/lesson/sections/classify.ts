@@ -1,0 +1,55 @@
+import { normalizeLabel } from '../inline.js';
+
+/** What a `##` section holds; each kind has its reader (sections/index.ts). */
+export type SectionKind =
+  | 'objectives'
+  | 'coreIdeas'
+  | 'exercises'
+  | 'miniProject'
+  | 'quiz'
+  | 'part'
+  | 'answerKey'
+  | 'practice'
+  | 'takeaways'
+  | 'resources'
+  | 'next'
+  | 'homework'
+  | 'checklist'
+  | 'other';
+
+export type QuizKind = 'trueFalse' | 'multipleChoice' | 'conceptual' | 'coding';
+
+/** "9. Mini-Project: X" and "12. Assessment Questions": the course numbers some section titles. */
+export function stripNumber(label: string): string {
+  return label.replace(/^\d+(?:\.\d+)*\.?\s+/, '');
+}
+
+export function classifySection(heading: string): SectionKind {
+  const h = stripNumber(normalizeLabel(heading));
+  // Checklists ("Self-Assessment Checklist", "Review Checklist") are for the learner to tick, not a quiz.
+  if (/checklist\b|self[\s-]?assessment/.test(h)) return 'checklist';
+  if (/^(answer key|answers?\b|solutions?\b)/.test(h)) return 'answerKey';
+  if (/\bobjectives?\b/.test(h)) return 'objectives';
+  if (/^core ideas?\b/.test(h) || h === 'key ideas') return 'coreIdeas';
+  if (/^(graded |practice |hands[\s-]?on |additional |more )?exercises?\b/.test(h)) return 'exercises';
+  if (/^mini[\s-]?project\b/.test(h)) return 'miniProject';
+  if (/^quick practice\b|^practice( problems| questions)?$/.test(h)) return 'practice';
+  if (/^quiz\b/.test(h) || /\bassessment\b/.test(h) || /^(review |practice )?questions$/.test(h)) return 'quiz';
+  if (/^part [a-z]\b/.test(h)) return 'part';
+  if (/takeaways?\b/.test(h)) return 'takeaways';
+  if (/\bresources\b/.test(h)) return 'resources';
+  if (/^next lesson\b/.test(h)) return 'next';
+  if (/^homework\b/.test(h)) return 'homework';
+  return 'other';
+}
+
+/** The kind of the quiz items under a sub-heading or a bold label ("**True/False:**"), or null. */
+export function classifyQuizHeading(heading: string): QuizKind | null {
+  const h = stripNumber(normalizeLabel(heading));
+  if (/true\s*\/\s*false|quick check|true or false/.test(h)) return 'trueFalse';
+  if (/multiple[\s-]?choice/.test(h)) return 'multipleChoice';
+  if (/code reading|reading code|predict the output/.test(h)) return 'conceptual';
+  if (/coding|\bcode\b|programming|problems?\b|challenges?\b/.test(h)) return 'coding';
+  if (/conceptual|short answer|questions|open|written|discussion/.test(h)) return 'conceptual';
+  return null;
+}

@@ -1,0 +1,380 @@
+import type { Tokens } from 'marked';
+import { inlineText, oneLine } from '../inline.js';
+import type { CodingItem, ConceptualItem, Lesson, MultipleChoiceItem, TrueFalseItem } from '../model.js';
+import { itemLines, joinCode, lastLine, paragraphText, splitItem } from '../tokens.js';
+import { classifyQuizHeading, type QuizKind } from './classify.js';
+import type { OpenItem, ReadContext, SectionReader } from './context.js';
+import {
+  answerLetter, answerTrueFalse, optionFromText, readAnswerLine, readOptions, readTrueFalse, trueFalseOptions,
+  type OptionsReading,
+} from './quiz-items.js';
+
+/**
+ * The quiz (`## Quiz & Assessment`, `## 12. Assessment Questions`) and milestone parts
+ * (`## Part B: True/False`). What a block is comes from the sub-heading or bold label above it
+ * ("### Quick Check (True/False)", "**Short Answer:**"); a question may be a list item, a bold
+ * paragraph ("**1. What …?**", "**Question 6**: …") or a `### Problem 1: …` heading, and the blocks
+ * after it add to it: options (`A) …`, `- [ ] …`), "**Answer**: B", "**Expected Answer**:", code,
+ * "Solution:" and its code.
+ */
+
+const QUESTION = /^(?:question\s*|q\s*)?#?(\d+)\s*[:.)\-–—]\s*([\s\S]+)$/i;
+const HEADING_ITEM = /^(?:(problem|question|challenge|exercise|task)\b|q(?=\d))\s*#?(\d+)?\s*(?:\(.*?\))?\s*[:.\-–—]?\s*(.*)$/i;
+const RANGE = /^questions?\s+\d+\s*(?:[-–—]|to)\s*\d+/i;
+const SOLUTION = /^(?:expected\s+|sample\s+|reference\s+|model\s+|example\s+)?(solution|code|implementation)s?\s*:?\s*$/i;
+const EXPECTED = /^(?:expected|sample|model|suggested|example)\s+(answer|response|output)s?\s*:?\s*$|^answers?\s*:?\s*$|^expected\s*:?\s*$/i;
+const RUBRIC = /^(grading rubric|rubric|scoring|evaluation criteria|points|hints?|test cases)\b[^:]*:?\s*$/i;
+const TASK = /^(task|requirements?|instructions?|your task)\s*:\s*([\s\S]*)$/i;
+const WRITE = /^(write|create|implement|complete|build|define|convert|declare|print|make)\b/i;
+
+const bare = (s: string) => oneLine(s.replace(/^[*_\s]+|[*_\s]+$/g, ''));
+
+export function maxQuizN(l: Lesson): number {
+  const q = l.quiz;
+  return Math.max(0, ...[...q.trueFalse, ...q.conceptual, ...q.coding, ...q.multipleChoice].map((i) => i.n));
+}
+
+/** The author's number when it continues the quiz, else the next free one (parts restart at 1). */
+function nextN(l: Lesson, wanted?: number): number {
+  const max = maxQuizN(l);
+  return wanted && wanted > max ? wanted : max + 1;
+}
+
+function add(ctx: ReadContext, kind: QuizKind, text: string, n: number, line: number): OpenItem {
+  const q = ctx.lesson.quiz;
+  let open: OpenItem;
+  switch (kind) {
+    case 'trueFalse': {
+      const { statement, answer, reason } = readTrueFalse(text, text, []);
+      const item: TrueFalseItem = { n, statement, answer, reason, placeholder: false, line };
+      q.trueFalse.push(item);
+      open = { kind, item };
+      break;
+    }
+    case 'multipleChoice': {
+      const item: MultipleChoiceItem = { n, question: text, code: null, options: [], answer: null, reason: null, placeholder: false, line };
+      q.multipleChoice.push(item);
+      open = { kind, item };
+      break;
+    }
+    case 'conceptual': {
+      const item: ConceptualItem = { n, question: text, expected: null, code: null, placeholder: false, line };
+      q.conceptual.push(item);
+      open = { kind, item };
+      break;
+    }
+    case 'coding': {
+      const item: CodingItem = { n, task: text, code: null, solution: null, placeholder: false, line };
+      q.coding.push(item);
+      open = { kind, item };
+      break;
+    }
+  }
+  ctx.state.open = open;
+  ctx.state.label = null;
+  options.delete(ctx.state);
+  return open;
+}
+
+/** True/False options of the open true/false item, to read "**Answer**: B" against. */
+const options = new WeakMap<object, OptionsReading>();
+
+function remove<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+}
+
+/** Turns the open item into another kind, keeping its number, line and text. */
+function convert(ctx: ReadContext, to: 'trueFalse' | 'multipleChoice'): OpenItem {
+  const open = ctx.state.open!;
+  const q = ctx.lesson.quiz;
+  const text = open.kind === 'trueFalse' ? open.item.statement : open.kind === 'coding' ? open.item.task : open.item.question;
+  const code = open.kind === 'conceptual' || open.kind === 'multipleChoice' ? open.item.code : null;
+  const { n, line } = open.item;
+  if (open.kind === 'trueFalse') remove(q.trueFalse, open.item);
+  else if (open.kind === 'conceptual') remove(q.conceptual, open.item);
+  else if (open.kind === 'coding') remove(q.coding, open.item);
+  else remove(q.multipleChoice, open.item);
+  const next = add(ctx, to, text, n, line);
+  if (next.kind === 'multipleChoice') next.item.code = code;
+  return next;
+}
+
+function attachOptions(ctx: ReadContext, opts: OptionsReading): void {
+  let open = ctx.state.open!;
+  if (trueFalseOptions(opts.options)) {
+    if (open.kind !== 'trueFalse') open = convert(ctx, 'trueFalse');
+    options.set(ctx.state, opts);
+    if (open.kind === 'trueFalse' && opts.marked && open.item.answer === null) {
+      open.item.answer = /^true/i.test(opts.options.find((o) => o.label === opts.marked)!.text);
+    }
+    return;
+  }
+  if (open.kind !== 'multipleChoice') open = convert(ctx, 'multipleChoice');
+  if (open.kind === 'multipleChoice') {
+    open.item.options.push(...opts.options);
+    open.item.answer ??= opts.marked;
+  }
+}
+
+function applyAnswer(ctx: ReadContext, answer: string): void {
+  const open = ctx.state.open!;
+  switch (open.kind) {
+    case 'trueFalse': {
+      const tf = answerTrueFalse(answer);
+      const letter = tf ? null : answerLetter(answer);
+      const opts = options.get(ctx.state);
+      const picked = letter && opts?.options.find((o) => o.label === letter.label);
+      if (tf) Object.assign(open.item, { answer: tf.answer, reason: tf.reason ?? open.item.reason });
+      else if (picked) Object.assign(open.item, { answer: /^true/i.test(picked.text), reason: letter!.reason ?? open.item.reason });
+      break;
+    }
+    case 'multipleChoice': {
+      const letter = answerLetter(answer);
+      if (letter) Object.assign(open.item, { answer: letter.label, reason: letter.reason });
+      else open.item.reason ??= oneLine(answer);
+      break;
+    }
+    case 'conceptual':
+      open.item.expected = open.item.expected ? `${open.item.expected}\n${oneLine(answer)}` : oneLine(answer);
+      break;
+    case 'coding':
+      open.item.solution = joinCode(open.item.solution, answer);
+      break;
+  }
+}
+
+/** What follows a label ("**Expected Answer**:", "Solution:", "**Grading Rubric**:"), or null. */
+function labelOf(text: string): 'solution' | 'expected' | 'rubric' | null {
+  const t = bare(text);
+  if (SOLUTION.test(t)) return 'solution';
+  if (EXPECTED.test(t)) return 'expected';
+  if (RUBRIC.test(t)) return 'rubric';
+  return null;
+}
+
+/** More text of the open item's question or task. */
+function appendText(ctx: ReadContext, text: string): void {
+  const open = ctx.state.open!;
+  if (open.kind === 'coding') open.item.task = [open.item.task, text].filter(Boolean).join('\n');
+  else if (open.kind === 'trueFalse') open.item.statement = oneLine(`${open.item.statement} ${text}`);
+  else open.item.question = oneLine(`${open.item.question} ${text}`);
+}
+
+/** The blocks inside one list item, in order: the task text, code, "Solution:" and its code. */
+function readCodingItem(item: Tokens.ListItem, into: CodingItem): void {
+  const task: string[] = [];
+  let solution = false;
+  for (const t of item.tokens) {
+    if (t.type === 'code') {
+      if (solution) into.solution = joinCode(into.solution, (t as Tokens.Code).text);
+      else into.code = joinCode(into.code, (t as Tokens.Code).text);
+    } else if (t.type === 'list') {
+      for (const sub of (t as Tokens.List).items) {
+        const s = splitItem(sub);
+        const head = oneLine(s.head);
+        if (labelOf(head) === 'solution') solution = true;
+        else task.push(`- ${head}`);
+        if (s.code) {
+          if (solution) into.solution = joinCode(into.solution, s.code);
+          else into.code = joinCode(into.code, s.code);
+        }
+      }
+    } else if (t.type === 'text' || t.type === 'paragraph') {
+      const text = oneLine(inlineText((t as Tokens.Text).tokens, (t as Tokens.Text).text));
+      if (labelOf(text) === 'solution') solution = true;
+      else if (text) task.push(text);
+    }
+  }
+  into.task = task.join('\n');
+}
+
+function readListItem(ctx: ReadContext, kind: QuizKind, item: Tokens.ListItem, n: number, line: number): void {
+  const parts = splitItem(item);
+  const text = oneLine(parts.head);
+  const nestedOptions = kind === 'coding' ? null : readOptions(parts.nestedItems);
+  const answers = [...parts.nested, ...parts.rest].map(readAnswerLine).filter((a): a is string => !!a);
+  if (nestedOptions) {
+    add(ctx, trueFalseOptions(nestedOptions.options) ? 'trueFalse' : 'multipleChoice', text, n, line);
+    attachOptions(ctx, nestedOptions);
+    for (const a of answers) applyAnswer(ctx, a);
+    if (parts.code && ctx.state.open?.kind === 'multipleChoice') ctx.state.open.item.code = parts.code;
+    return;
+  }
+  const open = add(ctx, kind, text, n, line);
+  switch (open.kind) {
+    case 'trueFalse':
+      Object.assign(open.item, readTrueFalse(text, parts.rawHead, parts.nested));
+      break;
+    case 'multipleChoice':
+      open.item.code = parts.code;
+      for (const a of answers) applyAnswer(ctx, a);
+      break;
+    case 'conceptual': {
+      const expected = parts.nested.map((s) => /^(?:expected(?:\s+answer)?|answer|sample answer|model answer)\s*:\s*([\s\S]+)$/i.exec(s)?.[1]).find(Boolean);
+      open.item.expected = expected ? oneLine(expected) : null;
+      open.item.code = parts.code;
+      break;
+    }
+    case 'coding':
+      readCodingItem(item, open.item);
+      open.item.task ||= text;
+      break;
+  }
+}
+
+export const quiz: SectionReader = {
+  open(ctx, title) {
+    ctx.state.quizKind = classifyQuizHeading(title.replace(/^(?:\d+\.\s*)?part [a-z]\s*[:\-–—]?\s*/i, ''));
+  },
+
+  subheading(ctx, text, line) {
+    const s = ctx.state;
+    if (RANGE.test(text)) return ctx.take(line);
+    const item = HEADING_ITEM.exec(text);
+    const kind = item ? null : classifyQuizHeading(text);
+    if (kind) {
+      s.quizKind = kind;
+      s.open = null;
+      s.label = null;
+      ctx.take(line);
+    } else if (s.quizKind === 'coding' || (item && s.quizKind)) {
+      // "### Problem 1: Gradient Descent" followed by its task paragraph
+      const open = add(ctx, s.quizKind!, item?.[3] || text, nextN(ctx.lesson, item?.[2] ? Number(item[2]) : undefined), line);
+      fromBlock.add(open.item);
+      ctx.take(line);
+    } else {
+      s.open = null;
+    }
+  },
+
+  paragraph(ctx, token, line) {
+    const s = ctx.state;
+    const text = paragraphText(token);
+    const flat = oneLine(text);
+    const end = lastLine(token, line);
+    const label = /^([^:]{2,40}):$/.exec(bare(flat));
+    const labelKind = label && !labelOf(flat) ? classifyQuizHeading(label[1]) : null;
+    if (labelKind) {
+      s.quizKind = labelKind;
+      s.open = null;
+      s.label = null;
+      pendingLabel.set(s, label![1]);
+      return ctx.take(line);
+    }
+    const lines = text.split('\n').map(oneLine).filter(Boolean);
+    if (s.open && lines.length >= 2 && lines.every((l) => optionFromText(l))) {
+      attachOptions(ctx, { options: lines.map((l) => optionFromText(l)!), marked: null });
+      return ctx.take(line, end);
+    }
+    const answer = readAnswerLine(flat);
+    if (answer && s.open) {
+      applyAnswer(ctx, answer);
+      return ctx.take(line, end);
+    }
+    const lab = labelOf(flat);
+    if (lab && s.open) {
+      s.label = lab;
+      return ctx.take(line, end);
+    }
+    const task = TASK.exec(bare(flat));
+    const question = QUESTION.exec(bare(flat));
+    if (question && s.quizKind && !task) {
+      // The question is the first line; an "Answer: …" line under it in the same paragraph is its answer.
+      const [first, ...more] = text.split('\n');
+      const q = QUESTION.exec(bare(oneLine(first)))!;
+      const open = add(ctx, s.quizKind, bare(q[2]), nextN(ctx.lesson, Number(q[1])), line);
+      fromBlock.add(open.item);
+      for (const l of more) {
+        const a = readAnswerLine(l);
+        if (a) applyAnswer(ctx, a);
+        else if (oneLine(l)) appendText(ctx, oneLine(l));
+      }
+      return ctx.take(line, end);
+    }
+    const open = s.open;
+    if (!open) return;
+    if (open.kind === 'coding' && s.label !== 'rubric') {
+      if (s.label === 'solution') open.item.solution = joinCode(open.item.solution, flat);
+      else open.item.task = [open.item.task, task ? bare(task[2]) || '' : flat].filter(Boolean).join('\n');
+      ctx.take(line, end);
+    } else if (open.kind === 'conceptual' && (s.label === 'expected' || s.label === 'solution')) {
+      open.item.expected = open.item.expected ? `${open.item.expected}\n${flat}` : flat;
+      ctx.take(line, end);
+    } else if (open.kind === 'multipleChoice' && !open.item.options.length && !open.item.question) {
+      open.item.question = flat;
+      ctx.take(line, end);
+    }
+  },
+
+  list(ctx, list, line) {
+    const s = ctx.state;
+    const end = lastLine(list, line);
+    const opts = readOptions(list.items);
+    if (opts && s.open && s.open.kind !== 'coding') {
+      attachOptions(ctx, opts);
+      return ctx.take(line, end);
+    }
+    const heads = list.items.map((item) => oneLine(splitItem(item).head));
+    if (s.open && s.label === 'rubric') return ctx.take(line, end);
+    if (s.open?.kind === 'conceptual' && (s.label === 'expected' || s.label === 'solution')) {
+      const prior = s.open.item.expected;
+      s.open.item.expected = [prior, ...heads.map((h) => `- ${h}`)].filter(Boolean).join('\n');
+      return ctx.take(line, end);
+    }
+    if (s.open?.kind === 'coding' && fromBlock.has(s.open.item)) {
+      if (s.label === 'solution') s.open.item.solution = joinCode(s.open.item.solution, heads.map((h) => `- ${h}`).join('\n'));
+      else s.open.item.task = [s.open.item.task, ...heads.map((h) => `- ${h}`)].filter(Boolean).join('\n');
+      return ctx.take(line, end);
+    }
+    if (!s.quizKind) {
+      ctx.warn(line, 'a list in the quiz section is not under "### Quick Check (True/False)", "### Conceptual Questions" or "### Coding Challenge"; skipped');
+      return;
+    }
+    const lines = itemLines(list, line);
+    const start = typeof list.start === 'number' ? list.start : 1;
+    const max = maxQuizN(ctx.lesson);
+    const base = list.ordered && start > max ? start : max + 1;
+    list.items.forEach((item, i) => {
+      readListItem(ctx, s.quizKind!, item, base + i, lines[i]);
+      ctx.take(lines[i], lastLine(item, lines[i]));
+    });
+  },
+
+  code(ctx, token, line) {
+    const s = ctx.state;
+    let open = s.open;
+    if (!open && s.quizKind === 'conceptual' && pendingLabel.has(s)) {
+      // "**Code Reading:**" and a block: the block is the question.
+      open = add(ctx, 'conceptual', pendingLabel.get(s)!, nextN(ctx.lesson), line);
+      pendingLabel.delete(s);
+    }
+    if (!open) return;
+    const code = token.text;
+    switch (open.kind) {
+      case 'coding':
+        if (s.label === 'solution' || s.label === 'expected') open.item.solution = joinCode(open.item.solution, code);
+        else open.item.code = joinCode(open.item.code, code);
+        break;
+      case 'conceptual':
+        // "Write code that …" followed by code and no answer label: the code is the answer.
+        if (s.label === 'expected' || s.label === 'solution' || (WRITE.test(open.item.question) && fromBlock.has(open.item) && !open.item.code)) {
+          open.item.expected = joinCode(open.item.expected, code);
+        } else {
+          open.item.code = joinCode(open.item.code, code);
+        }
+        break;
+      case 'multipleChoice':
+        open.item.code = joinCode(open.item.code, code);
+        break;
+      case 'trueFalse':
+        return;
+    }
+    ctx.take(line, lastLine(token, line));
+  },
+};
+
+/** Items that began as a heading or a bold paragraph: the blocks after them are theirs. */
+const fromBlock = new WeakSet<object>();
+/** A bold kind label ("**Code Reading:**") not yet followed by an item. */
+const pendingLabel = new WeakMap<object, string>();
