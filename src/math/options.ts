@@ -77,7 +77,8 @@ export function chartSize(opts: { width?: string; height?: string }, columns: nu
 export function descentOptions(opts: { start: string; lr: string; steps: string }): { start: number; rates: number[]; steps: number } {
   return {
     start: parseNumber('start', opts.start, { min: -1e6, max: 1e6 }),
-    rates: parseNumberList('lr', opts.lr, { above: 0, max: 1e6, most: 8 }),
+    // A negative rate steps uphill: gradient ascent, which the verdict names.
+    rates: parseNumberList('lr', opts.lr, { nonZero: '(a rate of 0 never moves); a negative rate climbs (gradient ascent)', min: -1e6, max: 1e6, most: 8 }),
     steps: parseInteger('steps', opts.steps, ...LIMITS.steps),
   };
 }

@@ -74,3 +74,25 @@ describe('below the narrowest chart, one clear line instead of wrapped rows', ()
     for (const l of lines(r.stdout)) expect([...l].length).toBeLessThanOrEqual(24);
   });
 });
+
+describe('descend: verdicts from what the run did, and JSON fields that are true', () => {
+  const runOf = (args: string[]) => JSON.parse(runCli(['descend', ...args, '--json']).stdout).runs[0];
+  test.each([
+    [['sin(x)', '--start', '3', '--lr', '10'], { behaviour: 'chaotic', converged: false, diverged: false, oscillating: false }, /jumps between valleys/],
+    [['x^4-4x^2+x', '--start', '0.5', '--lr', '0.2'], { behaviour: 'bouncing', converged: false, diverged: false, oscillating: true }, /bounces around the minimum near x ≈ 1\.35/],
+    [['abs(x)', '--lr', '1'], { behaviour: 'corner', converged: true, diverged: false, oscillating: false }, /reaches x = 0\.000 in 3 steps, the minimum/],
+    [['x^2', '--lr', '1'], { behaviour: 'cycle', converged: false, diverged: false, oscillating: true }, /oscillates between -3 and 3/],
+    [['x^2', '--lr', '-0.1', '--steps', '500'], { behaviour: 'no-bottom', converged: false, diverged: true }, /gradient ascent.*no maximum/],
+  ])('%j', (args, flags, verdict) => {
+    const r = runOf(args);
+    expect(r).toMatchObject(flags);
+    expect(r.verdict).toMatch(verdict);
+  });
+
+  test('--lr 0 is refused in one line; a negative rate is not', () => {
+    const r = runCli(['descend', 'x^2', '--lr', '0.1,0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('calc-ml: --lr must not be 0 (a rate of 0 never moves); a negative rate climbs (gradient ascent)\n');
+    expect(runCli(['descend', '-x^2', '--lr', '-0.1']).status).toBe(0);
+  });
+});

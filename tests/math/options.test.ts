@@ -58,6 +58,13 @@ describe('option parsing', () => {
     [{ width: '50', height: '10' }, 80, { width: 50, height: 10 }],
   ])('chartSize(%j, %p)', (opts, cols, size) => expect(chartSize(opts, cols)).toEqual(size));
 
+  test('a negative learning rate is gradient ascent, and allowed; 0 moves nowhere and is refused', () => {
+    expect(descentOptions({ start: '3', lr: '-0.1,0.1', steps: '50' }).rates).toEqual([-0.1, 0.1]);
+    expect(refusal(() => descentOptions({ start: '3', lr: '0.1,0', steps: '50' })).message).toBe(
+      '--lr must not be 0 (a rate of 0 never moves); a negative rate climbs (gradient ascent)',
+    );
+    expect(refusal(() => descentOptions({ start: '3', lr: '-2e6', steps: '50' })).message).toMatch(/^--lr must be at least -1000000/);
+  });
   test.each([
     [{}, undefined],
     [{ ymin: '-1' }, { from: -1 }],
