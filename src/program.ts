@@ -1,6 +1,7 @@
 import { Command, Help } from 'commander';
 import { UserError } from './errors.js';
 import { stderrLines } from './io/stderr.js';
+import { landscapeHelp } from './landscape/landscapes.js';
 
 // Commander wiring only. Each command's module is imported when that command runs, so that
 // `--version` and `--help` load nothing but this file and cli.ts (which runs it).
@@ -10,6 +11,18 @@ const VERSION = typeof __CALC_ML_VERSION__ === 'string' ? __CALC_ML_VERSION__ : 
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** The options typed on the command line, not filled in by commander's defaults. */
+function given(cmd: Command): string[] {
+  return cmd.options.map((o) => o.attributeName()).filter((n) => cmd.getOptionValueSource(n) === 'cli');
+}
+
+/** Options of the 2-D maps (a function of two variables, or a named landscape). */
+function mapOptions(cmd: Command): Command {
+  return cmd
+    .option('--vars <a,b>', 'the two variables of a function of two, like w,b (default: x,y)')
+    .option('--box <x0,x1,y0,y1>', 'the box a 2-D map shows (or --from/--to for x and --ymin/--ymax for y)');
 }
 
 function examples(...lines: string[]): string {
@@ -98,9 +111,10 @@ export function buildProgram(): Command {
       .option('--derivative', "add each expression's derivative f'(x), found symbolically")
       .option('--tangent <x>', 'add the tangent line at this x, and mark the point')
       .option('--samples <n>', 'points per curve, 2–5000 (default: one per column; 101 with --json)'),
-  )
-    .addHelpText('after', examples('calc-ml plot "x^2" --derivative', 'calc-ml plot "x^2" --tangent 1 --from -3 --to 3'))
-    .action(async (exprs, opts) => (await import('./commands/plot.js')).run(exprs, opts));
+  );
+  mapOptions(program.commands[program.commands.length - 1])
+    .addHelpText('after', examples('calc-ml plot "x^2" --derivative', 'calc-ml plot "x^2" --tangent 1 --from -3 --to 3', 'calc-ml plot "x^2 + 3*y^2"', 'calc-ml plot ravine') + landscapeHelp())
+    .action(async (exprs, opts, cmd) => (await import('./commands/plot.js')).run(exprs, { ...opts, given: given(cmd) }));
 
   chartOptions(
     program
@@ -121,11 +135,14 @@ export function buildProgram(): Command {
       .command('grad')
       .description('compare the analytic derivative with forward and central differences, and sweep h')
       .argument('<expr>', 'an expression in x, like "x^2"')
-      .requiredOption('--at <x>', 'the point where the derivative is taken')
-      .option('--h <h>', 'step of the finite differences, 0 < h ≤ 1', '1e-5'),
-  )
-    .addHelpText('after', examples('calc-ml grad "x^2" --at 3', 'calc-ml grad "sin(x)" --at 1 --h 1e-8 --json'))
-    .action(async (expr, opts) => (await import('./commands/grad.js')).run(expr, opts));
+      .requiredOption('--at <x>', 'the point where the derivative is taken (x,y for a function of two variables)')
+      .option('--h <h>', 'step of the finite differences, 0 < h ≤ 1', '1e-5')
+      .option('--from <x>', 'left end of a 2-D map')
+      .option('--to <x>', 'right end of a 2-D map'),
+  );
+  mapOptions(program.commands[program.commands.length - 1])
+    .addHelpText('after', examples('calc-ml grad "x^2" --at 3', 'calc-ml grad "sin(x)" --at 1 --h 1e-8 --json', 'calc-ml grad "x^2 + 3*y^2" --at 1,2') + landscapeHelp())
+    .action(async (expr, opts, cmd) => (await import('./commands/grad.js')).run(expr, { ...opts, given: given(cmd) }));
 
   program
     .command('quiz')

@@ -8,10 +8,19 @@ import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
 import { UserError } from '../errors.js';
+import { twoVariableTarget } from '../landscape/dispatch.js';
 
-export interface GradOptions { at: string; h: string; var: string; width?: string; height?: string; ymin?: string; ymax?: string; json?: boolean }
+export interface GradOptions {
+  at: string; h: string; var: string; width?: string; height?: string; json?: boolean;
+  /** 2-D: --vars, --box, --from/--to, --ymin/--ymax; `given`: the options typed. */
+  vars?: string; box?: string; from?: string; to?: string; ymin?: string; ymax?: string; given?: string[];
+}
 
 export async function run(text: string, opts: GradOptions): Promise<void> {
+  const given = new Set(opts.given ?? []);
+  // A function of two variables (or a named landscape): the gradient as a vector, on a map.
+  const target = twoVariableTarget(text, opts, given.has('var'));
+  if (target) return (await import('./grad2d.js')).run(target, opts, given);
   const at = parseNumber('at', opts.at);
   const h = parseNumber('h', opts.h, { above: 0, max: 1 });
   const size = chartSize(opts, terminalWidth());

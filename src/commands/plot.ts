@@ -5,13 +5,22 @@ import { chartSize, LIMITS, parseInteger, parseNumber, parseRange, yRange } from
 import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
+import { twoVariableTarget } from '../landscape/dispatch.js';
+import { UserError } from '../errors.js';
 
 export interface PlotOptions {
   from: string; to: string; var: string; derivative?: boolean; tangent?: string;
   width?: string; height?: string; ymin?: string; ymax?: string; samples?: string; json?: boolean;
+  /** 2-D maps: --vars, --box; `given`: the options typed (not commander's defaults). */
+  vars?: string; box?: string; given?: string[];
 }
 
 export async function run(texts: string[], opts: PlotOptions): Promise<void> {
+  const given = new Set(opts.given ?? []);
+  // A function of two variables (or a named landscape) is drawn as a contour map.
+  const target = texts.length === 1 ? twoVariableTarget(texts[0], opts, given.has('var')) : null;
+  if (target) return (await import('./plot2d.js')).run(target, opts, given);
+  if (texts.length > 1) for (const t of texts) if (twoVariableTarget(t, opts, given.has('var'))) throw new UserError('a contour map shows one function of two variables: plot it on its own', 2);
   const { from, to } = parseRange(opts.from, opts.to);
   const size = chartSize(opts, terminalWidth());
   const y = yRange(opts);

@@ -6,6 +6,7 @@ import { NUMBER_FACTORIES } from './factories.js';
 import { UserError } from '../errors.js';
 import { caretDetail, checkSize, columnOf, fromPython, quoted } from './source.js';
 import { normalizeMath, originalColumn, type Normalized } from './unicode.js';
+import { MAX_EXPRESSION_LENGTH } from './source.js';
 
 // The one mathjs instance that evaluates expressions: built from number-only factories, so it is small
 // to load, and results are plain JS numbers (sqrt(-1) is NaN, never a Complex). Expressions reach it
@@ -63,6 +64,8 @@ export interface Program {
 interface Context {
   /** The variable, or '' for a statement of numbers only. */
   variable: string;
+  /** A second variable, for a function of two (f(x, y)); see compileExpression2. */
+  second?: string;
   /** Functions defined earlier in a program, callable by name. */
   functions: ReadonlyMap<string, Expr>;
   derived: boolean;
@@ -133,6 +136,7 @@ function unknownVariable(name: string, ctx: Context): string {
       ? `unknown variable ${name}; the function's parameter is ${ctx.variable}`
       : `unknown variable ${name}; to use it, define a function first, like f(${name}) = ${name}^2, then compute f(3)`;
   }
+  if (ctx.second) return `unknown variable ${name}; the variables are ${ctx.variable} and ${ctx.second} (use --vars to name them)`;
   return `unknown variable ${name}; the variable is ${ctx.variable} (use --var ${name} to plot in ${name})`;
 }
 
@@ -161,7 +165,7 @@ function validate(node: MathNode, ctx: Context): void {
     if (!Number.isFinite(n.value)) fail('a number in the expression is too large (the limit is about 1.8e308)', ctx);
   } else if (n.type === 'SymbolNode') {
     const name: string = n.name;
-    if (name === ctx.variable || CONSTANTS.includes(name)) return;
+    if (name === ctx.variable || name === ctx.second || CONSTANTS.includes(name)) return;
     if (name in FUNCTIONS || ctx.functions.has(name)) fail(`${name} is a function: call it with an argument, like ${name}(${ctx.variable || '3'})`, ctx, at(name));
     if (BLOCKED.has(name) || name in math) fail(`${name} is not available in calc-ml expressions`, ctx, at(name));
     fail(unknownVariable(name, ctx), ctx, at(name));
@@ -386,4 +390,95 @@ export function runProgram(input: string): Program {
   }
   if (!program.functions.length && !program.values.length) throw new UserError('the program is empty: type one, like f(x) = x^2; f(3)', 2);
   return program;
+}
+
+/**
+ * The names an expression uses that are neither constants nor functions, in order of first use
+ * (`x^2 + 3*y^2` → x, y), or undefined when it cannot be parsed (the caller's own compile then says
+ * why). For telling a function of one variable from one of two before compiling either.
+ */
+export function freeNames(input: string): string[] | undefined {
+  if (!input.trim() || input.length > MAX_EXPRESSION_LENGTH) return undefined;
+  let node: MathNode;
+  try {
+    node = math.parse(fromPython(normalizeMath(input).text));
+  } catch {
+    return undefined;
+  }
+  const names: string[] = [];
+  node.traverse((n: MathNode, _path: string, parent: MathNode | null) => {
+    const s = n as MathNode & { name?: string };
+    const p = parent as (MathNode & { fn?: MathNode }) | null;
+    if (s.type !== 'SymbolNode' || !s.name || (p?.type === 'FunctionNode' && p.fn === n)) return;
+    if (CONSTANTS.includes(s.name) || s.name in FUNCTIONS || names.includes(s.name)) return;
+    names.push(s.name);
+  });
+  return names;
+}
+
+/** A compiled function of two variables, f(x, y). */
+export interface Expr2 {
+  readonly text: string;
+  readonly vars: readonly [string, string];
+  /** The value at (x, y); NaN outside the real domain, as for Expr. */
+  evaluate(x: number, y: number): number;
+}
+
+/** A validated text, compiled for two variables. */
+function compileTwo(text: string, vars: readonly [string, string]): Expr2 {
+  const code = math.parse(text).compile();
+  const scope = new Map<string, unknown>();
+  return {
+    text,
+    vars,
+    evaluate(x: number, y: number): number {
+      scope.set(vars[0], x);
+      scope.set(vars[1], y);
+      let v: unknown;
+      try {
+        v = code.evaluate(scope);
+      } catch {
+        return NaN;
+      }
+      return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
+    },
+  };
+}
+
+/**
+ * Parses, validates and compiles an expression in two variables (x and y unless `vars`). The same
+ * allow-lists as compileExpression: validation runs through compileIn with the second name allowed.
+ */
+export function compileExpression2(input: string, vars: readonly [string, string] = ['x', 'y']): Expr2 {
+  for (const v of vars) checkVariable(v);
+  if (vars[0] === vars[1]) throw new UserError(`--vars needs two different names, not ${vars[0]} twice`, 2);
+  const checked = compileIn(input, { variable: vars[0], second: vars[1], functions: new Map(), derived: false, shown: input, offset: 0, hint: 'cli' });
+  return compileTwo(checked.text, vars);
+}
+
+/**
+ * The partial derivatives ∂f/∂x and ∂f/∂y, symbolically (mathjs's derivative treats the other
+ * variable as a constant). Loads the derivative module, as differentiate does.
+ */
+export async function partials(e: Expr2): Promise<[Expr2, Expr2]> {
+  const ctx = (text: string): Context => ({ variable: e.vars[0], second: e.vars[1], functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli' });
+  compileIn(e.text, ctx(e.text));
+  const size = derivativeSize(math.parse(e.text));
+  if (size > MAX_DERIVATIVE_SIZE) {
+    throw new UserError(`the partial derivatives of ${quoted(e.text.length > 60 ? e.text.slice(0, 57) + '...' : e.text)} are too large to work out symbolically (about ${size} terms; the most is ${MAX_DERIVATIVE_SIZE}); try a smaller expression`, 2);
+  }
+  const { derivativeText } = await import('./derivative.js');
+  return e.vars.map((v) => {
+    const d = derivativeText(e.text, v);
+    if ('unsupported' in d) {
+      throw new UserError(`cannot take the derivative of ${d.unsupported}(...) symbolically; calc-ml knows the rules for + - * / ^, exp, log, sqrt, cbrt, abs and the trig functions`, 2);
+    }
+    return compileTwo(compileIn(d.text, ctx(d.text)).text, e.vars);
+  }) as [Expr2, Expr2];
+}
+
+/** Compiles derivative text written down beforehand (a named landscape's partials), checked like any other. */
+export function compileDerived2(text: string, vars: readonly [string, string]): Expr2 {
+  const ctx: Context = { variable: vars[0], second: vars[1], functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli' };
+  return compileTwo(compileIn(text, ctx).text, vars);
 }

@@ -1,0 +1,369 @@
+import { Chalk } from 'chalk';
+import { labelFormatter, ticks } from '../chart/scale.js';
+import { formatNumber as fmt, wrapWords } from '../math/format.js';
+import type { Box, F2 } from './field.js';
+import { bandOf, chooseLevels, type Levels } from './levels.js';
+
+// A contour map of f(x, y) in the terminal: filled bands by level, axes with ticks on both, marks,
+// descent paths and gradient arrows drawn over it, a legend and a plain-text summary. Pure.
+//
+// Why no contouring library: a map of filled bands needs only the band of f at each cell (or at
+// each quarter of a cell), which is one comparison with the sorted levels. Marching squares
+// (d3-contour) traces isolines as polygons in continuous coordinates; the terminal would then have
+// to rasterise them back onto the same cells, and the polygons would add nothing these samples lack.
+
+/** Shading per band, denser = higher. The ASCII ramp avoids every character a mark or arrow uses. */
+const SHADES = [' ', '·', ':', '░', '▒', '▓', '█'];
+const ASCII_SHADES = [' ', '.', ':', ';', '=', '%', '#'];
+/** Braille dot positions [column, row] of a cell, and the bit of each in U+2800 + bits. */
+const BRAILLE_DOTS: [number, number][] = [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2], [0, 3], [1, 3]];
+const BRAILLE_BITS = [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80];
+const BAND_COLORS = ['', 'blue', 'cyan', 'green', 'yellow', 'red', 'magenta'] as const;
+const RUN_COLORS = ['cyanBright', 'magentaBright', 'yellowBright', 'greenBright', 'blueBright', 'redBright', 'whiteBright', 'cyan'] as const;
+const UNDEFINED = '?';
+
+export interface MapMark {
+  x: number;
+  y: number;
+  symbol: string;
+  ascii: string;
+  label?: string;
+  /** The run it belongs to (its colour), if any. */
+  series?: number;
+}
+
+export interface MapPath {
+  symbol: string;
+  ascii: string;
+  /** The points visited, in order; consecutive ones are joined. */
+  points: readonly (readonly [number, number])[];
+  series: number;
+  label: string;
+}
+
+export interface MapArrow {
+  x: number;
+  y: number;
+  /** Direction in the data's units (the gradient, or minus it). */
+  dx: number;
+  dy: number;
+  kind: 'ascent' | 'descent';
+}
+
+export interface MapSpec {
+  f: F2;
+  box: Box;
+  vars: readonly [string, string];
+  /** Total columns, y labels included. */
+  width: number;
+  /** Rows of the map; default: what keeps x and y at one scale on screen, 8–22. */
+  height?: number;
+  colors: boolean;
+  ascii: boolean;
+  levels?: Levels;
+  title?: string;
+  marks?: readonly MapMark[];
+  paths?: readonly MapPath[];
+  arrows?: readonly MapArrow[];
+  summary?: readonly string[];
+}
+
+export interface MapCell {
+  ch: string;
+  /** The band of the cell (the lowest of its quarters in a cell a band edge crosses); -1 undefined. */
+  band: number;
+  /** What was drawn over the band, if anything. */
+  over?: 'mark' | 'path' | 'arrow';
+}
+
+export interface RenderedMap {
+  text: string;
+  levels: Levels;
+  cells: MapCell[][];
+  /** The cell of a point (col, row), for tests and callers that place things. */
+  cellOf(x: number, y: number): [number, number];
+  columns: number;
+  rows: number;
+}
+
+/** Physical aspect of a terminal cell: about twice as tall as it is wide. */
+const CELL_ASPECT = 2;
+
+export function renderMap(spec: MapSpec): RenderedMap {
+  const { box, ascii } = spec;
+  const chalk = new Chalk({ level: spec.colors ? 1 : 0 });
+  const dxBox = box.x1 - box.x0;
+  const dyBox = box.y1 - box.y0;
+  // Rows first from an estimate of the label width, then the labels for those rows.
+  const yTicksFor = (h: number) => ticks(box.y0, box.y1, Math.max(2, Math.floor(h / 3)));
+  const labelsFor = (h: number) => {
+    const t = yTicksFor(h);
+    const f = labelFormatter(t.step, Math.max(Math.abs(box.y0), Math.abs(box.y1)));
+    return t.values.map((v) => ({ v, text: f(v) }));
+  };
+  let labelWidth = Math.max(...labelsFor(12).map((l) => l.text.length));
+  let W = Math.max(10, spec.width - labelWidth - 2);
+  const H = spec.height ?? Math.max(8, Math.min(22, Math.round((W * dyBox) / dxBox / CELL_ASPECT)));
+  const yLabels = labelsFor(H);
+  labelWidth = Math.max(...yLabels.map((l) => l.text.length));
+  W = Math.max(10, spec.width - labelWidth - 2);
+  const cw = dxBox / W;
+  const ch = dyBox / H;
+  const colOf = (x: number) => Math.max(0, Math.min(W - 1, Math.floor((x - box.x0) / cw)));
+  const rowOf = (y: number) => Math.max(0, Math.min(H - 1, Math.floor((box.y1 - y) / ch)));
+
+  const levels = spec.levels ?? chooseLevels(sampleValues(spec.f, box, W, H));
+  const shades = ascii ? ASCII_SHADES : SHADES;
+  let quadsUsed = false;
+  let undefinedUsed = false;
+  const cells: MapCell[][] = [];
+  for (let r = 0; r < H; r++) {
+    const row: MapCell[] = [];
+    const yc = box.y1 - (r + 0.5) * ch;
+    for (let c = 0; c < W; c++) {
+      const xc = box.x0 + (c + 0.5) * cw;
+      if (ascii) {
+        const b = bandOf(spec.f(xc, yc), levels.values);
+        if (b < 0) undefinedUsed = true;
+        row.push({ ch: b < 0 ? UNDEFINED : shades[b], band: b });
+        continue;
+      }
+      // Eight samples per cell, on braille's 2 × 4 dots: where a band's edge crosses the cell, the
+      // dots on its higher side are set, so contour lines are drawn at 2 × 4 times the resolution.
+      const q = BRAILLE_DOTS.map(([i, j]) => bandOf(spec.f(xc + ((i - 0.5) * cw) / 2, yc + ((1.5 - j) * ch) / 4), levels.values));
+      const defined = q.filter((b) => b >= 0);
+      if (!defined.length) {
+        undefinedUsed = true;
+        row.push({ ch: UNDEFINED, band: -1 });
+        continue;
+      }
+      const lo = Math.min(...defined);
+      const mask = q.reduce((m, b, k) => (b > lo ? m | BRAILLE_BITS[k] : m), 0);
+      if (!mask) row.push({ ch: shades[lo], band: lo });
+      else {
+        quadsUsed = true;
+        row.push({ ch: String.fromCharCode(0x2800 + mask), band: lo });
+      }
+    }
+    cells.push(row);
+  }
+  const colorOf: (string | undefined)[][] = cells.map((row) => row.map((cell) => {
+    if (cell.band < 0) return undefined;
+    const top = cell.ch === shades[cell.band] ? cell.band : Math.min(BAND_COLORS.length - 1, cell.band + 1);
+    return BAND_COLORS[top] || undefined;
+  }));
+  const paint = (r: number, c: number, text: string, color: string | undefined, over: MapCell['over']) => {
+    if (r < 0 || r >= H || c < 0 || c >= W) return;
+    cells[r][c] = { ...cells[r][c], ch: text, over };
+    colorOf[r][c] = color;
+  };
+
+  // Descent paths: joins first, then every visited point, so the points stay on top.
+  for (const p of spec.paths ?? []) {
+    const color = RUN_COLORS[p.series % RUN_COLORS.length];
+    for (let k = 1; k < p.points.length; k++) {
+      const seg = clip(p.points[k - 1], p.points[k], box);
+      if (!seg) continue;
+      const [[ax, ay], [bx, by]] = seg;
+      const u = (bx - ax) / cw;
+      const v = ((by - ay) / ch) * CELL_ASPECT;
+      const glyph = lineGlyph(u, v, ascii);
+      const n = Math.ceil(Math.max(Math.abs(u), Math.abs(v) / CELL_ASPECT) * 3) + 1;
+      for (let i = 1; i < n; i++) {
+        const [r, c] = [rowOf(ay + ((by - ay) * i) / n), colOf(ax + ((bx - ax) * i) / n)];
+        if (cells[r][c].over !== 'mark') paint(r, c, glyph, `${color}`, 'path');
+      }
+    }
+  }
+  for (const p of spec.paths ?? []) {
+    for (const [x, y] of p.points) if (within(box, x, y)) paint(rowOf(y), colOf(x), ascii ? p.ascii : p.symbol, `${RUN_COLORS[p.series % RUN_COLORS.length]}`, 'mark');
+  }
+  for (const m of spec.marks ?? []) {
+    if (within(box, m.x, m.y)) paint(rowOf(m.y), colOf(m.x), ascii ? m.ascii : m.symbol, m.series === undefined ? 'whiteBright' : RUN_COLORS[m.series % RUN_COLORS.length], 'mark');
+  }
+  for (const a of spec.arrows ?? []) {
+    // The direction on screen: a cell is CELL_ASPECT times taller than wide, and the axes may have
+    // different scales (sx, sy: screen units per data unit). A contour's tangent t is drawn as
+    // (sx·tx, sy·ty), so the normal to the contour as drawn is (gx/sx, gy/sy): along it the arrow is
+    // perpendicular to the contours on screen and points the way f rises (or falls).
+    const sx = 1 / cw;
+    const sy = CELL_ASPECT / ch;
+    let u = a.dx / sx;
+    let v = a.dy / sy;
+    const len = Math.hypot(u, v);
+    if (!(len > 0)) continue;
+    [u, v] = [u / len, v / len];
+    const [r0, c0] = [rowOf(a.y), colOf(a.x)];
+    const body = lineGlyph(u, v, ascii, a.kind === 'descent');
+    const head = arrowHead(u, v, ascii, a.kind === 'descent');
+    const reach = 7; // in column widths
+    let last: [number, number] | null = null;
+    for (let t = 0.5; t <= reach; t += 0.25) {
+      const c = c0 + Math.round(u * t);
+      const r = r0 - Math.round((v * t) / CELL_ASPECT);
+      if (r < 0 || r >= H || c < 0 || c >= W) break;
+      if ((r === r0 && c === c0) || (last && last[0] === r && last[1] === c)) continue;
+      if (last) paint(last[0], last[1], body, 'whiteBright', 'arrow');
+      last = [r, c];
+    }
+    if (last) paint(last[0], last[1], head, 'whiteBright', 'arrow');
+  }
+
+  // Text.
+  const lines: string[] = [];
+  if (spec.title) lines.push(clipText(spec.title, spec.width));
+  lines.push(' '.repeat(labelWidth + 1) + spec.vars[1]);
+  const labelAt = new Map<number, string>();
+  for (const l of yLabels) {
+    const r = Math.max(0, Math.min(H - 1, Math.round((box.y1 - l.v) / ch - 0.5)));
+    if (!labelAt.has(r)) labelAt.set(r, l.text);
+  }
+  for (let r = 0; r < H; r++) {
+    const label = labelAt.get(r);
+    const axis = label !== undefined ? (ascii ? '+' : '┤') : ascii ? '|' : '│';
+    const body = cells[r].map((cell, c) => {
+      const color = colorOf[r][c];
+      const styled = color ? (chalk as unknown as Record<string, (s: string) => string>)[color](cell.ch) : cell.ch;
+      return cell.over === 'mark' || cell.over === 'arrow' ? chalk.bold(styled) : styled;
+    }).join('');
+    lines.push(`${(label ?? '').padStart(labelWidth)} ${axis}${body}`);
+  }
+  lines.push(...xAxis(box, W, labelWidth, colOf, ascii, spec.vars[0]));
+  lines.push(...levelLegend(levels, shades, spec, chalk, quadsUsed, undefinedUsed));
+  const seen = new Set<string>();
+  for (const m of [...(spec.marks ?? [])]) {
+    if (!m.label || seen.has(m.label)) continue;
+    seen.add(m.label);
+    lines.push(...wrapLine(`  ${ascii ? m.ascii : m.symbol}  ${m.label}`, spec.width));
+  }
+  for (const p of spec.paths ?? []) lines.push(...wrapLine(`  ${ascii ? p.ascii : p.symbol}  ${p.label}`, spec.width));
+  if (spec.arrows?.length) {
+    const a = spec.arrows.find((x) => x.kind === 'ascent');
+    const d = spec.arrows.find((x) => x.kind === 'descent');
+    const show = (x: MapArrow) => {
+      const n = Math.hypot(x.dx / (1 / cw), x.dy / (CELL_ASPECT / ch)) || 1;
+      return arrowHead(x.dx / (1 / cw) / n, x.dy / (CELL_ASPECT / ch) / n, ascii, x.kind === 'descent');
+    };
+    if (a) lines.push(...wrapLine(`  ${show(a)}  the gradient: uphill, the way f rises fastest, across the contours`, spec.width));
+    if (d) lines.push(...wrapLine(`  ${show(d)}  minus the gradient: steepest descent, the way gradient descent steps`, spec.width));
+  }
+  const stretch = (W / dxBox) / ((CELL_ASPECT * H) / dyBox);
+  const summary = [...(spec.summary ?? [])];
+  if (stretch > 1.3 || stretch < 1 / 1.3) {
+    summary.push(`Scale: one ${spec.vars[0]} unit is ${fmt(W / dxBox, 3)} columns, one ${spec.vars[1]} unit ${fmt(H / dyBox, 3)} rows, so the map is stretched ${stretch > 1 ? 'across' : 'up and down'} by ${fmt(stretch > 1 ? stretch : 1 / stretch, 2)}×; arrows are drawn perpendicular to the contours as shown.`);
+  }
+  for (const s of summary) lines.push(...wrapLine(s, spec.width));
+  const text = lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
+  return { text, levels, cells, cellOf: (x, y) => [colOf(x), rowOf(y)], columns: W, rows: H };
+}
+
+/** f at the centres of the map's quarter cells, for choosing levels from what the map shows. */
+function sampleValues(f: F2, box: Box, W: number, H: number): number[] {
+  const out: number[] = [];
+  const [nx, ny] = [Math.min(2 * W, 200), Math.min(2 * H, 100)];
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) out.push(f(box.x0 + ((i + 0.5) * (box.x1 - box.x0)) / nx, box.y1 - ((j + 0.5) * (box.y1 - box.y0)) / ny));
+  return out;
+}
+
+function within(b: Box, x: number, y: number): boolean {
+  return Number.isFinite(x) && Number.isFinite(y) && x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+}
+
+/** The part of segment a–b inside the box (Liang–Barsky), or null. */
+export function clip(a: readonly [number, number], b: readonly [number, number], box: Box): [[number, number], [number, number]] | null {
+  if (![...a, ...b].every(Number.isFinite)) return null;
+  let [t0, t1] = [0, 1];
+  const d = [b[0] - a[0], b[1] - a[1]];
+  const edges: [number, number][] = [[-d[0], a[0] - box.x0], [d[0], box.x1 - a[0]], [-d[1], a[1] - box.y0], [d[1], box.y1 - a[1]]];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return null;
+  }
+  return [[a[0] + t0 * d[0], a[1] + t0 * d[1]], [a[0] + t1 * d[0], a[1] + t1 * d[1]]];
+}
+
+/** The octant of a direction on screen (u right, v up): 0 east, 1 north-east, … 7 south-east. */
+export function octant(u: number, v: number): number {
+  return ((Math.round(Math.atan2(v, u) / (Math.PI / 4)) % 8) + 8) % 8;
+}
+
+function lineGlyph(u: number, v: number, ascii: boolean, dotted = false): string {
+  const o = octant(u, v) % 4;
+  if (dotted) return ascii ? ['-', '/', ':', '\\'][o] : ['┄', '╱', '┆', '╲'][o];
+  return ascii ? ['-', '/', '|', '\\'][o] : ['─', '╱', '│', '╲'][o];
+}
+
+function arrowHead(u: number, v: number, ascii: boolean, hollow = false): string {
+  const o = octant(u, v);
+  if (ascii) return ['>', '>', '^', '<', '<', '<', 'v', '>'][o];
+  return (hollow ? ['⇒', '⇗', '⇑', '⇖', '⇐', '⇙', '⇓', '⇘'] : ['→', '↗', '↑', '↖', '←', '↙', '↓', '↘'])[o];
+}
+
+function xAxis(box: Box, W: number, labelWidth: number, colOf: (x: number) => number, ascii: boolean, title: string): string[] {
+  const widest = Math.max(String(Math.round(box.x0)).length, String(Math.round(box.x1)).length) + 3;
+  const { step, values } = ticks(box.x0, box.x1, Math.max(2, Math.floor(W / (widest + 2))));
+  const f = labelFormatter(step, Math.max(Math.abs(box.x0), Math.abs(box.x1)));
+  const rule = new Array(W).fill(ascii ? '-' : '─');
+  const labels = new Array(labelWidth + 2 + W + 8).fill(' ');
+  let free = 0;
+  for (const v of values) {
+    const c = colOf(v);
+    rule[c] = ascii ? '+' : '┬';
+    const text = f(v);
+    let start = labelWidth + 2 + c - Math.floor((text.length - 1) / 2);
+    start = Math.min(Math.max(start, free), labelWidth + 2 + W - text.length);
+    if (start < free) continue;
+    for (let i = 0; i < text.length; i++) labels[start + i] = text[i];
+    free = start + text.length + 1;
+  }
+  const tickLine = labels.join('').trimEnd();
+  const withTitle = tickLine.length + 2 + title.length <= labelWidth + 2 + W ? tickLine.padEnd(labelWidth + 2 + W - title.length) + title : `${tickLine}\n${' '.repeat(Math.max(0, labelWidth + 2 + W - title.length))}${title}`;
+  return [`${' '.repeat(labelWidth + 1)}${ascii ? '+' : '└'}${rule.join('')}`, ...withTitle.split('\n')];
+}
+
+function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: InstanceType<typeof Chalk>, quads: boolean, undef: boolean): string[] {
+  const v = levels.values;
+  const n = (x: number) => fmt(x, 3);
+  const dash = spec.ascii ? ' to ' : '–';
+  const entries = v.length
+    ? Array.from({ length: v.length + 1 }, (_, k) => {
+        const range = k === 0 ? `< ${n(v[0])}` : k === v.length ? `≥ ${n(v[k - 1])}` : `${n(v[k - 1])}${dash}${n(v[k])}`;
+        const shade = shades[k];
+        const painted = BAND_COLORS[k] ? (chalk as unknown as Record<string, (s: string) => string>)[BAND_COLORS[k]](shade) : shade;
+        return { plain: `[${shade}] ${range}`, shown: `[${painted}] ${spec.ascii ? range.replace('≥', '>=') : range}` };
+      })
+    : [{ plain: '[ ] f is level everywhere here', shown: '[ ] f is level everywhere here' }];
+  const head = `f(${spec.vars[0]}, ${spec.vars[1]}) in bands, denser = higher${levels.spacing === 'quantile' ? ' (levels by share of the map: f spans a wide range)' : ''}:`;
+  const out = [...wrapLine(head, spec.width)];
+  let line = ' ';
+  let plainLen = 1;
+  for (const e of entries) {
+    if (plainLen > 1 && plainLen + 2 + e.plain.length > spec.width) {
+      out.push(line);
+      line = ' ';
+      plainLen = 1;
+    }
+    line += ` ${e.shown} `;
+    plainLen += e.plain.length + 2;
+  }
+  out.push(line);
+  if (quads) out.push(...wrapLine('  ⠉⣀⡇⢸… a band’s edge (a contour line), dotted on its higher side', spec.width));
+  if (undef) out.push(...wrapLine(`  ${UNDEFINED}  f is undefined there`, spec.width));
+  return out;
+}
+
+function clipText(t: string, width: number): string {
+  return t.length > width ? t.slice(0, width - 1) + '…' : t;
+}
+
+function wrapLine(t: string, width: number): string[] {
+  if (t.length <= width) return [t];
+  const indent = t.match(/^\s*/)![0];
+  return wrapWords(t, width - indent.length - 2).map((l, i) => (i === 0 ? indent : indent + '  ') + l);
+}

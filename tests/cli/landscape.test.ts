@@ -1,0 +1,99 @@
+import { runCli } from '../helpers/cli.js';
+
+// The 2-D commands, run as a learner's shell would (npm test builds first).
+const cli = (...args: string[]) => runCli(args, { env: { FORCE_COLOR: '' } });
+
+describe('plot of a function of two variables', () => {
+  test.each([40, 80])('plot "x^2 + 3*y^2" at %i columns: a map with axes, a legend of levels and the minimum', (width) => {
+    const r = cli('plot', 'x^2 + 3*y^2', '--width', String(width));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(width);
+    expect(r.stdout).toContain('●');
+    expect(r.stdout).toMatch(/Minimum: f = 0 at \(x, y\) = \(0, 0\)/);
+    expect(r.stdout).toMatch(/denser = higher/);
+    // ticks on both axes: a ┤ on the y axis, a ┬ on the x axis
+    expect(lines.filter((l) => /^\s*-?\d+(\.\d+)? ┤/.test(l)).length).toBeGreaterThanOrEqual(2);
+    expect(lines.some((l) => /└.*┬.*┬/.test(l))).toBe(true);
+  });
+
+  test('--ascii keeps the map in plain ASCII', () => {
+    const r = cli('plot', 'ravine', '--ascii', '--width', '60');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^[\x20-\x7e\n]*$/);
+    expect(r.stdout).toContain('@');
+  });
+
+  test('--json: box, grid, levels and minima', () => {
+    const r = cli('plot', 'x^2 + 3*y^2', '--box', '-2,2,-1,1', '--json');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.box).toEqual([-2, 2, -1, 1]);
+    expect(doc.vars).toEqual(['x', 'y']);
+    expect(doc.grid).toHaveLength(doc.ys.length);
+    expect(doc.grid[0][0]).toBeCloseTo(4 + 3, 9); // f(-2, -1)
+    expect(doc.levels.length).toBeGreaterThan(1);
+    expect(doc.minima).toHaveLength(1);
+    expect(doc.minima[0].x).toBeCloseTo(0, 6);
+    expect(doc.minima[0].y).toBeCloseTo(0, 6);
+  });
+
+  test('a saddle is named as such, not as a minimum', () => {
+    const r = cli('plot', 'saddle', '--width', '60');
+    expect(r.stdout).toContain('✕');
+    expect(r.stdout).toMatch(/Saddle point: f = 0 at \(x, y\) = \(0, 0\)/);
+    expect(r.stdout).toMatch(/No minimum inside the box/);
+  });
+
+  test('one-variable plot is unchanged', () => {
+    const r = cli('plot', 'x^2', '--width', '40');
+    expect(r.stdout).toContain('min 0 at x = 0; y from 0 to 25');
+  });
+});
+
+describe('grad of a function of two variables', () => {
+  test('--json gives the vector: analytic, numeric, norm, direction', () => {
+    const r = cli('grad', 'x^2 + 3*y^2', '--at', '1,2', '--json');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.vars).toEqual(['x', 'y']);
+    expect(doc.at).toEqual([1, 2]);
+    expect(doc.analytic).toEqual([2, 12]);
+    expect(doc.numeric[0]).toBeCloseTo(2, 6);
+    expect(doc.numeric[1]).toBeCloseTo(12, 6);
+    expect(doc.norm).toBeCloseTo(Math.hypot(2, 12), 12);
+    expect(doc.direction[0]).toBeCloseTo(2 / Math.hypot(2, 12), 12);
+  });
+
+  test('the map shows the point, the uphill arrow and the descent arrow', () => {
+    const r = cli('grad', 'x^2 + 3*y^2', '--at', '1,2', '--width', '80');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('◉');
+    expect(r.stdout).toContain('↑');
+    expect(r.stdout).toContain('⇓');
+    expect(r.stdout).toMatch(/∇f\(1, 2\) = \(2, 12\)/);
+  });
+
+  test('one-variable grad --json is unchanged', () => {
+    const doc = JSON.parse(cli('grad', 'x^2', '--at', '3', '--json').stdout);
+    expect(doc.derivative).toBe('2 * x');
+    expect(doc.analytic).toBe(6);
+    expect(doc.vars).toBeUndefined();
+  });
+});
+
+describe('bad input: one line, exit 2', () => {
+  test.each([
+    [['plot', 'x + y + z'], /has 3 variables \(x, y, z\)/],
+    [['grad', 'x^2 + 3*y^2', '--at', '1'], /--at needs two numbers for f\(x, y\)/],
+    [['plot', 'x^2 + y^2', '--box', '3,1,0,1'], /x0 must be less than x1/],
+    [['plot', 'x^2 + y^2', '--vars', 'a'], /--vars takes two names/],
+  ])('%j', (args, message) => {
+    const r = cli(...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+});
