@@ -125,10 +125,14 @@ export function buildProgram(): Command {
       .option('--start <x>', 'where descent starts', '3')
       .option('--lr <rates>', 'learning rate, or a comma list of rates to compare (up to 8)', '0.1')
       .option('--steps <n>', 'most steps per run, 1–10000', '50')
-      .option('--tol <t>', "stop when |f'(x)| < t; 0 runs every step", '1e-6'),
-  )
-    .addHelpText('after', examples('calc-ml descend "x^2" --lr 0.1,0.5,1,1.1', 'calc-ml gd "x^4 - 3x^2 + x" --start 2 --lr 0.01 --steps 200'))
-    .action(async (expr, opts) => (await import('./commands/descend.js')).run(expr, opts));
+      .option('--tol <t>', "stop when |f'(x)| < t; 0 runs every step", '1e-6')
+      .option('--momentum <b>', 'heavy-ball momentum 0 ≤ b < 1, for functions of two variables (default: 0, plain descent)')
+      .option('--from <x>', 'left end of a 2-D map')
+      .option('--to <x>', 'right end of a 2-D map'),
+  );
+  mapOptions(program.commands[program.commands.length - 1])
+    .addHelpText('after', examples('calc-ml descend "x^2" --lr 0.1,0.5,1,1.1', 'calc-ml gd "x^4 - 3x^2 + x" --start 2 --lr 0.01 --steps 200', 'calc-ml descend "x^2 + 10*y^2" --start 3,2 --lr 0.02,0.09,0.11', 'calc-ml descend ravine --lr 0.02 --momentum 0.8') + landscapeHelp())
+    .action(async (expr, opts, cmd) => (await import('./commands/descend.js')).run(expr, { ...opts, given: given(cmd) }));
 
   chartOptions(
     program

@@ -8,13 +8,21 @@ import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
 import { UserError } from '../errors.js';
+import { twoVariableTarget } from '../landscape/dispatch.js';
 
 export interface DescendOptions {
   start: string; lr: string; steps: string; tol: string; var: string;
   width?: string; height?: string; ymin?: string; ymax?: string; json?: boolean;
+  /** 2-D: --vars, --momentum, --box, --from/--to; `given`: the options typed. */
+  vars?: string; momentum?: string; box?: string; from?: string; to?: string; given?: string[];
 }
 
 export async function run(text: string, opts: DescendOptions): Promise<void> {
+  const given = new Set(opts.given ?? []);
+  // A function of two variables (or a named landscape): paths on a contour map.
+  const target = twoVariableTarget(text, opts, given.has('var'));
+  if (target) return (await import('./descend2d.js')).run(target, opts, given);
+  if (opts.momentum !== undefined) throw new UserError('--momentum is for functions of two variables (or a named landscape like ravine)', 2);
   const { start, rates, steps } = descentOptions(opts);
   const tol = parseNumber('tol', opts.tol, { min: 0 });
   const size = chartSize(opts, terminalWidth());

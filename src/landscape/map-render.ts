@@ -173,10 +173,15 @@ export function renderMap(spec: MapSpec): RenderedMap {
         const [r, c] = [rowOf(ay + ((by - ay) * i) / n), colOf(ax + ((bx - ax) * i) / n)];
         if (cells[r][c].over !== 'mark') paint(r, c, glyph, `${color}`, 'path');
       }
+      // A path that leaves the map is drawn to the edge, not back and forth across it.
+      if (!within(box, ...p.points[k])) break;
     }
   }
   for (const p of spec.paths ?? []) {
-    for (const [x, y] of p.points) if (within(box, x, y)) paint(rowOf(y), colOf(x), ascii ? p.ascii : p.symbol, `${RUN_COLORS[p.series % RUN_COLORS.length]}`, 'mark');
+    for (const [x, y] of p.points) {
+      if (!within(box, x, y)) break;
+      paint(rowOf(y), colOf(x), ascii ? p.ascii : p.symbol, `${RUN_COLORS[p.series % RUN_COLORS.length]}`, 'mark');
+    }
   }
   for (const m of spec.marks ?? []) {
     if (within(box, m.x, m.y)) paint(rowOf(m.y), colOf(m.x), ascii ? m.ascii : m.symbol, m.series === undefined ? 'whiteBright' : RUN_COLORS[m.series % RUN_COLORS.length], 'mark');
@@ -250,7 +255,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const stretch = (W / dxBox) / ((CELL_ASPECT * H) / dyBox);
   const summary = [...(spec.summary ?? [])];
   if (stretch > 1.3 || stretch < 1 / 1.3) {
-    summary.push(`Scale: one ${spec.vars[0]} unit is ${fmt(W / dxBox, 3)} columns, one ${spec.vars[1]} unit ${fmt(H / dyBox, 3)} rows, so the map is stretched ${stretch > 1 ? 'across' : 'up and down'} by ${fmt(stretch > 1 ? stretch : 1 / stretch, 2)}×; arrows are drawn perpendicular to the contours as shown.`);
+    summary.push(`Scale: one ${spec.vars[0]} unit is ${fmt(W / dxBox, 3)} columns, one ${spec.vars[1]} unit ${fmt(H / dyBox, 3)} rows, so the map is stretched ${stretch > 1 ? 'across' : 'up and down'} by ${fmt(stretch > 1 ? stretch : 1 / stretch, 2)}×${spec.arrows?.length ? '; the arrows are drawn perpendicular to the contours as shown' : ''}.`);
   }
   for (const s of summary) lines.push(...wrapLine(s, spec.width));
   const text = lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';

@@ -1,0 +1,45 @@
+import { formatNumber as fmt } from '../math/format.js';
+import type { Box } from './field.js';
+import type { Run2 } from './descent2d.js';
+
+// How 2-D descent runs are shown beside the map: their marks, the box that holds their paths and
+// their step tables. Pure.
+
+/** One mark per run: shapes in Unicode, digits in ASCII (the ASCII map's shades use neither). */
+export const RUN_MARKS = ['○', '◆', '◇', '△', '□', '▽', '■', '◈'].map((symbol, i) => ({ symbol, ascii: String(i + 1) }));
+
+/** A box around where the runs that did not diverge went, and the start; padded by a fifth, at least 1 each way. */
+export function pathBox(runs: readonly Run2[], start: readonly [number, number]): Box {
+  const calm = runs.filter((r) => !r.diverged).flatMap((r) => r.steps.map((s) => s.x));
+  const pts = [start, ...calm];
+  const ext = (ps: readonly (readonly [number, number])[]) => ({
+    x0: Math.min(...ps.map((p) => p[0])), x1: Math.max(...ps.map((p) => p[0])),
+    y0: Math.min(...ps.map((p) => p[1])), y1: Math.max(...ps.map((p) => p[1])),
+  });
+  // A diverging run leaves through the edge of the map: its far points would shrink the rest to nothing.
+  const b = ext(pts.filter((p) => p.every(Number.isFinite)));
+  const pad = (lo: number, hi: number) => {
+    const m = Math.max((hi - lo) * 0.2, 1);
+    return [lo - m, hi + m];
+  };
+  const [x0, x1] = pad(b.x0, b.x1);
+  const [y0, y1] = pad(b.y0, b.y1);
+  return { x0: nice(x0, 'down'), x1: nice(x1, 'up'), y0: nice(y0, 'down'), y1: nice(y1, 'up') };
+}
+
+function nice(v: number, way: 'up' | 'down'): number {
+  const step = 10 ** Math.floor(Math.log10(Math.max(1e-9, Math.abs(v)))) / 2;
+  return way === 'up' ? Math.ceil(v / step) * step : Math.floor(v / step) * step;
+}
+
+/** step, x, y, f, |∇f| as aligned text; a long run shows its first and last rows around a "…". */
+export function runTable(r: Run2, keep: number, digits = 5): string[] {
+  const rows = r.steps.length > 2 * keep + 1 ? [...r.steps.slice(0, keep), null, ...r.steps.slice(-keep)] : r.steps;
+  const [vx, vy] = r.vars;
+  const cells = [
+    ['step', vx, vy, 'f', '|∇f|'],
+    ...rows.map((s) => (s ? [String(s.k), fmt(s.x[0], digits), fmt(s.x[1], digits), fmt(s.f, digits), fmt(Math.hypot(...s.grad), digits)] : ['…', '', '', '', ''])),
+  ];
+  const w = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
+  return [`lr ${fmt(r.lr)}${r.momentum ? `, momentum ${fmt(r.momentum)}` : ''}, from ${'(' + r.start.map((v) => fmt(v)).join(', ') + ')'}:`, ...cells.map((row) => '  ' + row.map((cell, c) => cell.padStart(w[c])).join('  '))];
+}
