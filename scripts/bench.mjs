@@ -1,7 +1,8 @@
 // Start-up and listing benchmark. Each case runs as a fresh process, repeated; the figure that counts
 // is the ratio of medians to a baseline measured in the same run (`node -e 0`, or merely reading the
 // files), so that a busy shared machine moves both alike. Prints min / median / max for each.
-// Cases: --version, show --json, plot x^2 (target 2×, DESIGN.md Performance), the quiz up to its
+// Cases: --version, show --json, plot x^2 (target 2×, DESIGN.md Performance), plot "x^2 + 3*y^2" and descend
+// ravine (2.5×, issue 12), the quiz up to its
 // first prompt (2.2×: the English model of grading is not loaded before it), the listing of 1,000
 // lesson files, and grading one written answer once the model is loaded (< 50 ms, bench-grade.mjs). Run `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
@@ -90,6 +91,10 @@ const cases = [
   { name: 'calc-ml --version', args: [bin, '--version'], base: ['-e', '0'], baseName: 'node -e 0', target: 1.3 },
   { name: 'calc-ml show --json', args: [bin, 'show', '--json'], base: ['-e', '0'], baseName: 'node -e 0', target: null },
   { name: 'calc-ml plot x^2', args: [bin, 'plot', 'x^2'], base: ['-e', '0'], baseName: 'node -e 0', target: 2 },
+  // Issue 12: a contour map of a function of two variables, and descent on a named landscape (its
+  // partials are written down with it, so the derivative module is not loaded): target 2.5×.
+  { name: 'calc-ml plot "x^2 + 3*y^2"', args: [bin, 'plot', 'x^2 + 3*y^2'], base: ['-e', '0'], baseName: 'node -e 0', target: 2.5 },
+  { name: 'calc-ml descend ravine', args: [bin, 'descend', 'ravine'], base: ['-e', '0'], baseName: 'node -e 0', target: 2.5 },
   { name: 'calc-ml quiz to its first prompt', args: [bin, 'quiz'], until: 'true or false?', base: ['-e', '0'], baseName: 'node -e 0', target: 2.2 },
   { name: 'calc-ml lessons --dir (1,000 files)', args: [bin, 'lessons', '--json', '--dir', dir], base: ['-e', readAll], baseName: 'reading the 1,000 files', target: 3 },
 ];

@@ -22,7 +22,7 @@ function given(cmd: Command): string[] {
 function mapOptions(cmd: Command): Command {
   return cmd
     .option('--vars <a,b>', 'the two variables of a function of two, like w,b (default: x,y)')
-    .option('--box <x0,x1,y0,y1>', 'the box a 2-D map shows (or --from/--to for x and --ymin/--ymax for y)');
+    .option('--box <box>', 'the box a 2-D map shows, x0,x1,y0,y1 (or --from/--to for x and --ymin/--ymax for y)');
 }
 
 function examples(...lines: string[]): string {

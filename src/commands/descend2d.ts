@@ -11,7 +11,7 @@ import { landscapeView } from '../landscape/map-view.js';
 import { parseBox, parsePoint } from '../landscape/options2d.js';
 import { descend2, type Run2 } from '../landscape/descent2d.js';
 import { pathBox, runTable, RUN_MARKS } from '../landscape/descent-view.js';
-import { point } from '../landscape/words.js';
+import { plainText, point } from '../landscape/words.js';
 import type { Target2 } from '../landscape/dispatch.js';
 
 export interface Descend2Options {
@@ -60,7 +60,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
   const height = given.has('height') && opts.height !== undefined ? parseInteger('height', opts.height, ...LIMITS.height) : undefined;
   const colors = colorEnabled();
   const ascii = asciiOnly();
-  const wrap = (line: string) => hangingWrap(line, width);
+  const wrap = (line: string) => hangingWrap(plainText(line, ascii), width);
   const paths: MapPath[] = runs.map((r, i) => {
     const last = r.steps[r.steps.length - 1];
     const inBox = (s: { x: [number, number] }) => s.x[0] >= box.x0 && s.x[0] <= box.x1 && s.x[1] >= box.y0 && s.x[1] <= box.y1;
@@ -97,7 +97,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
     '',
     map.text,
     ...(loss ? [loss] : []),
-    ...runs.map((r) => runTable(r, width < 60 ? 3 : 5, width < 60 ? 3 : 5).join('\n') + '\n'),
+    ...runs.map((r) => runTable(r, width < 60 ? 3 : 5, width < 60 ? 3 : 5, ascii, width < 60).map((l) => plainText(l, ascii)).join('\n') + '\n'),
     ...runs.map((r) => wrap(r.verdict)),
   ];
   process.stdout.write(out.join('\n') + '\n');

@@ -9,7 +9,8 @@ import { renderMap } from '../landscape/map-render.js';
 import { landscapeView } from '../landscape/map-view.js';
 import { parseBox, parsePoint } from '../landscape/options2d.js';
 import { gradientAt } from '../landscape/gradient.js';
-import { directionWords, point } from '../landscape/words.js';
+import { directionWords, plainText, point } from '../landscape/words.js';
+import { hangingWrap } from '../math/format.js';
 import type { Target2 } from '../landscape/dispatch.js';
 
 export interface Grad2Options {
@@ -54,7 +55,7 @@ export async function run(target: Target2, opts: Grad2Options, given: ReadonlySe
   const w = head.map((_, c) => Math.max(head[c].length, ...rows.map((r) => r[c].length)));
   const narrow = w.reduce((a, b) => a + b + 2, 2) > width;
   const table = narrow
-    ? rows.flatMap((r) => [`  ${r[0]} = ${r[1]} = ${r[2]}`, `    central difference ${r[3]} (error ${r[4]})`])
+    ? rows.flatMap((r) => [`  ${r[0]} = ${r[1]} = ${r[2]}`, `    numeric ${r[3]}, error ${r[4]}`])
     : [head, ...rows].map((r) => '  ' + r.map((cell, c) => (c === 0 || c === 1 ? cell.padEnd(w[c]) : cell.padStart(w[c]))).join('  '));
   const text: string[] = [
     `f(${vx}, ${vy}) = ${e.text} at (${vx}, ${vy}) = ${point(...at)}: f = ${fmt(g.value, 4)}`,
@@ -72,7 +73,7 @@ export async function run(target: Target2, opts: Grad2Options, given: ReadonlySe
   } else summary.push(`∇f${point(...at)} = (0, 0): a flat point (a minimum, maximum or saddle), so no direction is uphill.`);
   const view = landscapeView((x, y) => e.evaluate(x, y), box, e.vars);
   const map = renderMap({
-    f: (x, y) => e.evaluate(x, y), box, vars: e.vars, width, height, colors: colorEnabled(), ascii: asciiOnly(),
+    f: (x, y) => e.evaluate(x, y), box, vars: e.vars, width, height, equalScale: true, colors: colorEnabled(), ascii: asciiOnly(),
     marks: [...view.marks.filter((m) => m.label?.startsWith('minimum')), { x: at[0], y: at[1], symbol: '◉', ascii: 'P', label: `the point ${point(...at)}` }],
     arrows: g.direction ? [
       { x: at[0], y: at[1], dx: g.analytic[0], dy: g.analytic[1], kind: 'ascent' },
@@ -81,7 +82,8 @@ export async function run(target: Target2, opts: Grad2Options, given: ReadonlySe
     summary: [...summary, ...view.summary.slice(0, 1)],
   });
   if (!(at[0] >= box.x0 && at[0] <= box.x1 && at[1] >= box.y0 && at[1] <= box.y1)) summary.push('The point is outside the box shown; widen it with --box.');
-  process.stdout.write(text.join('\n') + '\n\n' + map.text);
+  const ascii = asciiOnly();
+  process.stdout.write(text.map((l) => (l.length > width ? hangingWrap(plainText(l, ascii), width) : plainText(l, ascii))).join('\n') + '\n\n' + map.text);
 }
 
 /** A box around the point that also shows the origin, where lesson functions keep their minimum. */

@@ -9,6 +9,7 @@ import { runTutor } from '../tutor/start.js';
 import { runReview } from '../tutor/review.js';
 import { planSteps } from '../tutor/plan.js';
 import { ideaChart } from '../tutor/idea-chart.js';
+import { ideaMap } from '../tutor/idea-map.js';
 import { lessonDirs, resolveLessonRef } from '../lesson/catalog.js';
 import { UserError } from '../errors.js';
 
@@ -44,6 +45,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     render: (md: string) => renderMarkdown(md, Math.min(ui.width, 100), ui.colors),
     ideas: key?.ideas,
     ideaChart,
+    ideaMap,
     nextLessonPath,
     tries,
   };

@@ -33,13 +33,18 @@ function nice(v: number, way: 'up' | 'down'): number {
 }
 
 /** step, x, y, f, |∇f| as aligned text; a long run shows its first and last rows around a "…". */
-export function runTable(r: Run2, keep: number, digits = 5): string[] {
+export function runTable(r: Run2, keep: number, digits = 5, ascii = false, narrow = false): string[] {
   const rows = r.steps.length > 2 * keep + 1 ? [...r.steps.slice(0, keep), null, ...r.steps.slice(-keep)] : r.steps;
   const [vx, vy] = r.vars;
   const cells = [
-    ['step', vx, vy, 'f', '|∇f|'],
-    ...rows.map((s) => (s ? [String(s.k), fmt(s.x[0], digits), fmt(s.x[1], digits), fmt(s.f, digits), fmt(Math.hypot(...s.grad), digits)] : ['…', '', '', '', ''])),
+    ['step', vx, vy, 'f', ascii ? '|grad|' : '|∇f|'],
+    ...rows.map((s) => (s ? [String(s.k), fmt(s.x[0], digits), fmt(s.x[1], digits), fmt(s.f, digits), fmt(Math.hypot(...s.grad), digits)] : [ascii ? '...' : '…', '', '', '', ''])),
   ];
   const w = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
-  return [`lr ${fmt(r.lr)}${r.momentum ? `, momentum ${fmt(r.momentum)}` : ''}, from ${'(' + r.start.map((v) => fmt(v)).join(', ') + ')'}:`, ...cells.map((row) => '  ' + row.map((cell, c) => cell.padStart(w[c])).join('  '))];
+  // Under 60 columns, one space between columns: five numbers of 3 digits then fit in 40.
+  const gap = narrow ? ' ' : '  ';
+  return [
+    `lr ${fmt(r.lr)}${r.momentum ? `, momentum ${fmt(r.momentum)}` : ''}, from ${'(' + r.start.map((v) => fmt(v)).join(', ') + ')'}:`,
+    ...cells.map((row) => (narrow ? ' ' : '  ') + row.map((cell, c) => cell.padStart(w[c])).join(gap)),
+  ];
 }

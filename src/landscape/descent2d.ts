@@ -72,7 +72,9 @@ function judge(steps: Step2[], f: F2, o: Descent2Options, vars: readonly [string
   const last = steps[steps.length - 1];
   const n = last.k;
   const name = `lr ${fmt(o.lr)}${o.momentum ? ` with momentum ${fmt(o.momentum)}` : ''}`;
-  const where = (s: Step2) => point(s.x[0], s.x[1], 4);
+  // Where a run stopped, to 4 digits; closer to 0 than the tolerance allows to tell apart reads as 0.
+  const zero = Math.max(1e-9, 10 * o.tol) * Math.max(1, Math.hypot(...o.start));
+  const where = (s: Step2) => point(s.x[0], s.x[1], 4, zero);
   const norm = (s: Step2) => Math.hypot(...s.grad);
   const g0 = norm(steps[0]);
   const h = 1e-4 * Math.max(1, Math.hypot(...o.start));

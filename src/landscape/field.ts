@@ -74,11 +74,11 @@ export function classify(f: F2, x: number, y: number, box: Box): PointKind | nul
 
 /** Newton's method on ∇f = 0 with numeric derivatives: a critical point near (x, y), or null. */
 function newton(f: F2, x: number, y: number, box: Box): [number, number] | null {
-  const h = 1e2 * stepFor(box);
+  const h = stepFor(box);
   const span = Math.max(box.x1 - box.x0, box.y1 - box.y0);
   for (let k = 0; k < 40; k++) {
     const [gx, gy] = numericGradient(f, x, y, h);
-    const [[a, b], [, c]] = numericHessian(f, x, y, h * 10);
+    const [[a, b], [, c]] = numericHessian(f, x, y, h * 100);
     const det = a * c - b * b;
     if (!Number.isFinite(gx) || !Number.isFinite(gy) || !Number.isFinite(det) || Math.abs(det) < 1e-14) return null;
     const dx = (c * gx - b * gy) / det;
@@ -86,7 +86,9 @@ function newton(f: F2, x: number, y: number, box: Box): [number, number] | null 
     x -= dx;
     y -= dy;
     if (!inside(box, x, y, 0.05 * span)) return null;
-    if (Math.hypot(dx, dy) < 1e-10 * span) return [x, y];
+    // Rounding in the numeric derivatives keeps the last steps from shrinking to nothing: a step
+    // of a millionth of the box is as still as it gets.
+    if (Math.hypot(dx, dy) < 1e-9 * span || (k > 10 && Math.hypot(dx, dy) < 1e-6 * span)) return [x, y];
   }
   return null;
 }
@@ -95,7 +97,8 @@ function newton(f: F2, x: number, y: number, box: Box): [number, number] | null 
 function compass(f: F2, x: number, y: number, box: Box, step: number): [number, number] {
   let c = f(x, y);
   const floor = 1e-10 * Math.max(box.x1 - box.x0, box.y1 - box.y0);
-  while (step > floor) {
+  // Bounded: along a curved valley compass steps are many and small.
+  for (let n = 0; step > floor && n < 5000; n++) {
     let moved = false;
     for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
       const [nx, ny] = [x + dx * step, y + dy * step];
@@ -124,7 +127,7 @@ export function criticalPoints(f: F2, box: Box, n = 61): CriticalPoint[] {
   if (!finite.length) return [];
   const spread = Math.max(...finite) - Math.min(...finite);
   if (!(spread > 1e-12 * Math.max(1, Math.abs(finite[0])))) return []; // flat: no point stands out
-  const seeds: { x: number; y: number; minOfF: boolean }[] = [];
+  const seeds: { x: number; y: number; minOfF: boolean; g: number }[] = [];
   const around = (j: number, i: number, v: (j: number, i: number) => number) => {
     const c = v(j, i);
     let strict = false;
@@ -144,10 +147,12 @@ export function criticalPoints(f: F2, box: Box, n = 61): CriticalPoint[] {
   for (let j = 1; j < n - 1; j++) {
     for (let i = 1; i < n - 1; i++) {
       if (!Number.isFinite(values[j][i])) continue;
-      if (around(j, i, fv)) seeds.push({ x: xs[i], y: ys[j], minOfF: true });
-      else if (j >= 2 && i >= 2 && j < n - 2 && i < n - 2 && Number.isFinite(g2(j, i)) && around(j, i, g2)) seeds.push({ x: xs[i], y: ys[j], minOfF: false });
+      if (around(j, i, fv)) seeds.push({ x: xs[i], y: ys[j], minOfF: true, g: 0 });
+      else if (j >= 2 && i >= 2 && j < n - 2 && i < n - 2 && Number.isFinite(g2(j, i)) && around(j, i, g2)) seeds.push({ x: xs[i], y: ys[j], minOfF: false, g: g2(j, i) });
     }
   }
+  // The grid's own minima first, then the flattest places (a kink, abs(x), makes a whole line of those).
+  seeds.sort((a, b) => Number(b.minOfF) - Number(a.minOfF) || a.g - b.g);
   const found: CriticalPoint[] = [];
   const span = Math.max(box.x1 - box.x0, box.y1 - box.y0);
   const gradTol = (x: number, y: number) => 1e-4 * Math.max(1, spread / span);
@@ -157,7 +162,11 @@ export function criticalPoints(f: F2, box: Box, n = 61): CriticalPoint[] {
       const [gx, gy] = numericGradient(f, p[0], p[1], stepFor(box));
       if (!(Math.hypot(gx, gy) < gradTol(p[0], p[1])) || !inside(box, p[0], p[1])) p = null;
     }
-    if (!p && s.minOfF) p = compass(f, s.x, s.y, box, Math.max(dx, dy));
+    if (!p && s.minOfF) {
+      p = compass(f, s.x, s.y, box, Math.max(dx, dy));
+      // Polished by Newton where f is smooth there after all.
+      p = newton(f, p[0], p[1], box) ?? p;
+    }
     if (!p) continue;
     const [x, y] = p;
     if (found.some((q) => Math.hypot(q.x - x, q.y - y) < 1e-3 * span)) continue;

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { labelFormatter, ticks } from '../chart/scale.js';
 import { formatNumber as fmt, wrapWords } from '../math/format.js';
 import type { Box, F2 } from './field.js';
+import { plainText } from './words.js';
 import { bandOf, chooseLevels, type Levels } from './levels.js';
 
 // A contour map of f(x, y) in the terminal: filled bands by level, axes with ticks on both, marks,
@@ -66,6 +67,8 @@ export interface MapSpec {
   paths?: readonly MapPath[];
   arrows?: readonly MapArrow[];
   summary?: readonly string[];
+  /** Keep x and y at one scale on screen (narrowing the map if need be); for maps with arrows. */
+  equalScale?: boolean;
 }
 
 export interface MapCell {
@@ -103,10 +106,13 @@ export function renderMap(spec: MapSpec): RenderedMap {
   };
   let labelWidth = Math.max(...labelsFor(12).map((l) => l.text.length));
   let W = Math.max(10, spec.width - labelWidth - 2);
-  const H = spec.height ?? Math.max(8, Math.min(22, Math.round((W * dyBox) / dxBox / CELL_ASPECT)));
+  const H = spec.height ?? Math.max(8, Math.min(spec.equalScale ? 18 : 22, Math.round((W * dyBox) / dxBox / CELL_ASPECT)));
+  // One scale for both axes, so that right angles on the map are right angles (the gradient
+  // arrow across a contour line): the map is made narrower rather than stretched.
+  if (spec.equalScale) W = Math.max(20, Math.min(W, Math.round((CELL_ASPECT * H * dxBox) / dyBox)));
   const yLabels = labelsFor(H);
   labelWidth = Math.max(...yLabels.map((l) => l.text.length));
-  W = Math.max(10, spec.width - labelWidth - 2);
+  W = Math.min(W, Math.max(10, spec.width - labelWidth - 2));
   const cw = dxBox / W;
   const ch = dyBox / H;
   const colOf = (x: number) => Math.max(0, Math.min(W - 1, Math.floor((x - box.x0) / cw)));
@@ -128,8 +134,8 @@ export function renderMap(spec: MapSpec): RenderedMap {
         row.push({ ch: b < 0 ? UNDEFINED : shades[b], band: b });
         continue;
       }
-      // Eight samples per cell, on braille's 2 × 4 dots: where a band's edge crosses the cell, the
-      // dots on its higher side are set, so contour lines are drawn at 2 × 4 times the resolution.
+      // Eight samples per cell, on braille's 2 × 4 dots: where a band's edge crosses the cell, it is
+      // drawn as dots, so contour lines have 2 × 4 times the resolution of the cells.
       const q = BRAILLE_DOTS.map(([i, j]) => bandOf(spec.f(xc + ((i - 0.5) * cw) / 2, yc + ((1.5 - j) * ch) / 4), levels.values));
       const defined = q.filter((b) => b >= 0);
       if (!defined.length) {
@@ -138,7 +144,14 @@ export function renderMap(spec: MapSpec): RenderedMap {
         continue;
       }
       const lo = Math.min(...defined);
-      const mask = q.reduce((m, b, k) => (b > lo ? m | BRAILLE_BITS[k] : m), 0);
+      // Only the dots on the higher side that touch the lower side: a thin line, so the shading
+      // around it still shows.
+      const at = (i: number, j: number) => q[BRAILLE_DOTS.findIndex(([a, b]) => a === i && b === j)];
+      const mask = q.reduce((m, b, k) => {
+        const [i, j] = BRAILLE_DOTS[k];
+        const touches = [[i - 1, j], [i + 1, j], [i, j - 1], [i, j + 1]].some(([a, c]) => a >= 0 && a <= 1 && c >= 0 && c <= 3 && at(a, c) < b);
+        return b > lo && touches ? m | BRAILLE_BITS[k] : m;
+      }, 0);
       if (!mask) row.push({ ch: shades[lo], band: lo });
       else {
         quadsUsed = true;
@@ -216,7 +229,8 @@ export function renderMap(spec: MapSpec): RenderedMap {
 
   // Text.
   const lines: string[] = [];
-  if (spec.title) lines.push(clipText(spec.title, spec.width));
+  const say = (t: string) => plainText(t, ascii);
+  if (spec.title) lines.push(...wrapLine(say(spec.title), spec.width));
   lines.push(' '.repeat(labelWidth + 1) + spec.vars[1]);
   const labelAt = new Map<number, string>();
   for (const l of yLabels) {
@@ -239,9 +253,9 @@ export function renderMap(spec: MapSpec): RenderedMap {
   for (const m of [...(spec.marks ?? [])]) {
     if (!m.label || seen.has(m.label)) continue;
     seen.add(m.label);
-    lines.push(...wrapLine(`  ${ascii ? m.ascii : m.symbol}  ${m.label}`, spec.width));
+    lines.push(...wrapLine(say(`  ${ascii ? m.ascii : m.symbol}  ${m.label}`), spec.width));
   }
-  for (const p of spec.paths ?? []) lines.push(...wrapLine(`  ${ascii ? p.ascii : p.symbol}  ${p.label}`, spec.width));
+  for (const p of spec.paths ?? []) lines.push(...wrapLine(say(`  ${ascii ? p.ascii : p.symbol}  ${p.label}`), spec.width));
   if (spec.arrows?.length) {
     const a = spec.arrows.find((x) => x.kind === 'ascent');
     const d = spec.arrows.find((x) => x.kind === 'descent');
@@ -257,7 +271,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
   if (stretch > 1.3 || stretch < 1 / 1.3) {
     summary.push(`Scale: one ${spec.vars[0]} unit is ${fmt(W / dxBox, 3)} columns, one ${spec.vars[1]} unit ${fmt(H / dyBox, 3)} rows, so the map is stretched ${stretch > 1 ? 'across' : 'up and down'} by ${fmt(stretch > 1 ? stretch : 1 / stretch, 2)}×${spec.arrows?.length ? '; the arrows are drawn perpendicular to the contours as shown' : ''}.`);
   }
-  for (const s of summary) lines.push(...wrapLine(s, spec.width));
+  for (const s of summary) lines.push(...wrapLine(say(s), spec.width));
   const text = lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
   return { text, levels, cells, cellOf: (x, y) => [colOf(x), rowOf(y)], columns: W, rows: H };
 }
@@ -300,7 +314,7 @@ export function octant(u: number, v: number): number {
 
 function lineGlyph(u: number, v: number, ascii: boolean, dotted = false): string {
   const o = octant(u, v) % 4;
-  if (dotted) return ascii ? ['-', '/', ':', '\\'][o] : ['┄', '╱', '┆', '╲'][o];
+  if (dotted) return ascii ? ['~', '/', '!', '\\'][o] : ['┄', '╱', '┆', '╲'][o];
   return ascii ? ['-', '/', '|', '\\'][o] : ['─', '╱', '│', '╲'][o];
 }
 
@@ -361,10 +375,6 @@ function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: Ins
   if (quads) out.push(...wrapLine('  ⠉⣀⡇⢸… a band’s edge (a contour line), dotted on its higher side', spec.width));
   if (undef) out.push(...wrapLine(`  ${UNDEFINED}  f is undefined there`, spec.width));
   return out;
-}
-
-function clipText(t: string, width: number): string {
-  return t.length > width ? t.slice(0, width - 1) + '…' : t;
 }
 
 function wrapLine(t: string, width: number): string[] {

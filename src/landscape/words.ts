@@ -1,10 +1,11 @@
 import { formatNumber as fmt } from '../math/format.js';
+import { asciiText } from '../chart/ascii.js';
 
 // Directions and points as a learner reads them. Pure.
 
-/** (1, 2) with round numbers; noise next to 0 reads as 0. */
-export function point(x: number, y: number, digits = 4): string {
-  const c = (v: number) => fmt(Math.abs(v) < 1e-9 ? 0 : v, digits);
+/** (1, 2) with round numbers; noise next to 0 (below `zero`) reads as 0. */
+export function point(x: number, y: number, digits = 4, zero = 1e-9): string {
+  const c = (v: number) => fmt(Math.abs(v) < zero ? 0 : v, digits);
   return `(${c(x)}, ${c(y)})`;
 }
 
@@ -26,4 +27,13 @@ export function directionWords(dx: number, dy: number, vars: readonly [string, s
     words = `${pure[k]} (${k === 0 ? '+' + vars[0] : k === 2 ? '+' + vars[1] : k === 4 ? '−' + vars[0] : '−' + vars[1]}), a little ${lean}`;
   }
   return `${words}, ${fmt(a, 3)}° from the +${vars[0]} axis`;
+}
+
+/**
+ * Text as --ascii prints it, turned into ASCII before it is wrapped (the output edge would make
+ * "∇f" into "gradf" after wrapping, and lines would overrun the width): the chart's stand-ins, and
+ * "deg" for degrees.
+ */
+export function plainText(text: string, ascii: boolean): string {
+  return ascii ? asciiText(text.replace(/°/g, ' deg').replace(/∇f/g, 'grad f')) : text;
 }

@@ -73,7 +73,11 @@ export interface KeyEntry {
 export interface IdeaNote {
   says?: string;
   plot?: { expr: string; from: number; to: number; tangent?: number };
+  /** A contour map of f(x, y) with the gradient drawn at `at` (and the box shown, default around it). */
+  map?: IdeaMap;
 }
+
+export interface IdeaMap { expr: string; at: [number, number]; box?: [number, number, number, number] }
 
 export interface AnswerKey {
   lesson: string;

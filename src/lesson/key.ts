@@ -2,10 +2,10 @@ import { parseLab } from './lab-spec.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Lesson } from './model.js';
 import type { Problem } from './check.js';
-import type { AnswerKey, IdeaNote, KeyEntry } from './key-model.js';
+import type { AnswerKey, IdeaMap, IdeaNote, KeyEntry } from './key-model.js';
 import { EntryReader } from './key-reader.js';
 import { readRubric } from './key-rubric.js';
-import { compileExpression } from '../math/engine.js';
+import { compileExpression, compileExpression2 } from '../math/engine.js';
 import { UserError } from '../errors.js';
 import { sanitize } from './sanitize.js';
 
@@ -228,6 +228,27 @@ function sorted(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.line - b.line || (a.severity === 'error' ? -1 : 1));
 }
 
+/** `map: {expr: "x^2 + 3*y^2", at: [1, 1], box: [-3, 3, -2, 2]}`: the map and the gradient's point, or what is wrong. */
+function readIdeaMap(node: unknown): IdeaMap | string {
+  if (!isMap(node)) return 'expected {expr, at: [x, y], box: [x0, x1, y0, y1]}';
+  const expr = String(node.get('expr') ?? '');
+  const nums = (k: string) => {
+    const v = node.get(k, true);
+    return isSeq(v) ? v.items.map((x) => Number(isScalar(x) ? x.value : NaN)) : undefined;
+  };
+  const at = nums('at');
+  const box = nums('box');
+  try {
+    compileExpression2(expr);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return e.message;
+  }
+  if (!at || at.length !== 2 || !at.every(Number.isFinite)) return '"at" must be a point [x, y]';
+  if (box !== undefined && (box.length !== 4 || !box.every(Number.isFinite) || !(box[0] < box[1]) || !(box[2] < box[3]))) return '"box" must be [x0, x1, y0, y1] with x0 < x1 and y0 < y1';
+  return { expr, at: [at[0], at[1]], ...(box ? { box: box as [number, number, number, number] } : {}) };
+}
+
 /** `ideas:` a list in the order of the lesson's core ideas, each with `says` and/or `plot`. */
 function readIdeas(node: unknown, lesson: Lesson, lineOf: (n: unknown) => number, report: (line: number, severity: Problem['severity'], message: string) => void): IdeaNote[] {
   if (!isSeq(node)) {
@@ -259,9 +280,15 @@ function readIdeas(node: unknown, lesson: Lesson, lineOf: (n: unknown) => number
         report(lineOf(plot), 'error', `ideas entry ${i + 1}: plot: ${e.message}`);
       }
     }
+    const map = item.get('map', true);
+    if (map !== undefined) {
+      const read = readIdeaMap(map);
+      if (typeof read === 'string') report(lineOf(map), 'error', `ideas entry ${i + 1}: map: ${read}`);
+      else note.map = read;
+    }
     for (const pair of item.items) {
       const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
-      if (k !== 'says' && k !== 'plot') report(lineOf(pair.key), 'warning', `ideas entry ${i + 1}: unknown field "${k}" (known: says, plot)`);
+      if (k !== 'says' && k !== 'plot' && k !== 'map') report(lineOf(pair.key), 'warning', `ideas entry ${i + 1}: unknown field "${k}" (known: says, plot, map)`);
     }
     return note;
   });

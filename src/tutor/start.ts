@@ -12,6 +12,8 @@ import { STEP_RUNNERS, type StepContext, type StepOutcome } from './steps/index.
 export interface IdeaExtra {
   says?: string;
   plot?: { expr: string; from: number; to: number; tangent?: number };
+  /** A contour map of f(x, y) with the gradient at `at`. */
+  map?: { expr: string; at: [number, number]; box?: [number, number, number, number] };
 }
 
 export interface TutorDeps {
@@ -28,6 +30,8 @@ export interface TutorDeps {
   nextLessonPath?: string | null;
   /** Renders a small plot for a core idea (kept out of here so this file stays free of charts). */
   ideaChart?: (plot: NonNullable<IdeaExtra['plot']>, screen: Screen) => Promise<string>;
+  /** Renders a contour map with the gradient drawn at a point, for a core idea in two variables. */
+  ideaMap?: (map: NonNullable<IdeaExtra['map']>, screen: Screen) => Promise<string>;
   /** Answers a written or coding question may take (default: 3 in a terminal, 1 from a pipe). */
   tries?: number;
 }

@@ -8,6 +8,7 @@ export const coreIdeas: StepRunner = async (_step, { lesson, deps, screen }) => 
     const extra = deps.ideas?.[i];
     if (extra?.says) ui.say(`In other words: ${extra.says}`);
     if (extra?.plot && deps.ideaChart) ui.say(await deps.ideaChart(extra.plot, screen));
+    if (extra?.map && deps.ideaMap) ui.say(await deps.ideaMap(extra.map, screen));
     await ask.pause();
   }
   return 'done';

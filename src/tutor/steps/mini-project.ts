@@ -6,6 +6,7 @@ import { verdictText } from '../quiz.js';
 import { askValue, recordSkip } from './answer.js';
 import type { StepRunner } from './context.js';
 import { readable } from './lab.js';
+import { MAP_SHAPES, mapProject } from './map-project.js';
 
 /** The mini-project: pick (or type) a loss curve, see its landscape, describe its minimum in words. */
 export const miniProject: StepRunner = async (_step, ctx) => {
@@ -15,10 +16,12 @@ export const miniProject: StepRunner = async (_step, ctx) => {
   if (mp.task) ui.say(mp.task);
   const choice = await ask.select('Which loss curve?', [
     ...SHAPES.map((s, i) => ({ value: s.value as string, name: `${s.name}: ${s.expr}`, key: String(i + 1) })),
+    ...MAP_SHAPES.map((s, i) => ({ value: s.value, name: `${s.name}: ${s.expr}`, key: String(SHAPES.length + i + 1) })),
     { value: 'own', name: 'My own: type a formula', key: 'o' },
     { value: 'skip', name: 'Skip the mini-project for now', key: 's' },
   ]);
   if (choice === 'skip') return recordSkip('mini-project', undefined, ctx);
+  if (MAP_SHAPES.some((s) => s.value === choice)) return mapProject(choice, ctx);
   const shape = SHAPES.find((s) => s.value === choice);
   let land: Awaited<ReturnType<typeof landscapeReport>> | null = null;
   let expr = shape?.expr ?? '';
