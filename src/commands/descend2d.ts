@@ -51,7 +51,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
       runs: runs.map((r) => ({
         expr: r.expr, vars: r.vars, lr: r.lr, momentum: r.momentum, start: r.start,
         steps: r.steps.map((s) => ({ k: s.k, x: s.x, f: s.f, grad: s.grad })),
-        converged: r.converged, diverged: r.diverged, oscillating: r.oscillating, kind: r.kind, verdict: r.verdict,
+        converged: r.converged, diverged: r.diverged, oscillating: r.oscillating, behaviour: r.kind, verdict: r.verdict,
       })),
     }) + '\n');
     return;
@@ -69,7 +69,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
       ...RUN_MARKS[i % RUN_MARKS.length],
       series: i,
       points: r.steps.map((s) => s.x),
-      label: `lr ${fmt(r.lr)}: ${r.steps.length - 1} steps, ` + (leaves ? `leaves the map at step ${leaves.k}` : `ends at ${point(last.x[0], last.x[1], 3)}`),
+      label: `lr ${fmt(r.lr)}: ${r.steps.length - 1} steps, ` + (leaves ? `leaves the map at step ${leaves.k}` : `ends at ${point(last.x[0], last.x[1], 3, Math.max(1e-9, 10 * tol) * Math.max(1, Math.hypot(...start)))}`),
     };
   });
   const map = renderMap({

@@ -56,7 +56,7 @@ export function gradeMapDescription(text: string, facts: MapFacts): Verdict {
   const named = pointsIn(t, facts.vars);
   const where = named.some((p) => near(p, low));
   // Steepness: a clause that says steep along one axis, or flat along the other.
-  const clauses = t.split(/[.;!?]|,\s*(?:but|while|and)\b|\bbut\b|\bwhile\b|\bwhereas\b/);
+  const clauses = t.split(/[.;!?,]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b/);
   let steep: 0 | 1 | null = null;
   let wrongSteep = false;
   for (const c of clauses) {
