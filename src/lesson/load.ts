@@ -59,19 +59,33 @@ export function readLessonFile(path: string): string {
 
 /** The longest line a lesson may have (the course's longest is 161 characters). */
 export const MAX_LESSON_LINE = 10_000;
+/** The longest paragraph of running text, outside code (the course's longest is about 500). */
+export const MAX_PARAGRAPH = 2_000;
+/** The most rows one table may have (the course's longest has 10). */
+export const MAX_TABLE_ROWS = 1_000;
 /** The deepest a list item may be indented, in columns (the course's deepest is 3). */
 export const MAX_LIST_INDENT = 64;
 /** The most list or quote markers one line may open (`- - - x`, `> > x`). */
 export const MAX_NESTING = 16;
 
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
 /**
- * What makes a file under the size cap cost far more than its size to parse: marked's lexer is
- * superlinear on one very long line (100 KB took 2.4 s in show, 1 MB minutes; 800 KB of "- - - …"
- * hung every command) and on deep nesting (1,000 list levels took 853 MB). No lesson comes near
- * these caps; a file past them is refused with its line, before it is parsed.
+ * What makes a file under the size cap cost far more than its size to parse. Profiled (node
+ * --cpu-prof on `show` and `check`): marked's inline pass is quadratic within one paragraph (the
+ * GFM e-mail lookahead rescans a run of `a_a_a…`, and each unclosed `_` or `**` rescans the rest of
+ * its paragraph: 16,000 characters of `_a` took 0.7 s, 9,000-character paragraphs filling 900 KB
+ * 26 s), cli-table3 lays a table out in time that grows faster than its rows (20,000 rows 14 s), and
+ * deep nesting costs memory (1,000 list levels took 853 MB). Capping what one paragraph, one table
+ * and one line may hold keeps the cost linear in the file; no lesson comes near the caps. A file
+ * past one is refused with its line, before it is parsed. (marked 15 was also cubic on `[a](`
+ * repeated: 2,000 took 35 s; marked 18 takes 22 ms.)
  */
 export function shapeProblem(text: string): { line: number; message: string } | null {
   let line = 0;
+  let fence: string | null = null;
+  let paragraph = { start: 0, length: 0 };
+  let table = { start: 0, rows: 0 };
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -80,11 +94,44 @@ export function shapeProblem(text: string): { line: number; message: string } | 
     if (length > MAX_LESSON_LINE) {
       return { line, message: `the line is ${length.toLocaleString('en')} characters long; lesson lines are at most ${MAX_LESSON_LINE.toLocaleString('en')}: break it into paragraphs` };
     }
-    const head = /^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])(?:[ \t]+|$))*/.exec(text.slice(start, Math.min(end, start + 4 * MAX_LIST_INDENT)))![0];
+    const text80 = text.slice(start, Math.min(end, start + 4 * MAX_LIST_INDENT));
+    const fenceMark = FENCE.exec(text80)?.[1];
+    if (fence !== null) {
+      // Code is not parsed for emphasis or links: only the line cap applies inside a fence.
+      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = null;
+      start = end + 1;
+      continue;
+    }
+    if (fenceMark) {
+      fence = fenceMark;
+      paragraph = { start: line, length: 0 };
+      start = end + 1;
+      continue;
+    }
+    const head = /^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])(?:[ \t]+|$))*/.exec(text80)![0];
     const markers = head.match(/[-*+>]|\d{1,9}[.)]/g)?.length ?? 0;
     const indent = /^[ \t]*/.exec(head)![0].replace(/\t/g, '    ').length;
     if (markers && indent > MAX_LIST_INDENT) return { line, message: `a list nested more than ${MAX_LIST_INDENT} columns deep; lesson lists nest a few levels at most` };
     if (markers > MAX_NESTING) return { line, message: `lists or quotes nested more than ${MAX_NESTING} deep; lesson lists nest a few levels at most` };
+    const rest = text.slice(start + head.length, end).trim();
+    if (rest.startsWith('|')) {
+      // A table row: its cells are short paragraphs of their own. The delimiter row is not counted.
+      if (table.rows === 0) table.start = line;
+      if (++table.rows > MAX_TABLE_ROWS + 1) return { line: table.start, message: `a table of more than ${MAX_TABLE_ROWS.toLocaleString('en')} rows; lesson tables are at most ${MAX_TABLE_ROWS.toLocaleString('en')}: split it` };
+      paragraph = { start: line, length: 0 };
+    } else {
+      table.rows = 0;
+      // A blank line ends a paragraph; a heading, a list item or a quote starts a new one.
+      if (rest === '') paragraph = { start: line + 1, length: 0 };
+      else {
+        if (markers || rest.startsWith('#')) paragraph = { start: line, length: 0 };
+        paragraph.length += rest.length + 1;
+        if (paragraph.length > MAX_PARAGRAPH + 1) {
+          return { line: paragraph.start, message: `a paragraph of more than ${MAX_PARAGRAPH.toLocaleString('en')} characters; lesson paragraphs are at most ${MAX_PARAGRAPH.toLocaleString('en')}: break it with a blank line` };
+        }
+        if (rest.startsWith('#')) paragraph = { start: line + 1, length: 0 };
+      }
+    }
     start = end + 1;
   }
   return null;

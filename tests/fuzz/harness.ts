@@ -199,6 +199,9 @@ const line = fc.oneof(
   fc.constantFrom('```python', '```', '---', '', '**Lesson 1.2.27**: Functions', '> Previous lesson: 1.2.25', 'f(x) = x^2 and compute f(3).'),
   fc.tuple(fc.constantFrom('- ', '> ', '1. ', '[', '*', '`'), fc.integer({ min: 1, max: 2000 })).map(([p, n]) => p.repeat(n) + 'x'),
   fc.integer({ min: 1, max: 60 }).map((k) => 'word '.repeat(k * 1000)),
+  // What marked's inline pass and cli-table3 are slowest on: unclosed emphasis and links, long tables.
+  fc.tuple(fc.constantFrom('_a', '**a', '[a](', '*a ', '~a', '<a ', '![a](', '`a', 'a_', 'a@b'), fc.integer({ min: 1, max: 1200 })).map(([p, n]) => p.repeat(n)),
+  fc.integer({ min: 1, max: 1500 }).map((n) => '| a | b |\n|---|---|\n' + '| 1 | 2 |\n'.repeat(n)),
   text(80),
 );
 const lessonText = (corpus: string[]) =>
