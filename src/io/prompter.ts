@@ -8,6 +8,7 @@ import { asciiOnly } from './ascii-mode.js';
 import { colorEnabled } from './color-mode.js';
 import { rawOutput } from './output-edge.js';
 import { terminalText } from '../terminal-text.js';
+import { answerRoom, typingView } from './typing-view.js';
 
 /**
  * How the tutor asks. Two implementations: inquirer prompts when stdin is a terminal, and a
@@ -164,8 +165,10 @@ class InquirerPrompter implements Prompter {
   private theme: object;
 
   private answer: (s: string) => string;
+  private columns: () => number | undefined;
 
   constructor(output: NodeJS.WriteStream, ascii = false) {
+    this.columns = () => output.columns;
     // inquirer moves the cursor to redraw its prompt, so it writes past the output edge (see
     // output-edge.ts); everything it is given to show is cleaned here instead, the same way.
     const colors = colorEnabled(output);
@@ -202,7 +205,7 @@ class InquirerPrompter implements Prompter {
         type: 'input',
         message: this.t(message),
         default: opts.default,
-        transformer: (s: string, { isFinal }: { isFinal: boolean }) => (isFinal ? this.answer(s) : this.t(s)),
+        transformer: (s: string, { isFinal }: { isFinal: boolean }) => (isFinal ? this.answer(s) : this.t(typingView(s, answerRoom(this.columns(), message)))),
         validate: (s: string) => {
           const problem = s.length > MAX_ANSWER_LENGTH ? tooLongAnswer(s.length) : opts.validate?.(s);
           return problem == null ? true : this.t(problem);

@@ -36,6 +36,12 @@ export class Terminal {
     this.keys('Enter');
   }
 
+  /** Pastes text as a terminal paste would (all at once, not key by key), without Enter. */
+  paste(text: string): void {
+    execFileSync('tmux', ['-L', this.sock, 'load-buffer', '-'], { input: text });
+    execFileSync('tmux', ['-L', this.sock, 'paste-buffer', '-d']);
+  }
+
   async waitFor(re: RegExp, ms = 15000): Promise<string> {
     const until = Date.now() + ms;
     for (;;) {
