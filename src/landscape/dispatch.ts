@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { freeNames } from '../math/engine.js';
 import { quoted } from '../math/source.js';
-import { findLandscape, type Landscape } from './landscapes.js';
+import { findLandscape, LANDSCAPES, type Landscape } from './landscapes.js';
 import { parseVars } from './options2d.js';
 
 /** What a 2-D command works on: a named landscape, or an expression in two variables. */
@@ -26,10 +26,37 @@ export function twoVariableTarget(text: string, opts: { vars?: string }, varGive
   }
   const names = freeNames(text);
   if (!names) return null;
+  // A bare word that names no variable of the command: a landscape's name, mistyped.
+  const word = text.trim();
+  // Dashed like "two-valleys" (a difference of two short names, w-b, is an expression).
+  const dashed = word.includes('-') && word.split('-').every((p) => p.length >= 3);
+  if (/^[A-Za-z][A-Za-z-]{2,}$/.test(word) && !varGiven && (names.length === 1 || dashed) && names[0] !== 'x') {
+    const near = LANDSCAPES.map((l) => [l.name, distance(word.toLowerCase(), l.name)] as const).sort((a, b) => a[1] - b[1])[0];
+    // Far from every name and without a dash, it is more likely a variable: the one-variable
+    // command says so, as it always has.
+    const guess = near[1] <= 2 ? `did you mean ${near[0]}? ` : '';
+    if (!guess && !dashed) return null;
+    throw new UserError(`there is no landscape named ${quoted(word)}: ${guess}the named landscapes are ${LANDSCAPES.map((l) => l.name).join(', ')}; or type an expression, like "x^2 + 3*y^2"`, 2);
+  }
   if (names.length >= 3) {
     throw new UserError(`${quoted(text)} has ${names.length} variables (${names.slice(0, 6).join(', ')}); calc-ml draws functions of one variable or of two (x and y, or name them with --vars a,b)`, 2);
   }
   if (varGiven || names.length < 2) return null;
   const vars: [string, string] = names.includes('x') && names.includes('y') ? ['x', 'y'] : [names[0], names[1]];
   return { kind: 'expr', text, vars };
+}
+
+/** Edit distance, for "did you mean ravine?". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
 }

@@ -97,3 +97,64 @@ describe('bad input: one line, exit 2', () => {
     expect(r.stderr).toMatch(message as RegExp);
   });
 });
+
+describe('descend on f(x, y)', () => {
+  test('--json keeps { runs }, with [x, y] pairs for x and grad, and converged, diverged, verdict per run', () => {
+    const r = cli('descend', 'x^2 + 10*y^2', '--start', '3,2', '--lr', '0.02,0.09,0.11', '--json');
+    expect(r.status).toBe(0);
+    const { runs } = JSON.parse(r.stdout);
+    expect(runs.map((x: { lr: number }) => x.lr)).toEqual([0.02, 0.09, 0.11]);
+    for (const run of runs) {
+      expect(run.start).toEqual([3, 2]);
+      expect(run.steps[0]).toEqual({ k: 0, x: [3, 2], f: 49, grad: [6, 40] });
+      expect(run.steps[1].x[0]).toBeCloseTo(3 - run.lr * 6, 12);
+      expect(run.steps[1].x[1]).toBeCloseTo(2 - run.lr * 40, 12);
+      expect(typeof run.converged).toBe('boolean');
+      expect(typeof run.diverged).toBe('boolean');
+      expect(typeof run.verdict).toBe('string');
+    }
+    expect(runs[2].diverged).toBe(true);
+    expect(runs[2].verdict).toMatch(/diverges along the steep axis y/);
+  });
+
+  test('a named landscape brings its start and rates; options typed win', () => {
+    const named = JSON.parse(cli('descend', 'ravine', '--json').stdout);
+    expect(named.runs.map((x: { lr: number }) => x.lr)).toEqual([0.02, 0.09, 0.11]);
+    expect(named.runs[0].start).toEqual([3, 2]);
+    const mine = JSON.parse(cli('descend', 'ravine', '--lr', '0.05', '--start', '1,1', '--momentum', '0.5', '--json').stdout);
+    expect(mine.runs).toHaveLength(1);
+    expect(mine.runs[0]).toMatchObject({ lr: 0.05, momentum: 0.5, start: [1, 1] });
+  });
+
+  test('the map shows each run, the start and the minimum; the loss chart and tables follow', () => {
+    const r = cli('descend', 'ravine', '--width', '80');
+    expect(r.status).toBe(0);
+    for (const mark of ['◎', '○', '◆', '◇', '●']) expect(r.stdout).toContain(mark);
+    expect(r.stdout).toMatch(/loss f\(x, y\) per step/);
+    expect(r.stdout).toMatch(/step +x +y +f +\|∇f\|/);
+  });
+
+  test('one-variable descend --json is unchanged in shape', () => {
+    const { runs } = JSON.parse(cli('descend', 'x^2', '--lr', '0.1', '--json').stdout);
+    expect(runs[0].start).toBe(3);
+    expect(runs[0].steps[0]).toMatchObject({ k: 0, x: 3, f: 9, grad: 6 });
+  });
+});
+
+describe('more bad input: one line, exit 2', () => {
+  test.each([
+    [['descend', 'x^2 + 10*y^2', '--start', '3'], /--start needs two numbers for f\(x, y\)/],
+    [['descend', 'ravin'], /there is no landscape named "ravin": did you mean ravine\?/],
+    [['plot', 'two-valley'], /did you mean two-valleys\?/],
+    [['descend', 'ravine', '--momentum', '1'], /--momentum must be below 1/],
+    [['descend', 'x^2', '--momentum', '0.5'], /--momentum is for functions of two variables/],
+    [['grad', 'x^2 + y^2', '--at', '1,2', '--box', '0,1,1,0'], /y0 must be less than y1/],
+    [['plot', 'x^2 + y^2', 'x'], /a contour map shows one function/],
+  ])('%j', (args, message) => {
+    const r = cli(...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+});

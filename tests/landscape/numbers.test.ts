@@ -269,3 +269,14 @@ describe('what counts as two variables, and bad options', () => {
     expect(f).toThrow(message);
   });
 });
+
+describe('a plateau', () => {
+  test('started far out on a nearly flat skirt, descent stalls and says so', () => {
+    const f = (x: number, y: number) => 1 - Math.exp(-(x * x + y * y));
+    const g = (x: number, y: number): [number, number] => [2 * x * Math.exp(-(x * x + y * y)), 2 * y * Math.exp(-(x * x + y * y))];
+    const run = descend2('', ['x', 'y'], f, g, { start: [4, 4], lr: 0.1, momentum: 0, steps: 100, tol: 1e-6 });
+    expect(run.kind).toBe('plateau');
+    expect(run.converged).toBe(false);
+    expect(run.verdict).toMatch(/stalls on a plateau/);
+  });
+});
