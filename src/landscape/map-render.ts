@@ -118,25 +118,29 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const colOf = (x: number) => Math.max(0, Math.min(W - 1, Math.floor((x - box.x0) / cw)));
   const rowOf = (y: number) => Math.max(0, Math.min(H - 1, Math.floor((box.y1 - y) / ch)));
 
-  const levels = spec.levels ?? chooseLevels(sampleValues(spec.f, box, W, H));
+  // f is evaluated once per sample: at each cell's centre (ASCII), or at its 2 × 4 braille dots.
+  const dotValue = ascii
+    ? []
+    : Array.from({ length: 4 * H }, (_, j) => Array.from({ length: 2 * W }, (_, i) => spec.f(box.x0 + ((i + 0.5) * cw) / 2, box.y1 - ((j + 0.5) * ch) / 4)));
+  const centreValue = ascii ? Array.from({ length: H }, (_, r) => Array.from({ length: W }, (_, c) => spec.f(box.x0 + (c + 0.5) * cw, box.y1 - (r + 0.5) * ch))) : [];
+  const levels = spec.levels ?? chooseLevels(ascii ? centreValue.flat() : dotValue.flat());
   const shades = ascii ? ASCII_SHADES : SHADES;
   let quadsUsed = false;
   let undefinedUsed = false;
   const cells: MapCell[][] = [];
   for (let r = 0; r < H; r++) {
     const row: MapCell[] = [];
-    const yc = box.y1 - (r + 0.5) * ch;
     for (let c = 0; c < W; c++) {
-      const xc = box.x0 + (c + 0.5) * cw;
       if (ascii) {
-        const b = bandOf(spec.f(xc, yc), levels.values);
+        const b = bandOf(centreValue[r][c], levels.values);
         if (b < 0) undefinedUsed = true;
         row.push({ ch: b < 0 ? UNDEFINED : shades[b], band: b });
         continue;
       }
       // Eight samples per cell, on braille's 2 × 4 dots: where a band's edge crosses the cell, it is
       // drawn as dots, so contour lines have 2 × 4 times the resolution of the cells.
-      const q = BRAILLE_DOTS.map(([i, j]) => bandOf(spec.f(xc + ((i - 0.5) * cw) / 2, yc + ((1.5 - j) * ch) / 4), levels.values));
+      const band = (i: number, j: number) => bandOf(dotValue[4 * r + j][2 * c + i], levels.values);
+      const q = BRAILLE_DOTS.map(([i, j]) => band(i, j));
       const defined = q.filter((b) => b >= 0);
       if (!defined.length) {
         undefinedUsed = true;
@@ -146,10 +150,9 @@ export function renderMap(spec: MapSpec): RenderedMap {
       const lo = Math.min(...defined);
       // Only the dots on the higher side that touch the lower side: a thin line, so the shading
       // around it still shows.
-      const at = (i: number, j: number) => q[BRAILLE_DOTS.findIndex(([a, b]) => a === i && b === j)];
       const mask = q.reduce((m, b, k) => {
         const [i, j] = BRAILLE_DOTS[k];
-        const touches = [[i - 1, j], [i + 1, j], [i, j - 1], [i, j + 1]].some(([a, c]) => a >= 0 && a <= 1 && c >= 0 && c <= 3 && at(a, c) < b);
+        const touches = [[i - 1, j], [i + 1, j], [i, j - 1], [i, j + 1]].some(([a, d]) => a >= 0 && a <= 1 && d >= 0 && d <= 3 && band(a, d) < b);
         return b > lo && touches ? m | BRAILLE_BITS[k] : m;
       }, 0);
       if (!mask) row.push({ ch: shades[lo], band: lo });
@@ -274,14 +277,6 @@ export function renderMap(spec: MapSpec): RenderedMap {
   for (const s of summary) lines.push(...wrapLine(say(s), spec.width));
   const text = lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
   return { text, levels, cells, cellOf: (x, y) => [colOf(x), rowOf(y)], columns: W, rows: H };
-}
-
-/** f at the centres of the map's quarter cells, for choosing levels from what the map shows. */
-function sampleValues(f: F2, box: Box, W: number, H: number): number[] {
-  const out: number[] = [];
-  const [nx, ny] = [Math.min(2 * W, 200), Math.min(2 * H, 100)];
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) out.push(f(box.x0 + ((i + 0.5) * (box.x1 - box.x0)) / nx, box.y1 - ((j + 0.5) * (box.y1 - box.y0)) / ny));
-  return out;
 }
 
 function within(b: Box, x: number, y: number): boolean {
