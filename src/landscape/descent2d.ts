@@ -111,7 +111,7 @@ function judge(steps: Step2[], f: F2, o: Descent2Options, vars: readonly [string
   const zigzag = steps.length >= 5 && flips >= 0.6 * (steps.length - 1);
   const recentFlips = across.slice(-6);
   const zigzagNow = recentFlips.length >= 5 && recentFlips.slice(1).every((a, i) => Math.sign(a) === -Math.sign(recentFlips[i]) && a !== 0);
-  const valley = steep.l1 > 0 && steep.l2 > 3 * steep.l1 ? `the narrow valley (across it, along ${axisWords(steep.d, vars)}, f curves ${fmt(steep.l2 / steep.l1, 3)}× more sharply than along it)` : 'the valley';
+  const valley = steep.l1 > 0 && steep.l2 > 3 * steep.l1 ? `the narrow valley (across it, along ${axisWords(steep.d, vars)}, f curves ${fmt(steep.l2 / steep.l1, 3)}× more sharply than along it)` : 'the minimum';
 
   if (norm(last) < o.tol) {
     const end = steepAt(last.x);
@@ -127,7 +127,7 @@ function judge(steps: Step2[], f: F2, o: Descent2Options, vars: readonly [string
     if (low && last.f > low.f + 1e-6 * Math.max(1, Math.abs(low.f)) && Math.hypot(last.x[0] - low.x, last.x[1] - low.y) > 1e-3 * Math.max(1, Math.hypot(low.x, low.y))) {
       return result('local-minimum', `settles in a local minimum at ${where(last)} (f = ${fmt(last.f, 4)}) after ${count(n, 'step')}; the lowest point is ${point(low.x, low.y, 4)} (f = ${fmt(low.f, 4)}): where descent ends depends on where it starts`, { converged: true });
     }
-    if (zigzag) return result('zigzags', `converges to ${where(last)} in ${count(n, 'step')}, zigzagging across ${valley}: each step overshoots the valley floor and comes back`, { converged: true });
+    if (zigzag) return result('zigzags', `converges to ${where(last)} in ${count(n, 'step')}, zigzagging across ${valley}: each step overshoots ${valley === 'the minimum' ? 'it' : 'the valley floor'} and comes back`, { converged: true });
     return result('converges', `converges to ${where(last)} in ${count(n, 'step')} (f = ${fmt(last.f, 4)})`, { converged: true });
   }
   // A 2-cycle: back where it was two steps ago, not where it was one step ago.
@@ -147,13 +147,22 @@ function judge(steps: Step2[], f: F2, o: Descent2Options, vars: readonly [string
   if (g < 1e-3 * Math.max(1, Math.abs(last.f)) && g0 < 1e-2 * Math.max(1, Math.abs(steps[0].f)) && Math.abs(last.f - steps[0].f) < 1e-3 * Math.max(1, Math.abs(steps[0].f))) {
     return result('plateau', `stalls on a plateau: the ground is almost flat (${slope}), so every step is tiny; ${after}`);
   }
-  if (g < 1e-3 * g0) return result('not-yet', `is close but not converged: ${after}, ${slope} (tolerance ${fmt(o.tol)})`);
-  // What is left of the gradient points along the valley floor: the steep way is done, the flat way crawls.
-  const flatDir: Vec = [-steep.d[1], steep.d[0]];
+  // Close: near the known lowest minimum, or else the gradient a thousandth of what it was (a
+  // steep start, like Rosenbrock's wall, makes the second misleading: the first is asked first).
+  const low = o.lowest;
+  const close = low
+    ? Math.hypot(last.x[0] - low.x, last.x[1] - low.y) < 1e-2 * Math.max(1, Math.hypot(low.x, low.y))
+    : g < 1e-3 * g0;
+  if (close) return result('not-yet', `is close but not converged: ${after}, ${slope} (tolerance ${fmt(o.tol)})`);
+  // What is left of the gradient points along the valley floor (read where the run is, for a
+  // valley that bends): the steep way is done, the flat way crawls.
+  const flatDir: Vec = [-end.d[1], end.d[0]];
   const gAlong = Math.abs(last.grad[0] * flatDir[0] + last.grad[1] * flatDir[1]);
-  if (steep.l1 > 0 && steep.l2 > 3 * steep.l1 && gAlong > 0.9 * g) {
-    return result('slow', `is slow along the valley floor: it crossed the steep direction (${axisWords(steep.d, vars)}) at once, but along ${axisWords(flatDir, vars)}, where f is ${fmt(steep.l2 / steep.l1, 3)}× flatter, each step is tiny; ${after}, ${slope}. A larger rate would overshoot across the valley; momentum helps here`);
+  if (end.l1 > 0 && end.l2 > 3 * end.l1 && gAlong > 0.9 * g) {
+    const bends = Math.abs(end.d[0] * steep.d[0] + end.d[1] * steep.d[1]) < Math.cos(Math.PI / 9);
+    return result('slow', `is slow along the ${bends ? 'curved ' : ''}valley floor: it crossed the steep direction at once, but along the floor (${bends ? 'here ' : ''}${axisWords(flatDir, vars)}), where f is ${fmt(end.l2 / end.l1, 3)}× flatter, each step is tiny; ${after}, ${slope}. A larger rate would overshoot across the valley; momentum helps here`);
   }
+  if (!low && g < 1e-3 * g0) return result('not-yet', `is close but not converged: ${after}, ${slope} (tolerance ${fmt(o.tol)})`);
   return result(g > 0.1 * g0 ? 'slow' : 'not-yet', g > 0.1 * g0 ? `is slow: ${after}, still far from the minimum (${slope}); a larger rate or momentum would go faster` : `has not converged yet: ${after}, ${slope}`);
 }
 
