@@ -251,7 +251,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
     lines.push(`${(label ?? '').padStart(labelWidth)} ${axis}${body}`);
   }
   lines.push(...xAxis(box, W, labelWidth, colOf, ascii, spec.vars[0]));
-  lines.push(...levelLegend(levels, shades, spec, chalk, quadsUsed, undefinedUsed));
+  lines.push(...levelLegend(levels, shades, spec, chalk, quadsUsed, undefinedUsed, cells.some((row) => row.some((c) => c.band >= 0))));
   const seen = new Set<string>();
   for (const m of [...(spec.marks ?? [])]) {
     if (!m.label || seen.has(m.label)) continue;
@@ -341,7 +341,8 @@ function xAxis(box: Box, W: number, labelWidth: number, colOf: (x: number) => nu
   return [`${' '.repeat(labelWidth + 1)}${ascii ? '+' : '└'}${rule.join('')}`, ...withTitle.split('\n')];
 }
 
-function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: InstanceType<typeof Chalk>, quads: boolean, undef: boolean): string[] {
+function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: InstanceType<typeof Chalk>, quads: boolean, undef: boolean, anyDefined = true): string[] {
+  if (!anyDefined) return [`  ${UNDEFINED}  f is undefined everywhere in this box`];
   const v = levels.values;
   const n = (x: number) => fmt(x, 3);
   const dash = spec.ascii ? ' to ' : '–';

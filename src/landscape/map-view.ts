@@ -44,6 +44,12 @@ export function landscapeView(f: F2, box: Box, vars: readonly [string, string]):
   }
   if (saddles.length) summary.push(`Saddle point${saddles.length > 1 ? 's' : ''}: ` + saddles.slice(0, 3).map((p) => `f = ${v(p)} at ${at(p)}`).join('; ') + ': f rises one way and falls the other, so descent can stall there, but it is not a minimum.');
   if (maxima.length) summary.push(`Maximum: ` + maxima.slice(0, 3).map((p) => `f = ${v(p)} at ${at(p)}`).join('; ') + '.');
+  // Level everywhere (a constant): every point is as low as any other, so none is named.
+  const level = lowest && !points.length && isLevel(f, box, lowest.f);
+  if (level && lowest) {
+    summary.push(`f is level: ${v(lowest)} everywhere in the box, so there is no single minimum.`);
+    return { points, lowest, marks, summary };
+  }
   if (edgeLower && lowest) {
     marks.push({ x: lowest.x, y: lowest.y, ...MARKS.lowest, label: 'lowest point in the box (on its edge)' });
     summary.push(minima.length
@@ -83,4 +89,16 @@ export function axisWords(d: readonly [number, number], vars: readonly [string, 
   if (Math.abs(d[1]) < 0.1) return vars[0];
   if (Math.abs(d[0]) < 0.1) return vars[1];
   return `the direction ${point(d[0], d[1], 2)}`;
+}
+
+/** Whether f takes (nearly) one value over the box: a constant has no single minimum. */
+function isLevel(f: F2, box: Box, at: number): boolean {
+  const tiny = 1e-12 * Math.max(1, Math.abs(at));
+  for (let j = 0; j <= 20; j++) {
+    for (let i = 0; i <= 20; i++) {
+      const v = f(box.x0 + ((box.x1 - box.x0) * i) / 20, box.y0 + ((box.y1 - box.y0) * j) / 20);
+      if (Number.isFinite(v) && Math.abs(v - at) > tiny) return false;
+    }
+  }
+  return true;
 }

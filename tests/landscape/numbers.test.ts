@@ -280,3 +280,17 @@ describe('a plateau', () => {
     expect(run.verdict).toMatch(/stalls on a plateau/);
   });
 });
+
+describe('what a map says where there is nothing to mark', () => {
+  test('a constant has no single minimum', async () => {
+    const { landscapeView } = await import('../../src/landscape/map-view.js');
+    const v = landscapeView(() => 5, { x0: -1, x1: 1, y0: -1, y1: 1 }, ['x', 'y']);
+    expect(v.marks).toEqual([]);
+    expect(v.summary).toEqual(['f is level: 5 everywhere in the box, so there is no single minimum.']);
+  });
+  test('a plane: the lowest point is on the edge, and said to be', async () => {
+    const { landscapeView } = await import('../../src/landscape/map-view.js');
+    const v = landscapeView((x, y) => x + 2 * y, { x0: -1, x1: 1, y0: -1, y1: 1 }, ['x', 'y']);
+    expect(v.summary.join(' ')).toMatch(/No minimum inside the box: the lowest point is f = -3 at \(x, y\) = \(-1, -1\), on its edge/);
+  });
+});
