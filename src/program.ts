@@ -113,7 +113,7 @@ export function buildProgram(): Command {
       .option('--samples <n>', 'points per curve, 2–5000 (default: one per column; 101 with --json)'),
   );
   mapOptions(program.commands[program.commands.length - 1])
-    .addHelpText('after', examples('calc-ml plot "x^2" --derivative', 'calc-ml plot "x^2" --tangent 1 --from -3 --to 3', 'calc-ml plot "x^2 + 3*y^2"', 'calc-ml plot ravine') + landscapeHelp())
+    .addHelpText('after', () => examples('calc-ml plot "x^2" --derivative', 'calc-ml plot "x^2" --tangent 1 --from -3 --to 3', 'calc-ml plot "x^2 + 3*y^2"', 'calc-ml plot ravine') + landscapeHelp(process.stdout.columns || 80))
     .action(async (exprs, opts, cmd) => (await import('./commands/plot.js')).run(exprs, { ...opts, given: given(cmd) }));
 
   chartOptions(
@@ -122,7 +122,7 @@ export function buildProgram(): Command {
       .alias('gd')
       .description('run gradient descent on an expression and show where each learning rate goes')
       .argument('<expr>', 'the loss, an expression in x, like "x^2" or "(x-1)^2 + 2"')
-      .option('--start <x>', 'where descent starts', '3')
+      .option('--start <x>', 'where descent starts (x,y for a function of two variables)', '3')
       .option('--lr <rates>', 'learning rate, or a comma list of rates to compare (up to 8)', '0.1')
       .option('--steps <n>', 'most steps per run, 1–10000', '50')
       .option('--tol <t>', "stop when |f'(x)| < t; 0 runs every step", '1e-6')
@@ -131,7 +131,7 @@ export function buildProgram(): Command {
       .option('--to <x>', 'right end of a 2-D map'),
   );
   mapOptions(program.commands[program.commands.length - 1])
-    .addHelpText('after', examples('calc-ml descend "x^2" --lr 0.1,0.5,1,1.1', 'calc-ml gd "x^4 - 3x^2 + x" --start 2 --lr 0.01 --steps 200', 'calc-ml descend "x^2 + 10*y^2" --start 3,2 --lr 0.02,0.09,0.11', 'calc-ml descend ravine --lr 0.02 --momentum 0.8') + landscapeHelp())
+    .addHelpText('after', () => examples('calc-ml descend "x^2" --lr 0.1,0.5,1,1.1', 'calc-ml gd "x^4 - 3x^2 + x" --start 2 --lr 0.01 --steps 200', 'calc-ml descend "x^2 + 10*y^2" --start 3,2 --lr 0.02,0.09,0.11', 'calc-ml descend ravine --lr 0.02 --momentum 0.8') + landscapeHelp(process.stdout.columns || 80))
     .action(async (expr, opts, cmd) => (await import('./commands/descend.js')).run(expr, { ...opts, given: given(cmd) }));
 
   chartOptions(
@@ -145,7 +145,7 @@ export function buildProgram(): Command {
       .option('--to <x>', 'right end of a 2-D map'),
   );
   mapOptions(program.commands[program.commands.length - 1])
-    .addHelpText('after', examples('calc-ml grad "x^2" --at 3', 'calc-ml grad "sin(x)" --at 1 --h 1e-8 --json', 'calc-ml grad "x^2 + 3*y^2" --at 1,2') + landscapeHelp())
+    .addHelpText('after', () => examples('calc-ml grad "x^2" --at 3', 'calc-ml grad "sin(x)" --at 1 --h 1e-8 --json', 'calc-ml grad "x^2 + 3*y^2" --at 1,2') + landscapeHelp(process.stdout.columns || 80))
     .action(async (expr, opts, cmd) => (await import('./commands/grad.js')).run(expr, { ...opts, given: given(cmd) }));
 
   program

@@ -75,7 +75,22 @@ export function findLandscape(name: string): Landscape | undefined {
   return LANDSCAPES.find((l) => l.name === name.trim().toLowerCase());
 }
 
-/** For --help: one line per landscape. */
-export function landscapeHelp(): string {
-  return '\nNamed landscapes (instead of an expression):\n' + LANDSCAPES.map((l) => `  ${l.name.padEnd(12)} ${l.expr}: ${l.about}`).join('\n');
+/** For --help: each landscape with what it shows, wrapped at spaces to `width` columns. */
+export function landscapeHelp(width = 80): string {
+  const indent = 15;
+  const lines = ['', 'Named landscapes (give one for <expr>):'];
+  for (const l of LANDSCAPES) {
+    const words = `${l.expr}: ${l.about}`.split(' ');
+    let line = `  ${l.name.padEnd(indent - 3)} `;
+    let fresh = true;
+    for (const w of words) {
+      if (!fresh && line.length + 1 + w.length > width) {
+        lines.push(line);
+        line = ' '.repeat(indent) + w;
+      } else line += (fresh ? '' : ' ') + w;
+      fresh = false;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }
