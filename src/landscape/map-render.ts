@@ -22,6 +22,8 @@ const BRAILLE_BITS = [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80];
 const BAND_COLORS = ['', 'blue', 'cyan', 'green', 'yellow', 'red', 'magenta'] as const;
 const RUN_COLORS = ['cyanBright', 'magentaBright', 'yellowBright', 'greenBright', 'blueBright', 'redBright', 'whiteBright', 'cyan'] as const;
 const UNDEFINED = '?';
+/** Where a descent run stopped. */
+const END_MARK = { symbol: '⊗', ascii: 'E' };
 
 export interface MapMark {
   x: number;
@@ -193,10 +195,16 @@ export function renderMap(spec: MapSpec): RenderedMap {
       if (!within(box, ...p.points[k])) break;
     }
   }
+  let endsShown = false;
   for (const p of spec.paths ?? []) {
-    for (const [x, y] of p.points) {
-      if (!within(box, x, y)) break;
-      paint(rowOf(y), colOf(x), ascii ? p.ascii : p.symbol, `${RUN_COLORS[p.series % RUN_COLORS.length]}`, 'mark');
+    const color = RUN_COLORS[p.series % RUN_COLORS.length];
+    let k = 0;
+    for (; k < p.points.length && within(box, ...p.points[k]); k++) paint(rowOf(p.points[k][1]), colOf(p.points[k][0]), ascii ? p.ascii : p.symbol, color, 'mark');
+    // Where the run stopped, when that is on the map (a minimum's mark, drawn next, covers it there).
+    const last = p.points[p.points.length - 1];
+    if (k === p.points.length && p.points.length > 1) {
+      paint(rowOf(last[1]), colOf(last[0]), ascii ? END_MARK.ascii : END_MARK.symbol, color, 'mark');
+      endsShown = true;
     }
   }
   for (const m of spec.marks ?? []) {
@@ -259,6 +267,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
     lines.push(...wrapLine(say(`  ${ascii ? m.ascii : m.symbol}  ${m.label}`), spec.width));
   }
   for (const p of spec.paths ?? []) lines.push(...wrapLine(say(`  ${ascii ? p.ascii : p.symbol}  ${p.label}`), spec.width));
+  if (endsShown) lines.push(...wrapLine(`  ${ascii ? END_MARK.ascii : END_MARK.symbol}  where a run stopped, in its colour (under a minimum's mark when it stopped there)`, spec.width));
   if (spec.arrows?.length) {
     const a = spec.arrows.find((x) => x.kind === 'ascent');
     const d = spec.arrows.find((x) => x.kind === 'descent');
