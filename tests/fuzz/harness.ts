@@ -152,7 +152,7 @@ const text = (max = 40) => fc.oneof({ weight: 4, arbitrary: fc.string({ maxLengt
 const word = fc.constantFrom('derivative', 'slope', 'rate', 'change', 'gradient', 'loss', 'minimum', 'step', 'true', 'false', 'x', 'the', 'not');
 
 const exprPiece = fc.constantFrom(
-  'x', 'x', '1', '2.5', '0', '-', '+', '*', '/', '^', '**', '(', ')', ' ', 'e', 'pi', 'tau', '1e308', '1e-320', ',', '.',
+  'x', 'x', 'y', '1', '2.5', '0', '-', '+', '*', '/', '^', '**', '(', ')', ' ', 'e', 'pi', 'tau', '1e308', '1e-320', ',', '.',
   'sin(', 'cos(', 'tan(', 'exp(', 'log(', 'sqrt(', 'abs(', 'round(', 'max(', 'min(', 'pow(', 'sign(', 'floor(', 'asin(', 'cbrt(', 'log10(',
   'toString(', 'constructor(', 'valueOf(', '__proto__', 'hasOwnProperty(', 'import(', 'evaluate(', 'f(', '=', ';', '[', ']', '"', "'", '{', '}', '!', '?', ':', 'x.y', 'np.', 'math.',
 );
@@ -170,6 +170,14 @@ const ENGINE_COMMANDS = fc.oneof(
   fc.tuple(fc.array(expression, { minLength: 1, maxLength: 3 }), fc.record({ from: number, to: number, samples: number, tangent: number, width: number, height: number }, { requiredKeys: [] }), fc.boolean(), fc.boolean()).map(([exprs, o, d, j]) => ['plot', ...exprs, ...opts(o), ...(d ? ['--derivative'] : []), ...(j ? ['--json'] : [])]),
   fc.tuple(expression, fc.record({ start: number, lr: fc.oneof(number, fc.array(number, { maxLength: 10 }).map((a) => a.join(','))), steps: number, tol: number, width: number, height: number }, { requiredKeys: [] }), fc.boolean()).map(([e, o, j]) => ['descend', e, ...opts(o), ...(j ? ['--json'] : [])]),
   fc.tuple(expression, number, fc.option(number), fc.boolean()).map(([e, at, h, j]) => ['grad', e, '--at', at, ...(h === null ? [] : ['--h', h]), ...(j ? ['--json'] : [])]),
+  // Functions of two variables and the named landscapes (issue 12): points and boxes as lists.
+  fc.tuple(
+    fc.oneof(expression.map((e) => `${e} + y`), fc.constantFrom('bowl', 'ravine', 'rosenbrock', 'saddle', 'two-valleys', 'ravin', 'x*y', 'x^2 + 3*y^2', 'log(x*y)', '1/(x^2+y^2)')),
+    fc.constantFrom('plot', 'descend', 'grad'),
+    fc.array(number, { minLength: 1, maxLength: 5 }).map((a) => a.join(',')),
+    fc.record({ box: fc.array(number, { minLength: 3, maxLength: 5 }).map((a) => a.join(',')), momentum: number, vars: fc.constantFrom('a,b', 'x,y', 'x', 'x,x', 'pi,y'), width: number, height: number, lr: number }, { requiredKeys: [] }),
+    fc.boolean(),
+  ).map(([e, cmd, point, o, j]) => [cmd, e, ...(cmd === 'grad' ? ['--at', point] : cmd === 'descend' ? ['--start', point] : []), ...opts(Object.fromEntries(Object.entries(o).filter(([k]) => cmd === 'descend' || (k !== 'momentum' && k !== 'lr')))), ...(j ? ['--json'] : [])]),
 );
 
 function opts(o: Record<string, string>): string[] {
