@@ -325,7 +325,9 @@ function lineGlyph(u: number, v: number, ascii: boolean, dotted = false): string
 function arrowHead(u: number, v: number, ascii: boolean, hollow = false): string {
   const o = octant(u, v);
   if (ascii) return ['>', '>', '^', '<', '<', '<', 'v', '>'][o];
-  return (hollow ? ['⇒', '⇗', '⇑', '⇖', '⇐', '⇙', '⇓', '⇘'] : ['→', '↗', '↑', '↖', '←', '↙', '↓', '↘'])[o];
+  // Not ↗ ↖ ↙ ↘: those are emoji too, two columns wide to string-width (the tutor's wrapping) and
+  // to some terminals; ⬈ ⬉ ⬋ ⬊ are plain arrows, one column everywhere.
+  return (hollow ? ['⇒', '⇗', '⇑', '⇖', '⇐', '⇙', '⇓', '⇘'] : ['→', '⬈', '↑', '⬉', '←', '⬋', '↓', '⬊'])[o];
 }
 
 function xAxis(box: Box, W: number, labelWidth: number, colOf: (x: number) => number, ascii: boolean, title: string): string[] {

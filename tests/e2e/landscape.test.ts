@@ -1,4 +1,7 @@
 import { jest } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Terminal, hasTmux } from '../helpers/tmux.js';
 
 jest.setTimeout(60000);
@@ -28,7 +31,8 @@ maybe('2-D maps in a real terminal', () => {
     expect(await t.exitStatus()).toBe(0);
     const screen = t.screen();
     const lines = screen.split('\n');
-    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(width);
+    // Joined where the terminal wrapped: a line wider than the screen would show here.
+    for (const l of t.screen(false, true).split('\n')) expect([...l].length).toBeLessThanOrEqual(width);
     expect(screen).toMatch(flag ? /@/ : /●/);
     expect(screen.replace(/\n {2}/g, ' ')).toMatch(/Minimum: f = 0 at \(x, y\) = \(0, 0\)/);
     // a y axis with ticks and an x axis with ticks
@@ -42,7 +46,7 @@ maybe('2-D maps in a real terminal', () => {
     const t = open(`grad "x^2 + 3*y^2" --at 1,2${flag}`, env, width);
     expect(await t.exitStatus()).toBe(0);
     const screen = t.screen();
-    for (const l of screen.split('\n')) expect([...l].length).toBeLessThanOrEqual(width);
+    for (const l of t.screen(false, true).split('\n')) expect([...l].length).toBeLessThanOrEqual(width);
     const joined = screen.replace(/\n {2}/g, ' ');
     expect(joined).toMatch(/(∇f|grad f)\(1, 2\) = \(2, 12\)/);
     expect(joined).toMatch(/points uphill/);
@@ -51,14 +55,14 @@ maybe('2-D maps in a real terminal', () => {
     const map = screen.split('\n');
     const row = map.findIndex((l) => l.includes(flag ? ' P' : '◉') && /[┤│|+]/.test(l));
     const above = map.slice(Math.max(0, row - 6), row).join('\n');
-    expect(above).toMatch(flag ? /[\^>]/ : /[↑↗]/);
+    expect(above).toMatch(flag ? /[\^>]/ : /[↑⬈]/);
   });
 
   test.each(cases)('at %i columns, %s: descend ravine draws each rate\'s path and names what it did', async (width, _name, env, flag) => {
     const t = open(`descend ravine${flag}`, env, width);
     expect(await t.exitStatus()).toBe(0);
     const screen = t.screen();
-    for (const l of screen.split('\n')) expect([...l].length).toBeLessThanOrEqual(width);
+    for (const l of t.screen(false, true).split('\n')) expect([...l].length).toBeLessThanOrEqual(width);
     const joined = screen.replace(/\n {2}/g, ' ');
     // start, and marks of the three runs on the map
     expect(screen).toContain(flag ? 'S' : '◎');
@@ -66,6 +70,24 @@ maybe('2-D maps in a real terminal', () => {
     expect(joined).toMatch(/lr 0\.02 is slow along the valley floor/);
     expect(joined).toMatch(/lr 0\.09 (zigzags|converges)/);
     expect(joined).toMatch(/lr 0\.11 diverges along the steep axis y/);
+  });
+
+  test.each([80, 40])('start, core idea 2 at %i columns: the gradient arrow on a map, in the tutor', async (width) => {
+    const home = mkdtempSync(join(tmpdir(), 'calc-ml-e2e-'));
+    const t = open('start --step ideas', { NO_COLOR: '1', CALC_ML_HOME: home }, width);
+    await t.waitFor(/Core idea 1 of 3[\s\S]*Press Enter/);
+    t.keys('Enter');
+    const screen = await t.waitFor(/Core idea 2 of 3[\s\S]*Press Enter/);
+    const idea2 = screen.slice(screen.indexOf('Core idea 2 of 3'));
+    expect(idea2).toContain('◉');
+    expect(idea2).toMatch(/⬈/);
+    // Each map row whole: a y label never left alone on a line by the tutor's wrapping.
+    expect(idea2).not.toMatch(/^ *-?\d+ *$/m);
+    expect(idea2).toMatch(/^ *2 ┤/m);
+    expect(idea2.replace(/\n {2}/g, ' ')).toMatch(/it points up and to the right/);
+    const joined = t.screen(false, true);
+    for (const l of joined.slice(joined.indexOf('Core idea 2 of 3')).split('\n')) expect([...l].length).toBeLessThanOrEqual(width);
+    t.keys('C-c');
   });
 
   test('at 40 columns, plot ravine: a newcomer reads where the minimum is and which way is steep', async () => {

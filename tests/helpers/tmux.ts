@@ -21,9 +21,9 @@ export class Terminal {
     if (launch.record) execFileSync('tmux', ['-L', this.sock, 'pipe-pane', '-o', `cat >> '${launch.record}'`]);
   }
 
-  /** The screen's text; with `escapes`, its colours too (as SGR sequences). */
-  screen(escapes = false): string {
-    return execFileSync('tmux', ['-L', this.sock, 'capture-pane', '-p', ...(escapes ? ['-e'] : []), '-S', '-200'], { encoding: 'utf8' });
+  /** The screen's text; with `escapes`, its colours too (as SGR sequences); with `joined`, lines the terminal wrapped joined again (so a too-long line shows). */
+  screen(escapes = false, joined = false): string {
+    return execFileSync('tmux', ['-L', this.sock, 'capture-pane', '-p', ...(escapes ? ['-e'] : []), ...(joined ? ['-J'] : []), '-S', '-200'], { encoding: 'utf8' });
   }
 
   keys(...keys: string[]): void {

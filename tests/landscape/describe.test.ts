@@ -41,7 +41,7 @@ describe('the core idea "gradients point to steepest ascent" as a map', () => {
   test('an arrow at the point, uphill and across the contour, and what it means in words', async () => {
     const out = await ideaMap({ expr: 'x^2 + 3*y^2', at: [1.5, 1], box: [-3, 3, -2, 2] }, { width: 72, colors: false });
     expect(out).toContain('◉');
-    expect(out).toMatch(/[↗↑]/);
+    expect(out).toMatch(/[⬈↑]/);
     expect(out).toMatch(/[⇙⇓]/);
     const words = out.replace(/\n {2}/g, ' ');
     expect(words).toMatch(/gradient is ∇f = \(2 \* x, 6 \* y\) = \(3, 6\): it points up and to the right/);

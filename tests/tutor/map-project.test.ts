@@ -50,7 +50,7 @@ test('core idea 2, "Gradients point to steepest ascent", shows the gradient as a
   const text = await run(emptyLesson(), [], 'ideas');
   const idea2 = text.slice(text.indexOf('Core idea 2 of 3'), text.indexOf('Core idea 3 of 3'));
   expect(idea2).toContain('◉');
-  expect(idea2).toMatch(/↗/);
+  expect(idea2).toMatch(/⬈/);
   expect(idea2.replace(/\n {2}/g, ' ')).toMatch(/it points up and to the right, [\d.]+° from the \+x axis, straight across the contour line, uphill/);
 });
 
