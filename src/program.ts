@@ -87,9 +87,10 @@ export function buildProgram(): Command {
   program
     .command('check')
     .description('validate lesson files and their answer keys (x.key.yaml beside x.md): problems with file, line and what to do')
-    .argument('<file...>', 'lesson files (or answer keys) to check')
+    .argument('[file...]', 'lesson files (or answer keys) to check')
     .option('--json', 'print the problems as JSON')
-    .addHelpText('after', examples('calc-ml check lessons/*.md', 'calc-ml check my-lesson.md --json'))
+    .option('--course <dir>', 'read every lesson under this folder and list, per file, the lines that look like an exercise or quiz item but were not read')
+    .addHelpText('after', examples('calc-ml check lessons/*.md', 'calc-ml check my-lesson.md --json', 'calc-ml check --course ~/course'))
     .action(async (files, opts) => (await import('./commands/check.js')).run(files, opts));
 
   const chartOptions = (cmd: Command) =>

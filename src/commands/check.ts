@@ -1,7 +1,8 @@
 import { jsonText } from '../terminal-text.js';
 import { readKeyBeside, readLessonFile } from '../lesson/load.js';
-import { parseLesson } from '../lesson/parse.js';
+import { readLesson } from '../lesson/parse.js';
 import { checkKey, checkLesson, type Problem } from '../lesson/check.js';
+import { unplaced } from '../lesson/unplaced.js';
 import { UserError } from '../errors.js';
 
 interface FileReport {
@@ -24,13 +25,17 @@ function checkFile(file: string): FileReport[] {
   const lessonFile = /\.key\.ya?ml$/i.test(file) ? file.replace(/\.key\.ya?ml$/i, '.md') : file;
   const keyOnly = lessonFile !== file;
   let lesson;
+  let left;
   try {
-    lesson = parseLesson(readLessonFile(lessonFile), { fileName: lessonFile });
+    const reading = readLesson(readLessonFile(lessonFile), { fileName: lessonFile });
+    lesson = reading.lesson;
+    left = unplaced(reading);
   } catch (e) {
     if (keyOnly) return [{ file, problems: [{ line: 0, severity: 'error', message: `no readable lesson beside this key (${failed(lessonFile, e).problems[0].message})` }] }];
     return [failed(file, e)];
   }
-  const reports: FileReport[] = keyOnly ? [] : [{ file, problems: checkLesson(lesson) }];
+  const problems = [...checkLesson(lesson), ...left.map(notPlaced)].sort((a, b) => a.line - b.line || (a.severity === 'error' ? -1 : 1));
+  const reports: FileReport[] = keyOnly ? [] : [{ file, problems }];
   try {
     const key = readKeyBeside(lessonFile);
     if (key) reports.push({ file: key.path, problems: checkKey(lesson, key.text) });
@@ -40,7 +45,14 @@ function checkFile(file: string): FileReport[] {
   return reports;
 }
 
-export async function run(files: string[], opts: { json?: boolean }): Promise<void> {
+/** A line that looks like an item but was not read, as a problem of its file. */
+export function notPlaced(u: { line: number; looks: string; text: string }): Problem {
+  return { line: u.line, severity: 'warning', message: `looks like ${u.looks} but was not read: "${u.text}"` };
+}
+
+export async function run(files: string[], opts: { json?: boolean; course?: string }): Promise<void> {
+  if (opts.course) return (await import('./check-course.js')).run(opts.course, files, opts);
+  if (!files.length) throw new UserError('give lesson files to check, or a folder with --course DIR');
   const seen = new Set<string>();
   const reports = files.flatMap(checkFile).filter((r) => !seen.has(r.file) && seen.add(r.file));
   const errors = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);

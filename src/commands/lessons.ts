@@ -1,16 +1,18 @@
 import { jsonText } from '../terminal-text.js';
-import { lessonDirs, listLessons } from '../lesson/catalog.js';
+import { idProblems, lessonDirs, listLessons } from '../lesson/catalog.js';
 import { formatLessonTable } from '../lesson/listing.js';
 import { terminalWidth } from '../io/color.js';
 import { noteToStderr } from '../io/stderr.js';
 
 export async function run(opts: { json?: boolean; dir?: string[] }): Promise<void> {
   const { entries, skipped } = listLessons(lessonDirs(opts.dir));
+  const warnings = idProblems(entries);
   if (opts.json) {
-    process.stdout.write(jsonText({ lessons: entries, skipped }, 2) + '\n');
+    process.stdout.write(jsonText({ lessons: entries, skipped, warnings }, 2) + '\n');
     return;
   }
   process.stdout.write(formatLessonTable(entries, terminalWidth()) + '\n');
+  for (const w of warnings) noteToStderr(`Note: ${w.path}: ${w.message}.`);
   const folders = skipped.filter((s) => /^cannot read this folder/.test(s.reason));
   for (const f of folders) noteToStderr(`Note: ${f.path}: ${f.reason}.`);
   const files = skipped.filter((s) => !folders.includes(s));

@@ -6,9 +6,12 @@ import { parseMeta, idFromFileName } from './meta.js';
 import { looksBinary, readHead } from './load.js';
 import { sanitize } from './sanitize.js';
 import { oneLine } from './inline.js';
+import { lessonKey } from './model.js';
 
 export interface CatalogEntry {
   id: string;
+  /** The lesson's key (id and title, see Lesson.key): two course files share an id, none both. */
+  key: string;
   title: string;
   difficulty: string | null;
   estimatedTime: string | null;
@@ -99,7 +102,7 @@ const HEADING = /^\s{0,3}#\s+(?:lesson\s+(\d+(?:\.\d+)+)\s*[:\-–—]\s*)?(.+?)
  * line scan of the first 2 KiB) because running marked's lexer per file costs more than reading it,
  * and the listing must stay within 3× the time of merely reading the files.
  */
-export function scanHead(head: string, fileName?: string): Omit<CatalogEntry, 'path' | 'bundled'> | null {
+export function scanHead(head: string, fileName?: string): Omit<CatalogEntry, 'path' | 'bundled' | 'key'> | null {
   const lines = sanitize(head).split('\n');
   let id = '';
   let title = '';
@@ -152,7 +155,30 @@ function entryFor(path: string, bundled: boolean): CatalogEntry | { path: string
   if (looksBinary(head)) return { path, reason: 'binary, not a lesson' };
   const info = scanHead(head.toString('utf8'), path);
   if (!info) return { path, reason: 'no "# Lesson X.Y.Z: Title" heading' };
-  return { ...info, path, bundled };
+  return { ...info, key: lessonKey(info.id, info.title), path, bundled };
+}
+
+/**
+ * What would mix two lessons up: one id used by lessons with different titles (progress is kept
+ * by key, but `calc-ml start 1.2.3` finds only the first), and a title id that is not the one in
+ * the file name. One line each, for `lessons` and `check --course`.
+ */
+export function idProblems(entries: Pick<CatalogEntry, 'id' | 'title' | 'path'>[]): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const byId = new Map<string, Pick<CatalogEntry, 'id' | 'title' | 'path'>[]>();
+  for (const e of entries) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+  for (const [id, list] of byId) {
+    if (list.length < 2) continue;
+    // The same lesson twice (the bundled one and a copy in --dir) is one lesson.
+    for (const e of list.slice(1).filter((e) => lessonKey(e.id, e.title) !== lessonKey(list[0].id, list[0].title))) {
+      out.push({ path: e.path, message: `lesson id ${id} is also used by ${list[0].path} ("${list[0].title}"); an id picks the first, so give this lesson its own id` });
+    }
+  }
+  for (const e of entries) {
+    const fromName = idFromFileName(e.path);
+    if (fromName && fromName !== e.id) out.push({ path: e.path, message: `the title says lesson ${e.id} but the file name says ${fromName}` });
+  }
+  return out;
 }
 
 export function listLessons(dirs: string[]): Listing {

@@ -1,12 +1,13 @@
 import { Lexer, type Tokens } from 'marked';
-import { inlineText, normalizeLabel, oneLine } from './inline.js';
+import { inlineText, oneLine } from './inline.js';
 import { lessonKey, type Lesson, type LessonRef, type Warning } from './model.js';
 import { sanitize } from './sanitize.js';
 import { idFromFileName, parseMeta } from './meta.js';
 import { LESSON_HEADING, parseRef } from './refs.js';
 import { closeBefore, singleBacktickFences } from './fences.js';
 import { countNewlines, locate, paragraphText, type Located } from './tokens.js';
-import { READERS, classifyQuizHeading, classifySection, freshState, stripNumber, type ReadContext, type SectionKind } from './sections/index.js';
+import { READERS, classifySection, freshState, type ReadContext, type SectionKind } from './sections/index.js';
+import { partKind } from './sections/classify.js';
 import { isPlaceholderText } from './sections/quiz-items.js';
 
 export { idFromFileName, parseMeta } from './meta.js';
@@ -138,14 +139,13 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
       }
       if (h.depth === 2) {
         let kind = classifySection(text);
-        if (kind === 'part' && !classifyQuizHeading(text.replace(/^(?:\d+\.\s*)?part [a-z]\s*[:\-–—]?\s*/i, ''))) kind = 'other';
+        if (kind === 'part' && !partKind(text)) kind = 'other';
         if (kind === 'other' || kind === 'checklist') lesson.otherSections.push({ title: text, line });
         enter(kind, text, line);
         continue;
       }
       // "### Part A: Multiple Choice" inside "## Component 1: Written Exam": a milestone part.
-      const label = stripNumber(normalizeLabel(text));
-      if (section !== 'quiz' && section !== 'part' && /^part [a-z]\b/.test(label) && classifyQuizHeading(label.replace(/^part [a-z]\s*[:\-–—]?\s*/, ''))) {
+      if (section !== 'quiz' && section !== 'part' && section !== 'answerKey' && partKind(text)) {
         enter('part', text, line);
         continue;
       }
@@ -165,7 +165,8 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
         if (parseMeta(text.replace(/\n/g, ' | '), lesson.meta)) continue;
       }
       const flat = oneLine(text);
-      if (/^next lesson\s*:/i.test(flat)) lesson.next ??= parseRef(flat);
+      if (/^(next lesson\s*:|→|->|next\s*:)/i.test(flat)) lesson.next ??= parseRef(flat);
+      if (/^(←|<-|previous( lesson)?\s*:)/i.test(flat)) lesson.previous ??= parseRef(flat);
       const proceed = /proceed to\s+(?:the\s+)?(lesson\s+\S+)/i.exec(flat);
       if (proceed) proceedTo ??= parseRef(proceed[1].replace(/[.,;]$/, ''));
       if (section) READERS[section].paragraph?.(ctx, token as Tokens.Paragraph, line);

@@ -39,7 +39,9 @@ function apply(ctx: ReadContext, n: number, value: string, line: number): boolea
   return false;
 }
 
-const NUMBERED = /^(?:q(?:uestion)?\s*)?(\d+)\s*[.):\-–—]\s*([\s\S]+)$/i;
+/** "1. True", "Q2: B", "1.3: **False** - why" (a section's own numbering: its last number counts). */
+const NUMBERED = /^(?:q(?:uestion)?\s*)?(\d+(?:\.\d+)?)(?:\s*[.):\-–—]\s*|\s+)([\s\S]+)$/i;
+const number = (n: string) => Number(n.split('.').pop());
 
 export const answerKey: SectionReader = {
   subheading(ctx, text) {
@@ -51,9 +53,8 @@ export const answerKey: SectionReader = {
     list.items.forEach((item, i) => {
       const head = oneLine(splitItem(item).head);
       const m = NUMBERED.exec(head);
-      if (m) apply(ctx, Number(m[1]), m[2], lines[i]);
-      else if (list.ordered) apply(ctx, start + i, head, lines[i]);
-      ctx.take(lines[i], lastLine(item, lines[i]));
+      const placed = m ? apply(ctx, number(m[1]), m[2], lines[i]) : list.ordered && apply(ctx, start + i, head, lines[i]);
+      if (placed) ctx.take(lines[i], lastLine(item, lines[i]));
     });
   },
   paragraph(ctx, token, line) {
@@ -61,7 +62,7 @@ export const answerKey: SectionReader = {
       .split('\n')
       .forEach((l, i) => {
         const m = NUMBERED.exec(oneLine(l.replace(/\*\*/g, '')));
-        if (m) apply(ctx, Number(m[1]), m[2], line + i);
+        if (m) apply(ctx, number(m[1]), m[2], line + i);
       });
   },
 };

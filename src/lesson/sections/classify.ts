@@ -24,18 +24,29 @@ export function stripNumber(label: string): string {
   return label.replace(/^\d+(?:\.\d+)*\.?\s+/, '');
 }
 
+/** "Part B: True/False", "Section 2: Conceptual Questions": a part of a milestone test. */
+export const PART = /^(?:part|section|component)\s+[a-z0-9]{1,2}\b\s*[:.\-–—]?\s*/;
+
+/** The quiz kind of a milestone part's title ("Part B: True/False" → trueFalse), or null. */
+export function partKind(heading: string): QuizKind | null {
+  const h = stripNumber(normalizeLabel(heading));
+  return PART.test(h) ? classifyQuizHeading(h.replace(PART, '')) : null;
+}
+
 export function classifySection(heading: string): SectionKind {
   const h = stripNumber(normalizeLabel(heading));
   // Checklists ("Self-Assessment Checklist", "Review Checklist") are for the learner to tick, not a quiz.
   if (/checklist\b|self[\s-]?assessment/.test(h)) return 'checklist';
   if (/^(answer key|answers?\b|solutions?\b)/.test(h)) return 'answerKey';
+  // "Assessment Rubric", "Grading Scale", "Scoring Guide": how work is marked, not questions.
+  if (/\b(rubric|grading|scoring|scale|criteria)\b/.test(h)) return 'other';
   if (/\bobjectives?\b/.test(h)) return 'objectives';
   if (/^core ideas?\b/.test(h) || h === 'key ideas') return 'coreIdeas';
   if (/^(graded |practice |hands[\s-]?on |additional |more )?exercises?\b/.test(h)) return 'exercises';
   if (/^mini[\s-]?project\b/.test(h)) return 'miniProject';
-  if (/^quick practice\b|^practice( problems| questions)?$/.test(h)) return 'practice';
+  if (/^(quick |extra |optional )?practice( problems| questions| tasks)?\b|^reflection( questions)?\b/.test(h)) return 'practice';
   if (/^quiz\b/.test(h) || /\bassessment\b/.test(h) || /^(review |practice )?questions$/.test(h)) return 'quiz';
-  if (/^part [a-z]\b/.test(h)) return 'part';
+  if (PART.test(h)) return 'part';
   if (/takeaways?\b/.test(h)) return 'takeaways';
   if (/\bresources\b/.test(h)) return 'resources';
   if (/^next lesson\b/.test(h)) return 'next';

@@ -1,17 +1,29 @@
 import { oneLine } from '../inline.js';
-import { itemLines, lastLine, splitItem } from '../tokens.js';
-import type { SectionReader } from './context.js';
+import { itemLines, lastLine, paragraphText, splitItem } from '../tokens.js';
+import type { ReadContext, SectionReader } from './context.js';
 
-/** "## Quick Practice": `- Exercise: …` and `- Quiz: …` bullets, offered as practice (never graded). */
+const LABELLED = /^(exercise|quiz|question|problem|task|try)\s*\d*\s*[:.\-–—]\s*(.+)$/i;
+
+function add(ctx: ReadContext, text: string, line: number, always: boolean): boolean {
+  const m = LABELLED.exec(text);
+  if (!m && !always) return false;
+  const kind = m ? (/^(exercise|task|try|problem)/i.test(m[1]) ? 'exercise' : 'quiz') : /\?$/.test(text) ? 'quiz' : 'other';
+  ctx.lesson.practice.push({ kind, text: m ? oneLine(m[2]) : text, line });
+  ctx.take(line);
+  return true;
+}
+
+/**
+ * "## Quick Practice" (`- Exercise: …`, `- Quiz: …`), "## Practice Problems" (`**Problem 1:** …`)
+ * and "## Reflection Questions": offered as practice, never graded.
+ */
 export const practice: SectionReader = {
   list(ctx, list, line) {
     const lines = itemLines(list, line);
-    list.items.forEach((item, i) => {
-      const text = oneLine(splitItem(item).head);
-      const m = /^(exercise|quiz|question|task|try)\s*\d*\s*[:.\-–—]\s*(.+)$/i.exec(text);
-      const kind = !m ? 'other' : /^exercise|^task|^try/i.test(m[1]) ? 'exercise' : 'quiz';
-      ctx.lesson.practice.push({ kind, text: m ? oneLine(m[2]) : text, line: lines[i] });
-    });
+    list.items.forEach((item, i) => add(ctx, oneLine(splitItem(item).head), lines[i], true));
     ctx.take(line, lastLine(list, line));
+  },
+  paragraph(ctx, token, line) {
+    paragraphText(token).split('\n').forEach((l, i) => add(ctx, oneLine(l), line + i, false));
   },
 };

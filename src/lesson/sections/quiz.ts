@@ -2,7 +2,7 @@ import type { Tokens } from 'marked';
 import { inlineText, oneLine } from '../inline.js';
 import type { CodingItem, ConceptualItem, Lesson, MultipleChoiceItem, TrueFalseItem } from '../model.js';
 import { itemLines, joinCode, lastLine, paragraphText, splitItem } from '../tokens.js';
-import { classifyQuizHeading, type QuizKind } from './classify.js';
+import { classifyQuizHeading, partKind, type QuizKind } from './classify.js';
 import type { OpenItem, ReadContext, SectionReader } from './context.js';
 import {
   answerLetter, answerTrueFalse, optionFromText, readAnswerLine, readOptions, readTrueFalse, trueFalseOptions,
@@ -18,12 +18,19 @@ import {
  * "Solution:" and its code.
  */
 
-const QUESTION = /^(?:question\s*|q\s*)?#?(\d+)\s*[:.)\-–—]\s*([\s\S]+)$/i;
-const HEADING_ITEM = /^(?:(problem|question|challenge|exercise|task)\b|q(?=\d))\s*#?(\d+)?\s*(?:\(.*?\))?\s*[:.\-–—]?\s*(.*)$/i;
+/** "1. What …?", "Question 6: …", "Q3) …", "1.2 - …" (a section's numbering): the number and the question. */
+const QUESTION = /^(?:question\s*|q\s*)?#?(\d+(?:\.\d+)?)(?:\s*[:.)\-–—]\s*|\s+[-–—:]\s*)([\s\S]+)$/i;
+const HEADING_ITEM = /^(?:(problem|question|challenge|exercise|task)\b|q(?=\d))\s*#?(\d+(?:\.\d+)*)?\s*(?:\(.*?\))?\s*[:.\-–—]?\s*(.*)$/i;
+/** "**Your code:**", "Starter code:": the block after it is given with the task. */
+const STARTER = /^(your (code|answer|solution|implementation)|starter code|template|skeleton)\s*:?\s*$/i;
+/** A blank to fill in ("Answer: ________"), not an answer. */
+const BLANK = /_{4,}/;
+/** The author's number when it is a whole number (1.2 numbers a section's items, not the quiz). */
+const whole = (n: string | undefined) => (n && /^\d+$/.test(n) ? Number(n) : undefined);
 const RANGE = /^questions?\s+\d+\s*(?:[-–—]|to)\s*\d+/i;
 const SOLUTION = /^(?:expected\s+|sample\s+|reference\s+|model\s+|example\s+)?(solution|code|implementation)s?\s*:?\s*$/i;
 const EXPECTED = /^(?:expected|sample|model|suggested|example)\s+(answer|response|output)s?\s*:?\s*$|^answers?\s*:?\s*$|^expected\s*:?\s*$/i;
-const RUBRIC = /^(grading rubric|rubric|scoring|evaluation criteria|points|hints?|test cases)\b[^:]*:?\s*$/i;
+const RUBRIC = /^(grading rubric|rubric|scoring|evaluation criteria|points|hints?)\b[^:]*:?\s*$/i;
 const TASK = /^(task|requirements?|instructions?|your task)\s*:\s*([\s\S]*)$/i;
 const WRITE = /^(write|create|implement|complete|build|define|convert|declare|print|make)\b/i;
 
@@ -119,6 +126,7 @@ function attachOptions(ctx: ReadContext, opts: OptionsReading): void {
 
 function applyAnswer(ctx: ReadContext, answer: string): void {
   const open = ctx.state.open!;
+  if (BLANK.test(answer) && !answer.replace(/[_\s]/g, '')) return;
   switch (open.kind) {
     case 'trueFalse': {
       const tf = answerTrueFalse(answer);
@@ -145,8 +153,9 @@ function applyAnswer(ctx: ReadContext, answer: string): void {
 }
 
 /** What follows a label ("**Expected Answer**:", "Solution:", "**Grading Rubric**:"), or null. */
-function labelOf(text: string): 'solution' | 'expected' | 'rubric' | null {
+function labelOf(text: string): 'solution' | 'expected' | 'rubric' | 'task' | null {
   const t = bare(text);
+  if (STARTER.test(t)) return 'task';
   if (SOLUTION.test(t)) return 'solution';
   if (EXPECTED.test(t)) return 'expected';
   if (RUBRIC.test(t)) return 'rubric';
@@ -223,9 +232,19 @@ function readListItem(ctx: ReadContext, kind: QuizKind, item: Tokens.ListItem, n
   }
 }
 
+/** The kind a quiz list item shows by itself: a (True)/(False) mark, options, a question mark. */
+function kindOf(item: Tokens.ListItem): QuizKind | null {
+  const parts = splitItem(item);
+  const text = oneLine(parts.head);
+  if (readOptions(parts.nestedItems)) return 'multipleChoice';
+  if (readTrueFalse(text, parts.rawHead, parts.nested).answer !== null) return 'trueFalse';
+  if (/\?\s*\**$/.test(text)) return 'conceptual';
+  return null;
+}
+
 export const quiz: SectionReader = {
   open(ctx, title) {
-    ctx.state.quizKind = classifyQuizHeading(title.replace(/^(?:\d+\.\s*)?part [a-z]\s*[:\-–—]?\s*/i, ''));
+    ctx.state.quizKind = partKind(title) ?? classifyQuizHeading(title);
   },
 
   subheading(ctx, text, line) {
@@ -240,7 +259,7 @@ export const quiz: SectionReader = {
       ctx.take(line);
     } else if (s.quizKind === 'coding' || (item && s.quizKind)) {
       // "### Problem 1: Gradient Descent" followed by its task paragraph
-      const open = add(ctx, s.quizKind!, item?.[3] || text, nextN(ctx.lesson, item?.[2] ? Number(item[2]) : undefined), line);
+      const open = add(ctx, s.quizKind!, item?.[3] || text, nextN(ctx.lesson, whole(item?.[2])), line);
       fromBlock.add(open.item);
       ctx.take(line);
     } else {
@@ -283,7 +302,7 @@ export const quiz: SectionReader = {
       // The question is the first line; an "Answer: …" line under it in the same paragraph is its answer.
       const [first, ...more] = text.split('\n');
       const q = QUESTION.exec(bare(oneLine(first)))!;
-      const open = add(ctx, s.quizKind, bare(q[2]), nextN(ctx.lesson, Number(q[1])), line);
+      const open = add(ctx, s.quizKind, bare(q[2]), nextN(ctx.lesson, whole(q[1])), line);
       fromBlock.add(open.item);
       for (const l of more) {
         const a = readAnswerLine(l);
@@ -317,6 +336,12 @@ export const quiz: SectionReader = {
     }
     const heads = list.items.map((item) => oneLine(splitItem(item).head));
     if (s.open && s.label === 'rubric') return ctx.take(line, end);
+    // "- **Answer:** ______" under a question: its answer (or a blank to fill).
+    const answers = heads.map(readAnswerLine);
+    if (s.open && answers.every((a) => a !== null)) {
+      for (const a of answers) applyAnswer(ctx, a!);
+      return ctx.take(line, end);
+    }
     if (s.open?.kind === 'conceptual' && (s.label === 'expected' || s.label === 'solution')) {
       const prior = s.open.item.expected;
       s.open.item.expected = [prior, ...heads.map((h) => `- ${h}`)].filter(Boolean).join('\n');
@@ -327,18 +352,20 @@ export const quiz: SectionReader = {
       else s.open.item.task = [s.open.item.task, ...heads.map((h) => `- ${h}`)].filter(Boolean).join('\n');
       return ctx.take(line, end);
     }
-    if (!s.quizKind) {
-      ctx.warn(line, 'a list in the quiz section is not under "### Quick Check (True/False)", "### Conceptual Questions" or "### Coding Challenge"; skipped');
-      return;
-    }
     const lines = itemLines(list, line);
     const start = typeof list.start === 'number' ? list.start : 1;
     const max = maxQuizN(ctx.lesson);
     const base = list.ordered && start > max ? start : max + 1;
+    let skipped = false;
+    let k = 0;
     list.items.forEach((item, i) => {
-      readListItem(ctx, s.quizKind!, item, base + i, lines[i]);
+      // Without a kind heading, an item says what it is by its own shape, or it is skipped.
+      const kind = s.quizKind ?? kindOf(item);
+      if (!kind) return void (skipped = true);
+      readListItem(ctx, kind, item, base + k++, lines[i]);
       ctx.take(lines[i], lastLine(item, lines[i]));
     });
+    if (skipped) ctx.warn(line, 'a list in the quiz section is not under "### Quick Check (True/False)", "### Conceptual Questions" or "### Coding Challenge"; skipped');
   },
 
   code(ctx, token, line) {
@@ -357,8 +384,10 @@ export const quiz: SectionReader = {
         else open.item.code = joinCode(open.item.code, code);
         break;
       case 'conceptual':
-        // "Write code that …" followed by code and no answer label: the code is the answer.
-        if (s.label === 'expected' || s.label === 'solution' || (WRITE.test(open.item.question) && fromBlock.has(open.item) && !open.item.code)) {
+        // "Write code that …" followed by code and no answer label: the code is the answer;
+        // a block of blanks to fill ("break: ______") is part of the question.
+        if (BLANK.test(code)) open.item.code = joinCode(open.item.code, code);
+        else if (s.label === 'expected' || s.label === 'solution' || (WRITE.test(open.item.question) && fromBlock.has(open.item) && !open.item.code)) {
           open.item.expected = joinCode(open.item.expected, code);
         } else {
           open.item.code = joinCode(open.item.code, code);
