@@ -84,6 +84,94 @@ describe('quiz reader', () => {
   });
 });
 
+describe('milestone sections', () => {
+  test('"Section N" parts, dotted numbers, blanks to fill, an answer key by section', () => {
+    const l = lesson(`## Section 1: True/False (2 points)
+
+**1.1** - A for loop can walk a string.
+- **Answer:** _______________
+
+**1.2** - \`range(3)\` includes 3.
+- **Answer:** _______________
+
+## Section 2: Conceptual Questions (2 points)
+
+**2.1** - What does \`break\` do? (2 pts)
+
+Answer:
+\`\`\`
+break: ___________________
+\`\`\`
+
+## Section 3: Code Challenges (6 points)
+
+### Challenge 3.1: Sum to N (6 points)
+
+Write a program that:
+- Reads N
+
+**Your code:**
+\`\`\`python
+# Challenge 3.1
+\`\`\`
+
+## Answer Key & Rubric
+
+### Section 1: True/False (1 pt each)
+
+1.1: **True** - strings are iterable
+1.2: **False** - it stops before 3
+
+### Section 2: Concept Questions
+
+- **2.1** Leaves the loop at once
+`);
+    expect(l.quiz.trueFalse.map((q) => [q.n, q.statement, q.answer, q.reason])).toEqual([
+      [1, 'A for loop can walk a string.', true, 'strings are iterable'], [2, '`range(3)` includes 3.', false, 'it stops before 3'],
+    ]);
+    expect(l.quiz.conceptual.map((q) => [q.n, q.question, q.expected, q.code])).toEqual([[3, 'What does `break` do? (2 pts)', 'Leaves the loop at once', 'break: ___________________']]);
+    expect(l.quiz.coding.map((q) => [q.n, q.task, q.code, q.solution])).toEqual([[4, 'Sum to N (6 points)\nWrite a program that:\n- Reads N', '# Challenge 3.1', null]]);
+  });
+
+  test('"### Question N (3 points)" with the question below it, "# Example solution" code, a project part', () => {
+    const l = lesson(`## Section 1: Written Questions (6 points)
+
+### Question 1 (3 points)
+**What is a method?**
+
+*Expected Answer*:
+- A function defined in a class
+
+## Section 2: Coding Challenges (10 points)
+
+### Challenge 1: Stack (10 points)
+
+**Problem**: Write a \`Stack\` class with push and pop.
+
+\`\`\`python
+# Example solution
+class Stack:
+    pass
+\`\`\`
+
+**Grading**:
+- [ ] push works (5 pts)
+
+## Section 3: Project (10 points)
+
+### Mini Challenge: Queue
+
+**Requirements**:
+1. Write a \`Queue\` class
+`);
+    expect(l.quiz.conceptual.map((q) => [q.n, q.question, q.expected])).toEqual([[1, 'What is a method?', '- A function defined in a class']]);
+    expect(l.quiz.coding.map((q) => [q.n, q.task, q.solution])).toEqual([
+      [2, 'Stack (10 points)\nWrite a `Stack` class with push and pop.', '# Example solution\nclass Stack:\n    pass'],
+      [3, 'Mini Challenge: Queue\n- Write a `Queue` class', null],
+    ]);
+  });
+});
+
 describe('other readers', () => {
   test('numbered mini-project title', () => {
     const l = lesson('## 9. Mini-Project: Word Counter\n\nCount the words of a file.\n\n```python\nprint(len(open("a").read().split()))\n```\n');

@@ -30,7 +30,10 @@ export const PART = /^(?:part|section|component)\s+[a-z0-9]{1,2}\b\s*[:.\-–—
 /** The quiz kind of a milestone part's title ("Part B: True/False" → trueFalse), or null. */
 export function partKind(heading: string): QuizKind | null {
   const h = stripNumber(normalizeLabel(heading));
-  return PART.test(h) ? classifyQuizHeading(h.replace(PART, '')) : null;
+  if (!PART.test(h)) return null;
+  const rest = h.replace(PART, '');
+  // "Section 3: Project (10 points)" in a test: a task to build, read as a coding problem.
+  return classifyQuizHeading(rest) ?? (/\b(project|practical|hands[\s-]?on)\b/.test(rest) ? 'coding' : null);
 }
 
 export function classifySection(heading: string): SectionKind {

@@ -30,8 +30,10 @@ const whole = (n: string | undefined) => (n && /^\d+$/.test(n) ? Number(n) : und
 const RANGE = /^questions?\s+\d+\s*(?:[-–—]|to)\s*\d+/i;
 const SOLUTION = /^(?:expected\s+|sample\s+|reference\s+|model\s+|example\s+)?(solution|code|implementation)s?\s*:?\s*$/i;
 const EXPECTED = /^(?:expected|sample|model|suggested|example)\s+(answer|response|output)s?\s*:?\s*$|^answers?\s*:?\s*$|^expected\s*:?\s*$/i;
-const RUBRIC = /^(grading rubric|rubric|scoring|evaluation criteria|points|hints?)\b[^:]*:?\s*$/i;
-const TASK = /^(task|requirements?|instructions?|your task)\s*:\s*([\s\S]*)$/i;
+const RUBRIC = /^(grading rubric|grading|rubric|scoring|evaluation criteria|evaluation|points|hints?)\b[^:]*:?\s*$/i;
+const TASK = /^(task|problem|requirements?|instructions?|your task|objective)\s*:\s*([\s\S]*)$/i;
+/** A block that says it is the solution ("# Example solution"). */
+const SOLUTION_CODE = /^\s*(?:#|\/\/)\s*(?:example |sample |reference |model |one )?(?:solution|answer)\b/i;
 const WRITE = /^(write|create|implement|complete|build|define|convert|declare|print|make)\b/i;
 
 const bare = (s: string) => oneLine(s.replace(/^[*_\s]+|[*_\s]+$/g, ''));
@@ -165,6 +167,8 @@ function labelOf(text: string): 'solution' | 'expected' | 'rubric' | 'task' | nu
 /** More text of the open item's question or task. */
 function appendText(ctx: ReadContext, text: string): void {
   const open = ctx.state.open!;
+  const task = open.kind === 'coding' && TASK.exec(text);
+  if (task) text = task[2];
   if (open.kind === 'coding') open.item.task = [open.item.task, text].filter(Boolean).join('\n');
   else if (open.kind === 'trueFalse') open.item.statement = oneLine(`${open.item.statement} ${text}`);
   else open.item.question = oneLine(`${open.item.question} ${text}`);
@@ -251,15 +255,17 @@ export const quiz: SectionReader = {
     const s = ctx.state;
     if (RANGE.test(text)) return ctx.take(line);
     const item = HEADING_ITEM.exec(text);
-    const kind = item ? null : classifyQuizHeading(text);
-    if (kind) {
+    // "### Lists (5 questions)" groups questions by topic; only a named kind changes the kind.
+    const kind = item ? null : classifyQuizHeading(text.replace(/\(\s*\d+\s*(?:questions?|points?|pts|marks?)[^)]*\)/gi, ''));
+    // Under coding problems, "### Mini Challenge: Queue" is the next problem, not a new kind.
+    if (kind && !(kind === 'coding' && s.quizKind === 'coding' && /:\s*\S/.test(text))) {
       s.quizKind = kind;
       s.open = null;
       s.label = null;
       ctx.take(line);
     } else if (s.quizKind === 'coding' || (item && s.quizKind)) {
       // "### Problem 1: Gradient Descent" followed by its task paragraph
-      const open = add(ctx, s.quizKind!, item?.[3] || text, nextN(ctx.lesson, whole(item?.[2])), line);
+      const open = add(ctx, s.quizKind!, item ? item[3] : text, nextN(ctx.lesson, whole(item?.[2])), line);
       fromBlock.add(open.item);
       ctx.take(line);
     } else {
@@ -313,6 +319,12 @@ export const quiz: SectionReader = {
     }
     const open = s.open;
     if (!open) return;
+    // "### Question 1 (3 points)" and the question in bold below it.
+    const own = open.kind === 'trueFalse' ? open.item.statement : open.kind === 'coding' ? open.item.task : open.item.question;
+    if (!own && !s.label) {
+      appendText(ctx, bare(flat));
+      return ctx.take(line, end);
+    }
     if (open.kind === 'coding' && s.label !== 'rubric') {
       if (s.label === 'solution') open.item.solution = joinCode(open.item.solution, flat);
       else open.item.task = [open.item.task, task ? bare(task[2]) || '' : flat].filter(Boolean).join('\n');
@@ -380,7 +392,7 @@ export const quiz: SectionReader = {
     const code = token.text;
     switch (open.kind) {
       case 'coding':
-        if (s.label === 'solution' || s.label === 'expected') open.item.solution = joinCode(open.item.solution, code);
+        if (s.label === 'solution' || s.label === 'expected' || SOLUTION_CODE.test(code)) open.item.solution = joinCode(open.item.solution, code);
         else open.item.code = joinCode(open.item.code, code);
         break;
       case 'conceptual':
