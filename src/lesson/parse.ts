@@ -47,6 +47,11 @@ function swallowed(tokens: Located[]): { fenceLine: number; fence: string; headi
   for (const { token, line } of tokens) {
     if (token.type !== 'code' || !/^\s{0,3}(`{3,}|~{3,})/.test(token.raw)) continue;
     const body = (token as Tokens.Code).text.split('\n');
+    // A block may show markdown on purpose ("```markdown … ## Quiz"); it is stray when its fence is
+    // bare (a lone ``` line) or it holds the opening of another block (its own close was left out).
+    const bare = !(token as Tokens.Code).lang;
+    const unclosed = !/\n\s{0,3}(`{3,}|~{3,})\s*$/.test(token.raw.trimEnd());
+    if (!bare && !unclosed && !body.some((l) => /^\s{0,3}(`{3,}|~{3,})\s*[A-Za-z]/.test(l))) continue;
     for (let i = 0; i < body.length; i++) {
       // "## Learning Objectives" in a block is a section it swallowed; "# comment" is Python.
       const h = /^(?:##\s+(\S.*)|#\s+(lesson\s+\d+(?:\.\d+)+\s*:.*))$/i.exec(body[i]);
@@ -63,9 +68,12 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
   const warnings: Warning[] = [];
   const warn = (line: number, message: string) => warnings.push({ line, message });
   let { tokens, tooDeep } = lex(source);
+  /** Blocks closed by mending: what they hold is the stray fence's, no one's code. */
+  const mendedFences = new Set<number>();
   for (let tries = 0; tries < 8; tries++) {
     const s = swallowed(tokens);
     if (!s) break;
+    mendedFences.add(s.fenceLine);
     const mended = closeBefore(source, s.headingLine, s.fence);
     warn(s.fenceLine, `the code block opened here is not closed before "${s.heading}" (line ${s.headingLine})` +
       (mended ? '; it is read as closed there: close it with ``` or remove the stray fence' : ': close it with ``` or remove the stray fence'));
@@ -149,7 +157,7 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
         enter('part', text, line);
         continue;
       }
-      if (section) READERS[section].subheading?.(ctx, text, line);
+      if (section) READERS[section].subheading?.(ctx, text, line, h.depth);
       continue;
     }
 
@@ -165,7 +173,7 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
         if (parseMeta(text.replace(/\n/g, ' | '), lesson.meta)) continue;
       }
       const flat = oneLine(text);
-      if (/^(next lesson\s*:|→|->|next\s*:)/i.test(flat)) lesson.next ??= parseRef(flat);
+      if (/^(next\b[^:]{0,20}:|→|->)/i.test(flat)) lesson.next ??= parseRef(flat);
       if (/^(←|<-|previous( lesson)?\s*:)/i.test(flat)) lesson.previous ??= parseRef(flat);
       const proceed = /proceed to\s+(?:the\s+)?(lesson\s+\S+)/i.exec(flat);
       if (proceed) proceedTo ??= parseRef(proceed[1].replace(/[.,;]$/, ''));
@@ -174,7 +182,9 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
     }
 
     if (!section) continue;
-    if (token.type === 'code') READERS[section].code?.(ctx, token as Tokens.Code, line);
+    // A stray fence, once closed, holds only the rule or blank lines it swallowed: nobody's code.
+    const stray = mendedFences.has(line) && !(token as Tokens.Code).text?.replace(/[-*_\s]/g, '');
+    if (token.type === 'code' && !stray) READERS[section].code?.(ctx, token as Tokens.Code, line);
     else if (token.type === 'list') READERS[section].list?.(ctx, token as Tokens.List, line);
   }
 

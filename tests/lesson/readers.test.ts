@@ -191,6 +191,12 @@ describe('other readers', () => {
     expect(l.objectives).toEqual(['Read files']);
     expect(l.warnings).toContainEqual({ line: 6, message: expect.stringMatching(/^the code block opened here is not closed before "## Learning Objectives" \(line 10\)/) });
   });
+  test('a block left open to the end of the file is closed before the section it swallows', () => {
+    const l = lesson('## Exercises\n\n### Difficulty 1: Starter\n- Exercise 4.5.6.1: Print.\n\n```python\nprint(1)\n\n## Key Takeaways\n\n- Close your blocks\n');
+    expect(l.exercises[0].code).toBe('print(1)');
+    expect(l.takeaways).toEqual(['Close your blocks']);
+    expect(l.warnings).toContainEqual({ line: 10, message: expect.stringMatching(/^the code block opened here is not closed before "## Key Takeaways" \(line 13\)/) });
+  });
   test('a title id that differs from the file name is a warning; the key tells lessons with one id apart', () => {
     const l = parseLesson('# Lesson 4.5.9: Other Title\n', { fileName: 'Lesson-4.5.6-Fixture.md' });
     expect(l.id).toBe('4.5.9');

@@ -33,7 +33,7 @@ export function partKind(heading: string): QuizKind | null {
   if (!PART.test(h)) return null;
   const rest = h.replace(PART, '');
   // "Section 3: Project (10 points)" in a test: a task to build, read as a coding problem.
-  return classifyQuizHeading(rest) ?? (/\b(project|practical|hands[\s-]?on)\b/.test(rest) ? 'coding' : null);
+  return classifyQuizHeading(rest) ?? (/\b(project|practical|hands[\s-]?on)\b/.test(rest) && !/review|presentation|reflection/.test(rest) ? 'coding' : null);
 }
 
 export function classifySection(heading: string): SectionKind {
@@ -64,6 +64,6 @@ export function classifyQuizHeading(heading: string): QuizKind | null {
   if (/multiple[\s-]?choice/.test(h)) return 'multipleChoice';
   if (/code reading|reading code|predict the output/.test(h)) return 'conceptual';
   if (/coding|\bcode\b|programming|problems?\b|challenges?\b/.test(h)) return 'coding';
-  if (/conceptual|short answer|questions|open|written|discussion/.test(h)) return 'conceptual';
+  if (/conceptual|short answer|questions|open|written|discussion|knowledge|theory|concepts?\b/.test(h)) return 'conceptual';
   return null;
 }

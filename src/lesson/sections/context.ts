@@ -44,7 +44,7 @@ export interface ReadContext {
 export interface SectionReader {
   open?(ctx: ReadContext, title: string, line: number): void;
   /** `###` and deeper. */
-  subheading?(ctx: ReadContext, text: string, line: number): void;
+  subheading?(ctx: ReadContext, text: string, line: number, depth: number): void;
   paragraph?(ctx: ReadContext, token: Tokens.Paragraph, line: number): void;
   list?(ctx: ReadContext, list: Tokens.List, line: number): void;
   code?(ctx: ReadContext, token: Tokens.Code, line: number): void;

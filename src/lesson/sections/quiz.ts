@@ -24,7 +24,7 @@ const HEADING_ITEM = /^(?:(problem|question|challenge|exercise|task)\b|q(?=\d))\
 /** "**Your code:**", "Starter code:": the block after it is given with the task. */
 const STARTER = /^(your (code|answer|solution|implementation)|starter code|template|skeleton)\s*:?\s*$/i;
 /** A blank to fill in ("Answer: ________"), not an answer. */
-const BLANK = /_{4,}/;
+const BLANK = /_{4,}|^\[\s*(your|write|answer)[^\]]*\]$/i;
 /** The author's number when it is a whole number (1.2 numbers a section's items, not the quiz). */
 const whole = (n: string | undefined) => (n && /^\d+$/.test(n) ? Number(n) : undefined);
 const RANGE = /^questions?\s+\d+\s*(?:[-–—]|to)\s*\d+/i;
@@ -128,7 +128,7 @@ function attachOptions(ctx: ReadContext, opts: OptionsReading): void {
 
 function applyAnswer(ctx: ReadContext, answer: string): void {
   const open = ctx.state.open!;
-  if (BLANK.test(answer) && !answer.replace(/[_\s]/g, '')) return;
+  if (BLANK.test(answer.trim()) && (!answer.replace(/[_\s]/g, '') || /^\[.*\]$/.test(answer.trim()))) return;
   switch (open.kind) {
     case 'trueFalse': {
       const tf = answerTrueFalse(answer);
@@ -251,9 +251,14 @@ export const quiz: SectionReader = {
     ctx.state.quizKind = partKind(title) ?? classifyQuizHeading(title);
   },
 
-  subheading(ctx, text, line) {
+  subheading(ctx, text, line, depth) {
     const s = ctx.state;
     if (RANGE.test(text)) return ctx.take(line);
+    // "#### Requirements:" inside "### Project: Log Analyzer" is part of it.
+    if (depth > 3 && s.open && !HEADING_ITEM.test(text) && !classifyQuizHeading(text)) {
+      appendText(ctx, text);
+      return ctx.take(line);
+    }
     const item = HEADING_ITEM.exec(text);
     // "### Lists (5 questions)" groups questions by topic; only a named kind changes the kind.
     const kind = item ? null : classifyQuizHeading(text.replace(/\(\s*\d+\s*(?:questions?|points?|pts|marks?)[^)]*\)/gi, ''));
@@ -263,10 +268,18 @@ export const quiz: SectionReader = {
       s.open = null;
       s.label = null;
       ctx.take(line);
+    } else if (item && !s.quizKind) {
+      // "### Question 1: File Modes" in a quiz with no kind heading: the word says the kind.
+      s.quizKind = /^q/i.test(text) ? 'conceptual' : 'coding';
+      const open = add(ctx, s.quizKind, item[3], nextN(ctx.lesson, whole(item[2])), line);
+      fromBlock.add(open.item);
+      if (item[3]) titled.add(open.item);
+      ctx.take(line);
     } else if (s.quizKind === 'coding' || (item && s.quizKind)) {
       // "### Problem 1: Gradient Descent" followed by its task paragraph
       const open = add(ctx, s.quizKind!, item ? item[3] : text, nextN(ctx.lesson, whole(item?.[2])), line);
       fromBlock.add(open.item);
+      if (!item || item[3]) titled.add(open.item);
       ctx.take(line);
     } else {
       s.open = null;
@@ -323,6 +336,12 @@ export const quiz: SectionReader = {
     const own = open.kind === 'trueFalse' ? open.item.statement : open.kind === 'coding' ? open.item.task : open.item.question;
     if (!own && !s.label) {
       appendText(ctx, bare(flat));
+      return ctx.take(line, end);
+    }
+    // "### Question 1: File Modes" then the question itself: "File Modes: What is …?"
+    if (titled.has(open.item) && !s.label && (open.kind === 'conceptual' || open.kind === 'multipleChoice')) {
+      titled.delete(open.item);
+      open.item.question = `${open.item.question}: ${bare(flat)}`;
       return ctx.take(line, end);
     }
     if (open.kind === 'coding' && s.label !== 'rubric') {
@@ -417,5 +436,7 @@ export const quiz: SectionReader = {
 
 /** Items that began as a heading or a bold paragraph: the blocks after them are theirs. */
 const fromBlock = new WeakSet<object>();
+/** Items whose text so far is a heading's title, the question itself still to come. */
+const titled = new WeakSet<object>();
 /** A bold kind label ("**Code Reading:**") not yet followed by an item. */
 const pendingLabel = new WeakMap<object, string>();
