@@ -157,6 +157,11 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
         enter('part', text, line);
         continue;
       }
+      // "### Practice Problems" inside "## Study Guide".
+      if ((section === 'other' || section === 'checklist') && classifySection(text) === 'practice') {
+        enter('practice', text, line);
+        continue;
+      }
       if (section) READERS[section].subheading?.(ctx, text, line, h.depth);
       continue;
     }

@@ -71,6 +71,8 @@ const cases: [string, Expect][] = [
   }],
   ['5.2.3-Choice-Topics', { multipleChoice: [[1, 4, 'B'], [2, 4, 'B'], [3, 3, 'B']], coding: [[4, true, false]], next: '5.2.3' }],
   ['5.2.4-Project', { exercises: [], trueFalse: [], conceptual: [], coding: [], practice: 2, next: '5.2.5', previous: '5.2.3' }],
+  ['5.2.6-Exam-Components', { multipleChoice: [[1, 3, 'B'], [2, 2, 'B']], conceptual: [[3, true]], coding: [[4, true, false]], practice: 2, next: '5.2.7', previous: '5.2.5' }],
+  ['5.2.7-Plain-Answers', { exercises: [['5.2.7.1', 1, 'Floor division', true]], trueFalse: [[1, false]], conceptual: [[2, true], [3, true]], coding: [[4, true, false]], next: '5.2.8' }],
   ['5.2.5-Answer-Key', { trueFalse: [[1, false], [2, true]], multipleChoice: [[3, 3, 'B']], conceptual: [[4, true]], next: '5.2.6' }],
 ];
 
@@ -123,6 +125,10 @@ describe('the course shapes, one fixture each', () => {
     expect(ticks.quiz.conceptual[1].code).toMatch(/How many lines print\?/);
     const exam = read('5.2.1').lesson;
     expect(exam.quiz.conceptual.map((c) => c.question)).toEqual(['Explain the difference between a class and an instance.', 'Self: What does `self` refer to in a method?']);
+    const exam2 = read('5.2.6').lesson;
+    expect(exam2.quiz.multipleChoice[0]).toMatchObject({ question: 'When does an `else` clause after `try` run?', options: [{ label: 'A', text: 'When an exception occurs' }, { label: 'B', text: 'Only when none occurs' }, { label: 'C', text: 'Always' }] });
+    expect(exam2.quiz.coding[0]).toMatchObject({ task: 'Safe Reader\n- Read a file safely (10 points)', code: 'def read_safely(path):\n    pass' });
+    expect(read('5.2.7').lesson.quiz.conceptual.map((c) => c.expected)).toEqual(['`/` divides exactly | `//` rounds down', 'The remainder of a division']);
     const choice = read('5.2.3').lesson;
     expect(choice.warnings.map((w) => w.message)).toContainEqual('the title says lesson 5.2.2 but the file name says 5.2.3; calc-ml uses 5.2.2 (rename the file or fix the title)');
   });

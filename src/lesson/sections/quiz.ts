@@ -23,6 +23,8 @@ const QUESTION = /^(?:question\s*|q\s*)?#?(\d+(?:\.\d+)?)(?:\s*[:.)\-–—]\s*|
 const HEADING_ITEM = /^(?:(problem|question|challenge|exercise|task)\b|q(?=\d))\s*#?(\d+(?:\.\d+)*)?\s*(?:\(.*?\))?\s*[:.\-–—]?\s*(.*)$/i;
 /** "**Your code:**", "Starter code:": the block after it is given with the task. */
 const STARTER = /^(your (code|answer|solution|implementation)|starter code|template|skeleton)\s*:?\s*$/i;
+/** Parts of one coding problem given their own sub-heading. */
+const PROBLEM_PART = /^(starter code|template|skeleton|evaluation( criteria)?|criteria|grading|rubric|test cases|tests?|hints?|(example |sample |reference )?solution|requirements|expected output)\b/i;
 /** A blank to fill in ("Answer: ________"), not an answer. */
 const BLANK = /_{4,}|^\[\s*(your|write|answer)[^\]]*\]$/i;
 /** The author's number when it is a whole number (1.2 numbers a section's items, not the quiz). */
@@ -224,8 +226,10 @@ function readListItem(ctx: ReadContext, kind: QuizKind, item: Tokens.ListItem, n
       for (const a of answers) applyAnswer(ctx, a);
       break;
     case 'conceptual': {
-      const expected = parts.nested.map((s) => /^(?:expected(?:\s+answer)?|answer|sample answer|model answer)\s*:\s*([\s\S]+)$/i.exec(s)?.[1]).find(Boolean);
-      open.item.expected = expected ? oneLine(expected) : null;
+      const labelled = parts.nested.map((s) => /^(?:expected(?:\s+answer)?|answer|sample answer|model answer)\s*:\s*([\s\S]+)$/i.exec(s)?.[1]).find(Boolean);
+      // Bullets under a question, with no label, are the lesson's answer to it (hints say so).
+      const plain = parts.nested.filter((s) => !/^(hint|tip|note|think about)\b/i.test(s));
+      open.item.expected = labelled ? oneLine(labelled) : plain.length ? plain.join('\n') : null;
       open.item.code = parts.code;
       break;
     }
@@ -262,6 +266,11 @@ export const quiz: SectionReader = {
     const item = HEADING_ITEM.exec(text);
     // "### Lists (5 questions)" groups questions by topic; only a named kind changes the kind.
     const kind = item ? null : classifyQuizHeading(text.replace(/\(\s*\d+\s*(?:questions?|points?|pts|marks?)[^)]*\)/gi, ''));
+    // "### Starter Code", "### Evaluation Criteria" under a problem belong to it.
+    if (s.open?.kind === 'coding' && PROBLEM_PART.test(text)) {
+      s.label = /solution/i.test(text) ? 'solution' : /criteria|evaluation|rubric|grading/i.test(text) ? 'rubric' : 'task';
+      return ctx.take(line);
+    }
     // Under coding problems, "### Mini Challenge: Queue" is the next problem, not a new kind.
     if (kind && !(kind === 'coding' && s.quizKind === 'coding' && /:\s*\S/.test(text))) {
       s.quizKind = kind;
@@ -323,11 +332,14 @@ export const quiz: SectionReader = {
       const q = QUESTION.exec(bare(oneLine(first)))!;
       const open = add(ctx, s.quizKind, bare(q[2]), nextN(ctx.lesson, whole(q[1])), line);
       fromBlock.add(open.item);
+      const opts = more.map((l) => optionFromText(l)).filter((o) => o !== null);
       for (const l of more) {
         const a = readAnswerLine(l);
         if (a) applyAnswer(ctx, a);
-        else if (oneLine(l)) appendText(ctx, oneLine(l));
+        else if (oneLine(l) && !optionFromText(l)) appendText(ctx, oneLine(l));
       }
+      // "**Q1**: What …?" with "A) …" "B) …" on the lines under it, in one paragraph.
+      if (opts.length >= 2) attachOptions(ctx, { options: opts, marked: null });
       return ctx.take(line, end);
     }
     const open = s.open;
