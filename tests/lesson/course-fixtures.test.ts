@@ -47,6 +47,7 @@ const cases: [string, Expect][] = [
       ['5.1.4.starter-1', 1, 'Write three helpers of your choice\n- Give each a docstring\n- Test each by hand', false], ['5.1.4.starter-2', 1, 'Write a test function for them', false],
       ['5.1.4.intermediate-1', 2, 'Write all six helpers from the lesson', false], ['5.1.4.intermediate-2', 2, 'Add type hints to each', false],
       ['5.1.4.advanced-1', 3, 'Add a menu to try each helper', false],
+      ['5.1.4.challenge-1', 3, 'Memory\nAdd a memory slot to the helpers.', false], ['5.1.4.challenge-2', 3, 'History\nKeep a history of calls.', false],
     ],
     miniProject: 'Helper Module', next: '5.1.5', previous: '5.1.3',
   }],

@@ -46,8 +46,9 @@ export function classifySection(heading: string): SectionKind {
   if (/\bobjectives?\b/.test(h)) return 'objectives';
   if (/^core ideas?\b/.test(h) || h === 'key ideas') return 'coreIdeas';
   if (/^(graded |practice |hands[\s-]?on |additional |more )?exercises?\b/.test(h)) return 'exercises';
+  if (/^(extension |bonus |stretch |extra )challenges?\b/.test(h)) return 'exercises';
   if (/^mini[\s-]?project\b/.test(h)) return 'miniProject';
-  if (/^(quick |extra |optional )?practice( problems| questions| tasks)?\b|^reflection( questions)?\b/.test(h)) return 'practice';
+  if (/^(quick |extra |optional )?practice( problems| questions| tasks)?\b|^reflection questions\b/.test(h)) return 'practice';
   if (/^quiz\b/.test(h) || /\bassessment\b/.test(h) || /^(review |practice )?questions$/.test(h)) return 'quiz';
   if (PART.test(h)) return 'part';
   if (/takeaways?\b/.test(h)) return 'takeaways';
