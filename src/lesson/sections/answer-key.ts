@@ -13,7 +13,10 @@ import { answerLetter, answerTrueFalse } from './quiz-items.js';
 function apply(ctx: ReadContext, n: number, value: string, line: number): boolean {
   const q = ctx.lesson.quiz;
   const kind = ctx.state.keyKind;
-  const pick = <T extends { n: number }>(items: T[]) => (kind ? items[n - 1] : items.find((i) => i.n === n));
+  // Points per question ("Q11: 2 pts (describe differences)") score the item; they do not answer it.
+  if (/^\d+(?:\.\d+)?\s*(?:pts?|points?|marks?)\b/i.test(value.trim())) return ctx.take(line), true;
+  // Under a kind's heading, N is that item's own number, or else its place among the kind's items.
+  const pick = <T extends { n: number }>(items: T[]) => items.find((i) => i.n === n) ?? (kind ? items[n - 1] : undefined);
   const tf = answerTrueFalse(value);
   const letter = answerLetter(value);
   const t = kind === null || kind === 'trueFalse' ? pick(q.trueFalse) : undefined;
