@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, resolve, delimiter } from 'node:path';
+import { dirname, isAbsolute, join, resolve, delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { parseMeta, idFromFileName } from './meta.js';
@@ -192,7 +192,8 @@ export function listLessons(dirs: string[]): Listing {
   const skipped: Listing['skipped'] = [];
   const seen = new Set<string>();
   const add = (path: string, bundled: boolean) => {
-    const key = resolve(path);
+    // findLessonFiles joins onto resolved folders, so its paths are already absolute and normal.
+    const key = isAbsolute(path) ? path : resolve(path);
     if (seen.has(key)) return;
     seen.add(key);
     const e = entryFor(path, bundled);

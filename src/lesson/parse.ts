@@ -113,6 +113,7 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
       for (let l = from; l <= to; l++) taken.add(l);
     },
     sectionTitle: '',
+    unnamed: new Map(),
   };
   const seen = new Set<SectionKind>();
   let section = null as SectionKind | null;

@@ -13,8 +13,6 @@ export type OpenItem =
 export interface SectionState {
   level: { n: 1 | 2 | 3; name: string } | null;
   lastExercise: Exercise | null;
-  /** Count of id-less exercises per level name, for their generated ids. */
-  unnamed: Map<string, number>;
   quizKind: QuizKind | null;
   /** The quiz item the following blocks belong to, and what the last label said they are. */
   open: OpenItem | null;
@@ -24,7 +22,7 @@ export interface SectionState {
 }
 
 export function freshState(): SectionState {
-  return { level: null, lastExercise: null, unnamed: new Map(), quizKind: null, open: null, label: null, keyKind: null };
+  return { level: null, lastExercise: null, quizKind: null, open: null, label: null, keyKind: null };
 }
 
 export interface ReadContext {
@@ -35,6 +33,11 @@ export interface ReadContext {
   take(from: number, to?: number): void;
   /** The `##` heading the section started with. */
   sectionTitle: string;
+  /**
+   * Id-less exercises so far per level, across the lesson (two "## Exercise N: Starter Level"
+   * sections number on), for their generated ids.
+   */
+  unnamed: Map<string, number>;
 }
 
 /**

@@ -94,8 +94,8 @@ function unnamedExercise(ctx: ReadContext, prompt: string, line: number): void {
   const { state, lesson } = ctx;
   const level = state.level!;
   const slug = level.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `level-${level.n}`;
-  const k = (state.unnamed.get(slug) ?? 0) + 1;
-  state.unnamed.set(slug, k);
+  const k = (ctx.unnamed.get(slug) ?? 0) + 1;
+  ctx.unnamed.set(slug, k);
   const ex = push(ctx, { id: `${lesson.id}.${slug}-${k}`, level: level.n, levelName: level.name, prompt, generatedId: true, line });
   (ex as Exercise & { fromList?: true }).fromList = true;
 }
