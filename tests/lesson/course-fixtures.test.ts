@@ -73,7 +73,7 @@ const cases: [string, Expect][] = [
   ['5.2.3-Choice-Topics', { multipleChoice: [[1, 4, 'B'], [2, 4, 'B'], [3, 3, 'B']], coding: [[4, true, false]], next: '5.2.3' }],
   ['5.2.4-Project', { exercises: [], trueFalse: [], conceptual: [], coding: [], practice: 2, next: '5.2.5', previous: '5.2.3' }],
   ['5.2.6-Exam-Components', { multipleChoice: [[1, 3, 'B'], [2, 2, 'B']], conceptual: [[3, true]], coding: [[4, true, false]], practice: 2, next: '5.2.7', previous: '5.2.5' }],
-  ['5.2.7-Plain-Answers', { exercises: [['5.2.7.1', 1, 'Floor division', true]], trueFalse: [[1, false]], conceptual: [[2, true], [3, true]], coding: [[4, true, false]], next: '5.2.8' }],
+  ['5.2.7-Plain-Answers', { exercises: [['5.2.7.1', 1, 'Floor division', true]], trueFalse: [[1, false]], conceptual: [[2, true], [3, true]], coding: [[4, true, false], [5, false, true]], next: '5.2.8' }],
   ['5.2.8-Option-True-False', { trueFalse: [[1, true], [2, false]], conceptual: [[3, true], [4, true]], coding: [[5, true, true]], next: '5.2.9' }],
   ['5.2.5-Answer-Key', { trueFalse: [[1, false], [2, true]], multipleChoice: [[3, 3, 'B']], conceptual: [[4, true]], next: '5.2.6' }],
 ];
