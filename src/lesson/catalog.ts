@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve, delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { parseMeta, idFromFileName } from './meta.js';
-import { looksBinary, readHead } from './load.js';
+import { headText, readHead } from './load.js';
 import { sanitize } from './sanitize.js';
 import { oneLine } from './inline.js';
 import { lessonKey } from './model.js';
@@ -158,8 +158,9 @@ function entryFor(path: string, bundled: boolean): CatalogEntry | { path: string
     return { path, reason: `cannot read it (${(e as NodeJS.ErrnoException).code ?? e})` };
   }
   if (head.length === 0) return { path, reason: 'empty' };
-  if (looksBinary(head)) return { path, reason: 'binary, not a lesson' };
-  const info = scanHead(head.toString('utf8'), path);
+  const text = headText(head);
+  if (text === null) return { path, reason: 'binary, not a lesson' };
+  const info = scanHead(text, path);
   if (!info) return { path, reason: 'no "# Lesson X.Y.Z: Title" heading' };
   return { ...info, key: lessonKey(info.id, info.title), path, bundled };
 }

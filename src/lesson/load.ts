@@ -10,6 +10,24 @@ function describeSize(bytes: number): string {
 /** One decoder for every check (a listing checks over a thousand heads). */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The text of a file's head, or null when it is binary (a NUL byte, or not UTF-8 apart from a
+ * character cut at the end of the head): one decode for both the check and the text.
+ */
+export function headText(buf: Buffer): string | null {
+  if (buf.includes(0)) return null;
+  try {
+    return strictUtf8.decode(buf);
+  } catch {
+    if (buf.length <= 3) return null;
+    try {
+      return strictUtf8.decode(buf.subarray(0, buf.length - 3));
+    } catch {
+      return null;
+    }
+  }
+}
+
 /** Binary content: a NUL byte, or text that is not valid UTF-8. */
 export function looksBinary(buf: Buffer): boolean {
   if (buf.includes(0)) return true;
