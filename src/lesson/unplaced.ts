@@ -15,14 +15,18 @@ export interface Unplaced {
   text: string;
 }
 
+/** Shapes that are an item wherever they stand (an exercise in the introduction is still one). */
 const PATTERNS: [RegExp, string][] = [
   [/^\W*exercise\s+\d+(?:\.\d+)*\b/i, 'an exercise'],
   [/^\W*(?:starter|beginner|intermediate|advanced|challenge)(?:\s+(?:exercise|task|problem))?\s+\d+\s*[:.\-–—*]/i, 'an exercise'],
   [/\(\s*(?:true|false)\s*\)\s*[.!]?\s*$/i, 'a true/false item'],
   [/\*\*\s*(?:TRUE|FALSE)\b|\b(?:TRUE|FALSE)\s*(?:\(.*\))?\s*$/, 'a true/false item'],
   [/(?:✓\s*\/\s*✗|\(T\/F\))\s*$/, 'a true/false item'],
-  [/^\W*(?:correct\s+)?answer\s*\**\s*[:\-–—]/i, 'an answer'],
   [/^\W*(?:question|q)\s*#?\d+\s*\**\s*[:.)]/i, 'a question'],
+];
+/** Shapes that are items only in a quiz, a test part or exercises ("Answer: 42" in a worked example is prose). */
+const QUIZ_PATTERNS: [RegExp, string][] = [
+  [/^\W*(?:correct\s+)?answer\s*\**\s*[:\-–—]/i, 'an answer'],
   [/^\s*(?:[-*+]\s+)?\**\(?[A-D]\)\**\s+\S|^\s*[-*+]\s+\**[A-D][.]\**\s+\S/, 'a multiple-choice option'],
 ];
 
@@ -50,8 +54,9 @@ export function unplaced(reading: LessonReading): Unplaced[] {
     const h = /^\s{0,3}##\s+(.*)$/.exec(text);
     if (h) section = classifySection(h[1]);
     if (reading.taken.has(line) || !text.trim()) return;
-    const hit = PATTERNS.find(([re]) => re.test(text));
-    const looks = hit?.[1] ?? (section && ITEM_SECTIONS.has(section) && ITEM.test(text) && !/^\s*[-*+]\s+\[[ xX]\]/.test(text) ? `an item of the ${sectionName[section]}` : null);
+    const inItems = !!section && ITEM_SECTIONS.has(section);
+    const hit = PATTERNS.find(([re]) => re.test(text)) ?? (inItems ? QUIZ_PATTERNS.find(([re]) => re.test(text)) : undefined);
+    const looks = hit?.[1] ?? (inItems && ITEM.test(text) && !/^\s*[-*+]\s+\[[ xX]\]/.test(text) ? `an item of the ${sectionName[section!]}` : null);
     if (looks) out.push({ line, looks, text: text.trim().slice(0, 100) });
   });
   return out;
