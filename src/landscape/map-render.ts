@@ -196,10 +196,18 @@ export function renderMap(spec: MapSpec): RenderedMap {
     }
   }
   let endsShown = false;
+  // Each run's marked cells, to tell afterwards which runs later marks covered up.
+  const markCells: { series: number; symbol: string; cells: Set<string> }[] = [];
   for (const p of spec.paths ?? []) {
     const color = RUN_COLORS[p.series % RUN_COLORS.length];
     let k = 0;
-    for (; k < p.points.length && within(box, ...p.points[k]); k++) paint(rowOf(p.points[k][1]), colOf(p.points[k][0]), ascii ? p.ascii : p.symbol, color, 'mark');
+    const mine = new Set<string>();
+    for (; k < p.points.length && within(box, ...p.points[k]); k++) {
+      const [r, c] = [rowOf(p.points[k][1]), colOf(p.points[k][0])];
+      paint(r, c, ascii ? p.ascii : p.symbol, color, 'mark');
+      mine.add(`${r},${c}`);
+    }
+    markCells.push({ series: p.series, symbol: ascii ? p.ascii : p.symbol, cells: mine });
     // Where the run stopped, when that is on the map (a minimum's mark, drawn next, covers it there).
     const last = p.points[p.points.length - 1];
     if (k === p.points.length && p.points.length > 1) {
@@ -266,7 +274,17 @@ export function renderMap(spec: MapSpec): RenderedMap {
     seen.add(m.label);
     lines.push(...wrapLine(say(`  ${ascii ? m.ascii : m.symbol}  ${m.label}`), spec.width));
   }
-  for (const p of spec.paths ?? []) lines.push(...wrapLine(say(`  ${ascii ? p.ascii : p.symbol}  ${p.label}`), spec.width));
+  // A run whose marks are mostly drawn over (two rates with nearly the same path) is said to be.
+  const hidden = (p: MapPath) => {
+    const m = markCells.find((x) => x.series === p.series);
+    if (!m || !m.cells.size) return '';
+    const shown = [...m.cells].filter((key) => {
+      const [r, c] = key.split(',').map(Number);
+      return cells[r][c].ch === m.symbol;
+    }).length;
+    return shown === 0 ? ' (hidden under the marks drawn after it)' : shown < 0.3 * m.cells.size ? ' (mostly under the marks drawn after it)' : '';
+  };
+  for (const p of spec.paths ?? []) lines.push(...wrapLine(say(`  ${ascii ? p.ascii : p.symbol}  ${p.label}${hidden(p)}`), spec.width));
   if (endsShown) lines.push(...wrapLine(`  ${ascii ? END_MARK.ascii : END_MARK.symbol}  where a run stopped, in its colour (under a minimum's mark when it stopped there)`, spec.width));
   if (spec.arrows?.length) {
     const a = spec.arrows.find((x) => x.kind === 'ascent');
@@ -384,8 +402,11 @@ function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: Ins
   return out;
 }
 
+/** A line wrapped at spaces to `width`, continuation lines indented by two more; a legend's "  ●  " prefix kept as it is. */
 function wrapLine(t: string, width: number): string[] {
-  if (t.length <= width) return [t];
+  if ([...t].length <= width) return [t];
   const indent = t.match(/^\s*/)![0];
-  return wrapWords(t, width - indent.length - 2).map((l, i) => (i === 0 ? indent : indent + '  ') + l);
+  const prefix = /^\s*\S{1,2} {2}/.exec(t)?.[0] ?? indent;
+  const rest = wrapWords(t.slice(prefix.length), width - Math.max(prefix.length, indent.length + 2));
+  return rest.map((l, i) => (i === 0 ? prefix : indent + '  ') + l);
 }
