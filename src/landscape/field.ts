@@ -119,8 +119,9 @@ function compass(f: F2, x: number, y: number, box: Box, step: number): [number, 
  * minima of f (refined by Newton, or by compass search at a kink) and of |∇f| (refined by Newton,
  * which finds saddles and maxima as well as minima); each is classified and kept once.
  */
-export function criticalPoints(f: F2, box: Box, n = 41): CriticalPoint[] {
-  const { xs, ys, values } = gridValues(f, box, n, n);
+export function criticalPoints(f: F2, box: Box, n = 41, grid = gridValues(f, box, n, n)): CriticalPoint[] {
+  const { xs, ys, values } = grid;
+  n = xs.length;
   const dx = xs[1] - xs[0];
   const dy = ys[1] - ys[0];
   const finite = values.flat().filter(Number.isFinite);
@@ -185,8 +186,8 @@ export function criticalPoints(f: F2, box: Box, n = 41): CriticalPoint[] {
 const snap = (v: number, span: number) => (Math.abs(v) < 1e-7 * span ? 0 : v);
 
 /** The lowest grid value in the box and where it is (it may be on the edge). */
-export function lowestPoint(f: F2, box: Box, n = 41): { x: number; y: number; f: number } | null {
-  const { xs, ys, values } = gridValues(f, box, n, n);
+export function lowestPoint(f: F2, box: Box, n = 41, grid = gridValues(f, box, n, n)): { x: number; y: number; f: number } | null {
+  const { xs, ys, values } = grid;
   let best: { x: number; y: number; f: number } | null = null;
   values.forEach((row, j) => row.forEach((v, i) => {
     if (Number.isFinite(v) && (!best || v < best.f)) best = { x: xs[i], y: ys[j], f: v };

@@ -120,12 +120,11 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const colOf = (x: number) => Math.max(0, Math.min(W - 1, Math.floor((x - box.x0) / cw)));
   const rowOf = (y: number) => Math.max(0, Math.min(H - 1, Math.floor((box.y1 - y) / ch)));
 
-  // f is evaluated once per sample: at each cell's centre (ASCII), or at its 2 × 4 braille dots.
-  const dotValue = ascii
-    ? []
-    : Array.from({ length: 4 * H }, (_, j) => Array.from({ length: 2 * W }, (_, i) => spec.f(box.x0 + ((i + 0.5) * cw) / 2, box.y1 - ((j + 0.5) * ch) / 4)));
+  // f is evaluated at each cell's centre (ASCII), or at its corners (Unicode), and at the 2 × 4
+  // braille dots only of the cells whose corners lie in different bands: the edges are few.
   const centreValue = ascii ? Array.from({ length: H }, (_, r) => Array.from({ length: W }, (_, c) => spec.f(box.x0 + (c + 0.5) * cw, box.y1 - (r + 0.5) * ch))) : [];
-  const levels = spec.levels ?? chooseLevels(ascii ? centreValue.flat() : dotValue.flat());
+  const cornerValue = ascii ? [] : Array.from({ length: H + 1 }, (_, r) => Array.from({ length: W + 1 }, (_, c) => spec.f(box.x0 + c * cw, box.y1 - r * ch)));
+  const levels = spec.levels ?? chooseLevels(ascii ? centreValue.flat() : cornerValue.flat());
   const shades = ascii ? ASCII_SHADES : SHADES;
   let quadsUsed = false;
   let undefinedUsed = false;
@@ -139,10 +138,16 @@ export function renderMap(spec: MapSpec): RenderedMap {
         row.push({ ch: b < 0 ? UNDEFINED : shades[b], band: b });
         continue;
       }
-      // Eight samples per cell, on braille's 2 × 4 dots: where a band's edge crosses the cell, it is
-      // drawn as dots, so contour lines have 2 × 4 times the resolution of the cells.
-      const band = (i: number, j: number) => bandOf(dotValue[4 * r + j][2 * c + i], levels.values);
-      const q = BRAILLE_DOTS.map(([i, j]) => band(i, j));
+      const corners = [cornerValue[r][c], cornerValue[r][c + 1], cornerValue[r + 1][c], cornerValue[r + 1][c + 1]].map((v) => bandOf(v, levels.values));
+      if (corners.every((b) => b === corners[0]) && corners[0] >= 0) {
+        row.push({ ch: shades[corners[0]], band: corners[0] });
+        continue;
+      }
+      // Eight samples, on braille's 2 × 4 dots: where a band's edge crosses the cell it is drawn
+      // as dots, so contour lines have 2 × 4 times the resolution of the cells.
+      const dots = BRAILLE_DOTS.map(([i, j]) => bandOf(spec.f(box.x0 + (c + (i + 0.5) / 2) * cw, box.y1 - (r + (j + 0.5) / 4) * ch), levels.values));
+      const band = (i: number, j: number) => dots[BRAILLE_DOTS.findIndex(([a, d]) => a === i && d === j)];
+      const q = dots;
       const defined = q.filter((b) => b >= 0);
       if (!defined.length) {
         undefinedUsed = true;

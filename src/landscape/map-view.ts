@@ -1,5 +1,5 @@
 import { formatNumber as fmt } from '../math/format.js';
-import { criticalPoints, eigenvalues, lowestPoint, numericHessian, stepFor, type Box, type CriticalPoint, type F2 } from './field.js';
+import { criticalPoints, eigenvalues, gridValues, lowestPoint, numericHessian, stepFor, type Box, type CriticalPoint, type F2 } from './field.js';
 import type { MapMark } from './map-render.js';
 import { point } from './words.js';
 
@@ -23,8 +23,10 @@ export interface LandscapeView {
 }
 
 export function landscapeView(f: F2, box: Box, vars: readonly [string, string]): LandscapeView {
-  const points = criticalPoints(f, box);
-  const lowest = lowestPoint(f, box);
+  // One grid for both: the grid's own minima seed the search, and its lowest value is the box's.
+  const grid = gridValues(f, box, 41, 41);
+  const points = criticalPoints(f, box, 41, grid);
+  const lowest = lowestPoint(f, box, 41, grid);
   const minima = points.filter((p) => p.kind === 'minimum');
   const saddles = points.filter((p) => p.kind === 'saddle');
   const maxima = points.filter((p) => p.kind === 'maximum');
