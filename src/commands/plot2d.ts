@@ -57,7 +57,17 @@ export async function run(target: Target2, opts: Plot2Options, given: ReadonlySe
     f, box, vars: e.vars, width, height, colors: colorEnabled(), ascii: asciiOnly(),
     title: `${name}f(${e.vars.join(', ')}) = ${e.text}`,
     marks: view.marks,
-    summary: view.summary,
+    // What the map says about the gradient, for a reader of the map alone; and how to see it drawn.
+    summary: [
+      ...view.summary,
+      ...(view.points.length ? [`At any point the gradient points uphill, straight across the contour line there, towards denser shading, and is longest where the bands are narrowest. See it as an arrow: calc-ml grad ${target.kind === 'landscape' ? target.landscape.name : JSON.stringify(target.text)} --at ${gradHint(box)}`] : []),
+    ],
   });
   process.stdout.write(map.text);
+}
+
+/** A round point about halfway between the box's centre and its upper right corner, for the hint. */
+function gradHint(b: { x0: number; x1: number; y0: number; y1: number }): string {
+  const r = (v: number) => Number(v.toPrecision(1));
+  return `${r(b.x0 + (b.x1 - b.x0) * 0.75)},${r(b.y0 + (b.y1 - b.y0) * 0.7)}`;
 }
