@@ -126,7 +126,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const cornerValue = ascii ? [] : Array.from({ length: H + 1 }, (_, r) => Array.from({ length: W + 1 }, (_, c) => spec.f(box.x0 + c * cw, box.y1 - r * ch)));
   const levels = spec.levels ?? chooseLevels(ascii ? centreValue.flat() : cornerValue.flat());
   const shades = ascii ? ASCII_SHADES : SHADES;
-  let quadsUsed = false;
+  let edgesUsed = false;
   let undefinedUsed = false;
   const cells: MapCell[][] = [];
   for (let r = 0; r < H; r++) {
@@ -164,7 +164,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
       }, 0);
       if (!mask) row.push({ ch: shades[lo], band: lo });
       else {
-        quadsUsed = true;
+        edgesUsed = true;
         row.push({ ch: String.fromCharCode(0x2800 + mask), band: lo });
       }
     }
@@ -272,7 +272,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
     lines.push(`${(label ?? '').padStart(labelWidth)} ${axis}${body}`);
   }
   lines.push(...xAxis(box, W, labelWidth, colOf, ascii, spec.vars[0]));
-  lines.push(...levelLegend(levels, shades, spec, chalk, quadsUsed, undefinedUsed, cells.some((row) => row.some((c) => c.band >= 0))));
+  lines.push(...levelLegend(levels, shades, spec, chalk, edgesUsed, undefinedUsed, cells.some((row) => row.some((c) => c.band >= 0))));
   const seen = new Set<string>();
   for (const m of [...(spec.marks ?? [])]) {
     if (!m.label || seen.has(m.label)) continue;
@@ -375,7 +375,7 @@ function xAxis(box: Box, W: number, labelWidth: number, colOf: (x: number) => nu
   return [`${' '.repeat(labelWidth + 1)}${ascii ? '+' : '└'}${rule.join('')}`, ...withTitle.split('\n')];
 }
 
-function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: InstanceType<typeof Chalk>, quads: boolean, undef: boolean, anyDefined = true): string[] {
+function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: InstanceType<typeof Chalk>, edges: boolean, undef: boolean, anyDefined = true): string[] {
   if (!anyDefined) return [`  ${UNDEFINED}  f is undefined everywhere in this box`];
   const v = levels.values;
   const n = (x: number) => fmt(x, 3);
@@ -402,7 +402,7 @@ function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: Ins
     plainLen += e.plain.length + 2;
   }
   out.push(line);
-  if (quads) out.push(...wrapLine('  ⠉⣀⡇⢸… a band’s edge (a contour line), dotted on its higher side', spec.width));
+  if (edges) out.push(...wrapLine('  ⠉⣀⡇⢸… a band’s edge (a contour line), dotted on its higher side', spec.width));
   if (undef) out.push(...wrapLine(`  ${UNDEFINED}  f is undefined there`, spec.width));
   return out;
 }
