@@ -120,8 +120,8 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const colOf = (x: number) => Math.max(0, Math.min(W - 1, Math.floor((x - box.x0) / cw)));
   const rowOf = (y: number) => Math.max(0, Math.min(H - 1, Math.floor((box.y1 - y) / ch)));
 
-  // f is evaluated at each cell's centre (ASCII), or at its corners (Unicode), and at the 2 × 4
-  // braille dots only of the cells whose corners lie in different bands: the edges are few.
+  // f is evaluated at each cell's centre (ASCII), or at its corners (Unicode); the braille dots of
+  // the cells whose corners lie in different bands are placed between the corners (below).
   const centreValue = ascii ? Array.from({ length: H }, (_, r) => Array.from({ length: W }, (_, c) => spec.f(box.x0 + (c + 0.5) * cw, box.y1 - (r + 0.5) * ch))) : [];
   const cornerValue = ascii ? [] : Array.from({ length: H + 1 }, (_, r) => Array.from({ length: W + 1 }, (_, c) => spec.f(box.x0 + c * cw, box.y1 - r * ch)));
   const levels = spec.levels ?? chooseLevels(ascii ? centreValue.flat() : cornerValue.flat());
@@ -144,8 +144,16 @@ export function renderMap(spec: MapSpec): RenderedMap {
         continue;
       }
       // Eight samples, on braille's 2 × 4 dots: where a band's edge crosses the cell it is drawn
-      // as dots, so contour lines have 2 × 4 times the resolution of the cells.
-      const dots = BRAILLE_DOTS.map(([i, j]) => bandOf(spec.f(box.x0 + (c + (i + 0.5) / 2) * cw, box.y1 - (r + (j + 0.5) / 4) * ch), levels.values));
+      // as dots, so contour lines have 2 × 4 times the resolution of the cells. The values at the
+      // dots are interpolated between the corners' (bilinear, as marching squares places a contour
+      // between two samples), so a dot costs no evaluation of f; beside a gap f is asked itself.
+      const [tl, tr, bl, br] = [cornerValue[r][c], cornerValue[r][c + 1], cornerValue[r + 1][c], cornerValue[r + 1][c + 1]];
+      const smooth = [tl, tr, bl, br].every(Number.isFinite);
+      const dots = BRAILLE_DOTS.map(([i, j]) => {
+        const [u, v] = [(i + 0.5) / 2, (j + 0.5) / 4];
+        const value = smooth ? (1 - v) * ((1 - u) * tl + u * tr) + v * ((1 - u) * bl + u * br) : spec.f(box.x0 + (c + u) * cw, box.y1 - (r + v) * ch);
+        return bandOf(value, levels.values);
+      });
       const band = (i: number, j: number) => dots[BRAILLE_DOTS.findIndex(([a, d]) => a === i && d === j)];
       const q = dots;
       const defined = q.filter((b) => b >= 0);
