@@ -38,14 +38,15 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
   if (!Number.isFinite(f(...start)) || !grad(...start).every(Number.isFinite)) {
     throw new UserError(`f or its gradient is undefined (or beyond ±1.8e308) at the start (${e.vars.join(', ')}) = ${point(...start)}: choose another --start`, 2);
   }
-  const plain = rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol }));
-  const box = given.has('box') || given.has('from') || given.has('to') || given.has('ymin') || given.has('ymax')
-    ? parseBox(opts, given, land?.box ?? pathBox(plain, start))
-    : land?.box ?? pathBox(plain, start);
+  // The box: as given, else the landscape's, else around where the runs go (run once for that).
+  const boxGiven = ['box', 'from', 'to', 'ymin', 'ymax'].some((k) => given.has(k));
+  const plain = boxGiven || land ? null : rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol }));
+  const around = () => pathBox(plain ?? rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol })), start);
+  const box = boxGiven ? parseBox(opts, given, land?.box ?? around()) : land?.box ?? around();
   const view = landscapeView(f, box, e.vars);
   const lowest = view.points.find((p) => p.kind === 'minimum');
   // Judged again knowing the lowest minimum, so a run that settles in another valley is named so.
-  const runs: Run2[] = lowest ? rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol, lowest })) : plain;
+  const runs: Run2[] = lowest || !plain ? rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol, lowest })) : plain;
   if (opts.json) {
     process.stdout.write(jsonText({
       runs: runs.map((r) => ({

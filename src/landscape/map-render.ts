@@ -19,6 +19,8 @@ const ASCII_SHADES = [' ', '.', ':', ';', '=', '%', '#'];
 /** Braille dot positions [column, row] of a cell, and the bit of each in U+2800 + bits. */
 const BRAILLE_DOTS: [number, number][] = [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2], [0, 3], [1, 3]];
 const BRAILLE_BITS = [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80];
+/** DOT_AT[row][column]: the index in BRAILLE_DOTS of the dot there. */
+const DOT_AT = [0, 1, 2, 3].map((j) => [0, 1].map((i) => BRAILLE_DOTS.findIndex(([a, b]) => a === i && b === j)));
 const BAND_COLORS = ['', 'blue', 'cyan', 'green', 'yellow', 'red', 'magenta'] as const;
 const RUN_COLORS = ['cyanBright', 'magentaBright', 'yellowBright', 'greenBright', 'blueBright', 'redBright', 'whiteBright', 'cyan'] as const;
 const UNDEFINED = '?';
@@ -97,6 +99,13 @@ const CELL_ASPECT = 2;
 export function renderMap(spec: MapSpec): RenderedMap {
   const { box, ascii } = spec;
   const chalk = new Chalk({ level: spec.colors ? 1 : 0 });
+  // One chalk style per colour, made once: chalk builds a new one at every property access.
+  const styles = new Map<string, (s: string) => string>();
+  const styleOf = (color: string) => {
+    let f = styles.get(color);
+    if (!f) styles.set(color, (f = (chalk as unknown as Record<string, (s: string) => string>)[color]));
+    return f;
+  };
   const dxBox = box.x1 - box.x0;
   const dyBox = box.y1 - box.y0;
   // Rows first from an estimate of the label width, then the labels for those rows.
@@ -154,7 +163,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
         const value = smooth ? (1 - v) * ((1 - u) * tl + u * tr) + v * ((1 - u) * bl + u * br) : spec.f(box.x0 + (c + u) * cw, box.y1 - (r + v) * ch);
         return bandOf(value, levels.values);
       });
-      const band = (i: number, j: number) => dots[BRAILLE_DOTS.findIndex(([a, d]) => a === i && d === j)];
+      const band = (i: number, j: number) => dots[DOT_AT[j][i]];
       const q = dots;
       const defined = q.filter((b) => b >= 0);
       if (!defined.length) {
@@ -274,7 +283,8 @@ export function renderMap(spec: MapSpec): RenderedMap {
     const axis = label !== undefined ? (ascii ? '+' : '┤') : ascii ? '|' : '│';
     const body = cells[r].map((cell, c) => {
       const color = colorOf[r][c];
-      const styled = color ? (chalk as unknown as Record<string, (s: string) => string>)[color](cell.ch) : cell.ch;
+      if (!spec.colors) return cell.ch;
+      const styled = color ? styleOf(color)(cell.ch) : cell.ch;
       return cell.over === 'mark' || cell.over === 'arrow' ? chalk.bold(styled) : styled;
     }).join('');
     lines.push(`${(label ?? '').padStart(labelWidth)} ${axis}${body}`);
