@@ -51,7 +51,8 @@ export async function renderMarkdown(markdown: string, width: number, colors: bo
     if (!(e instanceof RangeError)) throw e;
     throw new UserError('this lesson nests quotes or lists too deeply to display; keep nesting to a few levels');
   }
-  const out = wrapRendered(html.replace(/\n{3,}/g, '\n\n'), width);
-  // Its code highlighter colours on its own judgement; without colour, take every style off.
-  return colors ? out : stripAnsi(out);
+  // Its code highlighter (and cli-table3's borders) colour on their own judgement; without colour,
+  // every style is taken off before wrapping, so plain lines take wrapNarrow's linear path.
+  const rendered = html.replace(/\n{3,}/g, '\n\n');
+  return wrapRendered(colors ? rendered : stripAnsi(rendered), width);
 }

@@ -57,4 +57,12 @@ describe('lesson files: a paragraph and a table cap keep the cost linear in the 
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('[a](');
   }, 30_000);
+
+  test('a wide table of 1,000 rows (header and 999) is shown without colour in time linear in its lines (wrap-ansi took over 20 s)', () => {
+    const wide = 'w'.repeat(140);
+    const table = `| ${wide} | ${wide} |\n|---|---|\n${'| 1 | 2 |\n'.repeat(999)}`;
+    const r = runCli(['show', lesson(`## Learning Objectives\n\n- Read\n\n## Core Ideas\n\n${table}`)], { env: { COLUMNS: '80' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.includes('│ 1')).length).toBe(999);
+  }, 30_000);
 });
