@@ -2,12 +2,14 @@ import asciichart from 'asciichart';
 import { Chalk } from 'chalk';
 import { labelFormatter, niceStep, robustRange, drawableRange, ticks } from './scale.js';
 import { asciiText } from './ascii.js';
-import { hangingWrap } from '../math/format.js';
+import { formatNumber, hangingWrap } from '../math/format.js';
 
 export interface ChartSeries {
   label: string;
-  /** [x, y] in increasing x; y NaN where the series is undefined (a gap). */
+  /** [x, y] in increasing x; y NaN where the series is undefined (a gap), ±Infinity beyond any frame. */
   points: readonly (readonly [number, number])[];
+  /** Mark where the line leaves the frame: an arrow at the edge with the farthest value (a loss that blows up). */
+  offFrame?: boolean;
 }
 
 export interface ChartMarker {
@@ -41,6 +43,8 @@ export interface ChartSpec {
   summary?: readonly string[];
   /** Only ASCII characters, for terminals without box-drawing glyphs (--ascii). */
   ascii?: boolean;
+  /** The y values are log10 of what they stand for: labels read 1e-6 … 1 … 1e8, in whole decades. */
+  yLog?: boolean;
 }
 
 // asciichart's symbol slots: 4 is the horizontal, 9 the vertical, 5–8 the corners. Each series gets
@@ -120,14 +124,16 @@ export function renderChart(spec: ChartSpec): string {
     const hi = Math.ceil(yHi / (step * every) - 1e-9) * step * every;
     return { step, every, lo, hi, fits: Math.round((hi - lo) / step) <= maxIntervals };
   };
-  let frame = frameFor(niceStep((yHi - yLo) / maxIntervals));
-  while (!frame.fits) frame = frameFor(niceStep(frame.step * 1.0001));
+  // A log axis steps in whole decades (1, 2 or 5 of them), so every label is a power of ten.
+  const nice = (raw: number) => (spec.yLog ? Math.max(1, niceStep(raw, [1, 2, 5])) : niceStep(raw));
+  let frame = frameFor(nice((yHi - yLo) / maxIntervals));
+  while (!frame.fits) frame = frameFor(nice(frame.step * 1.0001));
   // An end the learner gave (--ymin, --ymax) is kept as given when a coarser round step allows it
   // (-5..10 in steps of 5, rather than widened to -6..10 in steps of 2).
   const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   const keeps = (f: typeof frame) => (spec.y?.from === undefined || same(f.lo, yLo)) && (spec.y?.to === undefined || same(f.hi, yHi));
   if (!keeps(frame)) {
-    for (let f = frameFor(niceStep(frame.step * 1.0001)); f.step <= yHi - yLo; f = frameFor(niceStep(f.step * 1.0001))) {
+    for (let f = frameFor(nice(frame.step * 1.0001)); f.step <= yHi - yLo; f = frameFor(nice(f.step * 1.0001))) {
       if (f.fits && keeps(f)) {
         frame = f;
         break;
@@ -142,7 +148,9 @@ export function renderChart(spec: ChartSpec): string {
   const ratio = intervals / (hi - lo);
   const rowOf = (y: number) => intervals - (Math.round(y * ratio) - Math.round(lo * ratio));
 
-  const fmtY = labelFormatter(step * every, Math.max(Math.abs(lo), Math.abs(hi)));
+  const fmtY = spec.yLog ? decade : labelFormatter(step * every, Math.max(Math.abs(lo), Math.abs(hi)));
+  // A value as it stands beside an arrow at the edge: what it is, not its logarithm.
+  const fmtValue = (v: number) => formatNumber(spec.yLog ? 10 ** v : v, 2);
   const yLabels = Array.from({ length: intervals + 1 }, (_, r) => {
     const k = Math.round(hi / step) - r;
     return k % every === 0 ? fmtY(k * step) : '';
@@ -157,9 +165,63 @@ export function renderChart(spec: ChartSpec): string {
     drawSeries(grid, s, styles[Math.min(si, styles.length - 1)], si, { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo });
     return grid.flatMap((row, r) => row.flatMap((c, col) => (c?.series === si ? [[r, col] as [number, number]] : [])));
   });
+  const arrow = spec.ascii ? { up: '^', down: 'v', left: '<', right: '>' } : { up: '↑', down: '↓', left: '←', right: '→' };
+  const frame2: Frame = { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo };
+  // Markers one on another: the one underneath is counted, so the legend can say so (runs that
+  // start at the same x share their first point). Markers beyond the frame become arrows at its edge.
+  const groupOf = (m: ChartMarker) => m.label ?? m.symbol;
+  // Per cell: the group on top, and how many of its points are there (all hidden when another covers them).
+  const at = new Map<string, { group: string; points: number }>();
+  const under = new Map<string, { count: number; total: number; top: string }>();
+  const beyond: Beyond[] = [];
   for (const m of markers) {
-    if (m.x < xFrom || m.x > xTo || !(m.y >= lo && m.y <= hi)) continue;
-    grid[rowOf(m.y)][colOf(m.x)] = { ch: m.symbol, series: m.series ?? -1 };
+    const g = groupOf(m);
+    const u = under.get(g) ?? { count: 0, total: 0, top: '' };
+    under.set(g, { ...u, total: u.total + 1 });
+    const side = sideOf(m.x, m.y, frame2);
+    if (side === 'gap') continue;
+    if (side) {
+      addBeyond(beyond, { key: g, series: m.series ?? -1, side, x: m.x, y: m.y }, frame2);
+      continue;
+    }
+    const [r, c] = [rowOf(m.y), colOf(m.x)];
+    const below = at.get(`${r},${c}`);
+    if (below && below.group !== g) {
+      const b = under.get(below.group)!;
+      under.set(below.group, { ...b, count: b.count + below.points, top: m.symbol });
+    }
+    at.set(`${r},${c}`, { group: g, points: below?.group === g ? below.points + 1 : 1 });
+    grid[r][c] = { ch: m.symbol, series: m.series ?? -1 };
+  }
+  // Lines that asked for it (a loss that blows up) get an arrow where they leave the frame.
+  spec.series.forEach((s, si) => {
+    if (!s.offFrame) return;
+    for (const [x, y] of s.points) {
+      const side = sideOf(x, y, frame2);
+      if (side === 'up' || side === 'down') addBeyond(beyond, { key: `series ${si}`, series: si, side, x, y }, frame2);
+    }
+  });
+  for (const b of beyond) {
+    grid[b.row][b.col] = { ch: arrow[b.side], series: b.series };
+    const label = b.side === 'left' || b.side === 'right' ? formatNumber(b.far, 3) : fmtValue(b.far);
+    // The farthest value beside the arrow, where those cells are free (else the legend still says it).
+    const start = b.side === 'right' ? b.col - label.length : b.col + 1 + label.length <= W ? b.col + 1 : b.col - label.length;
+    if (start >= 0 && start + label.length <= W && [...label].every((_, i) => !grid[b.row][start + i])) {
+      [...label].forEach((ch, i) => (grid[b.row][start + i] = { ch, series: b.series }));
+    }
+  }
+  const xName = spec.xTitle ?? 'x';
+  const beyondNote = (b: Beyond, what: string) =>
+    b.side === 'left' || b.side === 'right'
+      ? `${b.count} ${what} beyond the frame ${arrow[b.side]}, out to ${xName} = ${formatNumber(b.far, 4)}`
+      : `${b.count > 1 ? `${b.count} ${what} ` : ''}beyond the frame ${arrow[b.side]} from ${xName} = ${formatNumber(b.x, 4)}, ${b.side === 'up' ? 'up' : 'down'} to ${fmtValue(b.far)}`;
+  const markerNotes = new Map<string, string[]>();
+  for (const [g, u] of under) {
+    const notes = [
+      ...(u.count ? [`${u.count} of ${u.total} under ${u.top}`] : []),
+      ...beyond.filter((b) => b.key === g).map((b) => beyondNote(b, u.total === 1 ? 'point' : 'points')),
+    ];
+    if (notes.length) markerNotes.set(g, notes);
   }
 
   const lines: string[] = [];
@@ -182,13 +244,12 @@ export function renderChart(spec: ChartSpec): string {
   // A series drawn over for the most part is named in the legend with the one on top of it (two
   // learning rates with the same losses would otherwise show one line and a legend of two).
   const covered = drawn.map((cells, si) => {
-    if (!cells.length) return '';
+    const off = beyond.filter((b) => b.key === `series ${si}`).map((b) => beyondNote(b, 'points'));
     const over = cells.map(([r, c]) => grid[r][c]?.series ?? -1).filter((o) => o !== si && o >= 0);
-    if (over.length < 0.7 * cells.length) return '';
-    const top = mostCommon(over);
-    return ` (${over.length === cells.length ? 'hidden' : 'mostly'} under ${spec.series[top]?.label ?? 'another line'})`;
+    const hidden = cells.length && over.length >= 0.7 * cells.length ? [`${over.length === cells.length ? 'hidden' : 'mostly'} under ${spec.series[mostCommon(over)]?.label ?? 'another line'}`] : [];
+    return [...hidden, ...off];
   });
-  lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots), covered));
+  lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots), covered, markerNotes, (t) => text(t), spec.width));
   // Summaries wrap at spaces within the chart's width (a terminal would cut them mid-word).
   for (const line of (spec.summary ?? []).map(text)) {
     lines.push(...hangingWrap(line, spec.width).split('\n'));
@@ -287,26 +348,40 @@ function clip(text: string, width: number, ellipsis = '…'): string {
   return text.length > width ? text.slice(0, Math.max(1, width - ellipsis.length)) + ellipsis : text;
 }
 
+/**
+ * One line per series (when there are several) and per marker label, each with its notes: covered by
+ * another line, points under other marks, points beyond the frame. A long label is cut; the notes
+ * wrap under it, indented, so nothing they say is cut off.
+ */
 function legend(
   spec: ChartSpec,
   markers: readonly ChartMarker[],
   styles: Symbols[],
   paint: (s: string, series: number) => string,
   fit: (s: string) => string,
-  notes: string[] = [],
+  seriesNotes: string[][],
+  markerNotes: ReadonlyMap<string, string[]>,
+  text: (s: string) => string,
+  width: number,
 ): string[] {
   const lines: string[] = [];
-  if (spec.series.length > 1) {
-    spec.series.forEach((s, si) => {
-      const style = styles[Math.min(si, styles.length - 1)];
-      lines.push(`  ${paint(style[4].repeat(3), si)} ${fit(s.label + (notes[si] ?? ''))}`);
-    });
-  }
+  // `sample` is the painted line sample or mark, `shown` the same unpainted (for measuring).
+  const entry = (sample: string, shown: string, label: string, notes: readonly string[] = []) => {
+    const plain = `  ${shown} ${fit(label)}${notes.length ? ` (${text(notes.join('; '))})` : ''}`;
+    const wrapped = notes.length ? wrapIndented(plain, width, 6) : [plain];
+    wrapped[0] = `  ${sample}${wrapped[0].slice(2 + shown.length)}`;
+    lines.push(...wrapped);
+  };
+  spec.series.forEach((s, si) => {
+    const style = styles[Math.min(si, styles.length - 1)];
+    // One series needs no legend line, unless there is something to say about it.
+    if (spec.series.length > 1 || seriesNotes[si]?.length) entry(paint(style[4].repeat(3), si), style[4].repeat(3), s.label, seriesNotes[si]);
+  });
   const seen = new Set<string>();
   for (const m of markers) {
     if (!m.label || seen.has(m.label)) continue;
     seen.add(m.label);
-    lines.push(`  ${paint(m.symbol, m.series ?? -1)}   ${fit(m.label)}`);
+    entry(`${paint(m.symbol, m.series ?? -1)}  `, `${m.symbol}  `, m.label, markerNotes.get(m.label));
   }
   return lines;
 }
@@ -315,4 +390,55 @@ function mostCommon(xs: number[]): number {
   const counts = new Map<number, number>();
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+type Side = 'up' | 'down' | 'left' | 'right';
+
+/** A group of points beyond one edge of the frame: where its arrow goes, how many, and the farthest value. */
+interface Beyond { key: string; series: number; side: Side; x: number; y: number; row: number; col: number; count: number; far: number }
+
+/** Where (x, y) lies: inside the frame (null), beyond one of its edges, or nowhere to draw (NaN: 'gap'). */
+function sideOf(x: number, y: number, f: Frame): Side | null | 'gap' {
+  if (Number.isNaN(x) || Number.isNaN(y)) return 'gap';
+  if (x < f.xFrom) return 'left';
+  if (x > f.xTo) return 'right';
+  if (y > f.hi) return 'up';
+  if (y < f.lo) return 'down';
+  return null;
+}
+
+/** Counts a point beyond the frame into its group; the arrow stays where the group first left. */
+function addBeyond(list: Beyond[], p: { key: string; series: number; side: Side; x: number; y: number }, f: Frame): void {
+  const horizontal = p.side === 'left' || p.side === 'right';
+  const value = horizontal ? p.x : p.y;
+  const found = list.find((b) => b.key === p.key && b.side === p.side);
+  if (found) {
+    found.count++;
+    if (Math.abs(value) > Math.abs(found.far) || (p.side === 'up' ? value > found.far : p.side === 'down' ? value < found.far : false)) found.far = value;
+    return;
+  }
+  const clampY = Number.isFinite(p.y) ? Math.min(f.hi, Math.max(f.lo, p.y)) : p.y > 0 ? f.hi : f.lo;
+  const row = p.side === 'up' ? 0 : p.side === 'down' ? f.intervals : f.rowOf(clampY);
+  const col = p.side === 'left' ? 0 : p.side === 'right' ? f.W - 1 : f.colOf(p.x);
+  list.push({ ...p, row, col, count: 1, far: value });
+}
+
+/** A log10 axis label: the power of ten it stands for (0.01, 1, 1000, 1e8). */
+function decade(v: number): string {
+  const k = Math.round(v);
+  return Math.abs(k) <= 3 ? formatNumber(10 ** k) : `1e${k}`;
+}
+
+/** A line wrapped at spaces to `width`, continuation lines indented by `indent` spaces. */
+function wrapIndented(line: string, width: number, indent: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of line.split(/(?<=\S) (?=\S)/)) {
+    if (cur.trim() && cur.length + 1 + word.length > width) {
+      out.push(cur);
+      cur = ' '.repeat(indent) + word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  if (cur) out.push(cur);
+  return out;
 }

@@ -31,12 +31,13 @@ export async function run(texts: string[], opts: PlotOptions): Promise<void> {
   const exprs = texts.map((t) => compileExpression(t, { variable: opts.var }));
   // The derivative module (mathjs derivative + simplify) is loaded only when f′ is needed.
   const derivatives = opts.derivative || tangentAt !== undefined ? await Promise.all(exprs.map(differentiate)) : undefined;
-  const lab = plotLab({ exprs, derivatives, showDerivative: !!opts.derivative, tangentAt, from, to, samples });
+  // The plot area is the width less the y labels (about 6 columns): what a curve's wiggles must fit in.
+  const lab = plotLab({ exprs, derivatives, showDerivative: !!opts.derivative, tangentAt, from, to, samples, columns: Math.max(10, size.width - 6) });
   if (opts.json) {
     process.stdout.write(jsonText(lab.json) + '\n');
     return;
   }
   const ascii = asciiOnly();
-  const chart = renderChart({ ...size, colors: colorEnabled(), ascii, series: lab.series, markers: lab.markers, x: { from, to }, ...(y ? { y } : {}), xTitle: exprs[0].variable, summary: lab.summary });
+  const chart = renderChart({ ...size, colors: colorEnabled(), ascii, series: lab.series, markers: lab.markers, x: { from, to }, ...(lab.yFit ? { yFit: lab.yFit } : {}), ...(y ? { y } : {}), xTitle: exprs[0].variable, summary: lab.summary });
   process.stdout.write(chart);
 }

@@ -2,7 +2,7 @@ import type { ChartMarker, ChartSeries, ChartSpec } from '../chart/chart.js';
 import { robustRange } from '../chart/scale.js';
 import type { Expr } from './engine.js';
 import { count, formatNumber as fmt } from './format.js';
-import { lowestPoint, otherMinima, sample, type Point } from './sample.js';
+import { envelope, level, linspace, lowestPoint, otherMinima, sample, turns, type Point } from './sample.js';
 import type { Run } from './descent.js';
 import { bestStep, type SweepPoint } from './numdiff.js';
 
@@ -26,65 +26,91 @@ export interface PlotInput {
   from: number;
   to: number;
   samples: number;
+  /** Columns the chart has to draw in (default: `samples`): a curve that turns more often cannot be drawn. */
+  columns?: number;
 }
 
 export interface PlotResult {
   series: ChartSeries[];
   markers: ChartMarker[];
   summary: string[];
-  json: { from: number; to: number; series: { label: string; points: [number, number | null][] }[] };
+  /** The values the chart's y range fits: the curves (and f′), not a tangent, which is cut at the frame. */
+  yFit?: { from: number; to: number };
+  json: { from: number; to: number; series: { label: string; points: [number, number | null][] }[]; notes?: string[] };
 }
+
+/** Samples behind the check for a curve that wiggles faster than the columns (sin(100x)); 4,001 cost about 2 ms. */
+const DENSE_SAMPLES = 4001;
+
+/** Values within a billionth of each other are the same but for rounding (see level). */
+const LEVEL = 1e-9;
 
 export function plotLab(p: PlotInput): PlotResult {
   const series: ChartSeries[] = [];
   const markers: ChartMarker[] = [];
   const summary: string[] = [];
+  const notes: string[] = [];
+  const fitted: number[] = [];
+  // JSON carries the sampled values themselves, also where the chart draws a band instead.
+  const jsonSeries: { label: string; points: [number, number | null][] }[] = [];
   const many = p.exprs.length > 1;
+  const columns = p.columns ?? p.samples;
+  const atX = (x: number) => fmt(snap(x, 1e3 * (p.to - p.from)), 4);
   p.exprs.forEach((e, i) => {
     const name = nameOf(i);
     const fx = `${name}(${e.variable})`;
     const f = (x: number) => e.evaluate(x);
+    const who = many ? `${name}: ` : '';
     const points = sample(f, p.from, p.to, p.samples);
-    const si = series.push({ label: `${fx} = ${e.text}`, points }) - 1;
     // The summary reads a fine sampling of its own, so what it says does not depend on the chart's
     // width (1/x at 40 columns had its pole missed and a 'lowest -4' reported).
     const fine = p.samples >= FINE_SAMPLES ? points : sample(f, p.from, p.to, FINE_SAMPLES);
+    jsonSeries.push({ label: `${fx} = ${e.text}`, points: jsonPoints(points) });
+    // Faster wiggles than the chart has columns: one value per column draws a slow wave that is not
+    // there (sin(100x) at 80 columns). Drawn instead as the band the curve fills, and said so.
+    const alias = aliasing(f, p.from, p.to, columns, fine);
+    let si: number;
+    if (alias) {
+      const band = envelope(f, p.from, p.to, columns, Math.max(4, Math.ceil(DENSE_SAMPLES / columns)));
+      si = series.push({ label: `${fx} = ${e.text}, top of its band`, points: band.upper }) - 1;
+      series.push({ label: `${fx} = ${e.text}, bottom of its band`, points: band.lower });
+      fitted.push(...band.upper.map((q) => q[1]), ...band.lower.map((q) => q[1]));
+      const w = niceWidth(((p.to - p.from) * columns) / 8 / alias.turns);
+      const note =
+        `${who}${fx} wiggles faster than the chart's ${columns} columns can show (about ${alias.turns} turns from ${fmt(p.from)} to ${fmt(p.to)}), ` +
+        `so it is drawn as the band it fills, its highest and lowest value in each column; to see its shape, narrow the range, e.g. --from ${fmt(p.from)} --to ${fmt(p.from + w)}`;
+      notes.push(note);
+      summary.push(note);
+    } else {
+      si = series.push({ label: `${fx} = ${e.text}`, points }) - 1;
+      fitted.push(...points.map((q) => q[1]));
+    }
     const defined = fine.map((q) => q[1]).filter(Number.isFinite);
     const low = lowestPoint(f, fine);
-    const who = many ? `${name}: ` : '';
     if (!low) {
       summary.push(`${who}${fx} is undefined everywhere from ${fmt(p.from)} to ${fmt(p.to)}`);
     } else {
       const [yMin, yMax] = [Math.min(low.y, ...defined), Math.max(...defined)];
       const scale = Math.max(1, Math.abs(yMin), Math.abs(yMax));
+      // Differences under a billionth of the values are rounding (sin² + cos² is 1 ± 1e-16): level.
+      const tol = LEVEL;
       const span = `; y from ${fmt(snap(yMin, scale), 3)} to ${fmt(snap(yMax, scale), 3)}`;
-      const at = `${fmt(snap(low.y, scale), 4)} at ${e.variable} = ${fmt(snap(low.x, 1e3 * (p.to - p.from)), 4)}`;
-      const beside = nextToGap(fine, low.x);
-      // Far below what the chart shows (see robustRange), or still falling as fast as ever on the
-      // way into the gap (log(x) at 0): a pole's flank, not a minimum.
-      const pole = beside !== undefined && (low.y < robustRange(defined)[0] || fallsWithoutBound(f, low.x, beside));
-      const kind = pole ? 'pole' : beside !== undefined ? 'gap' : low.atEdge ? 'edge' : 'min';
-      if (!pole) markers.push({ x: low.x, y: low.y, symbol: kind === 'min' ? '●' : '○', series: si, label: kind === 'min' ? 'minimum' : 'lowest point in the range' });
-      // The other valleys: a local minimum is what gradient descent can get stuck in.
-      const others = pole ? [] : otherMinima(f, fine, low.x);
-      for (const m of others) markers.push({ x: m.x, y: m.y, symbol: '◇', series: si, label: 'another valley (a local minimum)' });
-      const valleys = others.slice(0, 2).map((m) => `${fmt(snap(m.y, scale), 4)} at ${e.variable} = ${fmt(snap(m.x, 1e3 * (p.to - p.from)), 4)}`).join(', ') +
-        (others.length > 2 ? ` and ${others.length - 2} more` : '');
-      const also = others.length ? `; ${others.length === 1 ? 'another valley' : 'other valleys'}: ${valleys}` : '';
-      summary.push(
-        who +
-          {
-            min: `min ${at}${also}`,
-            edge: `lowest ${at}, the edge of the range${others.length ? `; inside it, ${others.length === 1 ? 'a local minimum' : 'local minima'}: ${valleys}` : ' (no minimum inside it)'}`,
-            gap: `lowest ${at}, beside a gap where ${fx} is undefined or jumps${also}`,
-            pole: `no minimum: ${fx} falls without bound near ${e.variable} = ${fmt(snap(beside!, 1e3 * (p.to - p.from)), 4)}`,
-          }[kind] +
-          span,
-      );
+      const where = defined.length < fine.length ? ' where it is defined' : '';
+      if (level(yMin, yMax, tol)) {
+        // A constant has no single minimum: every point is as low as any other.
+        summary.push(`${who}${fx} is constant: ${fmt(snap(yMin, scale), 4)} for every ${e.variable} from ${fmt(p.from)} to ${fmt(p.to)}${where}, so no point is its single minimum`);
+      } else if (alias) {
+        summary.push(`${who}min ${fmt(snap(yMin, scale), 4)}, reached again and again${span}`);
+      } else {
+        summary.push(who + describeLow(f, fine, low, { fx, v: e.variable, tol, scale, span, atX, markers, si }));
+      }
     }
     const d = p.derivatives?.[i];
     if (d && p.showDerivative) {
-      series.push({ label: `${name}'(${e.variable}) = ${d.text}`, points: sample((x) => d.evaluate(x), p.from, p.to, p.samples) });
+      const points = sample((x) => d.evaluate(x), p.from, p.to, p.samples);
+      series.push({ label: `${name}'(${e.variable}) = ${d.text}`, points });
+      jsonSeries.push({ label: `${name}'(${e.variable}) = ${d.text}`, points: jsonPoints(points) });
+      fitted.push(...points.map((q) => q[1]));
     }
     if (d && p.tangentAt !== undefined) {
       const a = p.tangentAt;
@@ -94,12 +120,126 @@ export function plotLab(p: PlotInput): PlotResult {
       } else {
         const points = sample((x) => fa + slope * (x - a), p.from, p.to, p.samples);
         const ts = series.push({ label: `tangent to ${name} at ${e.variable} = ${fmt(a)}: slope ${fmt(slope)}`, points }) - 1;
+        jsonSeries.push({ label: series[ts].label, points: jsonPoints(points) });
         markers.push({ x: a, y: fa, symbol: '◆', series: ts, label: 'point of tangency' });
+        fitted.push(fa);
         summary.push(`${who}tangent at ${e.variable} = ${fmt(a)}: y = ${fmt(fa)} ${slope < 0 ? '−' : '+'} ${fmt(Math.abs(slope))}·(${e.variable} ${a < 0 ? '+' : '−'} ${fmt(Math.abs(a))})`);
       }
     }
   });
-  return { series, markers, summary, json: { from: p.from, to: p.to, series: series.map((s) => ({ label: s.label, points: jsonPoints(s.points as Point[]) })) } };
+  const [from, to] = robustRange(fitted);
+  return {
+    series, markers, summary,
+    ...(fitted.some(Number.isFinite) ? { yFit: { from, to } } : {}),
+    json: { from: p.from, to: p.to, series: jsonSeries, ...(notes.length ? { notes } : {}) },
+  };
+}
+
+interface LowContext {
+  fx: string; v: string; tol: number; scale: number; span: string;
+  atX: (x: number) => string;
+  markers: ChartMarker[];
+  si: number;
+}
+
+/**
+ * The summary sentence of a curve that varies: its minimum (or minima, when several are equally low:
+ * sin has two global minima on −5..5, neither 'a local one'), a flat bottom as the stretch it is,
+ * the other valleys, or why there is no minimum (an edge, a gap, a pole). Adds the markers.
+ */
+function describeLow(f: (x: number) => number, fine: readonly Point[], low: { x: number; y: number; atEdge: boolean }, c: LowContext): string {
+  const { fx, v, tol, scale, span, atX, markers, si } = c;
+  const y = (value: number) => fmt(snap(value, scale), 4);
+  const beside = nextToGap(fine, low.x);
+  const defined = fine.map((q) => q[1]).filter(Number.isFinite);
+  // Far below what the chart shows (see robustRange), or still falling as fast as ever on the
+  // way into the gap (log(x) at 0): a pole's flank, not a minimum.
+  const pole = beside !== undefined && (low.y < robustRange(defined)[0] || fallsWithoutBound(f, low.x, beside));
+  if (pole) return `no minimum: ${fx} falls without bound near ${v} = ${atX(beside!)}${span}`;
+  const flat = flatStretch(f, fine, low, tol);
+  const kind = beside !== undefined ? 'gap' : low.atEdge && !flat ? 'edge' : 'min';
+  const at = flat ? `${y(low.y)} on the flat stretch from ${v} = ${atX(flat.from)} to ${atX(flat.to)}${flat.edge ? ' (it reaches the edge of the range)' : ''}` : `${y(low.y)} at ${v} = ${atX(low.x)}`;
+  const mark = flat ? (flat.from + flat.to) / 2 : low.x;
+  markers.push({ x: mark, y: low.y, symbol: kind === 'min' ? '●' : '○', series: si, label: kind === 'min' ? 'minimum' : 'lowest point in the range' });
+  // The other valleys, each refined; those as low as the lowest (within rounding) are global minima too.
+  const step = Math.abs(fine[1][0] - fine[0][0]);
+  // The flat stretch's own middle is no other valley.
+  const all = otherMinima(f, fine, low.x, tol).filter((m) => !flat || m.x < flat.from - step || m.x > flat.to + step);
+  // As low as the lowest but for rounding and the refining's last digits: a global minimum too.
+  const robust = robustRange(defined);
+  const equal = kind === 'min' ? all.filter((m) => Math.abs(m.y - low.y) <= tol * Math.max(Math.abs(m.y), Math.abs(low.y)) + 1e-12 * (robust[1] - robust[0])) : [];
+  const others = all.filter((m) => !equal.includes(m));
+  for (const m of equal) markers.push({ x: m.x, y: m.y, symbol: '●', series: si, label: 'minimum' });
+  // A local minimum is what gradient descent can get stuck in.
+  for (const m of others) markers.push({ x: m.x, y: m.y, symbol: '◇', series: si, label: 'another valley (a local minimum)' });
+  const valleys = others.slice(0, 2).map((m) => `${y(m.y)} at ${v} = ${atX(m.x)}`).join(', ') + (others.length > 2 ? ` and ${others.length - 2} more` : '');
+  const also = others.length ? `; ${others.length === 1 ? 'another valley' : 'other valleys'}: ${valleys}` : '';
+  if (equal.length) {
+    const xs = [low.x, ...equal.map((m) => m.x)].sort((a, b) => a - b).map((x) => `${v} = ${atX(x)}`);
+    const list = xs.length > 4 ? `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more` : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+    return `min ${y(low.y)} at ${list} (${xs.length === 2 ? 'both' : `all ${xs.length}`} global minima: equally low)${also}${span}`;
+  }
+  return {
+    min: `min ${at}${also}`,
+    edge: `lowest ${at}, the edge of the range${others.length ? `; inside it, ${others.length === 1 ? 'a local minimum' : 'local minima'}: ${valleys}` : ' (no minimum inside it)'}`,
+    gap: `lowest ${at}, beside a gap where ${fx} is undefined or jumps${also}`,
+  }[kind] + span;
+}
+
+/**
+ * The stretch around the lowest point where f stays level with it (within `tol`), when it is wider
+ * than one sample: max(|x| − 1, 0) is 0 from −1 to 1, floor(x) is −5 from −5 to −4. Its ends are
+ * found by bisection.
+ */
+function flatStretch(f: (x: number) => number, fine: readonly Point[], low: { x: number; y: number }, tol: number): { from: number; to: number; edge: boolean } | null {
+  const flatHere = (y: number) => Number.isFinite(y) && level(y, low.y, tol);
+  let i = fine.findIndex((q) => q[0] >= low.x);
+  if (i < 0) i = fine.length - 1;
+  if (!flatHere(fine[i][1]) && i > 0 && flatHere(fine[i - 1][1])) i--;
+  if (!flatHere(fine[i][1])) return null;
+  let [a, b] = [i, i];
+  while (a > 0 && flatHere(fine[a - 1][1])) a--;
+  while (b < fine.length - 1 && flatHere(fine[b + 1][1])) b++;
+  if (b - a < 2) return null;
+  const end = (inside: number, outside: number) => {
+    let [x0, x1] = [inside, outside];
+    for (let k = 0; k < 50; k++) {
+      const m = (x0 + x1) / 2;
+      if (flatHere(f(m))) x0 = m;
+      else x1 = m;
+    }
+    return x0;
+  };
+  const from = a > 0 ? end(fine[a][0], fine[a - 1][0]) : fine[a][0];
+  const to = b < fine.length - 1 ? end(fine[b][0], fine[b + 1][0]) : fine[b][0];
+  return { from, to, edge: a === 0 || b === fine.length - 1 };
+}
+
+/**
+ * Whether f turns more often than `columns` columns can draw (two columns per turn at the least), by
+ * a dense sampling; the count of turns when it does. Turns smaller than a fiftieth of the curve's
+ * height, or than rounding, do not count.
+ */
+function aliasing(f: (x: number) => number, from: number, to: number, columns: number, fine: readonly Point[]): { turns: number } | null {
+  // A curve that turns less than once per four columns in the fine sampling (x², sin x: nearly every
+  // plot) is not sampled densely: that costs 4,001 evaluations, a few ms of every start.
+  const coarse = fine.map((q) => q[1]);
+  const cfin = coarse.filter(Number.isFinite);
+  if (cfin.length >= 3 && turns(coarse, 0.02 * (Math.max(...cfin) - Math.min(...cfin))) <= columns / 4) return null;
+  const ys = linspace(from, to, DENSE_SAMPLES).map(f);
+  const fin = ys.filter(Number.isFinite);
+  if (fin.length < 3) return null;
+  const [lo, hi] = [Math.min(...fin), Math.max(...fin)];
+  const threshold = Math.max(0.02 * (hi - lo), 1e-9 * Math.max(Math.abs(lo), Math.abs(hi)));
+  if (!(hi - lo > threshold)) return null;
+  const n = turns(ys, threshold);
+  return n > columns / 2 ? { turns: n } : null;
+}
+
+/** A range width rounded down to 2 significant digits, for a suggested --to. */
+function niceWidth(w: number): number {
+  const p = 10 ** (Math.floor(Math.log10(w)) - 1);
+  return Math.max(p, Math.floor(w / p) * p);
 }
 
 /** 0 for a value that is rounding noise at the given scale (the minimum of x^2 found at x = 7e-14). */
@@ -141,11 +281,7 @@ export interface DescentView {
 
 /** How descent runs are shown: the landscape with visited points, the loss per step, tables, verdicts. */
 export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5, width = 80, y?: { from?: number; to?: number }): DescentView {
-  // The landscape spans where the runs went, unless they went to infinity.
-  const xs = runs.filter((r) => !r.diverged).flatMap((r) => r.steps.map((s) => s.x)).concat(runs.map((r) => r.start)).filter((x) => Math.abs(x) < 1e6);
-  let [lo, hi] = [Math.min(...xs), Math.max(...xs)];
-  const pad = Math.max((hi - lo) * 0.15, 1);
-  [lo, hi] = [lo - pad, hi + pad];
+  const [lo, hi] = landscapeRange(runs);
   const f = (x: number) => e.evaluate(x);
   const markers: ChartMarker[] = runs.flatMap((r, i) =>
     r.steps.map((s) => ({ x: s.x, y: s.f, symbol: RUN_SYMBOLS[i % RUN_SYMBOLS.length], series: i + 1, label: `lr ${fmt(r.lr)}: x_k visited` })),
@@ -162,24 +298,73 @@ export function descentLab(e: Expr, runs: readonly Run[], tableRows = 5, width =
       xTitle: e.variable,
       summary: runs.map((r) => `lr ${fmt(r.lr)}: ${e.variable} from ${fmt(ends(r)[0].x, 4)} to ${fmt(ends(r)[1].x, 4)} in ${count(ends(r)[1].k, 'step')}`),
     },
-    loss: {
-      series: runs.map((r) => ({ label: `lr ${fmt(r.lr)}`, points: r.steps.map((s) => [s.k, s.f] as [number, number]) })),
-      // The range of the runs that did not diverge: a diverging one leaves through the top, not flattens the rest.
-      yFit: lossRange(runs),
-      ...(y ? { y } : {}),
-      yTitle: `loss ${fx}_k per step`,
-      xTitle: 'step k',
-      summary: runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(ends(r)[0].f, 4)} to ${fmt(ends(r)[1].f, 4)}`),
-    },
+    loss: lossChart(runs, fx, y),
+
     // Under 60 columns the step tables keep 3 significant digits, so they fit (at 40: about 35 wide).
     tables: runs.map((r) => stepTable(r, e.variable, tableRows, width < 60 ? 3 : 6)),
     verdicts: runs.map((r) => r.verdict),
   };
 }
 
-function lossRange(runs: readonly Run[]): { from: number; to: number } | undefined {
+/**
+ * The x range of the landscape: where the runs that did not blow up went, and as much of the ones
+ * that did as fits in four times that (x² at lr 1.1 shows its first swings, then an arrow at the edge
+ * with how far it went, instead of one point), padded.
+ */
+export function landscapeRange(runs: readonly Run[]): [number, number] {
+  const xs = runs.filter((r) => !r.diverged).flatMap((r) => r.steps.map((s) => s.x)).concat(runs.map((r) => r.start)).filter((x) => Math.abs(x) < 1e6);
+  let [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  const cap = 4 * Math.max(hi - lo, 2);
+  for (const r of runs.filter((r) => r.diverged)) {
+    for (const s of r.steps) {
+      const [a, b] = [Math.min(lo, s.x), Math.max(hi, s.x)];
+      if (!Number.isFinite(s.x) || b - a > cap) break;
+      [lo, hi] = [a, b];
+    }
+  }
+  const pad = Math.max((hi - lo) * 0.15, 1);
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * The loss per step. When a run's loss grows by decades (a rate that diverges) and no loss is
+ * negative, the axis is log10, labelled so, and every run shows whole: a divergent run would
+ * otherwise leave through the top at its second step, or hide under a steady one. Otherwise the axis
+ * is linear, fitted to the runs that did not blow up; a run that leaves the frame gets an arrow at the
+ * edge with the value it reached. Converging runs alone stay linear: the approach to 0 is what a
+ * learner looks for.
+ */
+export function lossChart(runs: readonly Run[], fx: string, y?: { from?: number; to?: number }): Omit<ChartSpec, 'width' | 'height' | 'colors'> {
+  const all = runs.flatMap((r) => r.steps.map((s) => s.f)).filter(Number.isFinite);
+  const positive = all.filter((v) => v > 0);
+  const rises = runs.some((r) => r.steps.some((s) => s.f > 10 * Math.max(Math.abs(r.steps[0].f), 1e-300)));
+  const userLinear = (y?.from !== undefined && !(y.from > 0)) || (y?.to !== undefined && !(y.to > 0));
+  const log = !userLinear && rises && all.every((v) => v >= 0) && positive.length > 0 && Math.max(...positive) / Math.min(...positive) >= 1e3;
+  const ends = (r: Run) => [r.steps[0], r.steps[r.steps.length - 1]];
+  const summary = runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(ends(r)[0].f, 4)} to ${fmt(ends(r)[1].f, 4)}`);
+  if (log) {
+    // f = 0 has no logarithm: it is drawn below the frame, with its arrow (a run that reached 0 exactly).
+    const lg = (v: number) => (v > 0 ? Math.log10(v) : v === 0 ? -Infinity : NaN);
+    return {
+      series: runs.map((r) => ({ label: `lr ${fmt(r.lr)}`, points: r.steps.map((s) => [s.k, lg(s.f)] as [number, number]), offFrame: true })),
+      yLog: true,
+      yFit: { from: Math.log10(Math.min(...positive)), to: Math.log10(Math.max(...positive)) },
+      ...(y ? { y: { ...(y.from !== undefined ? { from: Math.log10(y.from) } : {}), ...(y.to !== undefined ? { to: Math.log10(y.to) } : {}) } } : {}),
+      yTitle: `loss ${fx}_k per step (log scale)`,
+      xTitle: 'step k',
+      summary: [...summary, 'The loss axis is logarithmic: the losses span many powers of ten.'],
+    };
+  }
   const fs = runs.flatMap((r) => (r.diverged ? [r.steps[0].f] : r.steps.map((s) => s.f))).filter(Number.isFinite);
-  return fs.length ? { from: Math.min(...fs), to: Math.max(...fs) } : undefined;
+  return {
+    series: runs.map((r) => ({ label: `lr ${fmt(r.lr)}`, points: r.steps.map((s) => [s.k, s.f] as [number, number]), offFrame: true })),
+    // The range of the runs that did not diverge: a diverging one leaves through the top (with an arrow), not flattens the rest.
+    ...(fs.length ? { yFit: { from: Math.min(...fs), to: Math.max(...fs) } } : {}),
+    ...(y ? { y } : {}),
+    yTitle: `loss ${fx}_k per step`,
+    xTitle: 'step k',
+    summary,
+  };
 }
 
 /** step, x, f(x), f′(x) as aligned text; long runs show the first and last rows around a "…". */

@@ -89,17 +89,94 @@ function refine(f: (x: number) => number, points: readonly Point[], i: number): 
 }
 
 /**
- * The valleys inside the range other than the one at `besides`: samples lower than the one before and
- * no higher than the one after, both neighbours defined (a gap's flank is not a valley), refined.
+ * Whether two values are the same but for rounding: within a relative `rel` (1e-9) of each other. A
+ * flat stretch's rounding noise (sin² + cos² is 1 ± 1e-16) is level, not a row of valleys.
  */
-export function otherMinima(f: (x: number) => number, points: readonly Point[], besides: number): { x: number; y: number }[] {
+export function level(a: number, b: number, rel: number): boolean {
+  return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
+ * The valleys inside the range other than the one at `besides`, refined. Values level within a
+ * relative `rel` count as equal (see level), so a
+ * valley is a level stretch lower than the samples on both sides of it, all defined (a gap's flank
+ * is not a valley).
+ */
+export function otherMinima(f: (x: number) => number, points: readonly Point[], besides: number, rel = 0): { x: number; y: number }[] {
   const step = points.length > 1 ? Math.abs(points[1][0] - points[0][0]) : 0;
   const found: { x: number; y: number }[] = [];
-  for (let i = 1; i < points.length - 1; i++) {
-    const [p, q, r] = [points[i - 1][1], points[i][1], points[i + 1][1]];
-    if (!(Number.isFinite(p) && Number.isFinite(q) && Number.isFinite(r)) || !(q < p && q <= r)) continue;
-    const m = refine(f, points, i);
+  for (const v of levelValleys(points, rel)) {
+    const m = v.first === v.last ? refine(f, points, v.first) : { x: (points[v.first][0] + points[v.last][0]) / 2, y: points[v.first][1] };
     if (Math.abs(m.x - besides) > 2 * step) found.push(m);
   }
   return found;
+}
+
+/** Stretches of samples level (within a relative `rel`) that are lower than the defined samples just outside them. */
+export function levelValleys(points: readonly Point[], rel: number): { first: number; last: number }[] {
+  const out: { first: number; last: number }[] = [];
+  let i = 0;
+  while (i < points.length) {
+    let j = i;
+    if (!Number.isFinite(points[i][1])) {
+      i++;
+      continue;
+    }
+    while (j + 1 < points.length && Number.isFinite(points[j + 1][1]) && level(points[j + 1][1], points[i][1], rel)) j++;
+    const [before, after] = [points[i - 1]?.[1], points[j + 1]?.[1]];
+    const low = Math.min(...points.slice(i, j + 1).map((p) => p[1]));
+    const above = (v: number) => Number.isFinite(v) && v > low && !level(v, low, rel);
+    if (above(before) && above(after)) out.push({ first: i, last: j });
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * How many times the values turn (rise then fall, or fall then rise) by more than `threshold`: a
+ * count of a curve's wiggles that rounding noise below the threshold does not add to.
+ */
+export function turns(values: readonly number[], threshold: number): number {
+  let n = 0;
+  let dir = 0; // 1 rising, -1 falling, 0 not yet known
+  let [lo, hi] = [NaN, NaN]; // the lowest since it last rose, the highest since it last fell
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (Number.isNaN(lo)) {
+      [lo, hi] = [v, v];
+      continue;
+    }
+    if (dir >= 0) hi = Math.max(hi, v);
+    if (dir <= 0) lo = Math.min(lo, v);
+    if (dir >= 0 && v < hi - threshold) {
+      if (dir > 0) n++;
+      [dir, lo] = [-1, v];
+    } else if (dir <= 0 && v > lo + threshold) {
+      if (dir < 0) n++;
+      [dir, hi] = [1, v];
+    }
+  }
+  return n;
+}
+
+/**
+ * The band a curve fills, column by column: the lowest and the highest of `perColumn` samples in
+ * each of `columns` columns (NaN where none is defined). What an oscillation too fast for the
+ * columns looks like when drawn honestly.
+ */
+export function envelope(f: (x: number) => number, from: number, to: number, columns: number, perColumn: number): { upper: Point[]; lower: Point[] } {
+  const upper: Point[] = [];
+  const lower: Point[] = [];
+  for (let c = 0; c < columns; c++) {
+    const [a, b] = [from + ((to - from) * c) / columns, from + ((to - from) * (c + 1)) / columns];
+    let [lo, hi] = [Infinity, -Infinity];
+    for (let k = 0; k <= perColumn; k++) {
+      const y = f(a + ((b - a) * k) / perColumn);
+      if (Number.isFinite(y)) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
+    }
+    const x = columns > 1 ? from + ((to - from) * c) / (columns - 1) : from;
+    upper.push([x, hi === -Infinity ? NaN : hi]);
+    lower.push([x, lo === Infinity ? NaN : lo]);
+  }
+  return { upper, lower };
 }

@@ -35,7 +35,8 @@ describe('calc-ml plot', () => {
   test.each([
     [['x^4 - 4x^2 + x', '--from', '-2.5', '--to', '2.5'], 'min -5.444 at x = -1.473; another valley: -2.619 at x = 1.347; y from -5.44 to 16.6'],
     [['x^3 - 3x'], 'lowest -110 at x = -5, the edge of the range; inside it, a local minimum: -2 at x = 1; y from -110 to 110'],
-    [['sin(x)'], 'min -1 at x = -1.571; another valley: -1 at x = 4.712; y from -1 to 1'],
+    // Two equally low minima are both global (issue 12), not 'another valley'.
+    [['sin(x)'], 'min -1 at x = -1.571 and x = 4.712 (both global minima: equally low); y from -1 to 1'],
     [['-x^2'], 'lowest -25 at x = -5, the edge of the range (no minimum inside it); y from -25 to 0'],
   ])('plot %j names every valley, not only the lowest', (args, line) => {
     const out = cli(['plot', ...args, '--width', '120']).stdout;

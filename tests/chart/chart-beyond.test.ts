@@ -1,0 +1,75 @@
+import { renderChart, type ChartSpec } from '../../src/chart/chart.js';
+import { sample } from '../../src/math/sample.js';
+
+const base = { width: 60, height: 12, colors: false };
+const parabola: ChartSpec = { ...base, series: [{ label: 'f(x) = x^2', points: sample((x) => x * x, -5, 5, 101) }], xTitle: 'x' };
+/** The legend with its wrapped notes joined back into one line each. */
+const joined = (out: string) => out.replace(/\n {6}/g, ' ');
+const body = (out: string) => out.split('\n').filter((l) => /[┤│]/.test(l));
+
+// Issue 12: nothing drawn silently off the chart, nothing silently under something else.
+describe('points beyond the frame are marked at its edge, with their value', () => {
+  test('markers beyond the right edge and the top: an arrow at the edge, and the legend says how far', () => {
+    const out = renderChart({
+      ...parabola,
+      markers: [
+        { x: 3, y: 9, symbol: '○', label: 'lr 1.1: x_k visited' },
+        { x: 12, y: 144, symbol: '○', label: 'lr 1.1: x_k visited' },
+        { x: 27300, y: 7.45e8, symbol: '○', label: 'lr 1.1: x_k visited' },
+        { x: 0, y: 1e9, symbol: '◆', label: 'far up' },
+      ],
+    });
+    const rows = body(out);
+    expect(rows[0]).toMatch(/→$/); // top-right: the x beyond the right edge at the clamped top row
+    expect(rows[0]).toContain('↑');
+    expect(joined(out)).toContain('  ○   lr 1.1: x_k visited (2 points beyond the frame →, out to x = 27300)');
+    expect(joined(out)).toContain('  ◆   far up (beyond the frame ↑ from x = 0, up to 1e9)');
+  });
+
+  test('a line that asks for it gets an arrow where it leaves the top, with the farthest value', () => {
+    const out = renderChart({ ...base, series: [{ label: 'loss', points: [[0, 9], [1, 13], [2, 19], [3, 27], [4, 7.45e8]], offFrame: true }], y: { from: 0, to: 10 }, xTitle: 'step k' });
+    expect(body(out)[0]).toMatch(/↑7\.5e8/);
+    expect(joined(out)).toContain('  ─── loss (4 points beyond the frame ↑ from step k = 1, up to 7.5e8)');
+  });
+
+  test('in ASCII the arrows are ^ v < >', () => {
+    const out = renderChart({ ...parabola, ascii: true, markers: [{ x: -40, y: 4, symbol: '●', label: 'far left' }] });
+    expect(joined(out)).toContain('  @   far left (1 point beyond the frame <, out to x = -40)');
+    expect(out.split('\n').some((l) => /\|<|\+</.test(l))).toBe(true);
+  });
+
+  test('a marker on top of another is said to be: the legend counts the ones underneath', () => {
+    const out = renderChart({
+      ...parabola,
+      markers: [
+        { x: 3, y: 9, symbol: '●', label: 'lr 1: x_k visited' },
+        { x: -3, y: 9, symbol: '●', label: 'lr 1: x_k visited' },
+        { x: 3, y: 9, symbol: '○', label: 'lr 1.1: x_k visited' },
+      ],
+    });
+    expect(out).toContain('  ●   lr 1: x_k visited (1 of 2 under ○)');
+    expect(joined(out)).toContain('  ○   lr 1.1: x_k visited\n');
+  });
+
+  test('points under another mark are counted one by one (a run that visits one place again and again)', () => {
+    const out = renderChart({
+      ...parabola,
+      markers: [
+        ...[3, -3, 3, -3, 3].map((x) => ({ x, y: 9, symbol: '●', label: 'lr 1: x_k visited' })),
+        { x: 3, y: 9, symbol: '○', label: 'lr 1.1: x_k visited' },
+      ],
+    });
+    expect(out).toContain('  ●   lr 1: x_k visited (3 of 5 under ○)');
+  });
+});
+
+describe('a log axis', () => {
+  test('labels are powers of ten, in whole decades', () => {
+    const pts: [number, number][] = Array.from({ length: 21 }, (_, k) => [k, Math.log10(9 * 1.44 ** k)]);
+    const down: [number, number][] = Array.from({ length: 21 }, (_, k) => [k, Math.log10(9 * 0.64 ** k)]);
+    const out = renderChart({ ...base, yLog: true, series: [{ label: 'up', points: pts }, { label: 'down', points: down }] });
+    const labels = body(out).map((l) => l.split(/ [┤│]/)[0].trim()).filter(Boolean);
+    for (const l of labels) expect(l).toMatch(/^(1e-?\d+|0\.0*1|1|10|100|1000)$/);
+    expect(labels).toContain('1');
+  });
+});
