@@ -124,7 +124,7 @@ export function buildProgram(): Command {
       .description('run gradient descent on an expression and show where each learning rate goes')
       .argument('<expr>', 'the loss, an expression in x, like "x^2" or "(x-1)^2 + 2"')
       .option('--start <x>', 'where descent starts (x,y for a function of two variables)', '3')
-      .option('--lr <rates>', 'learning rate, or a comma list of rates to compare (up to 8)', '0.1')
+      .option('--lr <rates>', 'learning rate, or a comma list of rates to compare (up to 8); a negative rate climbs (gradient ascent)', '0.1')
       .option('--steps <n>', 'most steps per run, 1–10000', '50')
       .option('--tol <t>', "stop when |f'(x)| < t; 0 runs every step", '1e-6')
       .option('--momentum <b>', 'heavy-ball momentum 0 ≤ b < 1, for functions of two variables (default: 0, plain descent)')

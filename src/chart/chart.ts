@@ -43,8 +43,11 @@ export interface ChartSpec {
   summary?: readonly string[];
   /** Only ASCII characters, for terminals without box-drawing glyphs (--ascii). */
   ascii?: boolean;
-  /** The y values are log10 of what they stand for: labels read 1e-6 … 1 … 1e8, in whole decades. */
-  yLog?: boolean;
+  /**
+   * The y values are log10 of what they stand for: labels read 1e-6 … 1 … 1e8, in whole decades.
+   * 'negative': of values below 0, drawn as −log10(−v), so that lower is more negative (-10 … -1e20).
+   */
+  yLog?: boolean | 'negative';
 }
 
 // asciichart's symbol slots: 4 is the horizontal, 9 the vertical, 5–8 the corners. Each series gets
@@ -148,9 +151,9 @@ export function renderChart(spec: ChartSpec): string {
   const ratio = intervals / (hi - lo);
   const rowOf = (y: number) => intervals - (Math.round(y * ratio) - Math.round(lo * ratio));
 
-  const fmtY = spec.yLog ? decade : labelFormatter(step * every, Math.max(Math.abs(lo), Math.abs(hi)));
+  const fmtY = spec.yLog === 'negative' ? (v: number) => `-${decade(-v)}` : spec.yLog ? decade : labelFormatter(step * every, Math.max(Math.abs(lo), Math.abs(hi)));
   // A value as it stands beside an arrow at the edge: what it is, not its logarithm.
-  const fmtValue = (v: number) => formatNumber(spec.yLog ? 10 ** v : v, 2);
+  const fmtValue = (v: number) => formatNumber(spec.yLog === 'negative' ? -(10 ** -v) : spec.yLog ? 10 ** v : v, 2);
   const yLabels = Array.from({ length: intervals + 1 }, (_, r) => {
     const k = Math.round(hi / step) - r;
     return k % every === 0 ? fmtY(k * step) : '';

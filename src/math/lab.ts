@@ -340,6 +340,26 @@ export function lossChart(runs: readonly Run[], fx: string, y?: { from?: number;
   const rises = runs.some((r) => r.steps.some((s) => s.f > 10 * Math.max(Math.abs(r.steps[0].f), 1e-300)));
   const userLinear = (y?.from !== undefined && !(y.from > 0)) || (y?.to !== undefined && !(y.to > 0));
   const log = !userLinear && rises && all.every((v) => v >= 0) && positive.length > 0 && Math.max(...positive) / Math.min(...positive) >= 1e3;
+  // Losses that fall without bound (x³ heading left) span decades below 0: −log10(−f), so lower is lower.
+  const negative = all.map((v) => -v).filter((v) => v > 0);
+  const sinks = runs.some((r) => r.steps.some((st) => st.f < -10 * Math.max(Math.abs(r.steps[0].f), 1e-300)));
+  const userPositive = (y?.from !== undefined && !(y.from < 0)) || (y?.to !== undefined && !(y.to < 0));
+  if (!log && !userPositive && sinks && all.every((v) => v < 0) && Math.max(...negative) / Math.min(...negative) >= 1e3) {
+    const lg = (v: number) => (v < 0 ? -Math.log10(-v) : NaN);
+    const ends = (r: Run) => [r.steps[0], r.steps[r.steps.length - 1]];
+    return {
+      series: runs.map((r) => ({ label: `lr ${fmt(r.lr)}`, points: r.steps.map((s) => [s.k, lg(s.f)] as [number, number]), offFrame: true })),
+      yLog: 'negative',
+      yFit: { from: -Math.log10(Math.max(...negative)), to: -Math.log10(Math.min(...negative)) },
+      ...(y ? { y: { ...(y.from !== undefined ? { from: -Math.log10(-y.from) } : {}), ...(y.to !== undefined ? { to: -Math.log10(-y.to) } : {}) } } : {}),
+      yTitle: `loss ${fx}_k per step (log scale, below 0)`,
+      xTitle: 'step k',
+      summary: [
+        ...runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(ends(r)[0].f, 4)} to ${fmt(ends(r)[1].f, 4)}`),
+        'The loss axis is logarithmic below 0: -10, -100, -1000 … are evenly spaced, lower is more negative.',
+      ],
+    };
+  }
   const ends = (r: Run) => [r.steps[0], r.steps[r.steps.length - 1]];
   const summary = runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(ends(r)[0].f, 4)} to ${fmt(ends(r)[1].f, 4)}`);
   if (log) {

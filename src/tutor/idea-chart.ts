@@ -13,5 +13,5 @@ export async function ideaChart(plot: NonNullable<IdeaExtra['plot']>, s: Screen)
   // few rows and make a slope of 2 look flat. The tangent is cut at the chart's edges instead.
   const ys = view.series[0].points.map((p) => p[1]).filter(Number.isFinite);
   const y = ys.length ? { from: Math.min(...ys), to: Math.max(...ys) } : undefined;
-  return renderChart({ width: Math.max(30, Math.min(s.width, 72)), height: 10, colors: s.colors, ascii: s.ascii, series: view.series, markers: view.markers, summary: view.summary, xTitle: e.variable, y });
+  return renderChart({ width: Math.min(s.width, 72), height: 10, colors: s.colors, ascii: s.ascii, series: view.series, markers: view.markers, summary: view.summary, xTitle: e.variable, y });
 }

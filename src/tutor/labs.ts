@@ -18,7 +18,8 @@ export interface Screen {
   ascii?: boolean;
 }
 
-const size = (s: Screen, height = 12) => ({ width: Math.max(30, Math.min(s.width, 100)), height, colors: s.colors, ascii: s.ascii });
+// Narrower than a chart can be, the chart is one line saying so (renderChart), not rows wrapped into each other.
+const size = (s: Screen, height = 12) => ({ width: Math.min(s.width, 100), height, colors: s.colors, ascii: s.ascii });
 
 export interface DescentReport {
   text: string;

@@ -96,3 +96,51 @@ describe('descend: verdicts from what the run did, and JSON fields that are true
     expect(runCli(['descend', '-x^2', '--lr', '-0.1']).status).toBe(0);
   });
 });
+
+describe('every case of issue 12 at 80 and 40 columns, with colour, without, and in ASCII', () => {
+  const cases = [
+    ['descend', 'x^2', '--lr', '0.1,1.1'],
+    ['descend', 'x^2', '--lr', '1,1.1'],
+    ['descend', 'sin(x)', '--start', '3', '--lr', '10'],
+    ['descend', 'x^4-4x^2+x', '--start', '0.5', '--lr', '0.2'],
+    ['descend', 'abs(x)', '--lr', '1'],
+    ['descend', 'x^3', '--start', '-3', '--lr', '0.1,0.01'],
+    ['descend', '-x^2', '--lr', '-0.1'],
+    ['plot', 'sin(x)'],
+    ['plot', '5'],
+    ['plot', 'sin(100x)'],
+    ['plot', 'x^2', '--tangent', '4'],
+    ['plot', 'x²+3x−1', '--ymin', '-5', '--ymax', '10'],
+    ['grad', 'sin(x)', '--at', '1', '--ymax', '0'],
+  ];
+  const configs: [string, Record<string, string>, string[]][] = [
+    ['NO_COLOR', { NO_COLOR: '1' }, []],
+    ['colour', { NO_COLOR: '', FORCE_COLOR: '1' }, []],
+    ['--ascii', { NO_COLOR: '1' }, ['--ascii']],
+  ];
+  test.each(cases.flatMap((c) => [80, 40].flatMap((w) => configs.map(([name, env, flags]) => [c.join(' '), w, name, c, env, flags] as const))))(
+    '%s at %p columns, %s',
+    (_label, width, name, args, env, flags) => {
+      const r = runCli([...args, ...flags], { env: { COLUMNS: String(width), ...env } });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      // eslint-disable-next-line no-control-regex
+      const plain = r.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+      for (const l of lines(plain)) expect([...l].length).toBeLessThanOrEqual(width);
+      expect(/\x1b\[/.test(r.stdout)).toBe(name === 'colour');
+      if (name === '--ascii') expect(plain).toMatch(/^[\x00-\x7f]*$/);
+      expect(plain).not.toMatch(/NaN|Infinity|undefined is|\[object/);
+    },
+  );
+});
+
+describe('a loss that falls without bound is drawn on a log axis below 0', () => {
+  test('x^3 from -3: both runs fall through decades, and show it', () => {
+    const out = runCli(['descend', 'x^3', '--start', '-3', '--lr', '0.1,0.01', '--width', '60']).stdout;
+    expect(out).toContain('per step (log scale, below 0)');
+    const loss = out.slice(out.indexOf('per step (log scale'));
+    expect(loss).toMatch(/^ *-100 [┤│]/m);
+    expect(loss).toMatch(/^ *-1e20 [┤│]/m);
+    expect(loss).not.toMatch(/under lr/);
+  });
+});
