@@ -120,7 +120,7 @@ function judge(steps: readonly Step[], c: RunContext, w: Words): Verdict {
       const longest = Math.max(...tail.slice(1).map((s, i) => Math.abs(s.x - tail[i].x)));
       return result(
         'chaotic',
-        `jumps between valleys: ${crossings} of its last ${count(tail.length - 1, 'step')} cross a hill into another valley, so it never settles (x wanders from ${formatNumber(Math.min(...xs), 3)} to ${formatNumber(Math.max(...xs), 3)}); steps up to ${formatNumber(longest, 3)} long are wider than a valley: try a much smaller rate`,
+        `jumps between valleys: ${crossings} of its last ${count(tail.length - 1, 'step')} cross a hill into another valley, so it never settles (x wanders from ${formatNumber(Math.min(...xs), 3)} to ${formatNumber(Math.max(...xs), 3)}); steps up to ${formatNumber(longest, 3)} long are wider than a valley: ${settleRate(tail, c)}`,
       );
     }
     const bounce = bouncing(tail, c, w);
@@ -277,4 +277,18 @@ function fixed(x: number): string {
 function floorTo2(v: number): number {
   const p = 10 ** (Math.floor(Math.log10(v)) - 1);
   return Math.floor(v / p) * p;
+}
+
+/**
+ * What rate would settle, said from the valley floor nearest the run's lowest point: descent settles
+ * where lr·f″ < 2 (sin's floors have f″ = 1, so rates below 2).
+ */
+function settleRate(tail: readonly Step[], c: RunContext): string {
+  const best = tail.reduce((b, s) => (s.f < b.f ? s : b), tail[0]);
+  const reach = Math.max(...tail.slice(1).map((s, i) => Math.abs(s.x - tail[i].x))) / 4;
+  const floor = lowestBetween(c.f, best.x - reach, best.x + reach);
+  const h = 1e-4 * Math.max(1, Math.abs(floor));
+  const curvature = (c.df(floor + h) - c.df(floor - h)) / (2 * h);
+  if (!(Number.isFinite(curvature) && curvature > 0)) return 'try a much smaller rate';
+  return `f″ ≈ ${formatNumber(curvature, 2)} at the floor of the valley near x ≈ ${formatNumber(floor, 3)}, so rates below ${formatNumber(floorTo2(2 / curvature))} settle in a valley`;
 }

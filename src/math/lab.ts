@@ -72,8 +72,8 @@ export function plotLab(p: PlotInput): PlotResult {
     let si: number;
     if (alias) {
       const band = envelope(f, p.from, p.to, columns, Math.max(4, Math.ceil(DENSE_SAMPLES / columns)));
-      si = series.push({ label: `${fx} = ${e.text}, top of its band`, points: band.upper }) - 1;
-      series.push({ label: `${fx} = ${e.text}, bottom of its band`, points: band.lower });
+      si = series.push({ label: `${fx} = ${e.text}: band top`, points: band.upper }) - 1;
+      series.push({ label: `${fx} = ${e.text}: band bottom`, points: band.lower });
       fitted.push(...band.upper.map((q) => q[1]), ...band.lower.map((q) => q[1]));
       const w = niceWidth(((p.to - p.from) * columns) / 8 / alias.turns);
       const note =

@@ -56,7 +56,7 @@ maybe('charts that tell the truth, on screen', () => {
     await t.exitStatus();
     const text = t.screen().replace(/\n {2}/g, ' ');
     expect(text).toMatch(/wiggles faster than the chart's \d+ columns can show/);
-    expect(text).toContain('top of its band');
+    expect(text).toContain('band top');
   });
 
   test('plot x²+3x−1 as the tutor prints it, and below 30 columns one line', async () => {

@@ -19,6 +19,9 @@ describe('verdicts say what the run did', () => {
     expect(r).toMatchObject({ behaviour: 'chaotic', converged: false, diverged: false });
     expect(r.verdict).toMatch(/^lr 10 jumps between valleys: \d+ of its last 25 steps cross a hill into another valley, so it never settles/);
     expect(r.verdict).not.toMatch(/slow/);
+    // The floors of sin have f″ = 1: the verdict names rates below 2, and such a rate does settle.
+    expect(r.verdict).toMatch(/f″ ≈ 1 at the floor of the valley near x ≈ -26\.7, so rates below 2 settle in a valley$/);
+    expect((await run('sin(x)', 3, 1.9, 500)).converged).toBe(true);
   });
 
   test('x^4-4x^2+x from 0.5 at lr 0.2 bounces around the minimum near 1.35: it has one', async () => {

@@ -47,7 +47,7 @@ describe('plot names minima truthfully', () => {
   test('sin(100x) at 81 columns: the aliased slow wave is not drawn; the band it fills is, and said so', async () => {
     const lab = await plot('sin(100x)');
     expect(lab.summary[0]).toMatch(/^f\(x\) wiggles faster than the chart's 81 columns can show \(about 3\d\d turns from -5 to 5\), so it is drawn as the band it fills, its highest and lowest value in each column; to see its shape, narrow the range, e\.g\. --from -5 --to -4\.\d+$/);
-    expect(lab.series.map((s) => s.label)).toEqual(['f(x) = sin(100 x), top of its band', 'f(x) = sin(100 x), bottom of its band']);
+    expect(lab.series.map((s) => s.label)).toEqual(['f(x) = sin(100 x): band top', 'f(x) = sin(100 x): band bottom']);
     // Each column spans about 2 periods: its top is near 1 and its bottom near -1, in every column.
     for (const [, y] of lab.series[0].points) expect(y).toBeGreaterThan(0.99);
     for (const [, y] of lab.series[1].points) expect(y).toBeLessThan(-0.99);
