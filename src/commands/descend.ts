@@ -7,6 +7,7 @@ import { chartSize, descentOptions, parseNumber, yRange } from '../math/options.
 import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
+import { asciiText } from '../chart/ascii.js';
 import { UserError } from '../errors.js';
 import { twoVariableTarget } from '../landscape/dispatch.js';
 
@@ -41,7 +42,8 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
   const colors = colorEnabled();
   const ascii = asciiOnly();
   // Sentences wrap at spaces within the chart width, continuation lines indented.
-  const wrap = (line: string) => hangingWrap(line, size.width);
+  // In ASCII the text is measured as it will be printed (f″ becomes f'', … becomes ...).
+  const wrap = (line: string) => hangingWrap(ascii ? asciiText(line) : line, size.width);
   const out = [
     ...(`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`.length <= size.width
       ? [`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`]

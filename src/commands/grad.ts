@@ -7,6 +7,7 @@ import { chartSize, parseNumber, yRange } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
+import { asciiText } from '../chart/ascii.js';
 import { UserError } from '../errors.js';
 import { twoVariableTarget } from '../landscape/dispatch.js';
 
@@ -45,7 +46,8 @@ export async function run(text: string, opts: GradOptions): Promise<void> {
   const ascii = asciiOnly();
   const chart = renderChart({ ...size, colors: colorEnabled(), ascii, ...lab.chart, x: { from: -12, to: -1 }, ...(y ? { y } : {}) });
   // Lines wider than a narrow terminal wrap at spaces, indented, rather than where the terminal cuts.
-  const fit = (line: string) => hangingWrap(line, size.width);
-  const out = [fit(lab.header), ...lab.table.map(fit), '', fit('Error against h = 1e-1 … 1e-12:'), chart + wrapWords(lab.sentence, size.width).join('\n')].join('\n') + '\n';
+  // In ASCII the text is measured as it will be printed (… becomes ...).
+  const fit = (line: string) => hangingWrap(ascii ? asciiText(line) : line, size.width);
+  const out = [fit(lab.header), ...lab.table.map(fit), '', fit('Error against h = 1e-1 … 1e-12:'), chart + wrapWords(ascii ? asciiText(lab.sentence) : lab.sentence, size.width).join('\n')].join('\n') + '\n';
   process.stdout.write(out);
 }
