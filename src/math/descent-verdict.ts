@@ -67,7 +67,9 @@ function judge(steps: readonly Step[], c: RunContext, w: Words): Verdict {
   const show = (v: number, d = 6) => formatNumber(w.sign * v, d); // an f value as f, not as h
   const move = (i: number) => Math.abs(steps[i].x - steps[i - 1].x);
   const growth = steps.length >= 3 ? move(steps.length - 1) / move(steps.length - 2) : NaN;
-  const grows = Number.isFinite(growth) && growth > 1 ? ` (|x| grows ×${formatNumber(growth, 3)} per step)` : '';
+  // Digits enough that a factor just over 1 does not read as ×1 (x² at lr 1.0001 grows ×1.0002).
+  const factor = (g: number) => formatNumber(g, g < 1.1 ? 5 : 3);
+  const grows = Number.isFinite(growth) && growth > 1 ? ` (|x| grows ×${factor(growth)} per step)` : '';
 
   if (c.stop === 'undefined') {
     const x = last.x;
@@ -101,7 +103,7 @@ function judge(steps: readonly Step[], c: RunContext, w: Words): Verdict {
   // Out of steps: what was it doing?
   const moves = steps.length >= 4 ? [3, 2, 1].map((back) => move(steps.length - back)) : [];
   if (moves.length && moves[1] > 1.0001 * moves[0] && moves[2] > 1.0001 * moves[1] && last.f > steps[0].f) {
-    return result('diverged', `diverges: |x| grows ×${formatNumber(growth, 3)} per step`, { diverged: true });
+    return result('diverged', `diverges: |x| grows ×${factor(growth)} per step`, { diverged: true });
   }
   const cycle = cycleOf(steps.map((s) => s.x));
   if (cycle) {
@@ -224,8 +226,11 @@ function bouncing(tail: readonly Step[], c: RunContext, w: Words): Verdict | nul
   const first = tail.slice(0, q);
   const end = tail.slice(-q);
   const meanGrad = (ss: readonly Step[]) => ss.reduce((t, s) => t + Math.abs(s.grad), 0) / ss.length;
-  // Closing in (even slowly) is not bouncing.
+  // Closing in (even slowly) is not bouncing: the slope then shrinks at (nearly) every step, as on x²
+  // at lr 0.999; a bounce's slope grows again at many steps.
   if (meanGrad(end) < 0.5 * meanGrad(first)) return null;
+  const grew = tail.slice(1).filter((s, i) => Math.abs(s.grad) > Math.abs(tail[i].grad) * (1 + 1e-9)).length;
+  if (grew < 0.2 * (tail.length - 1)) return null;
   const xs = tail.map((s) => s.x);
   const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
   const spread = (ss: readonly Step[]) => Math.max(...ss.map((s) => s.x)) - Math.min(...ss.map((s) => s.x));
@@ -237,7 +242,9 @@ function bouncing(tail: readonly Step[], c: RunContext, w: Words): Verdict | nul
   const hh = 1e-4 * Math.max(1, Math.abs(centre));
   const curvature = (c.df(centre + hh) - c.df(centre - hh)) / (2 * hh);
   const fs = tail.map((s) => w.sign * s.f);
-  const around = `around the ${w.min} near x ≈ ${formatNumber(centre, 3)}`;
+  // Rounding noise next to the spread reads as 0 (x² bounces around 0, found as -9e-14).
+  const at = Math.abs(centre) < 1e-9 * (hi - lo) ? 0 : centre;
+  const around = `around the ${w.min} near x ≈ ${formatNumber(at, 3)}`;
   const kick = Number.isFinite(curvature) && curvature > 0 && c.lr * curvature > 2
     ? `: there lr·f″ ≈ ${formatNumber(c.lr * curvature, 3)}, above 2, so every step overshoots the ${w.min} by more than it gains; rates below ${formatNumber(floorTo2(2 / curvature))} settle there`
     : ` (x between ${formatNumber(lo, 3)} and ${formatNumber(hi, 3)})`;

@@ -86,6 +86,22 @@ describe('verdicts say what the run did', () => {
   });
 });
 
+describe('slow convergence is not bouncing; slow divergence is not ×1', () => {
+  test.each([
+    // |1 − 2·lr| per step: 0.98 and 0.998 close in, slowly, shrinking |x| at every step.
+    ['x^2', 0.99, 50, 'zigzag'],
+    ['x^2', 0.999, 500, 'zigzag'],
+  ])('%s at lr %p', async (text, lr, steps, behaviour) => {
+    const r = await run(text, 3, lr, steps);
+    const xs = r.steps.map((s) => Math.abs(s.x));
+    expect(xs.every((x, i) => i === 0 || x < xs[i - 1])).toBe(true);
+    expect(r.behaviour).toBe(behaviour);
+  });
+  test('x^2 at lr 1.0001 grows ×1.0002 per step, said so', async () => {
+    expect((await run('x^2', 3, 1.0001, 50)).verdict).toBe('lr 1.0001 diverges: |x| grows ×1.0002 per step');
+  });
+});
+
 describe('a negative learning rate is gradient ascent, and named so', () => {
   test('x^2 at lr -0.1: climbs without end', async () => {
     const r = await run('x^2', 3, -0.1, 500);

@@ -99,3 +99,24 @@ describe('the engine reads what the tutor prints', () => {
     expect(e.detail).toEqual([input, caret]);
   });
 });
+
+describe('any mix of Unicode maths is read or refused, never a crash, the caret within the input', () => {
+  test('fast-check over strings of maths characters', async () => {
+    const fc = (await import('fast-check')).default;
+    const chars = ['x', '1', '2', '.', '+', '-', '*', '/', '^', '(', ')', ' ', '²', '³', '⁻', '¹', '·', '×', '÷', '−', '√', '∛', 'π', 'θ', '½', 's', 'i', 'n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 24 }), (parts) => {
+        const input = parts.join('');
+        try {
+          const e = compileExpression(input);
+          expect(typeof e.evaluate(1.5)).toBe('number');
+        } catch (err) {
+          expect(err).toBeInstanceOf(UserError);
+          const caret = (err as UserError).detail[1];
+          if (caret !== undefined) expect(caret.length).toBeLessThanOrEqual(input.length + 1);
+        }
+      }),
+      { numRuns: 2000, seed: 12 },
+    );
+  });
+});
