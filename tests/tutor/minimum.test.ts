@@ -19,6 +19,19 @@ describe('describing the minimum of a loss curve', () => {
     expect(gradeMinimumDescription(text, landscape).verdict).toBe(verdict);
   });
 
+  // sin(x) on -5..5: two minima equally low, both global (issue 12): neither is 'a local minimum'.
+  const sin = { from: -5, to: 5, minima: [{ x: -1.5708, y: -1 }, { x: 4.7124, y: -1 + 1e-15 }], lowest: { x: -1.5708, y: -1 } };
+  test.each([
+    ['Two minima, both with loss -1, at x = -1.57 and x = 4.71: both are global.', 'correct'],
+    ['The minimum is at x = 4.71 with loss -1, and there is another one just as low at -1.57.', 'correct'],
+    ['The minimum is at x = 4.71, loss -1, the only one.', 'partial'],
+  ])('equally low minima: %s', (text, verdict) => {
+    const v = gradeMinimumDescription(text, sin);
+    expect(v.verdict).toBe(verdict);
+    expect(v.feedback).not.toMatch(/local minim|the lowest is the global one/);
+    expect(v.feedback).toMatch(/2 equally low minima, both global/);
+  });
+
   test('feedback says what the plot shows', () => {
     const v = gradeMinimumDescription('It is at x = 2.', bowl);
     expect(v.feedback).toMatch(/Still missing: its value \(loss ≈ 1\); that it is the only minimum/);
