@@ -169,7 +169,7 @@ export function renderChart(spec: ChartSpec): string {
     return grid.flatMap((row, r) => row.flatMap((c, col) => (c?.series === si ? [[r, col] as [number, number]] : [])));
   });
   const arrow = spec.ascii ? { up: '^', down: 'v', left: '<', right: '>' } : { up: '↑', down: '↓', left: '←', right: '→' };
-  const frame2: Frame = { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo };
+  const view: Frame = { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo };
   // Markers one on another: the one underneath is counted, so the legend can say so (runs that
   // start at the same x share their first point). Markers beyond the frame become arrows at its edge.
   const groupOf = (m: ChartMarker) => m.label ?? m.symbol;
@@ -181,10 +181,10 @@ export function renderChart(spec: ChartSpec): string {
     const g = groupOf(m);
     const u = under.get(g) ?? { count: 0, total: 0, top: '' };
     under.set(g, { ...u, total: u.total + 1 });
-    const side = sideOf(m.x, m.y, frame2);
+    const side = sideOf(m.x, m.y, view);
     if (side === 'gap') continue;
     if (side) {
-      addBeyond(beyond, { key: g, series: m.series ?? -1, side, x: m.x, y: m.y }, frame2);
+      addBeyond(beyond, { key: g, series: m.series ?? -1, side, x: m.x, y: m.y }, view);
       continue;
     }
     const [r, c] = [rowOf(m.y), colOf(m.x)];
@@ -200,8 +200,8 @@ export function renderChart(spec: ChartSpec): string {
   spec.series.forEach((s, si) => {
     if (!s.offFrame) return;
     for (const [x, y] of s.points) {
-      const side = sideOf(x, y, frame2);
-      if (side === 'up' || side === 'down') addBeyond(beyond, { key: `series ${si}`, series: si, side, x, y }, frame2);
+      const side = sideOf(x, y, view);
+      if (side === 'up' || side === 'down') addBeyond(beyond, { key: `series ${si}`, series: si, side, x, y }, view);
     }
   });
   for (const b of beyond) {
@@ -417,7 +417,8 @@ function addBeyond(list: Beyond[], p: { key: string; series: number; side: Side;
   const found = list.find((b) => b.key === p.key && b.side === p.side);
   if (found) {
     found.count++;
-    if (Math.abs(value) > Math.abs(found.far) || (p.side === 'up' ? value > found.far : p.side === 'down' ? value < found.far : false)) found.far = value;
+    // The farthest out: the highest above the top or right of the right edge, the lowest below or left.
+    if (p.side === 'up' || p.side === 'right' ? value > found.far : value < found.far) found.far = value;
     return;
   }
   const clampY = Number.isFinite(p.y) ? Math.min(f.hi, Math.max(f.lo, p.y)) : p.y > 0 ? f.hi : f.lo;

@@ -73,3 +73,13 @@ describe('a log axis', () => {
     expect(labels).toContain('1');
   });
 });
+
+describe('the farthest point is the one named', () => {
+  test.each([
+    [[8, 5, 9], 'left', '(3 points beyond the frame ←, out to x = 5)'],
+    [[25, 40, 30], 'right', '(3 points beyond the frame →, out to x = 40)'],
+  ])('%j beyond the %s edge of 10..20', (xs, _side, note) => {
+    const out = renderChart({ ...base, xTitle: 'x', series: [{ label: 'line', points: [[10, 0], [20, 1]] }], x: { from: 10, to: 20 }, markers: xs.map((x) => ({ x, y: 0.5, symbol: '●', label: 'runs' })) });
+    expect(joined(out)).toContain(`  ●   runs ${note}`);
+  });
+});
