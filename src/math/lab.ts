@@ -326,15 +326,19 @@ export function landscapeRange(runs: readonly Run[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
+/** What the loss chart needs of a run, in one variable or two (a 2-D run's steps carry f too). */
+export interface LossRun { lr: number; diverged: boolean; steps: readonly { k: number; f: number }[] }
+
 /**
  * The loss per step. When a run's loss grows by decades (a rate that diverges) and no loss is
  * negative, the axis is log10, labelled so, and every run shows whole: a divergent run would
  * otherwise leave through the top at its second step, or hide under a steady one. Otherwise the axis
  * is linear, fitted to the runs that did not blow up; a run that leaves the frame gets an arrow at the
  * edge with the value it reached. Converging runs alone stay linear: the approach to 0 is what a
- * learner looks for.
+ * learner looks for. Losses that fall by decades below 0 (no bottom) get a log axis below 0.
+ * Takes any runs with k and f per step: descend on two variables can use it as it is.
  */
-export function lossChart(runs: readonly Run[], fx: string, y?: { from?: number; to?: number }): Omit<ChartSpec, 'width' | 'height' | 'colors'> {
+export function lossChart(runs: readonly LossRun[], fx: string, y?: { from?: number; to?: number }): Omit<ChartSpec, 'width' | 'height' | 'colors'> {
   const all = runs.flatMap((r) => r.steps.map((s) => s.f)).filter(Number.isFinite);
   const positive = all.filter((v) => v > 0);
   const rises = runs.some((r) => r.steps.some((s) => s.f > 10 * Math.max(Math.abs(r.steps[0].f), 1e-300)));
@@ -346,7 +350,7 @@ export function lossChart(runs: readonly Run[], fx: string, y?: { from?: number;
   const userPositive = (y?.from !== undefined && !(y.from < 0)) || (y?.to !== undefined && !(y.to < 0));
   if (!log && !userPositive && sinks && all.every((v) => v < 0) && Math.max(...negative) / Math.min(...negative) >= 1e3) {
     const lg = (v: number) => (v < 0 ? -Math.log10(-v) : NaN);
-    const ends = (r: Run) => [r.steps[0], r.steps[r.steps.length - 1]];
+    const ends = (r: LossRun) => [r.steps[0], r.steps[r.steps.length - 1]];
     return {
       series: runs.map((r) => ({ label: `lr ${fmt(r.lr)}`, points: r.steps.map((s) => [s.k, lg(s.f)] as [number, number]), offFrame: true })),
       yLog: 'negative',
@@ -360,7 +364,7 @@ export function lossChart(runs: readonly Run[], fx: string, y?: { from?: number;
       ],
     };
   }
-  const ends = (r: Run) => [r.steps[0], r.steps[r.steps.length - 1]];
+  const ends = (r: LossRun) => [r.steps[0], r.steps[r.steps.length - 1]];
   const summary = runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(ends(r)[0].f, 4)} to ${fmt(ends(r)[1].f, 4)}`);
   if (log) {
     // f = 0 has no logarithm: it is drawn below the frame, with its arrow (a run that reached 0 exactly).
