@@ -19,10 +19,12 @@ export interface SectionState {
   label: 'solution' | 'expected' | 'rubric' | 'task' | null;
   /** Lines of the answer key's current sub-heading ("### True/False" → its answers by position). */
   keyKind: QuizKind | null;
+  /** Under "### Presentation", "### Evaluation Criteria" in a test: how work is shown or marked, no items. */
+  skip: boolean;
 }
 
 export function freshState(): SectionState {
-  return { level: null, lastExercise: null, quizKind: null, open: null, label: null, keyKind: null };
+  return { level: null, lastExercise: null, quizKind: null, open: null, label: null, keyKind: null, skip: false };
 }
 
 export interface ReadContext {

@@ -23,6 +23,8 @@ const QUESTION = /^(?:question\s*|q\s*)?#?(\d+(?:\.\d+)?)(?:\s*[:.)\-–—]\s*|
 const HEADING_ITEM = /^(?:(problem|question|challenge|exercise|task)\b|q(?=\d))\s*#?(\d+(?:\.\d+)*)?\s*(?:\(.*?\))?\s*[:.\-–—]?\s*(.*)$/i;
 /** "**Your code:**", "Starter code:": the block after it is given with the task. */
 const STARTER = /^(your (code|answer|solution|implementation)|starter code|template|skeleton)\s*:?\s*$/i;
+/** Sub-headings of a test that say how work is presented or marked: what follows is no question. */
+const NOT_ITEMS = /^(presentation|demo(nstration)?|deliverables?|submission|rubric|grading|scoring|evaluation( criteria)?|criteria|instructions|overview|tips|time (limit|management))\b/i;
 /** Parts of one coding problem given their own sub-heading. */
 const PROBLEM_PART = /^(starter code|template|skeleton|evaluation( criteria)?|criteria|grading|rubric|test cases|tests?|hints?|(example |sample |reference )?solution|requirements|expected output)\b/i;
 /** A blank to fill in ("Answer: ________"), not an answer. */
@@ -258,6 +260,12 @@ export const quiz: SectionReader = {
   subheading(ctx, text, line, depth) {
     const s = ctx.state;
     if (RANGE.test(text)) return ctx.take(line);
+    s.skip = false;
+    if (NOT_ITEMS.test(text) && !(s.open?.kind === 'coding' && PROBLEM_PART.test(text))) {
+      s.skip = true;
+      s.open = null;
+      return ctx.take(line);
+    }
     // "#### Requirements:" inside "### Project: Log Analyzer" is part of it.
     if (depth > 3 && s.open && !HEADING_ITEM.test(text) && !classifyQuizHeading(text)) {
       appendText(ctx, text);
@@ -297,6 +305,7 @@ export const quiz: SectionReader = {
 
   paragraph(ctx, token, line) {
     const s = ctx.state;
+    if (s.skip) return ctx.take(line, lastLine(token, line));
     const text = paragraphText(token);
     const flat = oneLine(text);
     const end = lastLine(token, line);
@@ -371,6 +380,8 @@ export const quiz: SectionReader = {
 
   list(ctx, list, line) {
     const s = ctx.state;
+    // Read, and known to hold no question: how the work is presented or marked.
+    if (s.skip) return ctx.take(line, lastLine(list, line));
     const end = lastLine(list, line);
     const opts = readOptions(list.items);
     if (opts && s.open && s.open.kind !== 'coding') {
@@ -413,6 +424,7 @@ export const quiz: SectionReader = {
 
   code(ctx, token, line) {
     const s = ctx.state;
+    if (s.skip) return ctx.take(line, lastLine(token, line));
     let open = s.open;
     if (!open && s.quizKind === 'conceptual' && pendingLabel.has(s)) {
       // "**Code Reading:**" and a block: the block is the question.
