@@ -1,6 +1,5 @@
 import { jsonText } from '../terminal-text.js';
 import { idProblems, lessonDirs, listLessons } from '../lesson/catalog.js';
-import { formatLessonTable } from '../lesson/listing.js';
 import { terminalWidth } from '../io/color.js';
 import { noteToStderr } from '../io/stderr.js';
 
@@ -11,6 +10,8 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     process.stdout.write(jsonText({ lessons: entries, skipped, warnings }, 2) + '\n');
     return;
   }
+  // The table's width measures (string-width) load only for the table, not for --json.
+  const { formatLessonTable } = await import('../lesson/listing.js');
   process.stdout.write(formatLessonTable(entries, terminalWidth()) + '\n');
   for (const w of warnings) noteToStderr(`Note: ${w.path}: ${w.message}.`);
   const folders = skipped.filter((s) => /^cannot read this folder/.test(s.reason));

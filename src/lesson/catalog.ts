@@ -105,12 +105,16 @@ const HEADING = /^\s{0,3}#\s+(?:lesson\s+(\d+(?:\.\d+)+)\s*[:\-–—]\s*)?(.+?)
 export function scanHead(head: string, fileName?: string): Omit<CatalogEntry, 'path' | 'bundled' | 'key'> | null {
   // Only what is kept is sanitized (the title and meta values), not the whole head: the listing
   // reads 1,268 heads.
-  const lines = head.split('\n');
   let id = '';
   let title = '';
   const meta = { estimatedTime: null, difficulty: null, prerequisites: null, topic: null };
   let fence = false;
-  for (const line of lines) {
+  // Line by line up to the first section: most of the head is never looked at.
+  for (let at = 0; at < head.length; ) {
+    let end = head.indexOf('\n', at);
+    if (end < 0) end = head.length;
+    const line = head.slice(at, end);
+    at = end + 1;
     if (/^\s{0,3}(```|~~~)/.test(line)) fence = !fence;
     if (fence) continue;
     if (!title) {

@@ -33,9 +33,11 @@ export function parseMeta(paragraph: string, meta: LessonMeta): boolean {
   return found;
 }
 
+const FILE_ID = new RegExp(`(${ID})`);
+
 export function idFromFileName(fileName: string | undefined): string | null {
   if (!fileName) return null;
-  const base = fileName.split(/[\\/]/).pop() ?? '';
-  const m = new RegExp(`(${ID})`).exec(base);
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const m = FILE_ID.exec(base);
   return m ? m[1] : null;
 }
