@@ -1,6 +1,7 @@
 import type { Claim, Misconception, Rubric } from '../lesson/key.js';
 import { GRADIENT, axisSign, directionOf, opposite, readAnswer, type Axis, type Reading, type Token } from './clauses.js';
 import { lemmas } from './nlp.js';
+import { nearPrefix, nearWord } from './fuzzy.js';
 
 /**
  * Which of a rubric's claims an answer makes, which it turns around or denies, and which wrong
@@ -19,6 +20,7 @@ interface Alt {
 }
 type Group = Alt[];
 
+const ARTICLES = new Set(['the', 'a', 'an']);
 const compiled = new Map<string, Alt>();
 function compileAlt(text: string): Alt {
   let alt = compiled.get(text);
@@ -37,37 +39,23 @@ function compileAlt(text: string): Alt {
     }
     gap = 2;
   }
+  // Articles are optional ("go the other way" is also "go other way", as non-native writers put it);
+  // the gap still lets them in.
+  const content = words.filter((w) => !ARTICLES.has(w.lemma));
+  if (content.length >= 2 && content.length < words.length) {
+    for (let i = 0; i < words.length; i++) if (ARTICLES.has(words[i].lemma) && words[i + 1]) words[i + 1].gap += words[i].gap + 1;
+    words.splice(0, words.length, ...content);
+  }
   alt = { words };
   compiled.set(text, alt);
   return alt;
 }
 
-/** Damerau–Levenshtein distance, stopping early past `max`. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      best = Math.min(best, d[i][j]);
-    }
-    if (best > max) return max + 1;
-  }
-  return d[a.length][b.length];
-}
-
 /** Words a misspelling may stand for; the same stem families learners write in several forms. */
 function same(t: Token, w: Alt['words'][number]): boolean {
-  if (w.prefix) return t.lemma.startsWith(w.lemma) || t.text.startsWith(w.lemma);
+  if (w.prefix) return t.lemma.startsWith(w.lemma) || (t.pos !== 'NUM' && nearPrefix(t.text, w.lemma));
   if (t.lemma === w.lemma || t.text === w.lemma) return true;
-  const n = w.lemma.length;
-  if (n < 5 || t.pos === 'NUM' || /\d/.test(t.text)) return false;
-  const max = n >= 9 ? 2 : 1;
-  return distance(t.text, w.lemma, max) <= max && t.text[0] === w.lemma[0];
+  return t.pos !== 'NUM' && nearWord(t.text, w.lemma);
 }
 
 /** Positions of one alternative inside tokens [from, to), or null. */
@@ -123,8 +111,27 @@ function chunkDirection(ts: Token[], anchor: number, axis: Axis): -1 | 0 | 1 {
   const chunk = ts.filter((t) => t.chunk === ts[anchor].chunk);
   const i = chunk.indexOf(ts[anchor]);
   const turns = axis === 'against' || axis === 'along' || GRADIENT.has(ts[anchor].lemma);
-  return directionOf(chunk, axis, i, turns);
+  const d = directionOf(chunk, axis, i, turns);
+  return (axis === 'against' || axis === 'along') && d ? ((d * referentSign(ts, chunk)) as -1 | 1) : d;
 }
+
+/**
+ * "-grad L points to the steepest decrease, so step along it": "it" is the negative gradient, and
+ * a step along it is against the gradient. When a chunk speaks of "it" and names no gradient of its
+ * own, the last gradient named before it decides: -1 when that one was turned (negative, minus,
+ * opposite), else 1.
+ */
+function referentSign(ts: Token[], chunk: Token[]): 1 | -1 {
+  if (!chunk.some((t) => t.lemma === 'it') || chunk.some((t) => GRADIENT.has(t.lemma) && t.lemma !== 'it')) return 1;
+  const start = ts.indexOf(chunk[0]);
+  for (let j = start - 1; j >= 0; j--) {
+    if (!GRADIENT.has(ts[j].lemma) || ts[j].lemma === 'it') continue;
+    const before = ts.slice(Math.max(0, j - 3), j).filter((t) => t.chunk === ts[j].chunk);
+    return before.some((t) => TURNED_NOUN.has(t.lemma)) ? -1 : 1;
+  }
+  return 1;
+}
+const TURNED_NOUN = new Set(['negative', 'minus', 'opposite', 'reverse', 'inverse']);
 
 /** Groups after the first, in order from `start`; null when one is missing. */
 function matchRest(ts: Token[], start: number, to: number, groups: string[][]): number[] | null {

@@ -1,5 +1,6 @@
 import { readWords, type Word } from './nlp.js';
 import { spellOut } from './notation.js';
+import { lookupNear } from './fuzzy.js';
 
 /**
  * An answer read as clauses, as a teacher reads it: each clause a statement with its polarity
@@ -121,7 +122,7 @@ const TURN: Record<string, Sign> = table({
 const LEVEL: Record<string, Sign> = table({
   down: -1, downhill: -1, downward: -1, downwards: -1, descend: -1, descent: -1, decrease: -1, reduce: -1, lower: -1, lowest: -1,
   minimize: -1, minimum: -1, minimal: -1, bottom: -1, valley: -1, fall: -1, drop: -1, shrink: -1, decline: -1, smaller: -1,
-  smallest: -1, least: -1, fewer: -1, decent: -1,
+  smallest: -1, least: -1, fewer: -1, decent: -1, less: -1,
   up: 1, uphill: 1, upward: 1, upwards: 1, ascend: 1, ascent: 1, increase: 1, rise: 1, climb: 1, raise: 1, maximize: 1,
   maximum: 1, higher: 1, highest: 1, grow: 1, larger: 1, largest: 1, bigger: 1, biggest: 1, greater: 1, greatest: 1, top: 1, peak: 1,
 });
@@ -133,6 +134,18 @@ const SIZE: Record<string, Sign> = table({
 });
 
 export const GRADIENT = new Set(['gradient', 'slope', 'derivative', 'it']);
+/** Words that place a step past the bottom, not towards it: "overshoots the minimum" is no way to move. */
+const PASSING = new Set(['overshoot', 'overshot', 'miss', 'skip', 'past', 'beyond', 'jump', 'leap']);
+/** Verbs that say where the gradient points: "move in the direction the gradient points". */
+const POINTING = new Set(['point', 'go', 'show', 'indicate', 'lead', 'say', 'tell', 'give']);
+
+// Misspelt direction words ("opposit", "decreses") are read as the word they stand for.
+const nearCache = new Map<object, Map<string, Sign | undefined>>();
+function sign(table: Record<string, Sign>, t: Token): Sign | undefined {
+  let cache = nearCache.get(table);
+  if (!cache) nearCache.set(table, (cache = new Map()));
+  return lookupNear(table, t.lemma, cache) ?? (t.text !== t.lemma ? lookupNear(table, t.text, cache) : undefined);
+}
 
 function turnSign(ts: Token[], i: number): Sign | 0 {
   const t = ts[i];
@@ -141,14 +154,18 @@ function turnSign(ts: Token[], i: number): Sign | 0 {
     if (n === 'way' || n === 'direction' || n === 'side') return t.lemma === 'other' ? -1 : 1;
     return 0;
   }
-  // "in the direction of the gradient", "with the gradient", "towards the gradient": along it.
-  if (t.lemma === 'direction' || t.lemma === 'with' || t.lemma === 'toward' || t.lemma === 'towards') {
+  // "in the direction of the gradient", "with the gradient", "towards the gradient": along it;
+  // so is "in the direction the gradient points", "where the gradient points".
+  if (t.lemma === 'direction' || t.lemma === 'with' || t.lemma === 'toward' || t.lemma === 'towards' || t.lemma === 'where') {
     const after = ts.slice(i + 1, i + 4).map((x) => x.lemma);
     const k = after.findIndex((l) => GRADIENT.has(l));
-    if (k >= 0 && (t.lemma !== 'direction' || after[0] === 'of') && after.slice(0, k).every((l) => l === 'of' || l === 'the' || l === 'its' || l === 'a')) return 1;
+    if (k < 0) return 0;
+    const plain = after.slice(0, k).every((l) => l === 'of' || l === 'the' || l === 'its' || l === 'a' || l === 'that' || l === 'which');
+    const pointed = POINTING.has(ts[i + 2 + k]?.lemma ?? '');
+    if (plain && (t.lemma === 'with' || t.lemma === 'toward' || t.lemma === 'towards' ? true : after[0] === 'of' || pointed)) return 1;
     return 0;
   }
-  return TURN[t.lemma] ?? 0;
+  return sign(TURN, t) ?? 0;
 }
 
 export type Axis = 'against' | 'along' | 'up' | 'down' | 'large' | 'small';
@@ -172,13 +189,21 @@ export function directionOf(ts: Token[], axis: Axis, anchor = -1, withTurns = tr
   let turned = false;
   let level = 0;
   let lastLevel: Sign | 0 = 0;
+  const levelOf = (t: Token | undefined) => (t ? sign(LEVEL, t) ?? (axis === 'up' || axis === 'down' ? LEVEL_SIZE[t.lemma] : undefined) : undefined);
+  // "up or down", "increase or decrease": both ways named, neither said.
+  const either = new Set<number>();
+  ts.forEach((t, i) => {
+    const a = levelOf(t);
+    if (a && (ts[i + 1]?.lemma === 'or' || ts[i + 1]?.lemma === 'and') && levelOf(ts[i + 2]) === -a) either.add(i).add(i + 2);
+  });
+  const passing = (axis === 'against' || axis === 'along') && ts.some((t) => PASSING.has(t.lemma));
   ts.forEach((t, i) => {
     const s = withTurns ? turnSign(ts, i) : 0;
     if (s) {
       turn = ((turn || 1) * s) as Sign;
       turned = true;
     }
-    const l = LEVEL[t.lemma] ?? (axis === 'up' || axis === 'down' ? LEVEL_SIZE[t.lemma] : undefined);
+    const l = either.has(i) || passing ? undefined : levelOf(t);
     // "gradient descent" is a name, not a way to move.
     if (l && !(t.lemma === 'descent' && ts[i - 1]?.lemma === 'gradient')) {
       level += l;

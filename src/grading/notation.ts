@@ -24,6 +24,17 @@ export function spellOut(text: string): string {
     .replace(/\|/g, ' , ')
     .replace(/\bw\.?r\.?t\.?(?=\s|$)/gi, 'with respect to')
     .replace(/\b(i\.e|e\.g|etc|vs)\./gi, (m) => m.replace(/\./g, ''));
+  // Calculus notation, before its brackets and primes cut the answer into pieces: f'(x) is the
+  // derivative, (f(x+h) − f(x))/h a finite difference, x_0 the starting point, x_{k+1} just x.
+  t = t
+    .replace(/\(\s*f\s*\(\s*x\s*\+\s*h\s*\)\s*[-−]\s*f\s*\(\s*x(?:\s*[-−]\s*h)?\s*\)\s*\)\s*\/\s*\(?\s*2?\s*h\s*\)?/g, ' the finite difference ')
+    .replace(/\b[a-zA-Z]\s*(?:'|′)+\s*\([^()]{0,20}\)|\b[a-zA-Z](?:'|′)+(?=[\s,.;:=]|$)/g, ' the derivative ')
+    .replace(/\b([a-zA-Zθ])_?\{?0\}?(?![\w.])/g, ' the initial $1 ')
+    .replace(/\b([a-zA-Zθ])_(?:\{[^{}]{1,8}\}|[a-z0-9]{1,3})/g, '$1')
+    .replace(/\b([a-zA-Z])\(([^()]{1,20})\)/g, ' $1 of $2 ')
+    .replace(/≈|~=/g, ' approximately ')
+    // "8 L/min", "60 km/h": a unit per a unit
+    .replace(/(\d\s*(?:%|[A-Za-z]{1,5}))\s*\/\s*([A-Za-z]{1,6})\b/g, '$1 per $2');
   // Updates: "w = w - lr*grad", "w -= ...", "θ ← θ − η∇L", "w_new = w - ..." → "update minus …".
   t = t
     .replace(/([A-Za-zθ]\w*)\s*(?:=|←|<-|:=)\s*\1\s*(-|−|\+)/g, (_m, _v, sign) => ` update the weight ${sign === '+' ? 'plus' : 'minus'} `)

@@ -42,15 +42,48 @@ export function isQuestion(answer: string, ts: Token[]): boolean {
   return /\?\s*$/.test(answer) && /^(what|why|how|which|when|where|who|is|are|does|do|can|should|could)$/.test(ts[0]?.lemma ?? '');
 }
 
-const trigrams = (ls: string[]): string[] => ls.slice(0, Math.max(0, ls.length - 2)).map((_, i) => ls.slice(i, i + 3).join(' '));
+/** A longest common subsequence of two word lists, as pairs of positions (in order). */
+function alignment(a: string[], b: string[]): [number, number][] {
+  const d = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) d[i][j] = a[i] === b[j] ? d[i + 1][j + 1] + 1 : Math.max(d[i + 1][j], d[i][j + 1]);
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (d[i + 1][j] >= d[i][j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
 
-/** Most of the answer's word runs are the prompt's or a hint's own. */
-export function isPastedBack(ts: Token[], sources: string[][]): boolean {
-  const mine = trigrams(ts.map((t) => t.lemma));
-  if (mine.length < 2) return false;
-  return sources.some((src) => {
-    const theirs = new Set(trigrams(src));
-    return mine.filter((g) => theirs.has(g)).length / mine.length >= 0.5;
+/** A text the answer may have been copied from (the question, each hint), as lemmas; "___" stays as a blank. */
+export interface Source {
+  lemmas: string[];
+}
+const BLANK = /^_+$/;
+
+/**
+ * The answer is the question or a hint said back (any hint, not only the first): most of its words,
+ * in order, are that text's, and it adds next to nothing of its own. A hint with blanks filled in
+ * ("… the ___ of the tangent line" answered "… the slope of the tangent line") is the learner's
+ * own answer: words of theirs stand where the blanks were.
+ */
+export function isPastedBack(ts: Token[], sources: Source[]): boolean {
+  const mine = ts.filter((t) => !BLANK.test(t.text)).map((t) => t.lemma);
+  if (mine.length < 4) return false;
+  return sources.some(({ lemmas: src }) => {
+    if (!src.length) return false;
+    const pairs = alignment(mine, src);
+    if (pairs.length / mine.length < 0.7) return false;
+    const own = mine.length - pairs.length;
+    const blanks = src.flatMap((l, j) => (BLANK.test(l) ? [j] : []));
+    // A blank is filled when words of the answer that match nothing sit where it was.
+    const filled = blanks.filter((b) => {
+      const before = [...pairs].reverse().find(([, j]) => j < b);
+      const after = pairs.find(([, j]) => j > b);
+      return (after ? after[0] : mine.length) - (before ? before[0] + 1 : 0) > 0;
+    }).length;
+    if (blanks.length && filled * 2 >= blanks.length) return false;
+    return own <= Math.max(1, Math.floor(mine.length * 0.15));
   });
 }
 

@@ -2,7 +2,7 @@ import type { RubricQuestion } from './question.js';
 import type { ClaimRead, Verdict } from './verdict.js';
 import { assessClaims } from './claims.js';
 import { lemmas } from './nlp.js';
-import { isGibberish, isHedgedGuess, isPastedBack, isQuestion, restatesQuestion, wordCount } from './readable.js';
+import { isGibberish, isHedgedGuess, isPastedBack, isQuestion, restatesQuestion, wordCount, type Source } from './readable.js';
 
 /**
  * The claim rubric: a written answer is correct when it makes enough of the key's claims (and the
@@ -41,6 +41,12 @@ const DIRECTION_NAMES: Record<string, [string, string]> = {
   against: ['along', 'against'], along: ['along', 'against'], up: ['up', 'down'], down: ['up', 'down'], large: ['large', 'small'], small: ['large', 'small'],
 };
 
+/** What a learner may paste back: the question's prompt and every hint of the key (not only the first). */
+export function pasteSources(q: RubricQuestion): Source[] {
+  const texts = [q.prompt, ...new Set([...(q.hints ?? []), ...(q.hint ? [q.hint] : [])])];
+  return texts.map((t) => ({ lemmas: lemmas(t) }));
+}
+
 export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const { rubric } = q;
   const words = wordCount(answer);
@@ -48,7 +54,6 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const asked = new Set(lemmas(q.prompt));
   const report = assessClaims(answer, rubric, asked);
   const ts = report.reading.tokens;
-  const hints = [q.hint ?? '', ...((q as { hints?: string[] }).hints ?? [])].filter(Boolean);
 
   const claims: ClaimRead[] = [
     ...report.found.map(({ claim, hit }) => ({
@@ -63,7 +68,7 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
 
   if (isQuestion(answer, ts)) return unreadable(q, 'This is a question, not an answer: say what you think, as a statement.', claims);
   if (isHedgedGuess(answer, ts)) return unreadable(q, 'A guess is not an answer yet: say it as a full sentence, and say why.', claims);
-  if (isPastedBack(ts, [lemmas(q.prompt), ...hints.map(lemmas)])) {
+  if (isPastedBack(ts, pasteSources(q))) {
     return unreadable(q, 'This is the question or its hint said back: answer it in your own words.', claims);
   }
   if (!report.found.length && !report.wrong.length) {

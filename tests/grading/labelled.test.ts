@@ -36,8 +36,9 @@ describe('the labelled answer set', () => {
   // once, after tuning (20:53 UTC, 2 Dec 2026): 91.3% agreement (94 of 103), one adversarial wrong
   // answer accepted ("The derivative is the opposite of the slope of the tangent."). Those floors
   // are what is asserted for it, so that a change that makes it worse fails; they are not the target,
-  // and the held-out answers were not tuned on.
-  const FLOOR = { tune: { agreement: 0.95, wrongAccepted: 0 }, heldout: { agreement: 0.91, wrongAccepted: 1 } };
+  // and the held-out answers were not tuned on. After the tuning on set 2 (3 Dec 2026; this part was
+  // not looked at while tuning) it measures 94.2% (97 of 103), the same wrong answer accepted.
+  const FLOOR = { tune: { agreement: 0.95, wrongAccepted: 0 }, heldout: { agreement: 0.94, wrongAccepted: 1 } };
 
   test.each(['tune', 'heldout'] as const)('%s part: agreement with the teacher', (p) => {
     const m = measure(LABELLED.filter((a) => part(a) === p));

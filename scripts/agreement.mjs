@@ -1,0 +1,46 @@
+// Agreement of the grader with the teacher's labels on the labelled answer sets (tests/grading/fixtures).
+// Usage: node scripts/agreement.mjs [--show tune|heldout|set2-tune|...]
+// Prints, per set part, agreement on the three verdicts, agreement on accept vs not, and the wrong
+// answers accepted; --show PART lists that part's disagreements (never use it on a held-out part
+// while tuning). Bundles the TypeScript with esbuild into a temporary file,
+// since the grader is TypeScript and no TS runner is installed.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// (node_modules/.cache is as deep as tests/grading, so the fixtures' relative file URLs resolve as in jest)
+const out = `${root}node_modules/.cache/agreement-${process.pid}.mjs`;
+const entry = `
+import { grade } from '../../src/grading/index.ts';
+import { question } from './seed.ts';
+import { LABELLED, part, isAdversarial } from './fixtures/labelled-1.2.26.ts';
+import { LABELLED_2, half2 } from './fixtures/labelled-2-1.2.26.ts';
+export const parts = {
+  tune: LABELLED.filter((a) => part(a) === 'tune'),
+  heldout: LABELLED.filter((a) => part(a) === 'heldout'),
+  'set2-tune': LABELLED_2.filter((a) => half2(a) === 'tune'),
+  'set2-untouched': LABELLED_2.filter((a) => half2(a) === 'untouched'),
+};
+export { grade, question, isAdversarial };
+`;
+await build({
+  stdin: { contents: entry, resolveDir: `${root}tests/grading`, loader: 'ts' },
+  bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'error',
+});
+try {
+  const { parts, grade, question, isAdversarial } = await import(out);
+  const LABEL = { correct: 'accept', partial: 'partial', incorrect: 'reject', ungraded: 'ungraded' };
+  const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : '';
+  for (const [name, set] of Object.entries(parts)) {
+    const rows = set.map((a) => { const v = grade(question(a.ref), a.answer); return { a, got: LABEL[v.verdict], v }; });
+    const agree = rows.filter((r) => r.got === r.a.label).length;
+    const binary = rows.filter((r) => (r.got === 'accept') === (r.a.label === 'accept')).length;
+    const wrong = rows.filter((r) => r.got === 'accept' && r.a.label !== 'accept');
+    const wrongAdv = wrong.filter((r) => isAdversarial(r.a));
+    console.log(`${name.padEnd(15)} n=${String(rows.length).padStart(3)}  agreement ${(100 * agree / rows.length).toFixed(1)}% (${agree})  accept/not ${(100 * binary / rows.length).toFixed(1)}%  wrong accepted ${wrong.length} (adversarial ${wrongAdv.length})`);
+    if (show === name) for (const r of rows.filter((x) => x.got !== x.a.label)) console.log(`  ${r.a.ref} want ${r.a.label} got ${r.got} [${r.a.cls}] ${JSON.stringify(r.a.answer)}\n     ${r.v.feedback.split('\n').slice(0, 3).join(' | ')}`);
+  }
+} finally {
+  rmSync(out, { force: true });
+}

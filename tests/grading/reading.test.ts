@@ -1,0 +1,53 @@
+import { spellOut } from '../../src/grading/notation.js';
+import { gradeRubric } from '../../src/grading/rubric.js';
+import { nearPrefix, nearWord } from '../../src/grading/fuzzy.js';
+import type { RubricQuestion } from '../../src/grading/question.js';
+import { question } from './seed.js';
+
+/** How answers are read: maths notation, misspellings, and the direction a clause gives. */
+const q = (ref: string) => question(ref) as RubricQuestion;
+
+test.each([
+  ["f'(x) = 2x", 'the derivative is 2x'],
+  ['(f(x+h) - f(x))/h', 'the finite difference'],
+  ['x0 given', 'the initial x given'],
+  ['x_{k+1} = x_k − η g', 'update the weight minus learning rate g'],
+  ['8 L/min', '8 L per min'],
+  ['60 km/h', '60 km per h'],
+  ['a ≈ b', 'a approximately b'],
+])('notation %j reads as %j', (text, words) => {
+  expect(spellOut(text)).toBe(words);
+});
+
+test.each([
+  ['gradiant', 'gradient', true],
+  ['opposit', 'opposite', true],
+  ['squared', 'square', true],
+  ['step', 'steep', false], // a real word, one letter added: not a misspelling
+  ['radiant', 'gradient', false], // different first letters never match
+])('%j stands for %j: %s', (typed, word, yes) => {
+  expect(nearWord(typed, word)).toBe(yes);
+});
+test('a misspelt prefix: "analitic" is analytic*', () => {
+  expect(nearPrefix('analitic', 'analytic')).toBe(true);
+  expect(nearPrefix('numeric', 'analytic')).toBe(false);
+});
+
+test.each([
+  // direction words misspelt
+  ['1.2.26.4', 'first pick random weigths, then calcualte the gradiant, then move opposit to the gradiant times the learning rate, repeat', 'correct'],
+  // "along it", where "it" is the negative gradient: against the gradient
+  ['1.2.26.4', 'Start from random weights; the negative gradient points to the steepest decrease, so step along it, and repeat.', 'correct'],
+  ['1.2.26.4', 'Start from random weights; the gradient points to the steepest increase, so step along it, and repeat.', 'incorrect'],
+  // "in the direction the gradient points" is along it
+  ['1.2.26.4', 'Start anywhere, compute the slope, then move in the direction the gradient points, and repeat.', 'incorrect'],
+  ['1.2.26.4', 'Start anywhere, compute the slope, then move where the gradient points, and repeat until it converges.', 'incorrect'],
+  // "up or down" names both ways and says neither
+  ['quiz.7', 'It says whether each weight should go up or down, so the loss decreases.', 'correct'],
+  // overshooting the minimum is no step against the gradient
+  ['quiz.7', 'Too large a step overshoots the minimum.', 'incorrect'],
+  // "less" is down
+  ['quiz.7', 'gradient show direction where loss go up, so we go other direction and loss become less', 'correct'],
+])('%s: %j is %s', (ref, answer, verdict) => {
+  expect(gradeRubric(q(ref), answer).verdict).toBe(verdict);
+});
