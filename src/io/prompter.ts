@@ -17,7 +17,8 @@ import { answerRoom, typingView } from './typing-view.js';
 export interface Prompter {
   readonly interactive: boolean;
   /** Free text. `validate` returns an error message to ask again, or null to accept. */
-  input(message: string, opts?: { validate?: (s: string) => string | null; default?: string }): Promise<string>;
+  /** `clearInvalid`: a reply refused by `validate` is cleared from the line (a short reply such as "maybe"), not kept to edit. */
+  input(message: string, opts?: { validate?: (s: string) => string | null; default?: string; clearInvalid?: boolean }): Promise<string>;
   /** One of a few choices. In line mode the line may be the choice's number, key or name. */
   select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T }): Promise<T>;
   /** "Press Enter to continue". In line mode it takes nothing from the input. */
@@ -106,7 +107,7 @@ export class LinePrompter implements Prompter {
     return line;
   }
 
-  async input(message: string, opts: { validate?: (s: string) => string | null; default?: string } = {}): Promise<string> {
+  async input(message: string, opts: { validate?: (s: string) => string | null; default?: string; clearInvalid?: boolean } = {}): Promise<string> {
     for (;;) {
       let answer = await this.ask(message);
       if (!answer.trim() && opts.default !== undefined) answer = opts.default;
@@ -199,12 +200,13 @@ class InquirerPrompter implements Prompter {
     }
   }
 
-  async input(message: string, opts: { validate?: (s: string) => string | null; default?: string } = {}): Promise<string> {
+  async input(message: string, opts: { validate?: (s: string) => string | null; default?: string; clearInvalid?: boolean } = {}): Promise<string> {
     return String(
       await this.run({
         type: 'input',
         message: this.t(message),
         default: opts.default,
+        ...(opts.clearInvalid ? { theme: { ...this.theme, validationFailureMode: 'clear' } } : {}),
         transformer: (s: string, { isFinal }: { isFinal: boolean }) => (isFinal ? this.answer(s) : this.t(typingView(s, answerRoom(this.columns(), message)))),
         validate: (s: string) => {
           const problem = s.length > MAX_ANSWER_LENGTH ? tooLongAnswer(s.length) : opts.validate?.(s);

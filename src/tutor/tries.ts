@@ -96,6 +96,7 @@ export async function askWithTries(q: Question, deps: TryDeps, prompt = firstPro
         const v = grade(q, s);
         return v.retry ? v.feedback.replace(/^./, (c) => c.toUpperCase()) : null;
       },
+      clearInvalid: q.kind === 'truefalse',
     });
     const answer = await read;
     if (answer.trim() === '?') {

@@ -5,7 +5,8 @@
  */
 export interface Asker {
   readonly interactive: boolean;
-  input(message: string, opts?: { validate?: (s: string) => string | null; default?: string }): Promise<string>;
+  /** `clearInvalid`: a reply refused by `validate` is cleared from the line (a short reply such as "maybe"), not kept to edit. */
+  input(message: string, opts?: { validate?: (s: string) => string | null; default?: string; clearInvalid?: boolean }): Promise<string>;
   select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T }): Promise<T>;
   pause(message?: string): Promise<void>;
   /**
