@@ -107,7 +107,7 @@ const cases = [
   // partials are written down with it, so the derivative module is not loaded): target 2.5×.
   { name: 'calc-ml plot "x^2 + 3*y^2"', args: [bin, 'plot', 'x^2 + 3*y^2'], base: ['-e', '0'], baseName: 'node -e 0', target: 2.5 },
   { name: 'calc-ml descend ravine', args: [bin, 'descend', 'ravine'], base: ['-e', '0'], baseName: 'node -e 0', target: 2.5 },
-  { name: 'calc-ml quiz to its first prompt', args: [bin, 'quiz'], until: 'true or false?', base: ['-e', '0'], baseName: 'node -e 0', target: 2.2 },
+  { name: 'calc-ml quiz to its first prompt', args: [bin, 'quiz'], until: 'true or false (? for a hint)?', base: ['-e', '0'], baseName: 'node -e 0', target: 2.2 },
   { name: 'calc-ml lessons --dir (1,268 files)', args: [bin, 'lessons', '--json', '--dir', dir], base: ['-e', readAll], baseName: 'reading the 1,268 files', target: 2 },
 ];
 
