@@ -17,6 +17,8 @@ export interface QuizItemResult {
   hintsUsed: number;
   earlier?: TryRecord[];
   self?: 'right' | 'wrong';
+  /** Written answers: what was read from the last one (as in `grade --json`), so a verdict can be checked. */
+  claims?: Verdict['claims'];
 }
 
 /** The `quiz --json` document of DESIGN.md. */
@@ -168,7 +170,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
         result.selfChecked++;
       }
       const tried = { tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0, ...(asked.earlier.length ? { earlier: asked.earlier } : {}) };
-      const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...tried, ...(self ? { self } : {}) };
+      const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...tried, ...(self ? { self } : {}), ...(v.claims && !skipped ? { claims: v.claims } : {}) };
       result.items.push(item);
       if (v.verdict !== 'ungraded') {
         result.total += 1;

@@ -55,6 +55,16 @@ describe('quiz from a pipe', () => {
     expect(r.stderr.slice(r.stderr.indexOf('Try 2 of 3'), r.stderr.indexOf('6/8'))).toMatch(/Model answer:/);
   });
 
+  test('quiz --json: each written answer says what was read from it (claims), as grade --json does', () => {
+    const r = runCli(['quiz', '--json'], { input: `${tf}${q5}\n\nWe move the weights with the gradient.\nf(x) = x^2; f(3)\n`, env: { CALC_ML_HOME: home() } });
+    const it = JSON.parse(r.stdout).items as { ref: string; verdict: string; claims?: { claim: string; verdict: string; polarity: string }[] }[];
+    expect(it[4].claims?.some((c) => c.verdict === 'found')).toBe(true);
+    expect(it[5].claims).toBeUndefined(); // skipped
+    expect(it[6].verdict).toBe('incorrect');
+    expect(it[6].claims).toContainEqual(expect.objectContaining({ claim: 'learning moves with the gradient (uphill)', verdict: 'wrong', polarity: 'affirmed' }));
+    expect(it[0].claims).toBeUndefined(); // true/false
+  });
+
   test('--tries 0 is refused with one line', () => {
     const r = runCli(['quiz', '--tries', '0'], { input: tf, env: { CALC_ML_HOME: home() } });
     expect(r.status).toBe(2);
