@@ -37,6 +37,7 @@ function unreadable(q: RubricQuestion, reason: string, claims: ClaimRead[] = [])
   };
 }
 
+const OPPOSITE_AXIS = { against: 'along', along: 'against', up: 'down', down: 'up', large: 'small', small: 'large' } as const;
 const DIRECTION_NAMES: Record<string, [string, string]> = {
   against: ['along', 'against'], along: ['along', 'against'], up: ['up', 'down'], down: ['up', 'down'], large: ['large', 'small'], small: ['large', 'small'],
 };
@@ -63,7 +64,8 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
       claim: claim.name,
       verdict: 'found' as const,
     })),
-    ...report.wrong.map((w) => ({ clause: w.quote, polarity: w.kind === 'denied' ? ('denied' as const) : ('affirmed' as const), claim: w.name, verdict: 'wrong' as const })),
+    // A claim turned around says the other way: "along" where the key's claim is "against".
+    ...report.wrong.map((w) => ({ clause: w.quote, polarity: w.kind === 'denied' ? ('denied' as const) : ('affirmed' as const), ...(w.kind === 'flipped' && w.axis ? { direction: OPPOSITE_AXIS[w.axis] } : {}), claim: w.name, verdict: 'wrong' as const })),
   ];
 
   if (isQuestion(answer, ts)) return unreadable(q, 'This is a question, not an answer: say what you think, as a statement.', claims);

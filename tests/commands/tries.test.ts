@@ -61,7 +61,7 @@ describe('quiz from a pipe', () => {
     expect(it[4].claims?.some((c) => c.verdict === 'found')).toBe(true);
     expect(it[5].claims).toBeUndefined(); // skipped
     expect(it[6].verdict).toBe('incorrect');
-    expect(it[6].claims).toContainEqual(expect.objectContaining({ claim: 'learning moves with the gradient (uphill)', verdict: 'wrong', polarity: 'affirmed' }));
+    expect(it[6].claims).toContainEqual(expect.objectContaining({ claim: 'learning moves with the gradient (uphill)', verdict: 'wrong', polarity: 'affirmed', direction: 'along' }));
     expect(it[0].claims).toBeUndefined(); // true/false
   });
 
