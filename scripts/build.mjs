@@ -63,6 +63,9 @@ const main = await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [derivativeApart],
+  // string-width builds an Intl.Segmenter on import (20-40 ms before the first line is printed);
+  // src/text-width.ts is the same measure, built on first need (wrap-ansi imports it this way too).
+  alias: { 'string-width': './src/text-width.ts' },
 });
 const derivative = await build({ ...common, entryPoints: ['src/math/derivative.ts'], outfile: 'dist/chunks/derivative.js' });
 

@@ -1,5 +1,5 @@
 import wrapAnsi from 'wrap-ansi';
-import stringWidth from 'string-width';
+import stringWidth from '../text-width.js';
 
 // A list bullet, number or checkbox at the start of a rendered line: continuation lines hang under
 // the text after it, the way a reader expects a wrapped list item to look.

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth from '../text-width.js';
 import type { CatalogEntry } from './catalog.js';
 
 function pad(s: string, width: number): string {
