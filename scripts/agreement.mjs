@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // (node_modules/.cache is as deep as tests/grading, so the fixtures' relative file URLs resolve as in jest)
 const out = `${root}node_modules/.cache/agreement-${process.pid}.mjs`;
 const entry = `
-import { grade } from '../../src/grading/index.ts';
+import { grade, loadMathGrading } from '../../src/grading/index.ts';
 import { question } from './seed.ts';
 import { LABELLED, part, isAdversarial } from './fixtures/labelled-1.2.26.ts';
 import { LABELLED_2, half2 } from './fixtures/labelled-2-1.2.26.ts';
@@ -22,14 +22,15 @@ export const parts = {
   'set2-tune': LABELLED_2.filter((a) => half2(a) === 'tune'),
   'set2-untouched': LABELLED_2.filter((a) => half2(a) === 'untouched'),
 };
-export { grade, question, isAdversarial };
+export { grade, question, isAdversarial, loadMathGrading };
 `;
 await build({
   stdin: { contents: entry, resolveDir: `${root}tests/grading`, loader: 'ts' },
   bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'error',
 });
 try {
-  const { parts, grade, question, isAdversarial } = await import(out);
+  const { parts, grade, question, isAdversarial, loadMathGrading } = await import(out);
+  await loadMathGrading();
   const LABEL = { correct: 'accept', partial: 'partial', incorrect: 'reject', ungraded: 'ungraded' };
   const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : '';
   for (const [name, set] of Object.entries(parts)) {

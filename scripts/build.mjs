@@ -55,6 +55,18 @@ const derivativeApart = {
   },
 };
 
+// string-width 7 builds an Intl.Segmenter on import (20-40 ms before the first line is printed);
+// src/text-width.ts is the same measure with the segmenter built on first need. wrap-ansi 9 (ESM, ours)
+// gets it too; the CommonJS copies of older versions that inquirer and others bundle keep their own.
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    const ours = join(root, 'src', 'text-width.ts');
+    const wrapAnsi = join(root, 'node_modules', 'wrap-ansi') + '/';
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.startsWith(wrapAnsi) ? { path: ours } : undefined));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const main = await build({
   ...common,
@@ -62,10 +74,7 @@ const main = await build({
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [derivativeApart],
-  // string-width builds an Intl.Segmenter on import (20-40 ms before the first line is printed);
-  // src/text-width.ts is the same measure, built on first need (wrap-ansi imports it this way too).
-  alias: { 'string-width': './src/text-width.ts' },
+  plugins: [derivativeApart, lazyStringWidth],
 });
 const derivative = await build({ ...common, entryPoints: ['src/math/derivative.ts'], outfile: 'dist/chunks/derivative.js' });
 

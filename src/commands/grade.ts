@@ -3,7 +3,7 @@ import { openLesson } from '../io/lesson-file.js';
 import { openSession } from '../io/session.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
 import { terminalUi } from '../io/ui.js';
-import { grade, questionsFor, type Verdict } from '../grading/index.js';
+import { grade, loadMathGrading, questionsFor, type Verdict } from '../grading/index.js';
 import { recordAnswer } from '../tutor/progress.js';
 import { verdictText } from '../tutor/quiz.js';
 import { hintsOf } from '../tutor/tries.js';
@@ -67,6 +67,7 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
   }
   if (answer.length > MAX_ANSWER_LENGTH) throw tooLong(answerArg === undefined ? 'on stdin' : 'given', `${answer.length.toLocaleString('en')} characters`);
   if (!answer.trim()) throw new UserError(`no answer given for ${ref}; pass it as an argument (calc-ml grade ${rawRef} "your answer") or on stdin`, 2);
+  if (q.kind === 'math') await loadMathGrading();
   const graded = grade(q, answer);
   let v: Verdict = { ...graded, score: triedScore(graded.score, 1, hintsUsed), tries: 1, hintsUsed };
   // Here an answer is graded once, not asked again: what cannot be read counts as incorrect.

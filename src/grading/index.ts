@@ -4,9 +4,23 @@ import type { Verdict } from './verdict.js';
 import { gradeTrueFalse } from './truefalse.js';
 import { gradeChoice } from './choice.js';
 import { gradeRubric } from './rubric.js';
-import { gradeMath } from './math.js';
+import type * as MathGrading from './math.js';
 import { gradeOpen } from './open.js';
 import { withKey } from './questions.js';
+
+/**
+ * The coding grader runs answers in the math engine (mathjs, 30-40 ms to load), which the quiz
+ * does not need before its first prompt: it is loaded by `loadMathGrading()`, which whoever grades a
+ * coding answer awaits first (the tutor's tries, `grade`); `grade` itself stays synchronous and pure.
+ */
+let mathGrading: typeof MathGrading | undefined;
+export async function loadMathGrading(): Promise<void> {
+  mathGrading ??= await import('./math.js');
+}
+function gradeMath(q: Extract<Question, { kind: 'math' }>, answer: string): Verdict {
+  if (!mathGrading) throw new Error('internal: a coding answer was graded before loadMathGrading()');
+  return mathGrading.gradeMath(q, answer);
+}
 
 /**
  * One grader per kind of question. A new kind is one new file and one line here (and its name in

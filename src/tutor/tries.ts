@@ -1,4 +1,4 @@
-import type { Question, Verdict } from '../grading/index.js';
+import { loadMathGrading, type Question, type Verdict } from '../grading/index.js';
 import type { Asker, Ui } from './ui.js';
 import { UserError } from '../errors.js';
 import { verdictText } from './quiz.js';
@@ -112,6 +112,7 @@ export async function askWithTries(q: Question, deps: TryDeps, prompt = firstPro
       if (!last) return { answer: '', skipped: true, verdict: { verdict: 'incorrect', score: 0, feedback: 'Skipped.', tries: 0, hintsUsed }, earlier, shown: '' };
       break; // no more tries: the last answer stands
     }
+    if (q.kind === 'math') await loadMathGrading();
     const v = grade(q, answer);
     if (v.retry) {
       ui.say(v.feedback.replace(/^./, (c) => c.toUpperCase()));

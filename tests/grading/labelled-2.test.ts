@@ -1,7 +1,10 @@
-import { grade } from '../../src/grading/index.js';
+import { grade, loadMathGrading } from '../../src/grading/index.js';
 import { isAdversarial, type Labelled } from './fixtures/labelled-1.2.26.js';
 import { LABELLED_2, half2 } from './fixtures/labelled-2-1.2.26.js';
 import { question } from './seed.js';
+
+// Coding answers are graded by the math engine, which is loaded on demand.
+beforeAll(loadMathGrading);
 
 /**
  * Agreement with a strict teacher on labelled set 2 (written and labelled before any tuning on it,

@@ -1,6 +1,9 @@
-import { grade } from '../../src/grading/index.js';
+import { grade, loadMathGrading } from '../../src/grading/index.js';
 import { LABELLED, isAdversarial, part, type Labelled } from './fixtures/labelled-1.2.26.js';
 import { question } from './seed.js';
+
+// Coding answers are graded by the math engine, which is loaded on demand.
+beforeAll(loadMathGrading);
 
 /**
  * Agreement with a strict teacher on the labelled answer set (written and labelled before the claim

@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { grade, questionsFor, withKey } from '../../src/grading/index.js';
+import { grade, loadMathGrading, questionsFor, withKey } from '../../src/grading/index.js';
 import { parseLesson } from '../../src/lesson/parse.js';
 import type { RubricQuestion } from '../../src/grading/question.js';
 import { key, lesson, questions } from './seed.js';
+
+// Coding answers are graded by the math engine, which is loaded on demand.
+beforeAll(loadMathGrading);
 
 describe('questionsFor the bundled lesson with its key', () => {
   test('every exercise, then the quiz in order, each with its grader', () => {

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import { grade } from '../../src/grading/index.js';
+import { grade, loadMathGrading } from '../../src/grading/index.js';
 import { readTrueFalse } from '../../src/grading/truefalse.js';
 import { questions } from './seed.js';
+
+// Coding answers are graded by the math engine, which is loaded on demand.
+beforeAll(loadMathGrading);
 
 // Whatever a learner types, grading answers with a verdict: it never throws, and scores stay in 0..1.
 const VERDICTS = ['correct', 'partial', 'incorrect', 'ungraded'];
