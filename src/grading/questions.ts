@@ -1,7 +1,7 @@
 import type { AnswerKey } from '../lesson/key.js';
 import type { Lesson } from '../lesson/model.js';
 import type { Question } from './question.js';
-import { mathTargetFromTask } from './task.js';
+import { readTaskTarget } from './task-text.js';
 
 /**
  * The gradable questions of a lesson, in lesson order (exercises, then quiz items by number),
@@ -29,7 +29,7 @@ export function questionsFor(lesson: Lesson, key?: AnswerKey): Question[] {
     quiz.push({ ref: `quiz.${q.n}`, kind: 'open', section: 'conceptual', prompt, line: q.line, ...(q.expected ? { modelAnswer: q.expected } : {}) });
   }
   for (const q of lesson.quiz.coding) {
-    const target = mathTargetFromTask(q.task);
+    const target = readTaskTarget(q.task);
     const prompt = q.code ? `${q.task}\n${q.code}` : q.task;
     quiz.push(target
       ? { ref: `quiz.${q.n}`, kind: 'math', section: 'coding', prompt, line: q.line, target }

@@ -195,3 +195,15 @@ describe("a learner's natural Python for quiz.8", () => {
     expect(v.feedback).toContain(feedback);
   });
 });
+
+describe('a task whose formula calc-ml cannot run', () => {
+  test('is read as a coding target (no math engine at start-up), and its answers are kept for self-assessment', async () => {
+    const { readTaskTarget } = await import('../../src/grading/task-text.js');
+    const target = readTaskTarget('Write a function f(x) = x^^2 and compute f(3).')!;
+    expect(target).toEqual({ name: 'f', param: 'x', body: 'x^^2', at: 3 });
+    const q: MathQuestion = { ref: 'quiz.8', kind: 'math', section: 'coding', prompt: '', line: 1, target };
+    const v = gradeMath(q, 'f(x) = x^2; f(3)');
+    expect(v.verdict).toBe('ungraded');
+    expect(v.feedback).toMatch(/cannot run this task's formula \(x\^\^2\)/);
+  });
+});
