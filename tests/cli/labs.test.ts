@@ -216,6 +216,14 @@ describe('the bundle', () => {
     expect(inputs.filter((i) => /node_modules\/(marked|yaml)\//.test(i))).toEqual([]);
   });
 
+  test('quiz reaches its first prompt without mathjs (loaded for the first coding answer) or string-width\'s eager Intl.Segmenter', () => {
+    const chunk = Object.keys(meta.outputs).find((k) => /chunks\/quiz-\w+\.js$/.test(k))!;
+    const inputs = loadedBy(chunk).flatMap((k) => Object.keys(meta.outputs[k].inputs));
+    expect(inputs.filter((i) => /node_modules\/mathjs\/|src\/math\/engine\.ts/.test(i))).toEqual([]);
+    expect(inputs.filter((i) => /node_modules\/string-width\//.test(i))).toEqual([]);
+    expect(inputs.some((i) => i.endsWith('src/text-width.ts'))).toBe(true);
+  });
+
   test('derivative is its own bundle, and it has mathjs derivative', () => {
     expect(Object.keys(meta.outputs['dist/chunks/derivative.js'].inputs).some((i) => i.endsWith('algebra/derivative.js'))).toBe(true);
   });
