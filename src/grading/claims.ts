@@ -54,7 +54,7 @@ function compileAlt(text: string): Alt {
 /** Words a misspelling may stand for; the same stem families learners write in several forms. */
 function same(t: Token, w: Alt['words'][number]): boolean {
   if (w.prefix) return t.lemma.startsWith(w.lemma) || (t.pos !== 'NUM' && nearPrefix(t.text, w.lemma));
-  if (t.lemma === w.lemma || t.text === w.lemma) return true;
+  if (t.lemma === w.lemma || t.text === w.lemma || t.refers === w.lemma) return true;
   return t.pos !== 'NUM' && nearWord(t.text, w.lemma);
 }
 
@@ -248,10 +248,36 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
   // the same up/down axis was read the right way is a description, not a wrong idea.
   const level = (a?: Axis) => a === 'up' || a === 'down';
   const describing = (w: (typeof wrong)[number]) =>
-    w.kind === 'flipped' && level(w.axis) && found.some((f) => level(f.claim.direction) && f.claim.direction !== w.axis && f.hit.clause === w.clause);
+    w.kind === 'flipped' && level(w.axis) && (found.some((f) => level(f.claim.direction) && f.claim.direction !== w.axis && f.hit.clause === w.clause) || pointsAt(reading.tokens, w.clause));
   for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i])) wrong.splice(i, 1);
   const blocked = new Set(wrong.flatMap((w) => w.blocks));
   return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), wrong: dedupe(wrong) };
+}
+
+/**
+ * "…against the gradient, which points where the loss rises fastest": a clause that says where the
+ * gradient points (its subject the gradient, or "which"/"that" after it) describes the gradient; the
+ * loss rising there is not what learning does.
+ */
+const POINTS = new Set(['point', 'show', 'indicate', 'tell', 'give', 'say']);
+function pointsAt(ts: Token[], clause: number | undefined): boolean {
+  if (clause === undefined) return false;
+  const own = ts.filter((t) => t.clause === clause);
+  // "It says, for each weight, which way increases the loss": the clause is what the gradient says.
+  const asked = ['which', 'where', 'how', 'what'].includes(own[0]?.lemma ?? '') && own[0].lemma !== own[0].refers;
+  if (asked && !own[0].refers) {
+    const start = ts.indexOf(own[0]);
+    const earlier = ts.slice(0, start).filter((t) => t.sentence === own[0].sentence);
+    const verb = earlier.findIndex((t) => POINTS.has(t.lemma));
+    if (verb >= 0 && earlier.slice(0, verb).some((t) => GRADIENT.has(t.lemma))) return true;
+  }
+  const verb = own.findIndex((t) => POINTS.has(t.lemma));
+  if (verb < 0) return false;
+  if (own.slice(0, verb).some((t) => GRADIENT.has(t.lemma) && t.lemma !== 'it')) return true;
+  if (!['which', 'that'].includes(own[0]?.lemma ?? '')) return false;
+  const start = ts.indexOf(own[0]);
+  const before = ts.slice(0, start).reverse().find((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  return Boolean(before && GRADIENT.has(before.lemma));
 }
 
 function dedupe<T extends { name: string; quote: string }>(list: T[]): T[] {

@@ -15,6 +15,8 @@ export type Sign = 1 | -1;
 export interface Token extends Word {
   clause: number;
   chunk: number;
+  /** A relative "which"/"that" standing for the gradient named just before it ("the gradient, which points uphill"). */
+  refers?: string;
 }
 
 export interface Reading {
@@ -101,6 +103,12 @@ export function readAnswer(text: string): Reading {
     }
     tokens.push({ ...w, clause, chunk });
   });
+  // "…the gradient, which points uphill": the relative pronoun is the gradient, for the claims.
+  tokens.forEach((t, i) => {
+    if ((t.lemma !== 'which' && t.lemma !== 'that') || tokens[i - 1]?.clause === t.clause || !tokens[i + 1] || tokens[i + 1].pos !== 'VERB') return;
+    const before = tokens.slice(0, i).reverse().find((x) => x.pos === 'NOUN' || x.pos === 'PROPN');
+    if (before && before.sentence === t.sentence && GRADIENT_NOUNS.has(before.lemma)) t.refers = before.lemma;
+  });
   const words = tokens.length;
   const hasVerb = tokens.some((t) => isVerb(t) || (t.pos === 'AUX' && t.lemma !== 'be'));
   const hasLinks = tokens.some((t) => FUNCTION_POS.has(t.pos) || t.pos === 'AUX') || /[=→]/.test(text);
@@ -134,6 +142,7 @@ const SIZE: Record<string, Sign> = table({
 });
 
 export const GRADIENT = new Set(['gradient', 'slope', 'derivative', 'it']);
+const GRADIENT_NOUNS = new Set(['gradient', 'slope', 'derivative']);
 /** Words that place a step past the bottom, not towards it: "overshoots the minimum" is no way to move. */
 const PASSING = new Set(['overshoot', 'overshot', 'miss', 'skip', 'past', 'beyond', 'jump', 'leap']);
 /** Verbs that say where the gradient points: "move in the direction the gradient points". */

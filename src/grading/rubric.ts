@@ -85,7 +85,9 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const foundClaims = report.found.map((f) => f.claim);
   const foundNames = foundClaims.map((c) => c.name);
   const missing = rubric.claims.filter((c) => !foundClaims.includes(c)).map((c) => c.name);
-  const requiredOk = rubric.claims.every((c) => !c.required || foundClaims.includes(c));
+  // `required: true` claims each; of a named group (`required: direction`), any one.
+  const groupMet = (g: string) => foundClaims.some((c) => c.required === g);
+  const requiredOk = rubric.claims.every((c) => !c.required || foundClaims.includes(c) || (typeof c.required === 'string' && groupMet(c.required)));
   const count = foundClaims.length;
   const standing = foundClaims.filter((c) => !c.supporting).length;
   // No verb, no article or preposition: words with no statement around them.
@@ -103,7 +105,10 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
       ? `You wrote “${w.quote}”, which denies a right idea: ${w.name.replace(/^the opposite of “(.*)”$/, '$1')}. ${w.correction}`.trim()
       : `You wrote “${w.quote}”: that says ${w.name}. ${w.correction}`.trim(),
   );
-  const nextMissing = rubric.claims.find((c) => !foundClaims.includes(c) && (c.required || !c.supporting)) ?? rubric.claims.find((c) => !foundClaims.includes(c));
+  const stillRequired = (c: (typeof rubric.claims)[number]) => c.required === true || (typeof c.required === 'string' && !groupMet(c.required));
+  const nextMissing =
+    rubric.claims.find((c) => !foundClaims.includes(c) && (stillRequired(c) || (!c.required && !c.supporting))) ??
+    rubric.claims.find((c) => !foundClaims.includes(c));
   const lines = [
     verdict === 'correct' ? 'Correct.' : verdict === 'partial' ? 'Partly right.' : 'Not quite.',
     ...wrongLines,

@@ -14,8 +14,11 @@ export interface Claim {
   name: string;
   says: string[][];
   direction?: Axis;
-  /** Needed for `correct`, whatever the count. */
-  required?: boolean;
+  /**
+   * Needed for `correct`, whatever the count: `true` for this claim itself, or the name of a group
+   * of which any one claim will do (quiz.7: "moves against the gradient" or "the loss goes down").
+   */
+  required?: boolean | string;
   /** Context a complete answer has, that alone never makes an answer partly right (the model in "a loss in a simple model"). */
   supporting?: boolean;
   /** The wrong idea when the claim is turned around or denied, and what is right instead. */

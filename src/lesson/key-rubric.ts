@@ -91,12 +91,18 @@ export function readRubric(r: EntryReader, prompt: string): Rubric | undefined {
         report(lineOf(flippedNode), 'error', `${r.ref}: ${label}: "flipped" needs "name" (the wrong idea) and "correction" (what is right)`);
       } else flipped = { name: fn.trim(), correction: fc.trim() };
     }
+    const req = c.get('required');
+    let required: boolean | string | undefined;
+    if (req === true || (typeof req === 'string' && req.trim())) required = typeof req === 'string' ? req.trim() : true;
+    else if (req !== undefined && req !== false && req !== null) {
+      report(lineOf(c.get('required', true)) ?? r.line('claims'), 'error', `${r.ref}: ${label}: "required" is true, or the name of a group of claims of which one is needed (e.g. required: direction)`);
+    }
     if (typeof name === 'string' && name.trim() && says.length) {
       claims.push({
         name: name.trim(),
         says,
         ...(direction ? { direction } : {}),
-        ...(c.get('required') === true ? { required: true } : {}),
+        ...(required !== undefined ? { required } : {}),
         ...(c.get('supporting') === true ? { supporting: true } : {}),
         ...(flipped ? { flipped } : {}),
       });

@@ -51,3 +51,22 @@ test.each([
 ])('%s: %j is %s', (ref, answer, verdict) => {
   expect(gradeRubric(q(ref), answer).verdict).toBe(verdict);
 });
+
+test.each([
+  // No way for the weights named: the gradient's direction and "update the weights" are not enough.
+  ['quiz.7', 'The gradient tells us how to increase the loss, so we change the weights that way.'],
+  ['quiz.7', 'It gives the direction that increases the loss, and we update the weights in that direction.'],
+  // "with respect to" and "training" alone are not backprop
+  ['1.2.26.7', 'Speed is the rate of change of position with respect to time, as in a training loss dropping per epoch.'],
+])('%s: %j is not accepted', (ref, answer) => {
+  expect(gradeRubric(q(ref), answer).verdict).not.toBe('correct');
+});
+
+test.each([
+  // "which" after the gradient is the gradient: describing where it points is no wrong idea
+  ['quiz.7', 'w ← w − η ∇L: we step against the gradient, which points where the loss rises fastest, so the loss falls.'],
+  ['quiz.7', 'we move opposite to the gradient, which shows the direction of steepest increase of the loss'],
+  ['quiz.7', 'It says, for each weight, which way increases the loss; we change each weight the other way.'],
+])('%s: %j is correct', (ref, answer) => {
+  expect(gradeRubric(q(ref), answer).verdict).toBe('correct');
+});

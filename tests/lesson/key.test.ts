@@ -95,6 +95,12 @@ describe('the key validator', () => {
     expect(problems).toContainEqual(expect.objectContaining({ line: 11, severity: 'error', message: 'quiz.7: claim "odd": direction "sideways" is not one of against, along, up, down, large, small' }));
   });
 
+  test('required: true, or the name of a group of claims of which one is needed; anything else is an error', () => {
+    const { key, problems } = parseKey(keyWith('  quiz.7:\n    claims:\n      - name: a\n        says: [x]\n        required: true\n      - name: b\n        says: [y]\n        required: direction\n      - name: c\n        says: [z]\n        required: 3\n'), lesson);
+    expect(key.entries['quiz.7'].rubric!.claims.map((c) => c.required)).toEqual([true, 'direction', undefined]);
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringContaining('claim "c": "required" is true, or the name of a group') }));
+  });
+
   test('the old form (concepts with phrases) is still read, with a warning to rename', () => {
     const { key, problems } = parseKey(keyWith('  quiz.6:\n    concepts:\n      - name: error\n        phrases: [how wrong, error]\n'), lesson);
     expect(key.entries['quiz.6'].rubric!.claims).toEqual([{ name: 'error', says: [['how wrong', 'error']] }]);
