@@ -4,28 +4,45 @@
  * because it is ten lines of the textbook algorithm, cut off early; no library here does the cut-off.
  */
 
-/** Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `max`. */
+/** Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `max`. Three rows, reused: no garbage per call. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 export function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  if (b.length + 1 > rows[0].length) rows = rows.map(() => new Int32Array(b.length + 1));
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
+    cur[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      best = Math.min(best, d[i][j]);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return d[a.length][b.length];
+  return prev[b.length];
 }
 
 /** A typed word standing for a key word: one edit for 5–8 letters (no letter added or dropped up to 6), two from 9; same first letter. */
+const nearSeen = new Map<string, boolean>();
 export function nearWord(typed: string, word: string): boolean {
   const n = word.length;
-  if (n < 5 || typed[0] !== word[0] || /\d/.test(typed)) return false;
+  if (n < 5 || typed[0] !== word[0] || Math.abs(typed.length - n) > 2) return false;
+  const k = `${typed}\u0000${word}`;
+  let v = nearSeen.get(k);
+  if (v === undefined) {
+    if (nearSeen.size > 100_000) nearSeen.clear(); // bounded: a long-running tutor never grows it without end
+    nearSeen.set(k, (v = near(typed, word)));
+  }
+  return v;
+}
+function near(typed: string, word: string): boolean {
+  const n = word.length;
+  if (/\d/.test(typed)) return false;
   const max = n >= 9 ? 2 : 1;
   // Short words only by a changed or swapped letter, or an ending ("squared" for "square"):
   // "step" is not a misspelt "steep".

@@ -70,3 +70,17 @@ test.each([
 ])('%s: %j is correct', (ref, answer) => {
   expect(gradeRubric(q(ref), answer).verdict).toBe('correct');
 });
+
+test('distance agrees with the textbook table (optimal string alignment) on many word pairs', async () => {
+  const { distance } = await import('../../src/grading/fuzzy.js');
+  const osa = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+    return d[a.length][b.length];
+  };
+  const words = ['gradient', 'gradiant', 'graident', 'opposite', 'opposit', 'oppostie', 'analytic', 'analitic', 'derivative', 'derivitive', 'step', 'steep', 'stpe', 'a', '', 'weights', 'weigths', 'decreases', 'decreses', 'a-very-long-word-with-many-letters-in-it-beyond-thirty-two'];
+  for (const a of words) for (const b of words) for (const max of [1, 2, 40]) expect(Math.min(distance(a, b, max), max + 1)).toBe(Math.min(osa(a, b), max + 1));
+});
