@@ -35,6 +35,17 @@ describe('labelled set 2', () => {
     }
   });
 
+  // The untouched half, measured once after tuning (3 Dec 2026, 10:43 UTC, commit ced5126): 91.3%
+  // agreement (94 of 103; 94.2% on accept or not), one wrong answer accepted, an adversarial one. Those
+  // figures are the floor asserted, so that a change that makes it worse fails; the target is 95% and
+  // none accepted.
+  test('untouched half: agreement and wrong answers accepted no worse than measured', () => {
+    const m = measure(LABELLED_2.filter((a) => half2(a) === 'untouched'));
+    expect(m.agreement).toBeGreaterThanOrEqual(94 / 103);
+    expect(m.wrongAccepted).toBeLessThanOrEqual(1);
+    expect(m.wrongAcceptedAdversarial).toBeLessThanOrEqual(1);
+  });
+
   test('tune half: at least 95% agreement, no wrong answer accepted', () => {
     const m = measure(LABELLED_2.filter((a) => half2(a) === 'tune'));
     expect(m.agreement).toBeGreaterThanOrEqual(0.95);
