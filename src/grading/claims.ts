@@ -199,7 +199,10 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
       }
     }
     const quote = ts.slice(from, to).map((t) => t.text).join(' ').replace(/ ([,.;:!?)])/g, '$1');
-    hits.push({ clause: c, at, negated: negatedAt(ts, from, at), direction, quote });
+    // A "not" inside another way of saying the same idea is that idea's own word: "jump over the
+    // minimum and not converge" says what a large step does, it denies nothing.
+    const sayings = anchors.flat();
+    hits.push({ clause: c, at, negated: negatedAt(ts, from, [...at, ...sayings]), direction, quote });
   }
   return hits;
 }

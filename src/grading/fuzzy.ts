@@ -46,7 +46,12 @@ function near(typed: string, word: string): boolean {
   const max = n >= 9 ? 2 : 1;
   // Short words only by a changed or swapped letter, or an ending ("squared" for "square"):
   // "step" is not a misspelt "steep".
-  if (n <= 6 && typed.length !== n) return Math.abs(typed.length - n) === 1 && (typed.startsWith(word) || word.startsWith(typed));
+  if (n <= 6 && typed.length !== n) {
+    if (Math.abs(typed.length - n) !== 1) return false;
+    if (typed.startsWith(word) || word.startsWith(typed)) return true;
+    // a plural of a misspelling: "wieghts" is "weight"s
+    return typed.length === n + 1 && typed.endsWith('s') && distance(typed.slice(0, -1), word, 1) <= 1;
+  }
   return distance(typed, word, max) <= max;
 }
 
@@ -64,8 +69,10 @@ export function lookupNear<T>(table: Record<string, T>, word: string, cache: Map
   if (exact !== undefined || word.length < 6) return exact;
   if (cache.has(word)) return cache.get(word);
   let found: T | undefined;
+  // (with a verb's or plural's "s" dropped first: "decreses" is a misspelt "decrease" + s)
+  const bare = word.endsWith('s') ? word.slice(0, -1) : word;
   for (const key in table) {
-    if (key.length >= 6 && key[0] === word[0] && distance(word, key, 1) <= 1) {
+    if (key.length >= 6 && key[0] === word[0] && (distance(word, key, 1) <= 1 || distance(bare, key, 1) <= 1)) {
       found = table[key];
       break;
     }

@@ -25,6 +25,8 @@ test.each([
   ['squared', 'square', true],
   ['step', 'steep', false], // a real word, one letter added: not a misspelling
   ['radiant', 'gradient', false], // different first letters never match
+  ['wieghts', 'weight', true], // a misspelling's plural
+  ['steps', 'steep', false],
 ])('%j stands for %j: %s', (typed, word, yes) => {
   expect(nearWord(typed, word)).toBe(yes);
 });
@@ -46,6 +48,11 @@ test.each([
   ['quiz.7', 'It says whether each weight should go up or down, so the loss decreases.', 'correct'],
   // overshooting the minimum is no step against the gradient
   ['quiz.7', 'Too large a step overshoots the minimum.', 'incorrect'],
+  // a "not" that is another way of saying the claim ("not converge") denies nothing
+  ['1.2.26.6', 'if the step is very large the algorithm jumps over the minimum and does not converge, if very small it needs too many steps', 'correct'],
+  ['1.2.26.6', 'A very large step does not overshoot; a small one is slow.', 'incorrect'],
+  // misspelt words and their endings
+  ['quiz.7', 'the gradiant tells us wich way to change the wieghts so the loss decreses', 'correct'],
   // "less" is down
   ['quiz.7', 'gradient show direction where loss go up, so we go other direction and loss become less', 'correct'],
 ])('%s: %j is %s', (ref, answer, verdict) => {
