@@ -56,14 +56,14 @@ const derivativeApart = {
 };
 
 // string-width 7 builds an Intl.Segmenter on import (20-40 ms before the first line is printed);
-// src/text-width.ts is the same measure with the segmenter built on first need. wrap-ansi 9 (ESM, ours)
-// gets it too; the CommonJS copies of older versions that inquirer and others bundle keep their own.
+// src/text-width.ts is the same measure with the segmenter built on first need. Our code and wrap-ansi 9
+// get it (an import of string-width in src/ too); the CommonJS copies of older versions that inquirer and others bundle keep their own.
 const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(b) {
     const ours = join(root, 'src', 'text-width.ts');
-    const wrapAnsi = join(root, 'node_modules', 'wrap-ansi') + '/';
-    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.startsWith(wrapAnsi) ? { path: ours } : undefined));
+    const mine = [join(root, 'node_modules', 'wrap-ansi') + '/', join(root, 'src') + '/'];
+    b.onResolve({ filter: /^string-width$/ }, (args) => (mine.some((d) => args.importer.startsWith(d)) ? { path: ours } : undefined));
   },
 };
 

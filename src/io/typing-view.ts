@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth from '../text-width.js';
 
 /**
  * What an input prompt shows of the answer being typed. inquirer redraws the whole answer on every
