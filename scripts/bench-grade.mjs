@@ -35,11 +35,17 @@ try {
   for (const [q, a] of answers) grade(q, a);
   const first = (performance.now() - t0) / answers.length;
   const times = [];
+  // CPU time beside wall time: on a loaded machine the slowest wall times are the process waiting
+  // for a core, which the CPU figure shows apart.
+  let cpuMax = 0;
   for (let r = 0; r < 5; r++) {
     for (const [q, a] of answers) {
+      const c = process.cpuUsage();
       t0 = performance.now();
       grade(q, a);
       times.push(performance.now() - t0);
+      const u = process.cpuUsage(c);
+      cpuMax = Math.max(cpuMax, (u.user + u.system) / 1000);
     }
   }
   times.sort((a, b) => a - b);
@@ -48,7 +54,7 @@ try {
   const max = times[times.length - 1];
   console.log('grading one written answer (in process)');
   console.log(`  loading the English model (with the key): ${load.toFixed(1)} ms; first pass (reads each question's key phrases): ${first.toFixed(1)} ms an answer`);
-  console.log(`  then ${times.length} answers: median ${median.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${max.toFixed(2)} ms   ${max < TARGET_MS ? `ok (target < ${TARGET_MS} ms)` : `OVER target ${TARGET_MS} ms`}\n`);
+  console.log(`  then ${times.length} answers: median ${median.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${max.toFixed(2)} ms (CPU at most ${cpuMax.toFixed(1)} ms)   ${max < TARGET_MS ? `ok (target < ${TARGET_MS} ms)` : `OVER target ${TARGET_MS} ms`}\n`);
   process.exitCode = max < TARGET_MS ? 0 : 1;
 } finally {
   rmSync(tmp, { recursive: true, force: true });
