@@ -109,6 +109,11 @@ export function readRubric(r: EntryReader, prompt: string): Rubric | undefined {
     }
   }
   if (!claims.length) return undefined;
+  for (const g of new Set(claims.flatMap((c) => (typeof c.required === 'string' ? [c.required] : [])))) {
+    if (claims.filter((c) => c.required === g).length === 1) {
+      report(r.line('claims'), 'warning', `${r.ref}: "required: ${g}" names a group of one claim; write "required: true", or give the group's other claims the same name`);
+    }
+  }
   const names = new Set(claims.map((c) => c.name));
   const misconceptions: Misconception[] = [];
   const mNode = r.node('misconceptions');

@@ -99,6 +99,7 @@ describe('the key validator', () => {
     const { key, problems } = parseKey(keyWith('  quiz.7:\n    claims:\n      - name: a\n        says: [x]\n        required: true\n      - name: b\n        says: [y]\n        required: direction\n      - name: c\n        says: [z]\n        required: 3\n'), lesson);
     expect(key.entries['quiz.7'].rubric!.claims.map((c) => c.required)).toEqual([true, 'direction', undefined]);
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringContaining('claim "c": "required" is true, or the name of a group') }));
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: 'quiz.7: "required: direction" names a group of one claim; write "required: true", or give the group\'s other claims the same name' }));
   });
 
   test('the old form (concepts with phrases) is still read, with a warning to rename', () => {
