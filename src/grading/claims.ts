@@ -232,13 +232,21 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
       if (agrees && !h.negated) {
         got ??= h;
       } else if (agrees && h.negated) {
-        wrong.push({ name: `the opposite of “${claim.name}”`, correction: claim.flipped?.correction ?? `That idea is right: ${claim.name}.`, quote: h.quote, kind: 'denied', blocks: [claim.name] });
+        wrong.push({ name: `the opposite of “${claim.name}”`, correction: claim.flipped?.correction ?? `That idea is right: ${claim.name}.`, quote: h.quote, kind: 'denied', blocks: [claim.name], clause: h.clause });
       } else if (!agrees && !h.negated) {
         const name = claim.flipped?.name ?? `${claim.name}, turned around (${opposite[claim.direction!]})`;
         wrong.push({ name, correction: claim.flipped?.correction ?? `It is the other way: ${claim.name}.`, quote: h.quote, kind: 'flipped', blocks: [claim.name], axis: claim.direction, clause: h.clause });
       }
     }
-    if (got) found.push({ claim, hit: got });
+    if (got) {
+      found.push({ claim, hit: got });
+      // "It isn't the model's output; it measures how wrong that output is": a denial of what the
+      // thing *is*, next to the claim made, is a contrast, not the claim denied.
+      for (let i = wrong.length - 1; i >= 0; i--) {
+        const w = wrong[i];
+        if (w.kind === 'denied' && w.blocks[0] === claim.name && w.clause !== got.clause && isIdentity(reading.tokens, w.clause)) wrong.splice(i, 1);
+      }
+    }
   }
   for (const m of rubric.misconceptions) {
     const hits = matchPattern(reading, m.says, m.direction, asked);
@@ -255,6 +263,12 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
   for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i])) wrong.splice(i, 1);
   const blocked = new Set(wrong.flatMap((w) => w.blocks));
   return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), wrong: dedupe(wrong) };
+}
+
+/** A clause whose verb is "be" ("it isn't the output"): it says what something is. */
+function isIdentity(ts: Token[], clause: number | undefined): boolean {
+  const own = ts.filter((t) => t.clause === clause);
+  return own.some((t) => t.lemma === 'be') && !own.some((t) => t.pos === 'VERB');
 }
 
 /**

@@ -77,7 +77,8 @@ export function readAnswer(text: string): Reading {
       return;
     }
     // "and"/"or" end a clause when a new statement follows ("… and move downhill", "and it …").
-    if ((w.lemma === 'and' || w.lemma === 'or') && next && (isVerb(next) || next.pos === 'PRON' || next.pos === 'DET')) {
+    // ("… and too small is slow", "… and if it is small …": a new condition is a new claim.)
+    if ((w.lemma === 'and' || w.lemma === 'or') && next && (isVerb(next) || next.pos === 'PRON' || next.pos === 'DET' || ['too', 'if', 'when', 'whereas'].includes(next.lemma))) {
       newClause();
       return;
     }

@@ -53,6 +53,11 @@ test.each([
   ['1.2.26.6', 'A very large step does not overshoot; a small one is slow.', 'incorrect'],
   // misspelt words and their endings
   ['quiz.7', 'the gradiant tells us wich way to change the wieghts so the loss decreses', 'correct'],
+  // "it isn't X; it is Y": a contrast, not the claim denied; a denial of what it does still is one
+  ['quiz.6', "It isn't the model's output; it measures how wrong that output is compared to the target.", 'correct'],
+  ['quiz.7', 'The gradient does not tell us which way to move the weights; the learning rate does.', 'incorrect'],
+  // "… and too small …" starts a new claim
+  ['1.2.26.6', 'Without a good step size, too large overshoots and diverges and too small is painfully slow.', 'correct'],
   // "less" is down
   ['quiz.7', 'gradient show direction where loss go up, so we go other direction and loss become less', 'correct'],
 ])('%s: %j is %s', (ref, answer, verdict) => {
