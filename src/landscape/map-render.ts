@@ -19,8 +19,8 @@ const ASCII_SHADES = [' ', '.', ':', ';', '=', '%', '#'];
 /** Braille dot positions [column, row] of a cell, and the bit of each in U+2800 + bits. */
 const BRAILLE_DOTS: [number, number][] = [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2], [0, 3], [1, 3]];
 const BRAILLE_BITS = [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80];
-/** DOT_AT[row][column]: the index in BRAILLE_DOTS of the dot there. */
-const DOT_AT = [0, 1, 2, 3].map((j) => [0, 1].map((i) => BRAILLE_DOTS.findIndex(([a, b]) => a === i && b === j)));
+/** For each dot (index in BRAILLE_DOTS), the dots beside it, left, right, above and below. */
+const DOT_NEIGHBOURS = BRAILLE_DOTS.map(([i, j]) => BRAILLE_DOTS.flatMap(([a, b], n) => (Math.abs(a - i) + Math.abs(b - j) === 1 ? [n] : [])));
 const BAND_COLORS = ['', 'blue', 'cyan', 'green', 'yellow', 'red', 'magenta'] as const;
 const RUN_COLORS = ['cyanBright', 'magentaBright', 'yellowBright', 'greenBright', 'blueBright', 'redBright', 'whiteBright', 'cyan'] as const;
 const UNDEFINED = '?';
@@ -134,6 +134,8 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const centreValue = ascii ? Array.from({ length: H }, (_, r) => Array.from({ length: W }, (_, c) => spec.f(box.x0 + (c + 0.5) * cw, box.y1 - (r + 0.5) * ch))) : [];
   const cornerValue = ascii ? [] : Array.from({ length: H + 1 }, (_, r) => Array.from({ length: W + 1 }, (_, c) => spec.f(box.x0 + c * cw, box.y1 - r * ch)));
   const levels = spec.levels ?? chooseLevels(ascii ? centreValue.flat() : cornerValue.flat());
+  const cornerBand = cornerValue.map((row) => row.map((v) => bandOf(v, levels.values)));
+  const dots = new Array<number>(8);
   const shades = ascii ? ASCII_SHADES : SHADES;
   let edgesUsed = false;
   let undefinedUsed = false;
@@ -147,9 +149,9 @@ export function renderMap(spec: MapSpec): RenderedMap {
         row.push({ ch: b < 0 ? UNDEFINED : shades[b], band: b });
         continue;
       }
-      const corners = [cornerValue[r][c], cornerValue[r][c + 1], cornerValue[r + 1][c], cornerValue[r + 1][c + 1]].map((v) => bandOf(v, levels.values));
-      if (corners.every((b) => b === corners[0]) && corners[0] >= 0) {
-        row.push({ ch: shades[corners[0]], band: corners[0] });
+      const [b0, b1, b2, b3] = [cornerBand[r][c], cornerBand[r][c + 1], cornerBand[r + 1][c], cornerBand[r + 1][c + 1]];
+      if (b0 >= 0 && b0 === b1 && b0 === b2 && b0 === b3) {
+        row.push({ ch: shades[b0], band: b0 });
         continue;
       }
       // Eight samples, on braille's 2 × 4 dots: where a band's edge crosses the cell it is drawn
@@ -157,28 +159,26 @@ export function renderMap(spec: MapSpec): RenderedMap {
       // dots are interpolated between the corners' (bilinear, as marching squares places a contour
       // between two samples), so a dot costs no evaluation of f; beside a gap f is asked itself.
       const [tl, tr, bl, br] = [cornerValue[r][c], cornerValue[r][c + 1], cornerValue[r + 1][c], cornerValue[r + 1][c + 1]];
-      const smooth = [tl, tr, bl, br].every(Number.isFinite);
-      const dots = BRAILLE_DOTS.map(([i, j]) => {
+      const smooth = Number.isFinite(tl) && Number.isFinite(tr) && Number.isFinite(bl) && Number.isFinite(br);
+      let lo = Infinity;
+      for (let k = 0; k < 8; k++) {
+        const [i, j] = BRAILLE_DOTS[k];
         const [u, v] = [(i + 0.5) / 2, (j + 0.5) / 4];
         const value = smooth ? (1 - v) * ((1 - u) * tl + u * tr) + v * ((1 - u) * bl + u * br) : spec.f(box.x0 + (c + u) * cw, box.y1 - (r + v) * ch);
-        return bandOf(value, levels.values);
-      });
-      const band = (i: number, j: number) => dots[DOT_AT[j][i]];
-      const q = dots;
-      const defined = q.filter((b) => b >= 0);
-      if (!defined.length) {
+        dots[k] = bandOf(value, levels.values);
+        if (dots[k] >= 0 && dots[k] < lo) lo = dots[k];
+      }
+      if (lo === Infinity) {
         undefinedUsed = true;
         row.push({ ch: UNDEFINED, band: -1 });
         continue;
       }
-      const lo = Math.min(...defined);
       // Only the dots on the higher side that touch the lower side: a thin line, so the shading
       // around it still shows.
-      const mask = q.reduce((m, b, k) => {
-        const [i, j] = BRAILLE_DOTS[k];
-        const touches = [[i - 1, j], [i + 1, j], [i, j - 1], [i, j + 1]].some(([a, d]) => a >= 0 && a <= 1 && d >= 0 && d <= 3 && band(a, d) < b);
-        return b > lo && touches ? m | BRAILLE_BITS[k] : m;
-      }, 0);
+      let mask = 0;
+      for (let k = 0; k < 8; k++) {
+        if (dots[k] > lo && DOT_NEIGHBOURS[k].some((n) => dots[n] < dots[k])) mask |= BRAILLE_BITS[k];
+      }
       if (!mask) row.push({ ch: shades[lo], band: lo });
       else {
         edgesUsed = true;
