@@ -66,6 +66,8 @@ interface Context {
   variable: string;
   /** A second variable, for a function of two (f(x, y)); see compileExpression2. */
   second?: string;
+  /** Where compileIn leaves the compiled code for a function of two variables, so it is parsed once. */
+  out?: { code?: { evaluate(scope: Map<string, unknown>): unknown } };
   /** Functions defined earlier in a program, callable by name. */
   functions: ReadonlyMap<string, Expr>;
   derived: boolean;
@@ -227,6 +229,8 @@ function compileIn(text: string, ctx: Context): Expr {
   const node = parse(source, ctx);
   validate(node, ctx);
   const code = node.compile();
+  // A function of two variables keeps the compiled code (compileTwo gives it its own scope).
+  if (ctx.out) ctx.out.code = code;
   // One scope per Expr: the variable is rewritten on each call; earlier functions are plain closures.
   const scope = new Map<string, unknown>();
   for (const [name, f] of ctx.functions) scope.set(name, (v: number) => f.evaluate(v));
@@ -424,9 +428,9 @@ export interface Expr2 {
   evaluate(x: number, y: number): number;
 }
 
-/** A validated text, compiled for two variables. */
-function compileTwo(text: string, vars: readonly [string, string]): Expr2 {
-  const code = math.parse(text).compile();
+/** A text validated by compileIn (whose `ctx.compiled` it takes), as a function of two variables. */
+function compileTwo(text: string, vars: readonly [string, string], ctx: Context): Expr2 {
+  const code = ctx.out?.code ?? math.parse(text).compile();
   const scope = new Map<string, unknown>();
   return {
     text,
@@ -452,8 +456,8 @@ function compileTwo(text: string, vars: readonly [string, string]): Expr2 {
 export function compileExpression2(input: string, vars: readonly [string, string] = ['x', 'y']): Expr2 {
   for (const v of vars) checkVariable(v);
   if (vars[0] === vars[1]) throw new UserError(`--vars needs two different names, not ${vars[0]} twice`, 2);
-  const checked = compileIn(input, { variable: vars[0], second: vars[1], functions: new Map(), derived: false, shown: input, offset: 0, hint: 'cli' });
-  return compileTwo(checked.text, vars);
+  const ctx: Context = { variable: vars[0], second: vars[1], functions: new Map(), derived: false, shown: input, offset: 0, hint: 'cli', out: {} };
+  return compileTwo(compileIn(input, ctx).text, vars, ctx);
 }
 
 /**
@@ -461,7 +465,7 @@ export function compileExpression2(input: string, vars: readonly [string, string
  * variable as a constant). Loads the derivative module, as differentiate does.
  */
 export async function partials(e: Expr2): Promise<[Expr2, Expr2]> {
-  const ctx = (text: string): Context => ({ variable: e.vars[0], second: e.vars[1], functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli' });
+  const ctx = (text: string): Context => ({ variable: e.vars[0], second: e.vars[1], functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli', out: {} });
   compileIn(e.text, ctx(e.text));
   const size = derivativeSize(math.parse(e.text));
   if (size > MAX_DERIVATIVE_SIZE) {
@@ -473,12 +477,13 @@ export async function partials(e: Expr2): Promise<[Expr2, Expr2]> {
     if ('unsupported' in d) {
       throw new UserError(`cannot take the derivative of ${d.unsupported}(...) symbolically; calc-ml knows the rules for + - * / ^, exp, log, sqrt, cbrt, abs and the trig functions`, 2);
     }
-    return compileTwo(compileIn(d.text, ctx(d.text)).text, e.vars);
+    const c = ctx(d.text);
+    return compileTwo(compileIn(d.text, c).text, e.vars, c);
   }) as [Expr2, Expr2];
 }
 
 /** Compiles derivative text written down beforehand (a named landscape's partials), checked like any other. */
 export function compileDerived2(text: string, vars: readonly [string, string]): Expr2 {
-  const ctx: Context = { variable: vars[0], second: vars[1], functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli' };
-  return compileTwo(compileIn(text, ctx).text, vars);
+  const ctx: Context = { variable: vars[0], second: vars[1], functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli', out: {} };
+  return compileTwo(compileIn(text, ctx).text, vars, ctx);
 }
