@@ -3,6 +3,7 @@ import { compileDerived2, compileExpression2, partials, type Expr2 } from '../ma
 import { formatNumber as fmt, hangingWrap } from '../math/format.js';
 import { LIMITS, parseInteger, parseNumber, parseNumberList } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
+import { lossChart } from '../math/lab.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
 import { UserError } from '../errors.js';
@@ -79,16 +80,10 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
     marks: [...view.marks.filter((m) => !m.label?.startsWith('lowest')), { x: start[0], y: start[1], symbol: '◎', ascii: 'S', label: `start ${point(...start)}` }],
     paths,
   });
-  const lossValues = runs.flatMap((r) => (r.diverged ? [r.steps[0].f] : r.steps.map((s) => s.f))).filter(Number.isFinite);
+  // The loss per step as the one-variable descend draws it (a log axis when a run's loss grows by
+  // decades, arrows at the edge for what lies beyond the frame).
   const loss = runs.some((r) => r.steps.length > 1)
-    ? renderChart({
-        width, height: 10, colors, ascii,
-        series: runs.map((r) => ({ label: `lr ${fmt(r.lr)}`, points: r.steps.map((s) => [s.k, s.f] as [number, number]) })),
-        y: lossValues.length ? { from: Math.min(...lossValues), to: Math.max(...lossValues) } : undefined,
-        yTitle: `loss f(${e.vars.join(', ')}) per step`,
-        xTitle: 'step k',
-        summary: runs.map((r) => `lr ${fmt(r.lr)}: loss from ${fmt(r.steps[0].f, 4)} to ${fmt(r.steps[r.steps.length - 1].f, 4)}`),
-      })
+    ? renderChart({ width, height: 10, colors, ascii, ...lossChart(runs, `f(${e.vars.join(', ')})`) })
     : '';
   const [vx, vy] = e.vars;
   const out = [
