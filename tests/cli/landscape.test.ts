@@ -130,7 +130,7 @@ describe('descend on f(x, y)', () => {
     const r = cli('descend', 'ravine', '--width', '80');
     expect(r.status).toBe(0);
     for (const mark of ['◎', '○', '◆', '◇', '●']) expect(r.stdout).toContain(mark);
-    expect(r.stdout).toMatch(/loss f\(x, y\) per step/);
+    expect(r.stdout).toMatch(/loss f\(x, y\)_k per step \(log scale\)/);
     expect(r.stdout).toMatch(/step +x +y +f +\|∇f\|/);
   });
 
