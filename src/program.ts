@@ -155,8 +155,9 @@ export function buildProgram(): Command {
     .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
     .option('--json', 'print the result as JSON on stdout (questions and feedback go to stderr)')
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
+    .option('--restart', 'start a new attempt even if the last one was stopped before its end (by default it goes on at the next question)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
-    .addHelpText('after', examples('calc-ml quiz', "printf 'true\\nfalse\\ntrue\\ntrue\\n\\n\\n\\nf(x) = x^2; f(3)\\n' | calc-ml quiz --json"))
+    .addHelpText('after', examples('calc-ml quiz', 'calc-ml quiz --restart', "printf 'true\\nfalse\\ntrue\\ntrue\\n\\n\\n\\nf(x) = x^2; f(3)\\n' | calc-ml quiz --json"))
     .action(async (lesson, opts) => (await import('./commands/quiz.js')).run(lesson, opts));
 
   program

@@ -8,8 +8,22 @@ import { runQuiz, quizQuestions, type QuizResult } from '../tutor/quiz.js';
 import { parseTries } from '../tutor/tries.js';
 import { UserError } from '../errors.js';
 import { stdoutClosed } from '../io/output.js';
+import { clockNow } from '../io/clock.js';
+import { hasPython, runPython, PYTHON_LIMIT_S } from '../io/python-run.js';
+import type { PythonRunner } from '../tutor/quiz.js';
 
-export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[]; tries?: string }): Promise<void> {
+/** python3 for comparing a coding answer with the lesson's solution; looked for only when one is asked. */
+function pythonRunner(): PythonRunner {
+  return {
+    get available() {
+      return hasPython();
+    },
+    limitSeconds: PYTHON_LIMIT_S,
+    run: (code, input) => runPython(code, input),
+  };
+}
+
+export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[]; tries?: string; restart?: boolean }): Promise<void> {
   const tries = parseTries(opts.tries);
   const { lesson, key } = await openLesson(ref, opts.dir);
   // With --json, stdout carries the result alone; everything a learner reads goes to stderr.
@@ -26,8 +40,10 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
       ui,
       grade: (q, a) => grade(q, a),
       tries,
+      restart: opts.restart,
+      python: pythonRunner(),
       save: (change) => session.save(change),
-      now: () => new Date().toISOString(),
+      now: () => clockNow().toISOString(),
       // With --json, what was graded before the quiz stopped is still one document on stdout.
       stopped: (so) => {
         partial = so;
@@ -44,8 +60,9 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
     const so = partial as QuizResult | null;
     const answered = so?.items.length ?? 0;
     const kept = so ? keptLine(so) : 'nothing was answered yet';
-    if (e instanceof Interrupted) throw new UserError(`stopped at question ${answered + 1} of ${total}; ${kept}. Run "calc-ml quiz" to take it again`, 130);
-    if (e instanceof EndOfInput) throw new UserError(e.why ? `${e.why}; ${kept}` : `the input ended after ${answered} of ${total} answers; ${kept}. Give one answer per line, in question order`, 1);
+    const again = answered ? `Run "calc-ml quiz" to go on at question ${answered + 1}` : 'Run "calc-ml quiz" to take it again';
+    if (e instanceof Interrupted) throw new UserError(`stopped at question ${answered + 1} of ${total}; ${kept}. ${again}`, 130);
+    if (e instanceof EndOfInput) throw new UserError(e.why ? `${e.why}; ${kept}` : `the input ended after ${answered} of ${total} answers; ${kept}. ${again}; give one answer per line, in question order`, 1);
     throw e;
   } finally {
     prompter.close();

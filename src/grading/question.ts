@@ -25,6 +25,10 @@ interface Base {
   /** Shown after grading: why the right answer is right. */
   explanation?: string;
   modelAnswer?: string;
+  /** The lesson's own answer, as it gives it under the question (shown after the learner's answer as the lesson's). */
+  lessonAnswer?: string;
+  /** The lesson's own solution code for a coding challenge (after its "Solution:" label). */
+  solution?: string;
   /** Exercises: answered in writing, with a lab to try first, or self-assessed. */
   mode?: 'written' | 'lab' | 'self';
   /** A calc-ml command line (without "calc-ml") to run as the lab of this exercise. */

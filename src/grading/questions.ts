@@ -25,15 +25,18 @@ export function questionsFor(lesson: Lesson, key?: AnswerKey): Question[] {
       : { ref: `quiz.${q.n}`, kind: 'open', section: 'multipleChoice', prompt, line: q.line });
   }
   for (const q of lesson.quiz.conceptual) {
-    const prompt = q.code ? `${q.question}\n${q.code}` : q.question;
-    quiz.push({ ref: `quiz.${q.n}`, kind: 'open', section: 'conceptual', prompt, line: q.line, ...(q.expected ? { modelAnswer: q.expected } : {}) });
+    const prompt = q.code ? `${q.question}
+${q.code}` : q.question;
+    quiz.push({ ref: `quiz.${q.n}`, kind: 'open', section: 'conceptual', prompt, line: q.line, ...(q.expected ? { modelAnswer: q.expected, lessonAnswer: q.expected } : {}) });
   }
   for (const q of lesson.quiz.coding) {
     const target = readTaskTarget(q.task);
     const prompt = q.code ? `${q.task}\n${q.code}` : q.task;
+    // The lesson's solution is shown after the learner's answer, never as part of the question.
+    const own = q.solution ? { solution: q.solution } : {};
     quiz.push(target
-      ? { ref: `quiz.${q.n}`, kind: 'math', section: 'coding', prompt, line: q.line, target }
-      : { ref: `quiz.${q.n}`, kind: 'open', section: 'coding', prompt, line: q.line });
+      ? { ref: `quiz.${q.n}`, kind: 'math', section: 'coding', prompt, line: q.line, target, ...own }
+      : { ref: `quiz.${q.n}`, kind: 'open', section: 'coding', prompt, line: q.line, ...own });
   }
   quiz.sort((a, b) => Number(a.ref.slice(5)) - Number(b.ref.slice(5)));
   out.push(...quiz);
@@ -50,7 +53,7 @@ export function withKey(q: Question, key: AnswerKey): Question {
     ...(entry.explanation ? { explanation: entry.explanation } : {}),
     ...(entry.model ? { modelAnswer: entry.model } : {}),
   };
-  const base = { ref: q.ref, section: q.section, prompt: q.prompt, line: q.line, ...(q.hint ? { hint: q.hint } : {}), ...(q.hints ? { hints: q.hints } : {}), ...(q.explanation ? { explanation: q.explanation } : {}), ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}), ...extra };
+  const base = { ref: q.ref, section: q.section, prompt: q.prompt, line: q.line, ...(q.hint ? { hint: q.hint } : {}), ...(q.hints ? { hints: q.hints } : {}), ...(q.explanation ? { explanation: q.explanation } : {}), ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}), ...(q.lessonAnswer ? { lessonAnswer: q.lessonAnswer } : {}), ...(q.solution ? { solution: q.solution } : {}), ...extra };
   switch (q.section) {
     case 'multipleChoice':
       // Keys do not cover multiple choice yet: the lesson's own marks grade it.

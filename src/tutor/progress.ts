@@ -22,6 +22,8 @@ export interface AnswerRecord {
   tries?: number;
   hintsUsed?: number;
   earlier?: { answer: string; verdict: VerdictKind; score: number }[];
+  /** In a quiz attempt: a try that was to be tried again (a quiz stopped there asks the question again). */
+  pending?: boolean;
 }
 
 export interface QuizAttempt {
@@ -34,6 +36,8 @@ export interface QuizAttempt {
   score: number;
   total: number;
   complete: boolean;
+  /** Whether a complete attempt reached the pass mark (older files: computed from score and total). */
+  passed?: boolean;
 }
 
 export interface TutorState {

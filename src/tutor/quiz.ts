@@ -4,6 +4,8 @@ import type { LessonProgress, QuizAttempt, AnswerRecord } from './progress.js';
 import { recordAnswer, saveAttempt } from './progress.js';
 import type { Asker, Ui } from './ui.js';
 import { askWithTries, DEFAULT_TRIES, type TryRecord } from './tries.js';
+import { closingLine, count, DEFAULT_PASS_MARK, emptyTally, fmtPoints, gradable, passOf, scoreLine, type Tally } from './quiz-score.js';
+import { compareRuns, withoutPythonLine, type PythonRun } from './python-compare.js';
 
 export interface QuizItemResult {
   ref: string;
@@ -19,6 +21,13 @@ export interface QuizItemResult {
   self?: 'right' | 'wrong';
   /** Written answers: what was read from the last one (as in `grade --json`), so a verdict can be checked. */
   claims?: Verdict['claims'];
+  /** The lesson's own answer or solution, shown after the learner's to check against. */
+  lessonAnswer?: string;
+  solution?: string;
+  /** Answered in an earlier run of this attempt (the quiz was stopped and resumed). */
+  resumed?: boolean;
+  /** Whether the learner's program printed what the lesson's solution prints (when they ran both). */
+  sameOutput?: boolean;
 }
 
 /** The `quiz --json` document of DESIGN.md. */
@@ -32,6 +41,25 @@ export interface QuizResult {
   saved: number;
   selfChecked: number;
   previousBest: { score: number; total: number } | null;
+  /** Graded answers (= total), answers kept ungraded for the learner to check, questions skipped. */
+  graded: number;
+  kept: number;
+  skipped: number;
+  selfRight: number;
+  /** The score as the learner reads it: "4 of 4 graded right (100%); 4 answers kept for you to check against the lesson". */
+  scoreLine: string;
+  passMark: number;
+  /** null until the quiz is complete. */
+  passed: boolean | null;
+  /** Answers carried over from the same attempt, stopped earlier and resumed in this run. */
+  resumed: number;
+}
+
+/** Runs a program of the learner's and the lesson's solution on the same input (the shell's python3). */
+export interface PythonRunner {
+  available: boolean;
+  limitSeconds: number;
+  run(code: string, input: string): Promise<PythonRun>;
 }
 
 export interface QuizDeps {
@@ -47,6 +75,10 @@ export interface QuizDeps {
   stopped?: (partial: QuizResult) => void;
   /** How many answers a written or coding question may take (default: 3 in a terminal, 1 from a pipe). */
   tries?: number;
+  /** Start a new attempt even when the last one was stopped before its end (default: resume it). */
+  restart?: boolean;
+  passMark?: number;
+  python?: PythonRunner;
 }
 
 /** The quiz's questions, in the lesson's order: multiple choice, true/false, then conceptual, then coding. */
@@ -86,7 +118,7 @@ export function verdictText(v: Verdict, ui: Ui): string {
 export function skippedVerdict(q: Question): Verdict {
   const answer = q.kind === 'truefalse' ? [q.answer === null ? '' : `The statement is ${q.answer}.`, q.explanation ?? ''].filter(Boolean).join(' ')
     : q.kind === 'choice' ? [q.answer === null ? '' : `The answer is ${q.answer}) ${q.options.find((o) => o.label === q.answer)?.text ?? ''}.`, q.explanation ?? ''].filter(Boolean).join(' ')
-    : q.modelAnswer ? `A good answer: ${q.modelAnswer}` : '';
+    : q.modelAnswer && q.modelAnswer !== q.lessonAnswer ? `A good answer: ${q.modelAnswer}` : '';
   return { verdict: 'incorrect', score: 0, feedback: ['Skipped.', answer].filter(Boolean).join(' ') };
 }
 
@@ -109,17 +141,51 @@ export function verdictLine(v: Verdict, ui: Ui): string {
   }
 }
 
+/** The attempt to go on with: the last one, when it was stopped before its end with answers in it. */
+export function resumableAttempt(attempts: QuizAttempt[], qs: Question[]): QuizAttempt | null {
+  const last = attempts[attempts.length - 1];
+  if (!last || last.complete) return null;
+  const answered = last.answers.filter((a) => a && !a.pending && qs.some((q) => q.ref === a.ref));
+  return answered.length && answered.length < qs.length ? last : null;
+}
+
+const wasSkipped = (a: { answer: string; tries?: number }) => !a.answer.trim() && (a.tries ?? 0) === 0;
+
 /**
  * Asks every quiz question, grades each answer on the spot, and saves after every answer, so that an
  * interruption loses at most the answer being typed. Interrupted/EndOfInput from the asker propagate
- * to the caller after the answers so far are saved.
+ * to the caller after the answers so far are saved. A quiz stopped that way goes on, on its next
+ * run, at the first question it had not reached (deps.restart starts a new attempt instead).
  */
 export async function runQuiz(lesson: Lesson, questions: Question[], record: LessonProgress, deps: QuizDeps): Promise<QuizResult> {
   const { ask, ui, grade, save, now } = deps;
   const qs = quizQuestions(questions);
-  const previousBest = bestOf(record.quiz);
-  const attempt: QuizAttempt = { id: (deps.newId ?? (() => globalThis.crypto.randomUUID()))(), startedAt: now(), finishedAt: null, answers: [], score: 0, total: 0, complete: false };
-  const result: QuizResult = { lesson: lesson.id, score: 0, total: 0, items: [], complete: false, saved: 0, selfChecked: 0, previousBest };
+  const passMark = deps.passMark ?? DEFAULT_PASS_MARK;
+  const carried = deps.restart ? null : resumableAttempt(record.quiz, qs);
+  const previousBest = bestOf(record.quiz.filter((a) => a !== carried));
+  const attempt: QuizAttempt = carried
+    ? { ...carried, answers: carried.answers.filter((a) => a && !a.pending && qs.some((q) => q.ref === a.ref)) }
+    : { id: (deps.newId ?? (() => globalThis.crypto.randomUUID()))(), startedAt: now(), finishedAt: null, answers: [], score: 0, total: 0, complete: false };
+  const tally: Tally = emptyTally();
+  const result: QuizResult = {
+    lesson: lesson.id, score: 0, total: 0, items: [], complete: false, saved: 0, selfChecked: 0, previousBest,
+    graded: 0, kept: 0, skipped: 0, selfRight: 0, scoreLine: '', passMark, passed: null, resumed: 0,
+  };
+  const sync = () => {
+    Object.assign(result, { score: tally.score, total: tally.total, graded: tally.total, kept: tally.kept, skipped: tally.skipped, selfChecked: tally.selfChecked, selfRight: tally.selfRight, scoreLine: scoreLine(tally) });
+    attempt.score = tally.score;
+    attempt.total = tally.total;
+  };
+  const done = new Set<string>();
+  for (const a of attempt.answers) {
+    const q = qs.find((x) => x.ref === a.ref)!;
+    done.add(a.ref);
+    count(tally, { verdict: a.verdict, score: a.score, skipped: wasSkipped(a), self: a.self }, gradable(q));
+    result.items.push({ ref: a.ref, kind: a.kind, answer: a.answer, verdict: a.verdict, score: a.score, feedback: 'Answered before the quiz was stopped.', tries: a.tries ?? 1, hintsUsed: a.hintsUsed ?? 0, ...(a.self ? { self: a.self } : {}), resumed: true });
+    result.saved++;
+  }
+  result.resumed = done.size;
+  sync();
 
   const counts = (['multipleChoice', 'trueFalse', 'conceptual', 'coding'] as const)
     .map((s) => [s, qs.filter((q) => q.section === s).length] as const)
@@ -132,62 +198,78 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
     ui.say('This lesson has no quiz questions.');
     return result;
   }
+  const ungradable = qs.filter((q) => !gradable(q)).length;
   if (qs.some((q) => q.kind === 'truefalse' && q.answer === null)) {
     ui.say(ui.dim('This lesson marks no answers for its true/false items: they run as a self-check.'));
+  }
+  if (ungradable) {
+    const which = ungradable === qs.length ? 'None of these can be graded here: your answers are' : `${ungradable} of ${qs.length} cannot be graded here: those answers are`;
+    ui.say(ui.dim(`${which} kept, and the lesson's own answer is shown where it gives one, for you to check against.`));
+  }
+  if (carried) {
+    const next = qs.findIndex((q) => !done.has(q.ref));
+    ui.say(ui.warn(`Going on with the quiz you stopped (${done.size} of ${qs.length} answered): question ${next + 1} is next. calc-ml quiz --restart starts it over.`));
   }
   ui.say(ui.dim(`${qs.some((q) => q.kind !== 'truefalse') ? 'Type your answer and press Enter' : 'Answer true or false (t/f, yes/no also work)'}. An empty answer skips a question${qs.some((q) => q.hint || q.hints?.length) ? '; ? shows a hint' : ''}.`));
 
   // Start the attempt on disk at once: a quiz stopped at its first question still shows as begun.
-  save((l) => saveAttempt(l, attempt));
+  if (!carried) save((l) => saveAttempt(l, attempt));
 
   try {
     for (const [i, q] of qs.entries()) {
+      if (done.has(q.ref)) continue;
       ui.say('');
-      ui.say(ui.bold(`${i + 1}/${qs.length} · ${KIND_LABEL[q.kind]}`));
+      ui.say(ui.bold(`${i + 1}/${qs.length} · ${q.section === 'coding' ? 'coding challenge' : KIND_LABEL[q.kind]}`));
       ui.say(q.prompt);
       const index = attempt.answers.length;
       const asked = await askWithTries(q, {
         ask, ui, grade, maxTries: deps.tries ?? (ask.interactive ? DEFAULT_TRIES : 1),
         // A try that will be tried again is saved in the attempt at once: nothing typed is lost.
+        // It is pending: a quiz stopped before the last try asks the question again on resume.
         onTry: (earlier, hintsUsed) => {
           const tried = earlier[earlier.length - 1];
-          attempt.answers[index] = { ref: q.ref, kind: q.kind, ...tried, at: now(), tries: earlier.length, hintsUsed, ...(earlier.length > 1 ? { earlier: earlier.slice(0, -1) } : {}) };
+          attempt.answers[index] = { ref: q.ref, kind: q.kind, ...tried, at: now(), tries: earlier.length, hintsUsed, pending: true, ...(earlier.length > 1 ? { earlier: earlier.slice(0, -1) } : {}) };
           save((l) => saveAttempt(l, attempt));
         },
       });
       const { answer, skipped } = asked;
       const v: Verdict = skipped ? { ...skippedVerdict(q), tries: 0, hintsUsed: asked.verdict.hintsUsed } : asked.verdict;
-      const shown = skipped ? ui.dim(`– ${v.feedback}`) : asked.shown;
+      const kept = v.verdict === 'ungraded' && !skipped;
+      let shown = skipped ? ui.dim(`– ${v.feedback}`) : kept ? keptText(q, v, ui) : asked.shown;
+      const own = { ...(q.lessonAnswer ? { lessonAnswer: q.lessonAnswer } : {}), ...(q.solution ? { solution: q.solution } : {}) };
+      if (skipped && !gradable(q) && (q.lessonAnswer || q.solution)) shown += `\n${lessonAnswerText(q, ui)}`;
       let self: 'right' | 'wrong' | undefined;
+      let sameOutput: boolean | undefined;
       // Piped answers are one per line: a "were you right?" would take the next answer as its reply.
-      const selfCheck = v.verdict === 'ungraded' && !skipped && ask.interactive;
+      const selfCheck = kept && ask.interactive;
       if (selfCheck) {
         ui.say(shown);
-        self = (await ask.select('Were you right?', [
+        if (q.section === 'coding' && q.solution) sameOutput = await offerRun(answer, q.solution, deps);
+        self = (await ask.select(q.lessonAnswer || q.solution ? "Checked against the lesson's answer: were you right?" : 'Were you right?', [
           { value: 'right', name: 'Yes, I was right', key: 'y' },
           { value: 'wrong', name: 'No, I was wrong', key: 'n' },
         ])) as 'right' | 'wrong';
-        result.selfChecked++;
       }
       const tried = { tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0, ...(asked.earlier.length ? { earlier: asked.earlier } : {}) };
-      const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...tried, ...(self ? { self } : {}), ...(v.claims && !skipped ? { claims: v.claims } : {}) };
+      const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...tried, ...(self ? { self } : {}), ...own, ...(sameOutput !== undefined ? { sameOutput } : {}), ...(v.claims && !skipped ? { claims: v.claims } : {}) };
       result.items.push(item);
-      if (v.verdict !== 'ungraded') {
-        result.total += 1;
-        result.score += v.score;
-      }
+      count(tally, { verdict: v.verdict, score: v.score, skipped, self }, gradable(q));
       const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now(), ...tried, ...(self ? { self } : {}) };
       attempt.answers[index] = rec;
-      attempt.score = result.score;
-      attempt.total = result.total;
-      const kept = save((l) => {
+      sync();
+      const ok = save((l) => {
         saveAttempt(l, attempt);
         recordAnswer(l, rec);
       });
-      if (kept !== false) result.saved++;
+      if (ok !== false) result.saved++;
       // The verdict is shown once the answer is on disk: a verdict on screen means it was kept,
       // even if the process is killed the next instant.
-      if (!selfCheck) ui.say(shown);
+      if (!selfCheck) {
+        ui.say(shown);
+        if (kept && q.section === 'coding' && q.solution && deps.python) {
+          ui.say(ui.dim(deps.python.available ? "In a terminal, calc-ml offers to run your code and the lesson's solution with python3 and compare what they print." : withoutPythonLine()));
+        }
+      }
     }
   } catch (e) {
     deps.stopped?.(result);
@@ -195,44 +277,83 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   }
 
   result.complete = true;
+  const pass = passOf(tally, qs.length, passMark);
+  result.passed = pass.passed;
   attempt.complete = true;
   attempt.finishedAt = now();
+  attempt.passed = pass.passed;
   save((l) => saveAttempt(l, attempt));
-  summarizeQuiz(result, qs, ui);
+  summarizeQuiz(result, tally, qs, ui, pass.rule);
   return result;
 }
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+/** The lesson's own answer (or solution code), labelled as the lesson's. */
+export function lessonAnswerText(q: Question, ui: Ui): string {
+  const out: string[] = [];
+  if (q.lessonAnswer) out.push(`${ui.bold("The lesson's answer:")} ${q.lessonAnswer}`);
+  if (q.solution) out.push(ui.bold("The lesson's solution:"), ...q.solution.split('\n').map((l) => `    ${l}`));
+  return out.join('\n');
 }
 
-function summarizeQuiz(r: QuizResult, qs: Question[], ui: Ui): void {
+/** An answer kept ungraded: said plainly, with the lesson's answer to check it against. */
+function keptText(q: Question, v: Verdict, ui: Ui): string {
+  const own = lessonAnswerText(q, ui);
+  // The open grader names the lesson's expected answer itself; here it is shown once, labelled.
+  const rest = (v.feedback ?? '').split('\n')
+    .map((l) => (q.lessonAnswer ? l.replace(`Compare it with the expected answer: ${q.lessonAnswer}`, '') : l).replace(/^Your answer is kept\.\s*/, '').trim())
+    .filter(Boolean);
+  const head = ui.dim(`• Kept, not graded: ${own ? "check it against the lesson's answer." : 'the lesson gives no answer to check it against; judge it by the lesson.'}`);
+  return [head, ...(own ? [own] : []), ...rest.filter((l) => !/^Compare it with the lesson/.test(l))].join('\n');
+}
+
+/** In a terminal, with python3: run the learner's code and the lesson's solution on one input and compare. */
+async function offerRun(code: string, solution: string, deps: QuizDeps): Promise<boolean | undefined> {
+  const { ask, ui, python } = deps;
+  if (!python) return undefined;
+  if (!python.available) {
+    ui.say(ui.dim(withoutPythonLine()));
+    return undefined;
+  }
+  ui.say(ui.dim(`python3 can run your code and the lesson's solution on the same input and compare what they print. This runs your own code on this machine (in a temporary folder, stopped after ${python.limitSeconds} s).`));
+  const go = await ask.select('Run both and compare?', [
+    { value: 'yes', name: 'Yes, run both', key: 'y' },
+    { value: 'no', name: 'No', key: 'n' },
+  ]);
+  if (go !== 'yes') return undefined;
+  const input = await ask.input('Input for both programs, if they read any (\\n between lines; Enter for none):');
+  const stdin = input.replace(/\\n/g, '\n');
+  const [mine, theirs] = await Promise.all([python.run(code, stdin), python.run(solution, stdin)]);
+  const c = compareRuns(mine, theirs, python.limitSeconds);
+  ui.say(c.lines.join('\n'));
+  return c.same;
+}
+
+function fmt(n: number): string {
+  return fmtPoints(n);
+}
+
+function summarizeQuiz(r: QuizResult, t: Tally, qs: Question[], ui: Ui, rule: string): void {
   ui.say('');
   ui.say(ui.heading('Result'));
-  if (r.total) {
-    const pct = Math.round((100 * r.score) / r.total);
-    ui.say(`Score: ${fmt(r.score)}/${r.total} (${pct}%)` + (r.selfChecked ? `, plus ${r.selfChecked} self-checked` : ''));
-    if (r.previousBest) {
-      const before = r.previousBest.score / r.previousBest.total;
-      const now = r.score / r.total;
-      ui.say(now > before ? ui.good(`A new best: up from ${fmt(r.previousBest.score)}/${r.previousBest.total}.`)
-        : now === before ? `The same as your best (${fmt(r.previousBest.score)}/${r.previousBest.total}).`
-        : `Your best is still ${fmt(r.previousBest.score)}/${r.previousBest.total}.`);
-    }
-  } else if (r.selfChecked) {
-    const right = r.items.filter((i) => i.self === 'right').length;
-    ui.say(`Self-check: you judged ${right} of ${r.selfChecked} right.`);
+  ui.say(`Score: ${r.scoreLine}.`);
+  if (r.total && r.previousBest) {
+    const before = r.previousBest.score / r.previousBest.total;
+    const now = r.score / r.total;
+    ui.say(now > before ? ui.good(`A new best: up from ${fmt(r.previousBest.score)}/${r.previousBest.total}.`)
+      : now === before ? `The same as your best (${fmt(r.previousBest.score)}/${r.previousBest.total}).`
+      : `Your best is still ${fmt(r.previousBest.score)}/${r.previousBest.total}.`);
   }
+  ui.say(r.passed ? ui.good(`Passed (${rule}).`) : ui.warn(`Not passed yet (${rule}).`));
   const missed = r.items.filter((i) => i.verdict === 'incorrect' || i.verdict === 'partial' || i.self === 'wrong');
   if (missed.length) {
     ui.say('');
     ui.say('To review:');
     for (const m of missed) {
       const q = qs.find((x) => x.ref === m.ref)!;
-      const why = missReason(m.feedback);
+      const why = m.resumed ? 'answered before the quiz was stopped' : missReason(m.feedback);
       ui.say(`- ${q.prompt.split('\n')[0]} ${ui.dim(`(${m.ref})`)}\n  ${why}`);
     }
-  } else if (r.total) {
-    ui.say(ui.good('Everything right. Well done.'));
   }
+  const closing = closingLine(t, missed.length);
+  if (closing) ui.say(t.kept ? closing : ui.good(closing));
 }

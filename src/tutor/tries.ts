@@ -61,7 +61,7 @@ export function firstPrompt(q: Question, ask: Asker, hints: boolean): string {
   const h = hints ? '; ? for a hint' : '';
   if (q.kind === 'truefalse') return `true or false${hints ? ' (? for a hint)' : ''}?`;
   if (q.kind === 'choice') return `Your choice (${q.options.map((o) => o.label).join('/')}${h}):`;
-  if (q.kind === 'math') {
+  if (q.kind === 'math' || q.section === 'coding') {
     return ask.interactive && ask.block
       ? `Your code (one or more lines, an empty line ends it${h}):`
       : `Your code (statements separated by ; or on one line${h}):`;
@@ -89,7 +89,8 @@ export async function askWithTries(q: Question, deps: TryDeps, prompt = firstPro
   let last: { answer: string; verdict: Verdict } | null = null;
   let graded = 0;
   for (;;) {
-    const read = q.kind === 'math' && ask.block ? ask.block(message) : ask.input(message, {
+    // A coding challenge's answer is code (a Python program, most of the course): several lines.
+    const read = (q.kind === 'math' || q.section === 'coding') && ask.block ? ask.block(message) : ask.input(message, {
       // A true/false reply that is neither is asked again on the spot (inquirer shows why under it).
       validate: (s) => {
         if ((q.kind !== 'truefalse' && q.kind !== 'choice') || !s.trim() || s.trim() === '?') return null;

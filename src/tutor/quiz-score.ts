@@ -1,0 +1,98 @@
+import type { Question } from '../grading/index.js';
+
+/**
+ * What a quiz's score may honestly claim. Only graded answers are scored; answers the tutor cannot
+ * grade (no key, no marked answer) are kept for the learner to check against the lesson, and the
+ * score line says how many, so that "4 of 4" never reads as "everything right" over 4 unread answers.
+ * Pure: tables of cases in tests/tutor/quiz-score.test.ts.
+ */
+
+/** The share of the graded points a quiz must reach to pass, unless a lesson says otherwise. */
+export const DEFAULT_PASS_MARK = 0.7;
+
+export interface Tally {
+  /** Points over the graded answers (a partly right answer counts its part). */
+  score: number;
+  /** Graded answers (skips of gradable questions included, as misses). */
+  total: number;
+  /** Answers kept ungraded, for the learner to check against the lesson. */
+  kept: number;
+  /** Of the kept answers, how many the learner judged, and judged right. */
+  selfChecked: number;
+  selfRight: number;
+  /** Questions left empty. */
+  skipped: number;
+}
+
+export function emptyTally(): Tally {
+  return { score: 0, total: 0, kept: 0, selfChecked: 0, selfRight: 0, skipped: 0 };
+}
+
+/** Counts one answer in the tally (mutates it): a skip of a gradable question is a graded miss. */
+export function count(t: Tally, a: { verdict: string; score: number; skipped: boolean; self?: 'right' | 'wrong' }, canGrade: boolean): void {
+  if (a.skipped) {
+    t.skipped++;
+    if (canGrade) t.total++;
+    return;
+  }
+  if (a.verdict === 'ungraded') {
+    t.kept++;
+    if (a.self) {
+      t.selfChecked++;
+      if (a.self === 'right') t.selfRight++;
+    }
+    return;
+  }
+  t.total++;
+  t.score += a.score;
+}
+
+/** Whether calc-ml can grade an answer to this question (a skip of it then counts as a miss). */
+export function gradable(q: Question): boolean {
+  if (q.kind === 'open') return false;
+  if (q.kind === 'truefalse') return q.answer !== null;
+  return true;
+}
+
+export function fmtPoints(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "4 of 4 graded right (100%); 4 answers kept for you to check against the lesson". */
+export function scoreLine(t: Tally): string {
+  const parts: string[] = [];
+  if (t.total) parts.push(`${fmtPoints(t.score)} of ${t.total} graded right (${Math.round((100 * t.score) / t.total)}%)`);
+  else parts.push('nothing was graded');
+  if (t.kept) {
+    const judged = t.selfChecked ? ` (you judged ${t.selfRight} of ${t.selfChecked} right)` : '';
+    parts.push(`${plural(t.kept, 'answer')} kept for you to check against the lesson${judged}`);
+  }
+  if (t.skipped) parts.push(`${plural(t.skipped, 'question')} skipped`);
+  const line = parts.join('; ');
+  return line[0].toUpperCase() + line.slice(1);
+}
+
+export interface Pass {
+  passed: boolean;
+  /** The rule, stated: "pass mark 70% of what is graded". */
+  rule: string;
+}
+
+/**
+ * Passed: at least the pass mark of the graded points; with nothing graded, every question answered
+ * (the tutor cannot judge more than that, and says so).
+ */
+export function passOf(t: Tally, questions: number, passMark = DEFAULT_PASS_MARK): Pass {
+  const pct = Math.round(passMark * 100);
+  if (t.total) return { passed: t.score / t.total >= passMark - 1e-9, rule: `pass mark ${pct}% of what is graded` };
+  return { passed: questions > 0 && t.skipped === 0, rule: 'nothing here can be graded, so it passes once every question is answered' };
+}
+
+/** The closing line over the misses: praise only what was graded, and only when nothing is left to check. */
+export function closingLine(t: Tally, missed: number): string | null {
+  if (missed || !t.total) return null;
+  if (!t.kept) return 'Everything right. Well done.';
+  return `Every graded answer right. Check the ${plural(t.kept, 'kept answer')} against the lesson's answers shown with ${t.kept === 1 ? 'it' : 'them'}.`;
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Terminal, hasTmux } from '../helpers/tmux.js';
+import { jest } from '@jest/globals';
+
+jest.setTimeout(60000);
+
+// The built CLI in a real terminal (tmux), on lessons of the project's own making in the course's
+// shapes (tests/fixtures/course): no answer key, so what is graded comes from the lesson's own marks.
+const COURSE = fileURLToPath(new URL('../fixtures/course', import.meta.url));
+const MOMENTUM = join(COURSE, 'Lesson-7.3.4-Momentum-Basics.md');
+const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-progress-'));
+const maybe = hasTmux ? describe : describe.skip;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+maybe('progress in a real terminal', () => {
+  const terms: Terminal[] = [];
+  const open = (args: string, env: Record<string, string>, width = 100) => {
+    const t = new Terminal(args, { NO_COLOR: '1', CALC_ML_LESSONS: '', CALC_ML_PYTHON: '0', ...env }, width, 50);
+    terms.push(t);
+    return t;
+  };
+  afterAll(() => terms.forEach((t) => t.close()));
+
+  test("quiz on an unkeyed lesson: the lesson's answers shown, a self-check, and a score of what was graded only", async () => {
+    const h = home();
+    const t = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h });
+    await t.waitFor(/3 of 5 cannot be graded here/);
+    await t.waitFor(/true or false\?/);
+    t.type('true');
+    await t.waitFor(/2\/5/);
+    t.type('false');
+    await t.waitFor(/3\/5[\s\S]*Your answer/);
+    t.type('the velocity keeps the step going');
+    await t.waitFor(/The lesson's answer: The velocity built up before the flat part/);
+    await t.waitFor(/were you right\?/);
+    t.keys('Enter'); // Yes
+    await t.waitFor(/4\/5[\s\S]*Your answer/);
+    t.type('how much velocity is kept');
+    await t.waitFor(/4\/5[\s\S]*were you right\?/);
+    t.keys('Down', 'Enter'); // No
+    await t.waitFor(/5\/5 · coding challenge[\s\S]*Your code/);
+    t.type('print(1)');
+    t.keys('Enter'); // the empty line ends the code
+    await t.waitFor(/The lesson's solution:\n\s+v = 0\.0/);
+    await t.waitFor(/With python3 on this machine, calc-ml would offer to run your code/);
+    await t.waitFor(/5\/5[\s\S]*were you right\?/);
+    t.keys('Down', 'Enter');
+    expect(await t.exitStatus()).toBe(0);
+    const s = t.screen().replace(/\s+/g, ' ');
+    expect(s).toMatch(/Score: 2 of 2 graded right \(100%\); 3 answers kept for you to check against the lesson \(you judged 1 of 3 right\)\./);
+    expect(s).toMatch(/Passed \(pass mark 70% of what is graded\)/);
+    expect(s).not.toMatch(/Everything right/);
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
+    const attempt = Object.values(saved.lessons as Record<string, { quiz: { score: number; total: number; complete: boolean; passed: boolean }[] }>)[0].quiz[0];
+    expect(attempt).toMatchObject({ score: 2, total: 2, complete: true, passed: true });
+  });
+
+  const withPython = spawnSync('python3', ['--version']).status === 0 ? test : test.skip;
+  withPython("a Python coding answer: run beside the lesson's solution on the same input, outputs compared", async () => {
+    const t = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: home(), CALC_ML_PYTHON: '' });
+    await t.waitFor(/true or false\?/);
+    t.type('true');
+    await t.waitFor(/2\/5/);
+    t.type('false');
+    await t.waitFor(/3\/5[\s\S]*Your answer/);
+    t.keys('Enter');
+    await t.waitFor(/4\/5[\s\S]*Your answer/);
+    t.keys('Enter');
+    await t.waitFor(/5\/5 · coding challenge[\s\S]*Your code/);
+    for (const line of ['v = 0', 'for g in [1, 1, 1]:', '    v = v / 2 + g', '    print(float(v))']) {
+      t.type(line);
+      await pause(150);
+    }
+    t.keys('Enter');
+    await t.waitFor(/This runs your own code on this machine[\s\S]*Run both and compare\?/);
+    t.keys('Enter'); // Yes, run both
+    await t.waitFor(/Input for both programs/);
+    t.keys('Enter');
+    const s = await t.waitFor(/Same output as the lesson's solution on this input\./);
+    expect(s).toMatch(/Your code printed:\n\s+1\.0\n\s+1\.5\n\s+1\.75/);
+    await t.waitFor(/were you right\?/);
+    t.keys('Enter');
+    expect(await t.exitStatus()).toBe(0);
+  });
+
+  test('a quiz stopped by Ctrl+C goes on at the next question on the next run, and says so', async () => {
+    const h = home();
+    const t = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h });
+    await t.waitFor(/true or false\?/);
+    t.type('true');
+    await t.waitFor(/2\/5/);
+    t.type('true');
+    await t.waitFor(/✗ Not correct/);
+    await t.waitFor(/3\/5[\s\S]*Your answer/);
+    t.keys('C-c');
+    expect(await t.exitStatus()).toBe(130);
+    expect(t.screen().replace(/\n\s*/g, ' ')).toMatch(/stopped at question 3 of 5; your 2 answers are saved\. Run "calc-ml quiz" to go on at question 3/);
+
+    const again = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h });
+    const s = await again.waitFor(/3\/5[\s\S]*Your answer/);
+    expect(s.replace(/\n/g, ' ')).toMatch(/Going on with the quiz you stopped \(2 of 5 answered\): question 3 is next\./);
+    expect(s).not.toMatch(/1\/5|2\/5/);
+    again.type('momentum');
+    await again.waitFor(/were you right\?/);
+    again.keys('Enter');
+    await again.waitFor(/4\/5[\s\S]*Your answer/);
+    again.keys('Enter'); // skip
+    await again.waitFor(/5\/5[\s\S]*Your code/);
+    again.keys('Enter'); // skip
+    expect(await again.exitStatus()).toBe(0);
+    const end = again.screen().replace(/\s+/g, ' ');
+    expect(end).toMatch(/Score: 1 of 2 graded right \(50%\); 1 answer kept for you to check against the lesson \(you judged 1 of 1 right\); 2 questions skipped\./);
+    expect(end).toMatch(/Not passed yet \(pass mark 70% of what is graded\)/);
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
+    const quiz = Object.values(saved.lessons as Record<string, { quiz: { answers: { ref: string }[]; complete: boolean }[] }>)[0].quiz;
+    expect(quiz).toHaveLength(1);
+    expect(quiz[0].complete).toBe(true);
+    expect(quiz[0].answers.map((a) => a.ref)).toEqual(['quiz.1', 'quiz.2', 'quiz.3', 'quiz.4', 'quiz.5']);
+    await pause(0);
+  });
+});
