@@ -50,7 +50,7 @@ export function count(t: Tally, a: { verdict: string; score: number; skipped: bo
 /** Whether calc-ml can grade an answer to this question (a skip of it then counts as a miss). */
 export function gradable(q: Question): boolean {
   if (q.kind === 'open') return false;
-  if (q.kind === 'truefalse') return q.answer !== null;
+  if (q.kind === 'truefalse' || q.kind === 'choice') return q.answer !== null;
   return true;
 }
 

@@ -56,6 +56,8 @@ describe('count: skips of ungradable questions are not graded misses', () => {
     [{ kind: 'truefalse', answer: null }, false],
     [{ kind: 'truefalse', answer: true }, true],
     [{ kind: 'math' }, true],
+    [{ kind: 'choice', answer: null }, false],
+    [{ kind: 'choice', answer: 'B' }, true],
     [{ kind: 'rubric' }, true],
   ])('gradable(%j) = %s', (q, want) => expect(gradable(q as Question)).toBe(want));
 });
