@@ -32,7 +32,7 @@ async function readStdin(): Promise<string> {
 }
 
 export async function run(rawRef: string, answerArg: string | undefined, opts: { lesson?: string; json?: boolean; dir?: string[] }): Promise<void> {
-  const { lesson, key } = await openLesson(opts.lesson, opts.dir);
+  const { lesson, key, path } = await openLesson(opts.lesson, opts.dir);
   const questions = questionsFor(lesson, key);
   const ref = normalizeRef(rawRef, lesson.id);
   const q = questions.find((x) => x.ref === ref);
@@ -72,7 +72,7 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
   let v: Verdict = { ...graded, score: triedScore(graded.score, 1, hintsUsed), tries: 1, hintsUsed };
   // Here an answer is graded once, not asked again: what cannot be read counts as incorrect.
   if (v.retry) v = { ...v, verdict: 'incorrect', score: 0, retry: undefined, feedback: v.feedback.replace(/^./, (c) => c.toUpperCase()) };
-  const session = openSession(lesson.id);
+  const session = openSession({ id: lesson.id, title: lesson.title, path });
   session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: new Date().toISOString(), tries: 1, hintsUsed }));
   if (opts.json) {
     const { retry: _retry, ...rest } = v;

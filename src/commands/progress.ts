@@ -1,41 +1,78 @@
 import { noteToStderr } from '../io/stderr.js';
 import { jsonText } from '../terminal-text.js';
 import { ProgressStore } from '../io/progress-store.js';
-import { lessonOf, summarize, formatDuration } from '../tutor/progress.js';
-import { listLessons, lessonDirs } from '../lesson/catalog.js';
+import { studiedLessons, openStudied } from '../io/studied.js';
+import { clockNow } from '../io/clock.js';
+import { lessonOf, summarize, formatDuration, lastStudiedOf } from '../tutor/progress.js';
+import { lessonStatus, quizState, stateCounts, stepStates, untouched, type StepState } from '../tutor/progress-status.js';
+import { DEFAULT_PASS_MARK, fmtPoints } from '../tutor/quiz-score.js';
+import { dueSummary, scheduleAll, whenText } from '../tutor/schedule.js';
+import { planSteps } from '../tutor/plan.js';
 import { color } from '../io/color.js';
 import { stepLabel } from '../tutor/plan.js';
+
+const STATE_ORDER: StepState[] = ['done', 'skipped', 'missed', 'left'];
 
 export async function run(opts: { json?: boolean; dir?: string[] }): Promise<void> {
   const store = new ProgressStore();
   const data = store.read();
   for (const n of store.notices) noteToStderr(n);
-  const titles = new Map(listLessons(lessonDirs(opts.dir)).entries.map((e) => [e.id, e.title]));
-  const lessons = Object.keys(data.lessons).map((id) => ({ title: titles.get(id) ?? null, ...summarize(id, lessonOf(data, id)) }));
+  const now = clockNow();
+  const schedule = scheduleAll(data.lessons);
+  const lessons = [];
+  for (const s of studiedLessons(data, opts.dir)) {
+    const opened = await openStudied(s, opts.dir);
+    const record = lessonOf(data, s.key);
+    const plan = opened ? planSteps(opened.lesson) : null;
+    const states = plan ? stepStates(plan, record) : null;
+    const due = dueSummary(schedule.filter((i) => i.lesson === s.key), now);
+    lessons.push({
+      ...summarize(record.id ?? s.key, record),
+      title: opened?.lesson.title ?? record.title ?? null,
+      key: s.key,
+      path: opened?.path ?? null,
+      status: lessonStatus(record, plan),
+      quiz: quizState(record),
+      passMark: DEFAULT_PASS_MARK,
+      steps: states ? { ...stateCounts(states), list: states } : null,
+      lastStudied: lastStudiedOf(record),
+      review: { due: due.due, next: due.next?.toISOString() ?? null, nextCount: due.nextCount },
+      untouched: untouched(record),
+    });
+  }
+  const all = dueSummary(schedule, now);
+  const review = { due: all.due, next: all.next?.toISOString() ?? null, nextCount: all.nextCount };
   if (opts.json) {
-    process.stdout.write(jsonText({ file: store.file, lessons }, 2) + '\n');
+    process.stdout.write(jsonText({ file: store.file, lessons, review }, 2) + '\n');
     return;
   }
-  if (!lessons.length) {
+  const shown = lessons.filter((l) => !l.untouched);
+  if (!shown.length) {
     process.stdout.write(`No progress yet. Start the lesson with: calc-ml start\n(progress is kept in ${store.file})\n`);
     return;
   }
-  for (const s of lessons) {
-    const pct = (x: { score: number; total: number }) => `${fmt(x.score)}/${x.total} (${Math.round((100 * x.score) / x.total)}%)`;
-    process.stdout.write(`${color.bold(`Lesson ${s.lessonId}`)}${s.title ? ` ${s.title}` : ''}\n`);
+  const pct = (x: { score: number; total: number }) => `${fmtPoints(x.score)}/${x.total} (${Math.round((100 * x.score) / x.total)}%)`;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  for (const s of shown) {
+    out(`${color.bold(`Lesson ${s.lessonId}`)}${s.title ? ` ${s.title}` : ''} · ${s.status}${s.lastStudied ? ` · last studied ${s.lastStudied.slice(0, 10)}` : ''}`);
+    if (s.steps) {
+      const c = s.steps;
+      out(`  steps: ${STATE_ORDER.map((k) => `${c[k]} ${k}`).join(', ')} (of ${c.list.length})`);
+      for (const k of STATE_ORDER.slice(1)) {
+        const ids = c.list.filter((x) => x.state === k).map((x) => stepLabel(x.id));
+        if (ids.length) out(`    ${k}: ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? `, and ${ids.length - 6} more` : ''}`);
+      }
+    } else out('  steps: its lesson file is not found here (give its folder with --dir)');
     // An unfinished attempt is scored over what was answered: say so, rather than 0/4 or NaN%.
     const last = (q: NonNullable<typeof s.quizLast>) =>
-      q.complete ? pct(q) : q.total ? `unfinished, ${fmt(q.score)} right of ${q.total} answered` : 'unfinished, nothing answered';
-    process.stdout.write(`  quiz: ${s.quizBest ? `best ${pct(s.quizBest)}` : 'no complete attempt'}` +
-      (s.quizLast ? `, last ${last(s.quizLast)}` : '') +
-      `, ${s.quizAttempts} attempt${s.quizAttempts === 1 ? '' : 's'}\n`);
-    process.stdout.write(`  exercises right or partly right: ${s.exercisesDone.length ? s.exercisesDone.join(', ') : 'none yet'}\n`);
-    process.stdout.write(`  time spent: ${formatDuration(s.timeSpentMs)}\n`);
-    if (s.step) process.stdout.write(`  guided lesson: at ${stepLabel(s.step)} (calc-ml start picks up there)\n`);
+      q.complete ? (q.total ? pct(q) : 'nothing graded') : q.total ? `unfinished, ${fmtPoints(q.score)} right of ${q.total} graded so far (calc-ml quiz goes on)` : 'unfinished (calc-ml quiz goes on)';
+    const passed = s.quiz === 'passed' ? 'passed' : s.quiz === 'failed' ? 'not passed yet' : 'not taken';
+    out(`  quiz: ${passed} (pass mark ${Math.round(s.passMark * 100)}% of what is graded)` + (s.quizBest ? `, best ${pct(s.quizBest)}` : '') +
+      (s.quizLast ? `, last ${last(s.quizLast)}` : '') + `, ${s.quizAttempts} attempt${s.quizAttempts === 1 ? '' : 's'}`);
+    out(`  review: ${s.review.due} due now${s.review.next ? `; next ${s.review.nextCount} ${whenText(new Date(s.review.next), now)}` : ''}`);
+    out(`  time spent: ${formatDuration(s.timeSpentMs)}`);
+    if (s.step && s.status !== 'complete') out(`  guided lesson: at ${stepLabel(s.step)} (calc-ml start picks up there)`);
   }
-  process.stdout.write(`(kept in ${store.file})\n`);
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  out(`Review: ${review.due} item${review.due === 1 ? '' : 's'} due now${review.next ? `; the next ${review.nextCount} ${whenText(new Date(review.next), now)}` : ''}${review.due ? ' (calc-ml review)' : ''}.`);
+  out(`(kept in ${store.file})`);
 }

@@ -9,6 +9,7 @@ import { parseTries } from '../tutor/tries.js';
 import { UserError } from '../errors.js';
 import { stdoutClosed } from '../io/output.js';
 import { clockNow } from '../io/clock.js';
+import { processAlive } from '../io/safe-write.js';
 import { hasPython, runPython, PYTHON_LIMIT_S } from '../io/python-run.js';
 import type { PythonRunner } from '../tutor/quiz.js';
 
@@ -25,11 +26,11 @@ function pythonRunner(): PythonRunner {
 
 export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[]; tries?: string; restart?: boolean }): Promise<void> {
   const tries = parseTries(opts.tries);
-  const { lesson, key } = await openLesson(ref, opts.dir);
+  const { lesson, key, path } = await openLesson(ref, opts.dir);
   // With --json, stdout carries the result alone; everything a learner reads goes to stderr.
   const stream = opts.json ? process.stderr : process.stdout;
   const ui = terminalUi(stream);
-  const session = openSession(lesson.id);
+  const session = openSession({ id: lesson.id, title: lesson.title, path });
   const questions = questionsFor(lesson, key);
   const total = quizQuestions(questions).length;
   const prompter = createPrompter({ output: stream });
@@ -41,6 +42,8 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
       grade: (q, a) => grade(q, a),
       tries,
       restart: opts.restart,
+      owner: process.pid,
+      alive: (pid) => pid !== process.pid && processAlive(pid),
       python: pythonRunner(),
       save: (change) => session.save(change),
       now: () => clockNow().toISOString(),

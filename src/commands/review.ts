@@ -2,19 +2,49 @@ import { openLesson } from '../io/lesson-file.js';
 import { openSession } from '../io/session.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
 import { terminalUi } from '../io/ui.js';
+import { ProgressStore } from '../io/progress-store.js';
+import { studiedLessons, openStudied } from '../io/studied.js';
+import { clockNow } from '../io/clock.js';
+import { noteToStderr } from '../io/stderr.js';
 import { grade, questionsFor } from '../grading/index.js';
-import { runReview } from '../tutor/review.js';
+import { runReview, type ReviewSource } from '../tutor/review.js';
+import { dueNow, scheduleAll } from '../tutor/schedule.js';
+import { recordKey } from '../tutor/progress.js';
 import { parseTries } from '../tutor/tries.js';
 import { UserError } from '../errors.js';
 
+/** `review`: what is due across every lesson studied, or in the one given. */
 export async function run(ref: string | undefined, opts: { dir?: string[]; tries?: string }): Promise<void> {
   const tries = parseTries(opts.tries);
-  const { lesson, key } = await openLesson(ref, opts.dir);
   const ui = terminalUi(process.stdout);
-  const session = openSession(lesson.id);
+  const now = clockNow();
+  const sources: ReviewSource[] = [];
+  const unreachable: { label: string; due: number }[] = [];
+  const source = (lesson: { id: string; title: string }, key: string, path: string, questions: ReviewSource['questions']) => {
+    const session = openSession({ id: lesson.id, title: lesson.title, path }, () => {});
+    sources.push({ key, label: `Lesson ${lesson.id}`, questions, record: session.record, save: session.save });
+  };
+  if (ref) {
+    const { lesson, key, path } = await openLesson(ref, opts.dir);
+    const data = readData();
+    source(lesson, recordKey(data, lesson), path, questionsFor(lesson, key));
+  } else {
+    const data = readData();
+    const due = new Map<string, number>();
+    for (const i of dueNow(scheduleAll(data.lessons), now)) due.set(i.lesson, (due.get(i.lesson) ?? 0) + 1);
+    for (const s of studiedLessons(data, opts.dir)) {
+      if (!Object.keys(s.record.answers).length) continue;
+      const opened = await openStudied(s, opts.dir);
+      if (!opened) {
+        unreachable.push({ label: `Lesson ${s.record.id ?? s.key}${s.record.title ? ` ${s.record.title}` : ''}`, due: due.get(s.key) ?? 0 });
+        continue;
+      }
+      source(opened.lesson, s.key, opened.path, questionsFor(opened.lesson, opened.key));
+    }
+  }
   const prompter = createPrompter({ output: process.stdout });
   try {
-    await runReview(questionsFor(lesson, key), session.record, { ask: prompter, ui, grade, save: session.save, now: () => new Date(), tries });
+    await runReview(sources, { ask: prompter, ui, grade, now: clockNow, tries, unreachable });
   } catch (e) {
     if (e instanceof Interrupted) throw new UserError('review stopped; the answers you gave are saved. Run "calc-ml review" to go on', 130);
     if (e instanceof EndOfInput) throw new UserError(`${e.why ?? 'the input ended during the review'}; the answers you gave are saved`, 1);
@@ -22,4 +52,11 @@ export async function run(ref: string | undefined, opts: { dir?: string[]; tries
   } finally {
     prompter.close();
   }
+}
+
+function readData() {
+  const store = new ProgressStore();
+  const data = store.read();
+  for (const n of store.notices) noteToStderr(n);
+  return data;
 }

@@ -12,6 +12,29 @@ import { ideaChart } from '../tutor/idea-chart.js';
 import { ideaMap } from '../tutor/idea-map.js';
 import { lessonDirs, resolveLessonRef } from '../lesson/catalog.js';
 import { UserError } from '../errors.js';
+import { clockNow } from '../io/clock.js';
+import { dirname } from 'node:path';
+import { ProgressStore } from '../io/progress-store.js';
+import { studiedLessons, openStudied } from '../io/studied.js';
+import { lastStudiedOf } from '../tutor/progress.js';
+import { lessonToResume } from '../tutor/progress-status.js';
+
+/** The lesson in progress that was studied last, with its file; null when there is none. */
+async function resumeTarget(dirs?: string[]): Promise<{ path: string; id: string; lastStudied: string | null } | null> {
+  let data;
+  try {
+    data = new ProgressStore().read();
+  } catch {
+    return null; // the session that follows says what is wrong with the file
+  }
+  const candidates = [];
+  for (const s of studiedLessons(data, dirs)) {
+    if (!s.path) continue;
+    const opened = await openStudied(s, dirs);
+    if (opened) candidates.push({ record: s.record, steps: planSteps(opened.lesson), lastStudied: lastStudiedOf(s.record), path: opened.path, id: opened.lesson.id });
+  }
+  return lessonToResume(candidates);
+}
 
 export interface StartOptions {
   restart?: boolean;
@@ -22,15 +45,19 @@ export interface StartOptions {
 
 export async function run(ref: string | undefined, opts: StartOptions): Promise<void> {
   const tries = parseTries(opts.tries);
-  const { lesson, key } = await openLesson(ref, opts.dir);
   const ui = terminalUi(process.stdout);
-  const session = openSession(lesson.id);
+  // No lesson named: the one in progress, studied last (the bundled lesson when there is none).
+  const resumed = ref || opts.restart ? null : await resumeTarget(opts.dir);
+  if (resumed && resumed.path !== resolveLessonRef(undefined, [])) ui.say(ui.dim(`Going back to Lesson ${resumed.id}, in progress (last studied ${resumed.lastStudied?.slice(0, 10) ?? 'before'}). calc-ml lessons lists the others.`));
+  const { lesson, key, path } = await openLesson(resumed?.path ?? ref, opts.dir);
+  const session = openSession({ id: lesson.id, title: lesson.title, path });
   const prompter = createPrompter({ output: process.stdout });
   const questions = questionsFor(lesson, key);
   let nextLessonPath: string | null = null;
   if (lesson.next) {
     try {
-      nextLessonPath = resolveLessonRef(lesson.next.id, lessonDirs(opts.dir));
+      // Looked for beside this lesson too: a course folder opened by path needs no --dir.
+      nextLessonPath = resolveLessonRef(lesson.next.id, lessonDirs([...(opts.dir ?? []), dirname(path)]));
     } catch {
       nextLessonPath = null; // not on this machine: the learner is told how to point at it
     }
@@ -41,7 +68,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     grade,
     record: session.record,
     save: session.save,
-    now: () => new Date().toISOString(),
+    now: () => clockNow().toISOString(),
     render: (md: string) => renderMarkdown(md, Math.min(ui.width, 100), ui.colors),
     ideas: key?.ideas,
     ideaChart,
@@ -53,7 +80,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
   try {
     outcome = await runTutor(lesson, questions, deps, { restart: opts.restart, step: opts.step });
     if (outcome.kind === 'review') {
-      await runReview(questions, session.record, { ask: prompter, ui, grade, save: session.save, now: () => new Date() });
+      await runReview([{ key: lesson.id, label: `Lesson ${lesson.id}`, questions, record: session.record, save: session.save }], { ask: prompter, ui, grade, now: clockNow });
     }
   } catch (e) {
     if (e instanceof Interrupted || e instanceof EndOfInput) {

@@ -1,17 +1,14 @@
-import { writeSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, accessSync, constants, type Stats } from 'node:fs';
+import { copyFileSync, writeSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, accessSync, constants, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { replaceFileSafely, removeStaleTemps, processAlive } from './safe-write.js';
-import envPaths from 'env-paths';
+import { progressHome } from './home.js';
 import { UserError } from '../errors.js';
-import { emptyProgress, progressProblem, type ProgressData } from '../tutor/progress.js';
+
+export { progressHome };
+import { emptyProgress, migrateProgress, progressProblem, SCHEMA_VERSION, type ProgressData } from '../tutor/progress.js';
 
 /** The progress folder cannot be used at all (not a folder, not writable): the learner can go on unsaved. */
 export class HomeUnusable extends UserError {}
-
-/** $CALC_ML_HOME, else the platform's user data folder for calc-ml (~/.local/share/calc-ml on Linux). */
-export function progressHome(env = process.env): string {
-  return env.CALC_ML_HOME || envPaths('calc-ml', { suffix: '' }).data;
-}
 
 /**
  * mkdir -p, one component at a time: Node's own recursive mkdir never returns on some virtual file
@@ -138,7 +135,30 @@ export class ProgressStore {
       throw new UserError(`${this.file}: ${problem.message}; it is left as it is. Update calc-ml, or set CALC_ML_HOME to another folder`);
     }
     if (problem) return this.moveAside(problem.message);
-    return value as ProgressData;
+    const data = value as ProgressData;
+    if (data.schema < SCHEMA_VERSION) {
+      this.migratedFrom = data.schema;
+      return migrateProgress(data);
+    }
+    return data;
+  }
+
+  /** The schema of the file as last read when it was older than this build's (it is migrated in memory). */
+  migratedFrom: number | null = null;
+
+  /**
+   * The first write over a file of an older schema first keeps that file beside it, as it was
+   * (progress.schema-1.json): a learner who goes back to an older calc-ml still has their history.
+   */
+  private keepOlder(): void {
+    if (this.migratedFrom === null) return;
+    const copy = join(this.home, `progress.schema-${this.migratedFrom}.json`);
+    try {
+      if (!existsSync(copy)) copyFileSync(this.file, copy);
+    } catch (e) {
+      throw this.writeError(e);
+    }
+    this.migratedFrom = null;
   }
 
   private moveAside(why: string): ProgressData {
@@ -164,6 +184,7 @@ export class ProgressStore {
     try {
       const data = this.read();
       change(data);
+      this.keepOlder();
       try {
         replaceFileSafely(this.file, JSON.stringify(data, null, 2) + '\n');
       } catch (e) {

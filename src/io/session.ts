@@ -1,5 +1,7 @@
 import { ProgressStore, HomeUnusable } from './progress-store.js';
-import { lessonOf, emptyProgress, type LessonProgress } from '../tutor/progress.js';
+import { lessonOf, emptyProgress, type LessonIdentity, type LessonProgress } from '../tutor/progress.js';
+import { clockNow } from './clock.js';
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { noteToStderr } from './stderr.js';
 
@@ -22,7 +24,7 @@ export interface Session {
  * Progress for one lesson during a command. A folder that cannot be written does not stop the
  * learner: they are told once that answers will not be kept, and the session goes on.
  */
-export function openSession(lessonId: string, tell: (line: string) => void = noteToStderr, store = new ProgressStore()): Session {
+export function openSession(lesson: string | LessonIdentity, tell: (line: string) => void = noteToStderr, store = new ProgressStore()): Session {
   let saving = true;
   let failed = false;
   let data = emptyProgress();
@@ -35,7 +37,9 @@ export function openSession(lessonId: string, tell: (line: string) => void = not
     saving = false;
   }
   for (const n of store.notices) tell(n);
-  const record = lessonOf(data, lessonId);
+  // A lesson opened by its identity keeps its record apart from another lesson with the same id.
+  if (typeof lesson !== 'string' && lesson.path) lesson = { ...lesson, path: resolve(lesson.path) };
+  const record = lessonOf(data, lesson);
   let last = Date.now();
   return {
     record,
@@ -50,14 +54,17 @@ export function openSession(lessonId: string, tell: (line: string) => void = not
       const now = Date.now();
       const gap = Math.min(now - last, MAX_GAP_MS);
       last = now;
+      const stamp = clockNow().toISOString();
       change(record);
       record.timeSpentMs += gap;
+      record.lastStudied = stamp;
       if (!saving) return false;
       try {
         store.update((d) => {
-          const l = lessonOf(d, lessonId);
+          const l = lessonOf(d, lesson);
           change(l);
           l.timeSpentMs += gap;
+          l.lastStudied = stamp;
         });
         return true;
       } catch (e) {

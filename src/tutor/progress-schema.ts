@@ -19,6 +19,7 @@ const answerRecord = v.looseObject({
   score: finite,
   at: text,
   self: v.optional(v.picklist(['right', 'wrong'])),
+  pending: v.optional(v.boolean()),
 });
 
 const quizAttempt = v.looseObject({
@@ -29,6 +30,8 @@ const quizAttempt = v.looseObject({
   score: finite,
   total: finite,
   complete: v.boolean(),
+  passed: v.optional(v.boolean()),
+  owner: v.optional(finite),
 });
 
 const tutorState = v.looseObject({
@@ -41,6 +44,10 @@ const tutorState = v.looseObject({
 });
 
 const lessonProgress = v.looseObject({
+  id: v.optional(text),
+  title: v.optional(v.nullable(text)),
+  path: v.optional(v.nullable(text)),
+  lastStudied: v.optional(v.nullable(text)),
   quiz: v.array(quizAttempt),
   answers: v.optional(v.record(text, v.array(answerRecord))),
   tutor: v.optional(tutorState),

@@ -5,7 +5,12 @@
 
 import { depthOf, lessonsShapeProblem, MAX_DEPTH } from './progress-schema.js';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 2: a lesson's record carries whose it is (id, title, path) and when it was last studied, so two
+ * lessons with one id (the course has such pairs) never share a record; schema 1 files are migrated
+ * on read (migrateProgress), nothing dropped.
+ */
+export const SCHEMA_VERSION = 2;
 
 export type VerdictKind = 'correct' | 'partial' | 'incorrect' | 'ungraded';
 
@@ -38,6 +43,8 @@ export interface QuizAttempt {
   complete: boolean;
   /** Whether a complete attempt reached the pass mark (older files: computed from score and total). */
   passed?: boolean;
+  /** The pid of the calc-ml running it, while it runs (another one does not resume it then). */
+  owner?: number;
 }
 
 export interface TutorState {
@@ -51,6 +58,12 @@ export interface TutorState {
 }
 
 export interface LessonProgress {
+  /** Whose record this is: the lesson's id and title (null in a record migrated from schema 1, until the lesson is next opened). */
+  id?: string;
+  title?: string | null;
+  /** The lesson file last studied from (so `start` can resume it without --dir). */
+  path?: string | null;
+  lastStudied?: string | null;
   quiz: QuizAttempt[];
   /** Every answer to an exercise or quiz item, oldest first, by ref: the history review draws on. */
   answers: Record<string, AnswerRecord[]>;
@@ -81,8 +94,36 @@ export function emptyLesson(): LessonProgress {
   };
 }
 
-/** The lesson's record, created on first use (mutates `data`). */
-export function lessonOf(data: ProgressData, lessonId: string): LessonProgress {
+/** A lesson as progress knows it. */
+export interface LessonIdentity {
+  id: string;
+  title: string;
+  path?: string | null;
+}
+
+const sameTitle = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Where a lesson's record is kept: under its id, as always, unless that record belongs to another
+ * lesson with the same id (its title differs); then under "id title". A record with no title yet
+ * (migrated from schema 1) is claimed by the first lesson with its id that is opened.
+ */
+export function recordKey(data: ProgressData, who: LessonIdentity): string {
+  const byId = data.lessons[who.id];
+  if (!byId || !byId.title || sameTitle(byId.title, who.title)) return who.id;
+  return `${who.id} ${who.title.replace(/\s+/g, ' ').trim()}`;
+}
+
+/** The record of a lesson (by its identity) or of a key, created on first use (mutates `data`). */
+export function lessonOf(data: ProgressData, lesson: string | LessonIdentity): LessonProgress {
+  if (typeof lesson !== 'string') {
+    const l = lessonOf(data, recordKey(data, lesson));
+    l.id = lesson.id;
+    l.title = lesson.title;
+    if (lesson.path) l.path = lesson.path;
+    return l;
+  }
+  const lessonId = lesson;
   const existing = data.lessons[lessonId];
   if (existing) {
     // Fill fields a record written by an older build of this schema may lack.
@@ -92,6 +133,37 @@ export function lessonOf(data: ProgressData, lessonId: string): LessonProgress {
     return merged;
   }
   return (data.lessons[lessonId] = emptyLesson());
+}
+
+/** The latest time anything was answered or stepped through in this record (ISO), or null. */
+export function lastStudiedOf(l: Partial<LessonProgress>): string | null {
+  const times: string[] = [];
+  if (l.lastStudied) times.push(l.lastStudied);
+  if (l.tutor?.updatedAt) times.push(l.tutor.updatedAt);
+  for (const a of l.quiz ?? []) times.push(a.finishedAt ?? a.startedAt, ...a.answers.map((x) => x.at));
+  for (const list of Object.values(l.answers ?? {})) for (const a of list) times.push(a.at);
+  const valid = times.filter((t) => !Number.isNaN(Date.parse(t)));
+  return valid.length ? valid.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b)) : null;
+}
+
+/**
+ * A schema 1 file as schema 2 (a new object; the input is left as it is): each record keeps every
+ * field it had and gains its id (the key it was under), a title to be filled in when the lesson is
+ * next opened, and when it was last studied. Attempts gain `passed` where they are complete.
+ */
+export function migrateProgress(old: { schema: number; lessons: Record<string, LessonProgress> }): ProgressData {
+  if (old.schema >= SCHEMA_VERSION) return old as ProgressData;
+  const lessons: Record<string, LessonProgress> = {};
+  for (const [key, rec] of Object.entries(old.lessons)) {
+    lessons[key] = {
+      ...rec,
+      id: rec.id ?? key,
+      title: rec.title ?? null,
+      lastStudied: lastStudiedOf(rec),
+      quiz: rec.quiz.map((a) => (a.complete && a.passed === undefined && a.total > 0 ? { ...a, passed: a.score / a.total >= 0.7 - 1e-9 } : a)),
+    };
+  }
+  return { ...old, schema: SCHEMA_VERSION, lessons };
 }
 
 /** Why a parsed file is not a progress file we can use; null when it is. */

@@ -79,6 +79,9 @@ export interface QuizDeps {
   restart?: boolean;
   passMark?: number;
   python?: PythonRunner;
+  /** The process running this attempt (kept in it), and whether a process is alive: a stopped attempt is resumed only when its owner is gone. */
+  owner?: number;
+  alive?: (pid: number) => boolean;
 }
 
 /** The quiz's questions, in the lesson's order: multiple choice, true/false, then conceptual, then coding. */
@@ -142,9 +145,11 @@ export function verdictLine(v: Verdict, ui: Ui): string {
 }
 
 /** The attempt to go on with: the last one, when it was stopped before its end with answers in it. */
-export function resumableAttempt(attempts: QuizAttempt[], qs: Question[]): QuizAttempt | null {
+export function resumableAttempt(attempts: QuizAttempt[], qs: Question[], alive: (pid: number) => boolean = () => false): QuizAttempt | null {
   const last = attempts[attempts.length - 1];
   if (!last || last.complete) return null;
+  // Another calc-ml still answering it (two quizzes at once): not this run's to go on with.
+  if (typeof last.owner === 'number' && alive(last.owner)) return null;
   const answered = last.answers.filter((a) => a && !a.pending && qs.some((q) => q.ref === a.ref));
   return answered.length && answered.length < qs.length ? last : null;
 }
@@ -161,11 +166,12 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   const { ask, ui, grade, save, now } = deps;
   const qs = quizQuestions(questions);
   const passMark = deps.passMark ?? DEFAULT_PASS_MARK;
-  const carried = deps.restart ? null : resumableAttempt(record.quiz, qs);
+  const carried = deps.restart ? null : resumableAttempt(record.quiz, qs, deps.alive);
   const previousBest = bestOf(record.quiz.filter((a) => a !== carried));
   const attempt: QuizAttempt = carried
     ? { ...carried, answers: carried.answers.filter((a) => a && !a.pending && qs.some((q) => q.ref === a.ref)) }
     : { id: (deps.newId ?? (() => globalThis.crypto.randomUUID()))(), startedAt: now(), finishedAt: null, answers: [], score: 0, total: 0, complete: false };
+  if (deps.owner !== undefined) attempt.owner = deps.owner;
   const tally: Tally = emptyTally();
   const result: QuizResult = {
     lesson: lesson.id, score: 0, total: 0, items: [], complete: false, saved: 0, selfChecked: 0, previousBest,

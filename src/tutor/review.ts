@@ -2,102 +2,109 @@ import type { Question, Verdict } from '../grading/index.js';
 import type { LessonProgress, AnswerRecord } from './progress.js';
 import { recordAnswer } from './progress.js';
 import { askWithTries, DEFAULT_TRIES } from './tries.js';
+import { dueNow, dueSummary, scheduleAll, whenText, type Scheduled } from './schedule.js';
 import type { Asker, Ui } from './ui.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const right = (a: AnswerRecord) => a.verdict === 'correct' || a.self === 'right';
 
-export interface ReviewItem {
-  ref: string;
-  misses: number;
-  firstMiss: string;
-}
-
-/**
- * What to review now: items whose last answer was wrong, partly right or skipped, and items right
- * once since, when a day has passed (a second right answer, days apart, retires an item). Most-missed
- * first, then oldest miss first. Pure: `now` is given.
- */
-export function reviewQueue(record: LessonProgress, now: Date, limit = 10): ReviewItem[] {
-  const items: ReviewItem[] = [];
-  for (const [ref, list] of Object.entries(record.answers)) {
-    const misses = list.filter((a) => !right(a) && a.verdict !== 'ungraded');
-    const missesSelf = list.filter((a) => a.self === 'wrong');
-    const all = [...misses, ...missesSelf];
-    if (!all.length) continue;
-    const last = list[list.length - 1];
-    let due: boolean;
-    if (!right(last)) due = true;
-    else {
-      const prev = list[list.length - 2];
-      const retired = prev && right(prev) && Date.parse(last.at) - Date.parse(prev.at) >= DAY_MS;
-      due = !retired && now.getTime() - Date.parse(last.at) >= DAY_MS;
-    }
-    if (due) items.push({ ref, misses: all.length, firstMiss: all.map((a) => a.at).sort()[0] });
-  }
-  return items.sort((a, b) => b.misses - a.misses || a.firstMiss.localeCompare(b.firstMiss)).slice(0, limit);
+/** One studied lesson, as review needs it: its questions and a way to save to its record. */
+export interface ReviewSource {
+  /** The record's key in progress.json. */
+  key: string;
+  /** "Lesson 1.2.26", for the header of each item. */
+  label: string;
+  questions: Question[];
+  record: LessonProgress;
+  save: (change: (l: LessonProgress) => void) => unknown;
 }
 
 export interface ReviewDeps {
   ask: Asker;
   ui: Ui;
   grade: (q: Question, answer: string) => Verdict;
-  save: (change: (l: LessonProgress) => void) => void;
   now: () => Date;
   /** Answers a written or coding question may take (default: 3 in a terminal, 1 from a pipe). */
   tries?: number;
+  /** At most this many items in one session (default 10). */
+  limit?: number;
+  /** Lessons studied whose file was not found: their due items are counted, not asked. */
+  unreachable?: { label: string; due: number }[];
 }
 
-/** A short session over the review queue; returns how many were answered right. */
-export async function runReview(questions: Question[], record: LessonProgress, deps: ReviewDeps): Promise<{ asked: number; right: number }> {
-  const { ask, ui, grade, save, now } = deps;
-  const queue = reviewQueue(record, now()).filter((i) => questions.some((q) => q.ref === i.ref));
-  const elsewhere = reviewQueue(record, now()).filter((i) => !questions.some((q) => q.ref === i.ref));
-  ui.say(ui.heading('Review'));
-  if (!queue.length) {
-    const answered = Object.keys(record.answers).length > 0;
-    ui.say(
-      elsewhere.length
-        ? 'Nothing to ask here.'
-        : answered
-          ? 'Nothing to review: everything you missed is retired or not due yet.'
-          : 'Nothing to review yet: what you miss in calc-ml start or calc-ml quiz comes back here.',
-    );
-  } else {
-    ui.say(`${queue.length} item${queue.length === 1 ? '' : 's'} you missed or skipped, most-missed first. Enter skips one, ? shows a hint.`);
+/** What is due now among the sources' items that can be asked (most overdue first), at most `limit`. */
+export function reviewQueue(sources: ReviewSource[], now: Date, limit = 10): (Scheduled & { source: ReviewSource; question: Question })[] {
+  const records = Object.fromEntries(sources.map((s) => [s.key, s.record]));
+  const out: (Scheduled & { source: ReviewSource; question: Question })[] = [];
+  for (const item of dueNow(scheduleAll(records), now)) {
+    const source = sources.find((s) => s.key === item.lesson)!;
+    const question = source.questions.find((q) => q.ref === item.ref);
+    if (question) out.push({ ...item, source, question });
   }
-  for (const e of elsewhere) if (e.ref === 'mini-project') ui.say(ui.dim('The mini-project is waiting too: calc-ml start --step mini-project'));
+  return out.slice(0, limit);
+}
+
+function nextLine(sources: ReviewSource[], now: Date): string | null {
+  const s = dueSummary(scheduleAll(Object.fromEntries(sources.map((x) => [x.key, x.record]))), now);
+  if (!s.next) return null;
+  return `Next due: ${s.nextCount} item${s.nextCount === 1 ? '' : 's'} ${whenText(s.next, now)}.`;
+}
+
+/**
+ * A short session over what the FSRS schedule has due, across every lesson given: missed items
+ * come back at once, right ones after days that grow with each right answer. Returns how many
+ * were asked and answered right.
+ */
+export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Promise<{ asked: number; right: number }> {
+  const { ask, ui, grade, now } = deps;
+  const queue = reviewQueue(sources, now(), deps.limit ?? 10);
+  ui.say(ui.heading('Review'));
+  const lessonsIn = new Set(queue.map((i) => i.source.key)).size;
+  const anyAnswered = sources.some((s) => Object.keys(s.record.answers).length > 0);
+  if (!queue.length) {
+    const next = nextLine(sources, now());
+    ui.say(!anyAnswered
+      ? 'Nothing to review yet: what you answer in calc-ml start or calc-ml quiz comes back here when it is due.'
+      : `Nothing is due now.${next ? ` ${next}` : ''}`);
+  } else {
+    ui.say(`${queue.length} item${queue.length === 1 ? '' : 's'} due${lessonsIn > 1 ? ` from ${lessonsIn} lessons` : ''}, most overdue first (spaced by FSRS: what you miss comes back soon, what you get right after growing gaps). Enter skips one, ? shows a hint.`);
+  }
+  for (const u of deps.unreachable ?? []) if (u.due) ui.say(ui.dim(`${u.label}: ${u.due} item${u.due === 1 ? '' : 's'} due, but its lesson file is not found (give its folder with --dir).`));
+  for (const s of sources) if ((s.record.answers['mini-project'] ?? []).some((a) => !right(a))) ui.say(ui.dim(`${s.label}: the mini-project is waiting too: calc-ml start --step mini-project`));
   let good = 0;
   for (const [i, item] of queue.entries()) {
-    const q = questions.find((x) => x.ref === item.ref)!;
+    const q = item.question;
     ui.say('');
-    ui.say(ui.bold(`${i + 1}/${queue.length} · ${q.ref}${item.misses > 1 ? ` · missed ${item.misses}×` : ''}`));
+    ui.say(ui.bold(`${i + 1}/${queue.length} · ${sources.length > 1 ? `${item.source.label} · ` : ''}${q.ref}${item.misses > 1 ? ` · missed ${item.misses}×` : ''}`));
     ui.say(q.prompt);
     const asked = await askWithTries(q, { ask, ui, grade, maxTries: deps.tries ?? (ask.interactive ? DEFAULT_TRIES : 1) });
     if (asked.skipped) {
-      ui.say(ui.dim('– Skipped. It stays in your review.'));
+      ui.say(ui.dim('– Skipped. It stays due.'));
       continue;
     }
     const { answer, verdict: v } = asked;
     ui.say(asked.shown);
     let self: 'right' | 'wrong' | undefined;
-    if (v.verdict === 'ungraded' && ask.interactive) {
-      self = (await ask.select('Were you right this time?', [
-        { value: 'right', name: 'Yes', key: 'y' },
-        { value: 'wrong', name: 'Not yet', key: 'n' },
-      ])) as 'right' | 'wrong';
+    if (v.verdict === 'ungraded') {
+      if (q.lessonAnswer) ui.say(`The lesson's answer: ${q.lessonAnswer}`);
+      if (q.solution) ui.say(["The lesson's solution:", ...q.solution.split('\n').map((l) => `    ${l}`)].join('\n'));
+      if (ask.interactive) {
+        self = (await ask.select('Were you right this time?', [
+          { value: 'right', name: 'Yes', key: 'y' },
+          { value: 'wrong', name: 'Not yet', key: 'n' },
+        ])) as 'right' | 'wrong';
+      }
     }
     const rec: AnswerRecord = {
       ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now().toISOString(),
       tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0, ...(asked.earlier.length ? { earlier: asked.earlier } : {}), ...(self ? { self } : {}),
     };
-    save((l) => recordAnswer(l, rec));
+    item.source.save((l) => recordAnswer(l, rec));
     if (right(rec)) good++;
   }
   if (queue.length) {
     ui.say('');
-    ui.say(`Review done: ${good} of ${queue.length} right. An item leaves your review once you get it right twice, a day or more apart.`);
+    const next = nextLine(sources, now());
+    ui.say(`Review done: ${good} of ${queue.length} right.${next ? ` ${next}` : ''}`);
   }
   return { asked: queue.length, right: good };
 }

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import type { Asker, Ui } from './ui.js';
 import type { LessonProgress } from './progress.js';
 import { missedRefs } from './progress.js';
+import { stepStates } from './progress-status.js';
 import { planSteps, resumeIndex, findStep, stepNames, progressBar, type PlannedStep } from './plan.js';
 import type { Screen } from './labs.js';
 import { STEP_RUNNERS, type StepContext, type StepOutcome } from './steps/index.js';
@@ -124,11 +125,20 @@ function welcome(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, i
     else sections.push({ label, ids: [s.id] });
   }
   const here = steps[index]?.id;
+  // Each section marked by where the learner stands in it (progress-status: skipped is not done).
+  const states = new Map(stepStates(steps, record).map((x) => [x.id, x.state]));
+  let marked = false;
   for (const sec of sections) {
-    const done = sec.ids.every((id) => record.tutor.done.includes(id));
-    const mark = sec.ids.includes(here) ? (ui.ascii ? '>' : '▸') : done ? '✓' : ' ';
+    const st = sec.ids.map((id) => states.get(id) ?? 'left');
+    const mark = sec.ids.includes(here) ? (ui.ascii ? '>' : '▸')
+      : st.every((x) => x === 'done') ? (ui.ascii ? '+' : '✓')
+      : st.includes('missed') ? (ui.ascii ? 'x' : '✗')
+      : st.includes('skipped') ? '-'
+      : ' ';
+    if (mark !== ' ' && !sec.ids.includes(here)) marked = true;
     ui.say(`  ${mark} ${sec.label}`);
   }
+  if (marked) ui.say(ui.dim(ui.ascii ? '  (+ done, x missed, - skipped)' : '  (✓ done, ✗ missed, - skipped)'));
   ui.say(ui.dim(progressBar(record.tutor.done.filter((d) => steps.some((s) => s.id === d)).length, steps.length, 20, ui.ascii).replace('step', 'done')));
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Terminal, hasTmux } from '../helpers/tmux.js';
+import { runCli } from '../helpers/cli.js';
 import { jest } from '@jest/globals';
 
 jest.setTimeout(60000);
@@ -12,6 +13,7 @@ jest.setTimeout(60000);
 // shapes (tests/fixtures/course): no answer key, so what is graded comes from the lesson's own marks.
 const COURSE = fileURLToPath(new URL('../fixtures/course', import.meta.url));
 const MOMENTUM = join(COURSE, 'Lesson-7.3.4-Momentum-Basics.md');
+const ADAPTIVE = join(COURSE, 'Lesson-7.3.5-Adaptive-Rates.md');
 const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-progress-'));
 const maybe = hasTmux ? describe : describe.skip;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -121,5 +123,42 @@ maybe('progress in a real terminal', () => {
     expect(quiz[0].complete).toBe(true);
     expect(quiz[0].answers.map((a) => a.ref)).toEqual(['quiz.1', 'quiz.2', 'quiz.3', 'quiz.4', 'quiz.5']);
     await pause(0);
+  });
+
+  test('the end of a lesson offers the next one, found beside it, and starts it', async () => {
+    const t = open(`start '${MOMENTUM}' --step finish`, { CALC_ML_HOME: home() });
+    await t.waitFor(/End of Lesson 7\.3\.4: 0 of 6 steps done, 6 left\./);
+    await t.waitFor(/Next: Lesson 7\.3\.5: Adaptive Rates\.[\s\S]*Proceed to Lesson 7\.3\.5 now\?/);
+    t.keys('Enter'); // Yes
+    await t.waitFor(/Lesson 7\.3\.5: Adaptive Rates\n/);
+    await t.waitFor(/Ahead of you[\s\S]*Press Enter/);
+    t.keys('C-c');
+    expect(await t.exitStatus()).toBe(130);
+  });
+
+  test('review spans two lessons, scheduled by FSRS on a fixed clock; progress says what is due and when', async () => {
+    const h = home();
+    const at = (iso: string) => ({ CALC_ML_HOME: h, CALC_ML_NOW: iso, CALC_ML_PYTHON: '0' });
+    // 10:00: one right and one wrong true/false in each lesson (written answers piped are kept, not rated).
+    expect(runCli(['quiz', MOMENTUM], { input: 'true\ntrue\na\nb\nprint(1)\n', env: at('2026-01-01T10:00:00Z') }).status).toBe(0);
+    expect(runCli(['quiz', ADAPTIVE], { input: 'true\ntrue\na\nf(x) = 3x - 2; f(2)\n', env: at('2026-01-01T10:00:00Z') }).status).toBe(0);
+    const before = JSON.parse(runCli(['progress', '--json'], { env: at('2026-01-01T10:30:00Z') }).stdout);
+    // The misses are due a minute after them; the right answers two days later.
+    expect(before.review).toEqual({ due: 2, next: '2026-01-03T10:00:00.000Z', nextCount: 3 });
+
+    const t = open('review', at('2026-01-01T10:30:00Z'));
+    await t.waitFor(/2 items due from 2 lessons, most overdue first/);
+    await t.waitFor(/1\/2 · Lesson 7\.3\.4 · quiz\.2\nMomentum always needs a smaller learning rate\.[\s\S]*true or false\?/);
+    t.type('false');
+    await t.waitFor(/2\/2 · Lesson 7\.3\.5 · quiz\.1\nAdaptive methods give every parameter the same step\.[\s\S]*true or false\?/);
+    t.type('false');
+    await t.waitFor(/Review done: 2 of 2 right\. Next due: 2 items tomorrow \(2026-01-02\)\./);
+    expect(await t.exitStatus()).toBe(0);
+
+    const text = runCli(['progress'], { env: at('2026-01-01T10:31:00Z') }).stdout;
+    expect(text).toMatch(/Lesson 7\.3\.4 Momentum Basics · in progress · last studied 2026-01-01/);
+    expect(text).toMatch(/Review: 0 items due now; the next 2 in 24 hours|Review: 0 items due now; the next 2 tomorrow \(2026-01-02\)\./);
+    const later = JSON.parse(runCli(['progress', '--json'], { env: at('2026-01-03T12:00:00Z') }).stdout);
+    expect(later.review.due).toBe(5);
   });
 });

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,7 +20,8 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
     input: opts.input ?? '',
     encoding: 'utf8',
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', CALC_ML_LESSONS: '', ...opts.env },
+    // A fresh progress folder unless the test gives one: never the machine's own progress.
+    env: { ...process.env, NO_COLOR: '1', CALC_ML_LESSONS: '', CALC_ML_HOME: mkdtempSync(join(tmpdir(), 'calc-ml-cli-')), ...opts.env },
     timeout: 20000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -12,10 +12,10 @@ describe('ProgressStore', () => {
   test('a new home starts empty and is created on first write', () => {
     const h = join(home(), 'not', 'yet');
     const store = new ProgressStore(h);
-    expect(store.read()).toEqual({ schema: 1, lessons: {} });
+    expect(store.read()).toEqual({ schema: 2, lessons: {} });
     store.update((d) => recordAnswer(lessonOf(d, '1.2.26'), answer('quiz.1')));
     const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
-    expect(saved.schema).toBe(1);
+    expect(saved.schema).toBe(2);
     expect(saved.lessons['1.2.26'].answers['quiz.1']).toHaveLength(1);
   });
 
@@ -43,7 +43,7 @@ describe('ProgressStore', () => {
     const h = home();
     writeFileSync(join(h, 'progress.json'), content);
     const store = new ProgressStore(h);
-    expect(store.read()).toEqual({ schema: 1, lessons: {} });
+    expect(store.read()).toEqual({ schema: 2, lessons: {} });
     const aside = readdirSync(h).find((f) => f.startsWith('progress.corrupt-'))!;
     expect(readFileSync(join(h, aside), 'utf8')).toBe(content);
     expect(store.notices[0]).toMatch(new RegExp(`moved to .*${aside.replace(/\./g, '\\.')} and a fresh one started`));
@@ -54,7 +54,7 @@ describe('ProgressStore', () => {
     const content = '{"schema": 9, "lessons": {}}';
     writeFileSync(join(h, 'progress.json'), content);
     const store = new ProgressStore(h);
-    expect(() => store.update(() => {})).toThrow(/newer calc-ml \(schema 9; this one reads 1\); it is left as it is/);
+    expect(() => store.update(() => {})).toThrow(/newer calc-ml \(schema 9; this one reads 2\); it is left as it is/);
     expect(readFileSync(join(h, 'progress.json'), 'utf8')).toBe(content);
   });
 
@@ -164,7 +164,8 @@ describe('progress model', () => {
 
   test.each([
     [{ schema: 1, lessons: {} }, null],
-    [{ schema: 2, lessons: {} }, 'future'],
+    [{ schema: 2, lessons: {} }, null],
+    [{ schema: 3, lessons: {} }, 'future'],
     [{ schema: 0, lessons: {} }, 'corrupt'],
     [null, 'corrupt'],
     [{ schema: 1, lessons: [] }, 'corrupt'],

@@ -1,10 +1,13 @@
-import { reviewQueue, runReview } from '../../src/tutor/review.js';
+import { reviewQueue, runReview, type ReviewSource } from '../../src/tutor/review.js';
+import { cardOf, dueSummary, ratingOf, scheduleAll, whenText } from '../../src/tutor/schedule.js';
 import { recordingUi } from '../../src/tutor/ui.js';
 import { emptyLesson, recordAnswer, missedRefs, type AnswerRecord } from '../../src/tutor/progress.js';
+import type { Question } from '../../src/grading/index.js';
+import { Rating } from 'ts-fsrs';
 
 const day = (d: number, h = 0) => new Date(Date.UTC(2026, 0, d, h)).toISOString();
 const ans = (ref: string, verdict: AnswerRecord['verdict'], at: string, extra: Partial<AnswerRecord> = {}): AnswerRecord => ({
-  ref, kind: 'rubric', answer: verdict === 'incorrect' && extra.answer === undefined ? 'x' : 'y', verdict, score: verdict === 'correct' ? 1 : 0, at, ...extra,
+  ref, kind: 'rubric', answer: 'y', verdict, score: verdict === 'correct' ? 1 : 0, at, ...extra,
 });
 
 function recordOf(list: AnswerRecord[]) {
@@ -12,46 +15,84 @@ function recordOf(list: AnswerRecord[]) {
   for (const a of list) recordAnswer(l, a);
   return l;
 }
+const open = (ref: string): Question => ({ ref, kind: 'open', section: 'conceptual', prompt: `question ${ref}`, line: 1 });
+const sourceOf = (key: string, list: AnswerRecord[], refs = [...new Set(list.map((a) => a.ref))]): ReviewSource => ({
+  key, label: `Lesson ${key}`, questions: refs.map(open), record: recordOf(list), save: () => {},
+});
 
-describe('review queue', () => {
-  test('missed and skipped items come back, most-missed first, then oldest', () => {
-    const l = recordOf([
-      ans('a', 'incorrect', day(3)),
-      ans('b', 'incorrect', day(1)), ans('b', 'partial', day(2)),
-      ans('c', 'incorrect', day(2), { answer: '' }),
-      ans('d', 'correct', day(1)),
-    ]);
-    expect(reviewQueue(l, new Date(day(4))).map((i) => i.ref)).toEqual(['b', 'c', 'a']);
+describe('ratings from verdicts', () => {
+  test.each([
+    [ans('a', 'correct', day(1)), Rating.Good],
+    [ans('a', 'correct', day(1), { tries: 2 }), Rating.Hard],
+    [ans('a', 'correct', day(1), { hintsUsed: 1 }), Rating.Hard],
+    [ans('a', 'partial', day(1)), Rating.Hard],
+    [ans('a', 'incorrect', day(1)), Rating.Again],
+    [ans('a', 'incorrect', day(1), { answer: '' }), Rating.Again],
+    [ans('a', 'ungraded', day(1), { self: 'right' }), Rating.Good],
+    [ans('a', 'ungraded', day(1), { self: 'wrong' }), Rating.Again],
+    [ans('a', 'ungraded', day(1)), null],
+  ])('%j → %s', (a, r) => expect(ratingOf(a)).toBe(r));
+});
+
+describe('FSRS schedule from the answer history', () => {
+  test.each([
+    // [history, due as an ISO date-time]
+    [[ans('a', 'incorrect', day(1, 10))], '2026-01-01T10:01:00.000Z'],
+    [[ans('a', 'correct', day(1, 10))], '2026-01-03T10:00:00.000Z'],
+    [[ans('a', 'correct', day(1, 10)), ans('a', 'correct', day(4, 10))], '2026-01-18T10:00:00.000Z'],
+    [[ans('a', 'partial', day(1, 10))], '2026-01-01T10:02:00.000Z'],
+    [[ans('a', 'incorrect', day(1, 10)), ans('a', 'correct', day(1, 11))], '2026-01-02T11:00:00.000Z'],
+  ])('%j is due %s', (history, due) => expect(cardOf(history)!.due.toISOString()).toBe(due));
+
+  test('an answer that rates nothing schedules nothing', () => expect(cardOf([ans('a', 'ungraded', day(1))])).toBeNull());
+
+  test('every lesson, soonest first; due now and the next ones', () => {
+    const items = scheduleAll({ one: recordOf([ans('a', 'correct', day(1))]), two: recordOf([ans('b', 'incorrect', day(1)), ans('c', 'correct', day(2))]) });
+    expect(items.map((i) => `${i.lesson}:${i.ref}`)).toEqual(['two:b', 'one:a', 'two:c']);
+    expect(dueSummary(items, new Date(day(2)))).toEqual({ due: 1, next: new Date('2026-01-03T00:00:00.000Z'), nextCount: 1 });
   });
 
-  test('right once: due again a day later; right twice, days apart: retired', () => {
-    const once = recordOf([ans('a', 'incorrect', day(1)), ans('a', 'correct', day(2))]);
-    expect(reviewQueue(once, new Date(day(2, 5))).map((i) => i.ref)).toEqual([]);
-    expect(reviewQueue(once, new Date(day(3, 1))).map((i) => i.ref)).toEqual(['a']);
-    const twiceSameDay = recordOf([ans('a', 'incorrect', day(1)), ans('a', 'correct', day(2)), ans('a', 'correct', day(2, 3))]);
-    expect(reviewQueue(twiceSameDay, new Date(day(5))).map((i) => i.ref)).toEqual(['a']);
-    const retired = recordOf([ans('a', 'incorrect', day(1)), ans('a', 'correct', day(2)), ans('a', 'correct', day(4))]);
-    expect(reviewQueue(retired, new Date(day(9))).map((i) => i.ref)).toEqual([]);
+  test.each([
+    ['2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'now'],
+    ['2026-01-01T00:10:00Z', '2026-01-01T00:00:00Z', 'in 10 minutes'],
+    ['2026-01-01T05:00:00Z', '2026-01-01T00:00:00Z', 'in 5 hours (2026-01-01)'],
+    ['2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z', 'tomorrow (2026-01-02)'],
+    ['2026-01-04T00:00:00Z', '2026-01-01T00:00:00Z', 'in 3 days (2026-01-04)'],
+  ])('%s from %s: %s', (due, now, text) => expect(whenText(new Date(due), new Date(now))).toBe(text));
+});
+
+describe('review queue across lessons', () => {
+  test('what is due, from every lesson, most overdue first; not what is not yet due', () => {
+    const sources = [
+      sourceOf('1.2.26', [ans('quiz.5', 'incorrect', day(3)), ans('quiz.6', 'correct', day(3))]),
+      sourceOf('7.3.4', [ans('quiz.3', 'incorrect', day(1)), ans('quiz.4', 'partial', day(2))]),
+    ];
+    expect(reviewQueue(sources, new Date(day(4))).map((i) => `${i.source.key} ${i.ref}`)).toEqual(['7.3.4 quiz.3', '7.3.4 quiz.4', '1.2.26 quiz.5']);
+    expect(reviewQueue(sources, new Date(day(7))).map((i) => i.ref)).toContain('quiz.6');
+  });
+
+  test('an item whose question is gone from the lesson is not asked', () => {
+    expect(reviewQueue([sourceOf('x', [ans('quiz.9', 'incorrect', day(1))], [])], new Date(day(2)))).toEqual([]);
   });
 
   test('self-assessed "not sure" answers come back', () => {
     const l = recordOf([ans('a', 'ungraded', day(1), { self: 'wrong' })]);
-    expect(reviewQueue(l, new Date(day(1, 1))).map((i) => i.ref)).toEqual(['a']);
     expect(missedRefs(l)).toEqual(['a']);
+    expect(reviewQueue([{ ...sourceOf('x', []), record: l, questions: [open('a')] }], new Date(day(1, 1))).map((i) => i.ref)).toEqual(['a']);
   });
 });
 
 describe('a review session with nothing due', () => {
   const asker = { interactive: false, input: async () => '', select: async () => '' as never, pause: async () => {} };
-  const run = async (l: ReturnType<typeof emptyLesson>) => {
+  const run = async (sources: ReviewSource[]) => {
     const ui = recordingUi();
-    await runReview([], l, { ask: asker, ui, grade: () => ({ verdict: 'correct', score: 1, feedback: '' }), save: () => {}, now: () => new Date(day(10)) });
+    await runReview(sources, { ask: asker, ui, grade: () => ({ verdict: 'correct', score: 1, feedback: '' }), now: () => new Date(day(2)) });
     return ui.lines.join('\n');
   };
   test.each([
-    ['nothing answered yet', emptyLesson(), /Nothing to review yet: what you miss in calc-ml start or calc-ml quiz comes back here\./],
-    ['everything right', recordOf([ans('a', 'correct', day(1))]), /Nothing to review: everything you missed is retired or not due yet\./],
-  ])('%s', async (_name, l, said) => {
-    expect(await run(l)).toMatch(said);
+    ['nothing answered yet', [], /Nothing to review yet: what you answer in calc-ml start or calc-ml quiz comes back here when it is due\./],
+    ['everything right, not due yet', [sourceOf('x', [ans('a', 'correct', day(1))])], /Nothing is due now\. Next due: 1 item tomorrow \(2026-01-03\)\./],
+  ])('%s', async (_name, sources, said) => {
+    expect(await run(sources)).toMatch(said);
   });
 });

@@ -192,16 +192,33 @@ describe('the guided lesson, driven by a script', () => {
     const { ui } = await runUntilOut(record, ['todo', 'Calculus is how models learn: the derivative of the loss tells each weight which way to move.', 'todo'], { step: 'homework' });
     const text = ui.lines.join('\n');
     expect(text).not.toMatch(/Lesson 1\.2\.26 complete/);
-    expect(text).toMatch(/End of Lesson 1\.2\.26: 2 of 16 steps done\./);
+    expect(text).toMatch(/End of Lesson 1\.2\.26: 1 of 15 steps done, 14 left\./);
     expect(text).toMatch(/Still open: Learning objectives; Core ideas; Exercise 1\.2\.26\.1 .*; and 11 more\. Go back with: calc-ml start --step objectives/);
   });
 
-  test('every step done: the lesson is complete', async () => {
+  test('every step done and the quiz passed: the lesson is complete; the quiz not passed: not complete, and why', async () => {
     const record = emptyLesson();
     const all = steps.filter((s) => s.id !== 'finish').map((s) => s.id);
     record.tutor = { ...record.tutor, step: 'finish', runs: 1, done: all };
+    const attempt = { id: 'a', startedAt: 'then', finishedAt: 'then', answers: [], score: 5, total: 8, complete: true };
+    record.quiz = [attempt];
+    const failed = (await runUntilOut(record, [], { step: 'finish' })).ui.lines.join('\n');
+    expect(failed).not.toMatch(/Lesson 1\.2\.26 complete\./);
+    expect(failed).toMatch(/End of Lesson 1\.2\.26: 14 of 15 steps done, 1 missed\./);
+    expect(failed).toMatch(/complete once its quiz is passed \(pass mark 70% of what is graded\): take it again with calc-ml quiz/);
+    record.quiz = [attempt, { ...attempt, id: 'b', score: 6 }];
     const { ui } = await runUntilOut(record, [], { step: 'finish' });
     expect(ui.lines.join('\n')).toMatch(/Lesson 1\.2\.26 complete\./);
+  });
+
+  test('a skipped step is not done', async () => {
+    const record = emptyLesson();
+    const all = steps.filter((s) => s.id !== 'finish').map((s) => s.id);
+    record.tutor = { ...record.tutor, step: 'finish', runs: 1, done: all, skipped: ['mini-project'] };
+    record.quiz = [{ id: 'a', startedAt: 'then', finishedAt: 'then', answers: [], score: 8, total: 8, complete: true }];
+    const text = (await runUntilOut(record, [], { step: 'finish' })).ui.lines.join('\n');
+    expect(text).toMatch(/End of Lesson 1\.2\.26: 14 of 15 steps done, 1 skipped\./);
+    expect(text).toMatch(/Still open: Mini-project/);
   });
 
   test('an exercise with a lab states its question before offering the lab', async () => {

@@ -1,0 +1,99 @@
+import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import type { AnswerRecord, LessonProgress } from './progress.js';
+
+/**
+ * When each item comes back for review, by FSRS (the Free Spaced Repetition Scheduler, ts-fsrs):
+ * every answer in the history is a review of its item, rated from its verdict, and the item's card
+ * is the history replayed. Nothing is stored but the answers, so the schedule can never disagree
+ * with them, and a file from an older calc-ml is scheduled like a new one. Pure: `now` is given.
+ *
+ * Fuzz is off (a replayed history must give the same dates every time); one learning step of a
+ * minute means a missed item is due again at once, as a tutor's review should have it, and a right
+ * one is spaced out in days, growing with every right answer.
+ */
+const scheduler = fsrs({ enable_fuzz: false, learning_steps: ['1m'], relearning_steps: ['1m'], request_retention: 0.9 });
+
+/** How an answer rates its item; null for an answer that says nothing of recall (kept ungraded, not judged). */
+export function ratingOf(a: AnswerRecord): Grade | null {
+  if (!a.answer.trim()) return Rating.Again; // skipped
+  if (a.verdict === 'ungraded') return a.self === 'right' ? Rating.Good : a.self === 'wrong' ? Rating.Again : null;
+  if (a.verdict === 'incorrect' || a.self === 'wrong') return Rating.Again;
+  if (a.verdict === 'partial') return Rating.Hard;
+  // Right, but with a hint or after a miss: remembered with effort.
+  return (a.tries ?? 1) > 1 || (a.hintsUsed ?? 0) > 0 ? Rating.Hard : Rating.Good;
+}
+
+const valid = (t: string) => !Number.isNaN(Date.parse(t));
+
+/** The item's card after its answers (oldest first); null when none of them rates it. */
+export function cardOf(answers: AnswerRecord[]): Card | null {
+  let card: Card | null = null;
+  let last = -Infinity;
+  for (const a of answers) {
+    const r = ratingOf(a);
+    if (r === null || !valid(a.at)) continue;
+    // A clock set back (or a hand-edited file) must not move a review before the one it follows.
+    const at = new Date(Math.max(Date.parse(a.at), last));
+    last = at.getTime();
+    card = scheduler.next(card ?? createEmptyCard(at), at, r).card;
+  }
+  return card;
+}
+
+export interface Scheduled {
+  /** The record's key in progress.json (the lesson). */
+  lesson: string;
+  ref: string;
+  due: Date;
+  /** Times the item was answered wrong, partly right, skipped or judged wrong. */
+  misses: number;
+  reps: number;
+}
+
+/** Every scheduled item of every lesson, soonest due first. */
+export function scheduleAll(lessons: Record<string, LessonProgress>): Scheduled[] {
+  const out: Scheduled[] = [];
+  for (const [lesson, l] of Object.entries(lessons)) {
+    for (const [ref, list] of Object.entries(l.answers)) {
+      const card = cardOf(list);
+      if (!card) continue;
+      const misses = list.filter((a) => ratingOf(a) === Rating.Again || a.verdict === 'partial').length;
+      out.push({ lesson, ref, due: card.due, misses, reps: card.reps });
+    }
+  }
+  return out.sort((a, b) => a.due.getTime() - b.due.getTime() || b.misses - a.misses);
+}
+
+/** Due now: most overdue first, then most missed. */
+export function dueNow(items: Scheduled[], now: Date): Scheduled[] {
+  return items.filter((i) => i.due.getTime() <= now.getTime());
+}
+
+export interface DueSummary {
+  due: number;
+  /** When the next items not yet due come due, and how many then (those due within the same day). */
+  next: Date | null;
+  nextCount: number;
+}
+
+export function dueSummary(items: Scheduled[], now: Date): DueSummary {
+  const due = dueNow(items, now).length;
+  const later = items.filter((i) => i.due.getTime() > now.getTime());
+  if (!later.length) return { due, next: null, nextCount: 0 };
+  const next = later[0].due;
+  const day = next.toISOString().slice(0, 10);
+  return { due, next, nextCount: later.filter((i) => i.due.toISOString().slice(0, 10) === day).length };
+}
+
+/** "in 3 days (2026-01-05)", "in 12 minutes", "tomorrow (2026-01-02)": when, in words a learner reads. */
+export function whenText(due: Date, now: Date): string {
+  const ms = due.getTime() - now.getTime();
+  if (ms <= 0) return 'now';
+  const min = Math.round(ms / 60000);
+  if (min < 60) return `in ${Math.max(1, min)} minute${min === 1 ? '' : 's'}`;
+  const h = Math.round(ms / 3600000);
+  const date = due.toISOString().slice(0, 10);
+  if (h < 24) return `in ${h} hour${h === 1 ? '' : 's'} (${date})`;
+  const d = Math.round(ms / 86400000);
+  return d === 1 ? `tomorrow (${date})` : `in ${d} days (${date})`;
+}

@@ -1,0 +1,75 @@
+import { emptyLesson, recordAnswer, type AnswerRecord, type LessonProgress, type QuizAttempt } from '../../src/tutor/progress.js';
+import { lessonStatus, lessonToResume, quizState, stateCounts, stepState, stepStates, attemptPassed } from '../../src/tutor/progress-status.js';
+
+const plan = ['objectives', 'exercise:7.3.4.1', 'exercise:7.3.4.2', 'mini-project', 'quiz', 'finish'].map((id) => ({ id }));
+const ans = (ref: string, verdict: AnswerRecord['verdict'], extra: Partial<AnswerRecord> = {}): AnswerRecord => ({ ref, kind: 'open', answer: 'y', verdict, score: verdict === 'correct' ? 1 : 0, at: '2026-01-01T00:00:00Z', ...extra });
+const attempt = (score: number, total: number, extra: Partial<QuizAttempt> = {}): QuizAttempt => ({ id: 'a', startedAt: 's', finishedAt: 'f', answers: [], score, total, complete: true, ...extra });
+
+function lesson(f: (l: LessonProgress) => void): LessonProgress {
+  const l = emptyLesson();
+  f(l);
+  return l;
+}
+
+describe('step states: done, skipped, missed, left', () => {
+  test.each([
+    ['objectives', lesson((l) => l.tutor.done.push('objectives')), 'done'],
+    ['objectives', emptyLesson(), 'left'],
+    ['mini-project', lesson((l) => { l.tutor.done.push('mini-project'); l.tutor.skipped.push('mini-project'); }), 'skipped'],
+    ['exercise:7.3.4.1', lesson((l) => recordAnswer(l, ans('7.3.4.1', 'correct'))), 'done'],
+    ['exercise:7.3.4.1', lesson((l) => recordAnswer(l, ans('7.3.4.1', 'incorrect'))), 'missed'],
+    ['exercise:7.3.4.1', lesson((l) => recordAnswer(l, ans('7.3.4.1', 'ungraded', { self: 'wrong' }))), 'missed'],
+    ['exercise:7.3.4.1', lesson((l) => recordAnswer(l, ans('7.3.4.1', 'ungraded'))), 'done'],
+    ['exercise:7.3.4.1', lesson((l) => { recordAnswer(l, ans('7.3.4.1', 'incorrect')); recordAnswer(l, ans('7.3.4.1', 'correct')); }), 'done'],
+    ['quiz', lesson((l) => l.quiz.push(attempt(7, 10))), 'done'],
+    ['quiz', lesson((l) => l.quiz.push(attempt(6, 10))), 'missed'],
+    ['quiz', lesson((l) => l.quiz.push(attempt(9, 10, { complete: false }))), 'left'],
+    ['quiz', lesson((l) => l.quiz.push(attempt(0, 0, { passed: true }))), 'done'],
+  ])('%s in %j → %s', (id, l, state) => expect(stepState(id, l)).toBe(state));
+
+  test('the closing step is not counted', () => {
+    const states = stepStates(plan, emptyLesson());
+    expect(states.map((s) => s.id)).not.toContain('finish');
+    expect(stateCounts(states)).toEqual({ done: 0, skipped: 0, missed: 0, left: 5 });
+  });
+});
+
+describe('lesson status', () => {
+  const allDone = (l: LessonProgress) => {
+    l.tutor.done.push('objectives', 'mini-project', 'quiz', 'finish');
+    recordAnswer(l, ans('7.3.4.1', 'correct'));
+    recordAnswer(l, ans('7.3.4.2', 'incorrect'));
+  };
+  test.each([
+    ['nothing recorded', emptyLesson(), 'new'],
+    ['one answer', lesson((l) => recordAnswer(l, ans('quiz.1', 'correct'))), 'in progress'],
+    ['every step, quiz passed (a missed exercise was done)', lesson((l) => { allDone(l); l.quiz.push(attempt(8, 10)); }), 'complete'],
+    ['every step, quiz not passed', lesson((l) => { allDone(l); l.quiz.push(attempt(6, 10)); }), 'in progress'],
+    ['quiz passed, a step skipped', lesson((l) => { allDone(l); l.tutor.skipped.push('mini-project'); l.quiz.push(attempt(10, 10)); }), 'in progress'],
+    ['quiz passed, a step left', lesson((l) => { l.tutor.done.push('objectives', 'quiz'); l.quiz.push(attempt(10, 10)); }), 'in progress'],
+  ])('%s → %s', (_name, l, status) => expect(lessonStatus(l, plan)).toBe(status));
+
+  test('without the plan: the end reached with nothing skipped and the quiz passed', () => {
+    expect(lessonStatus(lesson((l) => { l.tutor.done.push('finish'); l.quiz.push(attempt(8, 10)); }), null)).toBe('complete');
+    expect(lessonStatus(lesson((l) => { l.tutor.done.push('finish'); l.quiz.push(attempt(5, 10)); }), null)).toBe('in progress');
+  });
+
+  test.each([
+    [attempt(7, 10), true],
+    [attempt(6.9, 10), false],
+    [attempt(1, 10, { passed: true }), true],
+  ])('attemptPassed(%j) = %s', (a, p) => expect(attemptPassed(a)).toBe(p));
+
+  test('quiz state over attempts', () => {
+    expect(quizState(lesson((l) => l.quiz.push(attempt(2, 10), attempt(8, 10))))).toBe('passed');
+    expect(quizState(emptyLesson())).toBe('not taken');
+  });
+
+  test('start resumes the lesson in progress studied last', () => {
+    const c = (name: string, l: LessonProgress, lastStudied: string) => ({ name, record: l, steps: plan, lastStudied });
+    const inProgress = lesson((l) => recordAnswer(l, ans('quiz.1', 'correct')));
+    const done = lesson((l) => { l.tutor.done.push('objectives', 'mini-project', 'quiz', 'finish'); recordAnswer(l, ans('7.3.4.1', 'correct')); recordAnswer(l, ans('7.3.4.2', 'correct')); l.quiz.push(attempt(9, 10)); });
+    expect(lessonToResume([c('old', inProgress, '2026-01-01T00:00:00Z'), c('newer', inProgress, '2026-01-03T00:00:00Z'), c('complete', done, '2026-01-05T00:00:00Z')])?.name).toBe('newer');
+    expect(lessonToResume([c('complete', done, '2026-01-05T00:00:00Z'), c('new', emptyLesson(), '')])).toBeNull();
+  });
+});
