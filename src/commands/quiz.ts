@@ -10,19 +10,8 @@ import { UserError } from '../errors.js';
 import { stdoutClosed } from '../io/output.js';
 import { clockNow } from '../io/clock.js';
 import { processAlive } from '../io/safe-write.js';
-import { hasPython, runPython, PYTHON_LIMIT_S } from '../io/python-run.js';
-import type { PythonRunner } from '../tutor/quiz.js';
+import { pythonRunner } from '../io/python-run.js';
 
-/** python3 for comparing a coding answer with the lesson's solution; looked for only when one is asked. */
-function pythonRunner(): PythonRunner {
-  return {
-    get available() {
-      return hasPython();
-    },
-    limitSeconds: PYTHON_LIMIT_S,
-    run: (code, input) => runPython(code, input),
-  };
-}
 
 export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[]; tries?: string; restart?: boolean }): Promise<void> {
   const tries = parseTries(opts.tries);

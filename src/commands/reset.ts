@@ -9,8 +9,9 @@ export async function run(lessonId: string | undefined, opts: { yes?: boolean })
   const store = new ProgressStore();
   const data = store.read();
   for (const n of store.notices) noteToStderr(n);
-  const ids = lessonId ? [lessonId] : Object.keys(data.lessons);
-  if (lessonId && !data.lessons[lessonId]) {
+  // By id, every record of that id: a second lesson with the same id is kept under "id title".
+  const ids = lessonId ? Object.keys(data.lessons).filter((k) => k === lessonId || data.lessons[k].id === lessonId) : Object.keys(data.lessons);
+  if (lessonId && !ids.length) {
     process.stdout.write(`Nothing to forget: there is no progress for lesson ${lessonId}${Object.keys(data.lessons).length ? ` (there is for ${Object.keys(data.lessons).join(', ')})` : ''}.\n`);
     return;
   }

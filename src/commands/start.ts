@@ -13,6 +13,7 @@ import { ideaMap } from '../tutor/idea-map.js';
 import { lessonDirs, resolveLessonRef } from '../lesson/catalog.js';
 import { UserError } from '../errors.js';
 import { clockNow } from '../io/clock.js';
+import { pythonRunner } from '../io/python-run.js';
 import { dirname } from 'node:path';
 import { ProgressStore } from '../io/progress-store.js';
 import { studiedLessons, openStudied } from '../io/studied.js';
@@ -75,6 +76,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     ideaMap,
     nextLessonPath,
     tries,
+    python: pythonRunner(),
   };
   let outcome;
   try {

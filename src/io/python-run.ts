@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PythonRun } from '../tutor/python-compare.js';
+import type { PythonRunner } from '../tutor/quiz.js';
 
 /** Seconds a program may run before it is stopped. */
 export const PYTHON_LIMIT_S = 5;
@@ -65,4 +66,15 @@ export function runPython(code: string, input: string, limitS = PYTHON_LIMIT_S):
     });
     child.stdin.end(input);
   });
+}
+
+/** python3 for comparing a coding answer with the lesson's solution; looked for only when one is asked. */
+export function pythonRunner(): PythonRunner {
+  return {
+    get available() {
+      return hasPython();
+    },
+    limitSeconds: PYTHON_LIMIT_S,
+    run: (code, input) => runPython(code, input),
+  };
 }

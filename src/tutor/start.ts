@@ -5,6 +5,7 @@ import type { Asker, Ui } from './ui.js';
 import type { LessonProgress } from './progress.js';
 import { missedRefs } from './progress.js';
 import { stepStates } from './progress-status.js';
+import type { PythonRunner } from './quiz.js';
 import { planSteps, resumeIndex, findStep, stepNames, progressBar, type PlannedStep } from './plan.js';
 import type { Screen } from './labs.js';
 import { STEP_RUNNERS, type StepContext, type StepOutcome } from './steps/index.js';
@@ -35,6 +36,8 @@ export interface TutorDeps {
   ideaMap?: (map: NonNullable<IdeaExtra['map']>, screen: Screen) => Promise<string>;
   /** Answers a written or coding question may take (default: 3 in a terminal, 1 from a pipe). */
   tries?: number;
+  /** python3, to run a coding answer beside the lesson's solution (the quiz offers it). */
+  python?: PythonRunner;
 }
 
 export interface TutorOptions {
