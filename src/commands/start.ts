@@ -6,7 +6,6 @@ import { terminalUi } from '../io/ui.js';
 import { renderMarkdown } from '../io/markdown.js';
 import { grade, questionsFor } from '../grading/index.js';
 import { runTutor } from '../tutor/start.js';
-import { runReview } from '../tutor/review.js';
 import { planSteps } from '../tutor/plan.js';
 import { ideaChart } from '../tutor/idea-chart.js';
 import { ideaMap } from '../tutor/idea-map.js';
@@ -82,6 +81,8 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
   try {
     outcome = await runTutor(lesson, questions, deps, { restart: opts.restart, step: opts.step });
     if (outcome.kind === 'review') {
+      // The review and its scheduler (ts-fsrs) are loaded only when the learner asks for a review.
+      const { runReview } = await import('../tutor/review.js');
       await runReview([{ key: lesson.id, label: `Lesson ${lesson.id}`, questions, record: session.record, save: session.save }], { ask: prompter, ui, grade, now: clockNow });
     }
   } catch (e) {
