@@ -11,7 +11,7 @@ import { readTaskTarget } from './task-text.js';
 export function questionsFor(lesson: Lesson, key?: AnswerKey): Question[] {
   const out: Question[] = [];
   for (const e of lesson.exercises) {
-    out.push({ ref: e.id, kind: 'open', section: 'exercise', prompt: e.code ? `${e.prompt}\n${e.code}` : e.prompt, line: e.line, mode: 'self' });
+    out.push({ ref: e.id, kind: 'open', section: 'exercise', prompt: e.code ? `${e.prompt}\n${e.code}` : e.prompt, line: e.line, mode: 'self', ...(e.solution ? { solution: e.solution } : {}) });
   }
   const quiz: Question[] = [];
   for (const q of lesson.quiz.trueFalse) {

@@ -2,6 +2,7 @@ import { UserError } from '../../errors.js';
 import type { Question } from '../../grading/index.js';
 import { recordAnswer, type AnswerRecord } from '../progress.js';
 import { askWithTries, DEFAULT_TRIES } from '../tries.js';
+import { lessonAnswerText } from '../quiz.js';
 import type { StepContext, StepOutcome } from './context.js';
 
 /**
@@ -23,7 +24,9 @@ export async function writtenAnswer(q: Question, ctx: StepContext, code: string 
   const v = asked.verdict;
   const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer: asked.answer, verdict: v.verdict, score: v.score, at: now(), tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0 };
   if (v.verdict === 'ungraded') {
-    ui.say(ui.dim('Kept. There is no answer key for this question: compare your answer with the lesson.'));
+    const own = lessonAnswerText(q, ui);
+    ui.say(ui.dim(own ? "Kept, not graded: check it against the lesson's answer." : 'Kept. There is no answer key for this question: compare your answer with the lesson.'));
+    if (own) ui.say(own);
     const self = await ask.select('How did it go?', [
       { value: 'right', name: 'I am happy with my answer', key: 'y' },
       { value: 'wrong', name: 'I am not sure: bring it back in review', key: 'n' },
