@@ -1,6 +1,7 @@
 import { jsonText } from '../terminal-text.js';
 import { openLesson } from '../io/lesson-file.js';
 import { openSession } from '../io/session.js';
+import { clockNow } from '../io/clock.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
 import { terminalUi } from '../io/ui.js';
 import { grade, loadMathGrading, questionsFor, type Verdict } from '../grading/index.js';
@@ -73,7 +74,7 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
   // Here an answer is graded once, not asked again: what cannot be read counts as incorrect.
   if (v.retry) v = { ...v, verdict: 'incorrect', score: 0, retry: undefined, feedback: v.feedback.replace(/^./, (c) => c.toUpperCase()) };
   const session = openSession({ id: lesson.id, title: lesson.title, path });
-  session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: new Date().toISOString(), tries: 1, hintsUsed }));
+  session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: clockNow().toISOString(), tries: 1, hintsUsed }));
   if (opts.json) {
     const { retry: _retry, ...rest } = v;
     process.stdout.write(jsonText({ ref, lesson: lesson.id, question: q.prompt, answer, ...rest }, 2) + '\n');
