@@ -57,7 +57,7 @@ export interface QuizResult {
 
 /** Runs a program of the learner's and the lesson's solution on the same input (the shell's python3). */
 export interface PythonRunner {
-  available: boolean;
+  available(): Promise<boolean>;
   limitSeconds: number;
   run(code: string, input: string): Promise<PythonRun>;
 }
@@ -273,7 +273,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
       if (!selfCheck) {
         ui.say(shown);
         if (kept && q.section === 'coding' && q.solution && deps.python) {
-          ui.say(ui.dim(deps.python.available ? "In a terminal, calc-ml offers to run your code and the lesson's solution with python3 and compare what they print." : withoutPythonLine()));
+          ui.say(ui.dim((await deps.python.available()) ? "In a terminal, calc-ml offers to run your code and the lesson's solution with python3 and compare what they print." : withoutPythonLine()));
         }
       }
     }
@@ -316,7 +316,7 @@ function keptText(q: Question, v: Verdict, ui: Ui): string {
 async function offerRun(code: string, solution: string, deps: QuizDeps): Promise<boolean | undefined> {
   const { ask, ui, python } = deps;
   if (!python) return undefined;
-  if (!python.available) {
+  if (!(await python.available())) {
     ui.say(ui.dim(withoutPythonLine()));
     return undefined;
   }

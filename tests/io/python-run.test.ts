@@ -1,4 +1,4 @@
-import { hasPython, runPython } from '../../src/io/python-run.js';
+import { hasPython, runPython } from '../../src/io/python-spawn.js';
 
 const maybe = hasPython() ? describe : describe.skip;
 
