@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/cli.js';
 
-const MOMENTUM = fileURLToPath(new URL('../fixtures/course/Lesson-7.3.4-Momentum-Basics.md', import.meta.url));
+const MOMENTUM = fileURLToPath(new URL('../fixtures/progress-course/Lesson-7.3.4-Momentum-Basics.md', import.meta.url));
 const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-honest-'));
 
 describe('quiz on a lesson without a key', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/cli.js';
 
-const COURSE = fileURLToPath(new URL('../fixtures/course', import.meta.url));
+const COURSE = fileURLToPath(new URL('../fixtures/progress-course', import.meta.url));
 const MOMENTUM = join(COURSE, 'Lesson-7.3.4-Momentum-Basics.md');
 const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-standing-'));
 

@@ -10,8 +10,8 @@ import { jest } from '@jest/globals';
 jest.setTimeout(60000);
 
 // The built CLI in a real terminal (tmux), on lessons of the project's own making in the course's
-// shapes (tests/fixtures/course): no answer key, so what is graded comes from the lesson's own marks.
-const COURSE = fileURLToPath(new URL('../fixtures/course', import.meta.url));
+// shapes (tests/fixtures/progress-course): no answer key, so what is graded comes from the lesson's own marks.
+const COURSE = fileURLToPath(new URL('../fixtures/progress-course', import.meta.url));
 const MOMENTUM = join(COURSE, 'Lesson-7.3.4-Momentum-Basics.md');
 const ADAPTIVE = join(COURSE, 'Lesson-7.3.5-Adaptive-Rates.md');
 const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-progress-'));
