@@ -108,6 +108,8 @@ const cases = [
   { name: 'calc-ml plot "x^2 + 3*y^2"', args: [bin, 'plot', 'x^2 + 3*y^2'], base: ['-e', '0'], baseName: 'node -e 0', target: 2.5 },
   { name: 'calc-ml descend ravine', args: [bin, 'descend', 'ravine'], base: ['-e', '0'], baseName: 'node -e 0', target: 2.5 },
   { name: 'calc-ml quiz to its first prompt', args: [bin, 'quiz'], until: 'true or false (? for a hint)?', base: ['-e', '0'], baseName: 'node -e 0', target: 2.2 },
+  // From a pipe, start shows the objectives and ideas (marked-terminal, highlighting) and asks at the first exercise.
+  { name: 'calc-ml start to its first question', args: [bin, 'start', '--restart'], until: 'Your answer', base: ['-e', '0'], baseName: 'node -e 0', target: null },
   { name: 'calc-ml lessons --dir (1,268 files)', args: [bin, 'lessons', '--json', '--dir', dir], base: ['-e', readAll], baseName: 'reading the 1,268 files', target: 2 },
 ];
 

@@ -2,6 +2,7 @@ import { Command, Help } from 'commander';
 import { UserError } from './errors.js';
 import { stderrLines } from './io/stderr.js';
 import { landscapeHelp } from './landscape/landscapes.js';
+import { commandHelp, wrapWords } from './tutor/commands.js';
 
 // Commander wiring only. Each command's module is imported when that command runs, so that
 // `--version` and `--help` load nothing but this file and cli.ts (which runs it).
@@ -49,13 +50,17 @@ export function buildProgram(): Command {
 
   program
     .command('start')
-    .description('the guided lesson: objectives, ideas, exercises with labs, mini-project, quiz; resumes where you stopped')
+    .description('the guided lesson: every section of it in order (teaching sections a screen at a time), exercises with labs, mini-project, quiz; resumes where you stopped')
     .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
     .option('--restart', 'start the lesson over (your history is kept)')
-    .option('--step <name>', 'jump to a step: objectives, ideas, exercises, ex:4, lab:6, mini-project, quiz, takeaways, homework')
+    .option('--step <name>', 'jump to a step: objectives, ideas, exercises, ex:4, lab:6, mini-project, quiz, takeaways, resources, homework, or a section by the start of its title (introduction, best-practices)')
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
-    .addHelpText('after', examples('calc-ml start', 'calc-ml start --step lab:6'))
+    .addHelpText('after', () => {
+      const width = process.stdout.columns ?? 80;
+      const paging = wrapWords('In a long section: Enter for the next screen, b to go back.', width).join('\n');
+      return `\nAt any prompt of the lesson:\n${commandHelp(width)}\n${paging}\n` + examples('calc-ml start', 'calc-ml start --step lab:6', 'calc-ml start lesson.md');
+    })
     .action(async (lesson, opts) => (await import('./commands/start.js')).run(lesson, opts));
 
   program

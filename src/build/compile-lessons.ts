@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readKeyBeside, readLessonFile } from '../lesson/load.js';
 import { parseLesson } from '../lesson/parse.js';
 import { parseKey } from '../lesson/key.js';
+import { outlineLesson } from '../lesson/outline.js';
 import { compiledId, compiledPath, type CompiledLesson } from '../lesson/compiled.js';
 
 /**
@@ -26,7 +27,7 @@ export function compileLessons(lessonsDir: string, outDir: string, build: string
       key = parsed.key;
     }
     const out = compiledPath(outDir, compiledId(path, text, keyFile?.text));
-    writeFileSync(out, JSON.stringify({ build, lesson, key } satisfies CompiledLesson));
+    writeFileSync(out, JSON.stringify({ build, lesson, key, outline: outlineLesson(text) } satisfies CompiledLesson));
     written.push(out);
   }
   return written;

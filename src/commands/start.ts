@@ -49,7 +49,10 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
   // No lesson named: the one in progress, studied last (the bundled lesson when there is none).
   const resumed = ref || opts.restart ? null : await resumeTarget(opts.dir);
   if (resumed && resumed.path !== resolveLessonRef(undefined, [])) ui.say(ui.dim(`Going back to Lesson ${resumed.id}, in progress (last studied ${resumed.lastStudied?.slice(0, 10) ?? 'before'}). calc-ml lessons lists the others.`));
-  const { lesson, key, path } = await openLesson(resumed?.path ?? ref, opts.dir);
+  const opened = await openLesson(resumed?.path ?? ref, opts.dir);
+  const { lesson, key, path } = opened;
+  // The bundled lesson's outline comes precompiled: marked is loaded only to show the first text.
+  const outline = opened.outline ?? (await import('../lesson/outline.js')).outlineLesson(opened.text);
   const session = openSession({ id: lesson.id, title: lesson.title, path });
   const prompter = createPrompter({ output: process.stdout });
   const questions = questionsFor(lesson, key);
@@ -76,6 +79,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     nextLessonPath,
     tries,
     python: pythonRunner(),
+    outline,
   };
   let outcome;
   try {
@@ -87,7 +91,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     }
   } catch (e) {
     if (e instanceof Interrupted || e instanceof EndOfInput) {
-      const steps = planSteps(lesson);
+      const steps = planSteps(lesson, outline);
       const at = steps.findIndex((s) => s.id === session.record.tutor.step);
       const where = at >= 0 ? `step ${at + 1} of ${steps.length}, ${steps[at].title.replace(/[.!?]$/, '')}` : 'the start';
       const kept = session.failed ? 'some answers could not be saved (see the note above)' : session.saving ? 'your answers are saved' : 'answers could not be saved';
@@ -101,6 +105,11 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     throw e;
   } finally {
     prompter.close();
+  }
+  if (outcome.kind === 'quit' && outcome.at) {
+    const steps = planSteps(lesson, outline);
+    const at = steps.findIndex((s) => s.id === outcome.at);
+    if (at >= 0) ui.say(`Saved at step ${at + 1} of ${steps.length}, ${steps[at].title.replace(/[.!?]$/, '')}. Run "calc-ml start${ref ? ` ${ref}` : ''}" to pick up here.`);
   }
   if (outcome.kind === 'next') await run(outcome.path, { dir: opts.dir });
 }

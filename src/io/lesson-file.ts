@@ -4,12 +4,17 @@ import { lessonDirs, packageRoot, resolveLessonRef } from '../lesson/catalog.js'
 import { compiledId, readCompiled } from '../lesson/compiled.js';
 import type { AnswerKey } from '../lesson/key-model.js';
 import type { Lesson } from '../lesson/model.js';
+import type { OutlineSection } from '../lesson/outline.js';
 import { noteToStderr } from './stderr.js';
 
 export interface OpenedLesson {
   path: string;
+  /** The file's text, as read (the tutor walks its sections: lesson/outline.ts). */
+  text: string;
   lesson: Lesson;
   key: AnswerKey | undefined;
+  /** The sections in order, when the lesson came precompiled (else lesson/outline.ts reads them from `text`). */
+  outline?: OutlineSection[];
 }
 
 /**
@@ -23,10 +28,10 @@ export async function openLesson(ref: string | undefined, dirs: string[] = []): 
   const text = readLessonFile(path);
   const keyFile = readKeyBeside(path);
   const compiled = readCompiled(join(packageRoot(), 'dist', 'compiled'), compiledId(path, text, keyFile?.text));
-  if (compiled) return { path, lesson: compiled.lesson, key: compiled.key };
+  if (compiled) return { path, text, lesson: compiled.lesson, key: compiled.key, outline: compiled.outline };
   const { parseLesson } = await import('../lesson/parse.js');
   const lesson = parseLesson(text, { fileName: path });
-  if (!keyFile) return { path, lesson, key: undefined };
+  if (!keyFile) return { path, text, lesson, key: undefined };
   const { parseKey } = await import('../lesson/key.js');
-  return { path, lesson, key: parseKey(keyFile.text, lesson).key };
+  return { path, text, lesson, key: parseKey(keyFile.text, lesson).key };
 }

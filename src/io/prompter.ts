@@ -19,10 +19,13 @@ export interface Prompter {
   /** Free text. `validate` returns an error message to ask again, or null to accept. */
   /** `clearInvalid`: a reply refused by `validate` is cleared from the line (a short reply such as "maybe"), not kept to edit. */
   input(message: string, opts?: { validate?: (s: string) => string | null; default?: string; clearInvalid?: boolean }): Promise<string>;
-  /** One of a few choices. In line mode the line may be the choice's number, key or name. */
-  select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T }): Promise<T>;
-  /** "Press Enter to continue". In line mode it takes nothing from the input. */
-  pause(message?: string): Promise<void>;
+  /**
+   * One of a few choices. In line mode the line may be the choice's number, key or name, or a reply
+   * `accept` takes (returned as typed: a lesson command).
+   */
+  select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T; accept?: (s: string) => boolean }): Promise<T>;
+  /** "Press Enter to continue", returning what was typed. In line mode it takes nothing from the input. */
+  pause(message?: string): Promise<string | void>;
   /** Several lines of code (see Asker.block in tutor/ui.ts): an empty line ends them. */
   block(message: string): Promise<string>;
   close(): void;
@@ -40,6 +43,11 @@ export function tooLongAnswer(length: number): string {
  */
 export function opensBlock(line: string): boolean {
   return /:\s*(#.*)?$/.test(line) || /^\s*(import\s+\w|from\s+\w+\s+import\b)/.test(line);
+}
+
+/** ":skip", ":plan": a lesson command (tutor/commands.ts) ends a block at its first line; no Python line starts so. */
+function isCommandLine(line: string): boolean {
+  return /^\s*:\s*[a-z?]/i.test(line);
 }
 
 /** The learner pressed Ctrl+C (or the terminal went away) at a prompt. */
@@ -117,12 +125,12 @@ export class LinePrompter implements Prompter {
     }
   }
 
-  async select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts: { default?: T } = {}): Promise<T> {
+  async select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts: { default?: T; accept?: (s: string) => boolean } = {}): Promise<T> {
     this.output.write(`${message}\n${choices.map((c, i) => `  ${i + 1}) ${c.name}`).join('\n')}\n`);
     const answer = await this.input('Your choice:', {
-      validate: (s) => (pickChoice(s, choices, opts.default) ? null : `Please answer 1–${choices.length}.`),
+      validate: (s) => (pickChoice(s, choices, opts.default) || opts.accept?.(s) ? null : `Please answer 1–${choices.length}.`),
     });
-    return pickChoice(answer, choices, opts.default)!;
+    return pickChoice(answer, choices, opts.default) ?? (answer as T);
   }
 
   async pause(): Promise<void> {
@@ -131,7 +139,7 @@ export class LinePrompter implements Prompter {
 
   async block(message: string): Promise<string> {
     const first = await this.ask(message);
-    if (!first.trim() || first.trim() === '?' || !opensBlock(first)) return first;
+    if (!first.trim() || first.trim() === '?' || !opensBlock(first) || isCommandLine(first)) return first;
     const lines = [first];
     // The block runs to an empty line; the end of input ends it too (a piped .py file).
     for (;;) {
@@ -222,7 +230,7 @@ class InquirerPrompter implements Prompter {
 
   async block(message: string): Promise<string> {
     const first = await this.input(message);
-    if (!first.trim() || first.trim() === '?') return first;
+    if (!first.trim() || first.trim() === '?' || isCommandLine(first)) return first;
     const lines = [first];
     for (;;) {
       const line = String(await this.run({ type: 'input', message: '...', theme: { ...this.theme, prefix: '' } }));
@@ -232,8 +240,8 @@ class InquirerPrompter implements Prompter {
     return lines.join('\n');
   }
 
-  async pause(message = 'Press Enter to continue'): Promise<void> {
-    await this.run({ type: 'input', message: this.t(message), theme: { prefix: '' }, transformer: this.t });
+  async pause(message = 'Press Enter to continue'): Promise<string> {
+    return String(await this.run({ type: 'input', message: this.t(message), theme: { prefix: '' }, transformer: this.t }));
   }
 
   close(): void {}

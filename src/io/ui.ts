@@ -14,6 +14,7 @@ export function terminalUi(stream: NodeJS.WriteStream = process.stdout): Ui {
   const ascii = asciiOnly();
   return {
     width,
+    rows: stream.isTTY && stream.rows > 0 ? stream.rows : undefined,
     colors,
     ascii,
     // Cleaned (the output edge would do it after layout) and made ASCII before wrapping, so the

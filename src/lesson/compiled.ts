@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Lesson } from './model.js';
 import type { AnswerKey } from './key-model.js';
+import type { OutlineSection } from './outline.js';
 
 /**
  * Lessons and keys parsed at build time (scripts/build.mjs → dist/compiled/<id>.json), so that `quiz`
@@ -18,6 +19,8 @@ export interface CompiledLesson {
   build: string;
   lesson: Lesson;
   key: AnswerKey | undefined;
+  /** The lesson's sections in order, for the guided lesson (lesson/outline.ts). */
+  outline?: OutlineSection[];
 }
 
 declare const __CALC_ML_BUILD__: string;

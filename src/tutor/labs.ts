@@ -161,3 +161,11 @@ export const SHAPES = [
   { value: 'two-valleys', name: 'Two valleys: a local and a global minimum', expr: 'x^4 - 4x^2 + x', from: -2.5, to: 2.5, start: 2 },
   { value: 'plateau', name: 'A plateau: flat far out, one dip', expr: '1 - exp(-(x - 3)^2 / 2)', from: -6, to: 6 },
 ] as const;
+
+/** The curve (and, with `derivative`, f′ and the tangent at `tangentAt`): what `calc-ml plot` draws. */
+export async function plotReport(exprText: string, from: number, to: number, s: Screen, tangentAt?: number): Promise<string> {
+  const e = compileExpression(exprText);
+  const derivatives = tangentAt === undefined ? undefined : [await differentiate(e)];
+  const lab = plotLab({ exprs: [e], derivatives, showDerivative: false, tangentAt, from, to, samples: 400 });
+  return renderChart({ ...size(s), series: lab.series, markers: lab.markers, x: { from, to }, xTitle: e.variable, summary: lab.summary });
+}

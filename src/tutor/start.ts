@@ -6,9 +6,14 @@ import type { LessonProgress } from './progress.js';
 import { missedRefs } from './progress.js';
 import { stepStates } from './progress-status.js';
 import type { PythonRunner } from './quiz.js';
-import { planSteps, resumeIndex, findStep, stepNames, progressBar, type PlannedStep } from './plan.js';
+import { planSteps, resumeIndex, findStep, stepNames, progressBar, minutesLabel, formatMinutes, type PlannedStep } from './plan.js';
 import type { Screen } from './labs.js';
 import { STEP_RUNNERS, type StepContext, type StepOutcome } from './steps/index.js';
+import type { OutlineSection } from '../lesson/outline.js';
+import { withCommands, StepControl } from './command-asker.js';
+import { COMMAND_HELP, COMMANDS_LINE, commandHelp } from './commands.js';
+import { lessonFunction, openLab } from './steps/open-lab.js';
+import { recordSkip } from './steps/answer.js';
 
 /** What the lesson's key adds for the guided tour: an "in other words" line and a tiny chart per core idea. */
 export interface IdeaExtra {
@@ -38,6 +43,8 @@ export interface TutorDeps {
   tries?: number;
   /** python3, to run a coding answer beside the lesson's solution (the quiz offers it). */
   python?: PythonRunner;
+  /** The lesson's `##` sections in order (lesson/outline.ts): every one is walked. Without it, the model's steps. */
+  outline?: OutlineSection[];
 }
 
 export interface TutorOptions {
@@ -45,7 +52,7 @@ export interface TutorOptions {
   step?: string;
 }
 
-export type TutorOutcome = { kind: 'finished' } | { kind: 'review' } | { kind: 'next'; path: string } | { kind: 'quit' };
+export type TutorOutcome = { kind: 'finished' } | { kind: 'review' } | { kind: 'next'; path: string } | { kind: 'quit'; at?: string };
 
 
 /**
@@ -54,7 +61,7 @@ export type TutorOutcome = { kind: 'finished' } | { kind: 'review' } | { kind: '
  */
 export async function runTutor(lesson: Lesson, questions: Question[], deps: TutorDeps, opts: TutorOptions = {}): Promise<TutorOutcome> {
   const { ask, ui, record, save, now } = deps;
-  const steps = planSteps(lesson);
+  const steps = planSteps(lesson, deps.outline);
   const screen: Screen = { width: ui.width, colors: ui.colors, ascii: ui.ascii };
   let index: number;
 
@@ -68,6 +75,7 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
   }
 
   welcome(lesson, steps, record, index, ui);
+  ui.say(ui.dim(COMMANDS_LINE));
   const returning = !opts.step && !opts.restart && record.tutor.runs > 0 && record.tutor.step !== null;
   if (returning) {
     const finished = record.tutor.done.includes('finish');
@@ -81,6 +89,9 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
     if (choice === 'review') return { kind: 'review' };
     if (choice === 'quit') return { kind: 'quit' };
     if (choice === 'restart') index = 0;
+  } else if (ask.interactive) {
+    // The plan is read before the first step's text pushes it off the screen.
+    await ask.pause('Press Enter to begin');
   }
   if (index === 0 || opts.restart) {
     save((l) => {
@@ -94,12 +105,57 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
     l.tutor.updatedAt = now();
   });
 
-  const ctx: StepContext = { lesson, questions, deps, screen, steps };
-  for (let i = index; i < steps.length; i++) {
+  let i = index;
+  const ctx: StepContext = { lesson, questions, deps: { ...deps }, screen, steps, lessonFunction: lessonFunction(lesson) };
+  // Every prompt of every step goes through the commands (:skip, :back, :lab, :plan, :quit, :help).
+  ctx.deps.ask = withCommands(ask, {
+    help: () => {
+      ui.say(commandHelp(ui.width));
+      if (ctx.here) ui.say(`Back to: ${ctx.here}`);
+    },
+    plan: () => {
+      showPlan(lesson, steps, record, i, ui);
+      if (ctx.here) ui.say(`Back to: ${ctx.here}`);
+    },
+    lab: (arg) => openLab(arg, ctx),
+    unknown: (text) => ui.say(`${text} is not a command. Commands: ${COMMAND_HELP.map(([c]) => c).join(' ')}`),
+  });
+  while (i < steps.length) {
     const step = steps[i];
+    ctx.suggested = null;
+    ctx.here = null;
     ui.say('');
     ui.say(ui.dim(`${progressBar(i + 1, steps.length, 20, ui.ascii)} · ${step.title.split(':')[0]}`));
-    const outcome = await runStep(step, ctx);
+    let outcome: StepOutcome;
+    try {
+      outcome = await runStep(step, ctx);
+    } catch (e) {
+      if (!(e instanceof StepControl)) throw e;
+      if (e.action === 'quit') {
+        save((l) => {
+          l.tutor.step = step.id;
+          l.tutor.updatedAt = now();
+        });
+        return { kind: 'quit', at: step.id };
+      }
+      if (e.action === 'back') {
+        if (i === 0) ui.say(ui.dim('This is the first step.'));
+        i = Math.max(0, i - 1);
+        save((l) => {
+          l.tutor.step = steps[i].id;
+          l.tutor.updatedAt = now();
+        });
+        continue;
+      }
+      // :skip. An exercise skipped is a miss that review brings back, as an empty answer is.
+      if (step.kind === 'exercise') {
+        const ref = step.id.slice('exercise:'.length);
+        outcome = recordSkip(ref, questions.find((q) => q.ref === ref), ctx);
+      } else {
+        ui.say(ui.dim('Skipped.'));
+        outcome = 'skipped';
+      }
+    }
     const next = steps[i + 1]?.id ?? step.id;
     save((l) => {
       if (!l.tutor.done.includes(step.id)) l.tutor.done.push(step.id);
@@ -109,6 +165,7 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
       l.tutor.updatedAt = now();
     });
     if (typeof outcome === 'object') return outcome;
+    i++;
   }
   return { kind: 'finished' };
 }
@@ -120,9 +177,15 @@ function welcome(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, i
   if (about.length) ui.say(about.join(' · '));
   ui.say('');
   ui.say('Ahead of you:');
+  showPlan(lesson, steps, record, index, ui);
+}
+
+/** The plan, one line per section with its minutes: ✓ done, ▸ here. Shown at the start and by :plan. */
+function showPlan(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, index: number, ui: Ui): void {
   const sections: { label: string; ids: string[] }[] = [];
   for (const s of steps) {
-    const label = s.section === 'exercises' ? exercisesLabel(lesson) : s.section === 'quiz' ? `Quiz (${lesson.quiz.trueFalse.length + lesson.quiz.conceptual.length + lesson.quiz.coding.length} questions)` : s.title;
+    const minutes = minutesLabel(s);
+    const label = s.section === 'exercises' ? exercisesLabel(lesson) : s.section === 'quiz' ? `Quiz (${lesson.quiz.trueFalse.length + lesson.quiz.conceptual.length + lesson.quiz.coding.length} questions)` : `${s.title}${minutes ? ` · ${minutes}` : ''}`;
     const last = sections[sections.length - 1];
     if (last && last.label === label) last.ids.push(s.id);
     else sections.push({ label, ids: [s.id] });
@@ -143,6 +206,8 @@ function welcome(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, i
   }
   if (marked) ui.say(ui.dim(ui.ascii ? '  (+ done, x missed, - skipped)' : '  (✓ done, ✗ missed, - skipped)'));
   ui.say(ui.dim(progressBar(record.tutor.done.filter((d) => steps.some((s) => s.id === d)).length, steps.length, 20, ui.ascii).replace('step', 'done')));
+  const left = steps.slice(index).reduce((n, s) => n + (s.minutes ?? 0), 0);
+  if (left) ui.say(ui.dim(`Reading ahead: about ${formatMinutes(left)} (the author's times, else estimated from the length).`));
 }
 
 function exercisesLabel(lesson: Lesson): string {

@@ -7,8 +7,14 @@ export interface Asker {
   readonly interactive: boolean;
   /** `clearInvalid`: a reply refused by `validate` is cleared from the line (a short reply such as "maybe"), not kept to edit. */
   input(message: string, opts?: { validate?: (s: string) => string | null; default?: string; clearInvalid?: boolean }): Promise<string>;
-  select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T }): Promise<T>;
-  pause(message?: string): Promise<void>;
+  /**
+   * One of a few choices. `accept`: a typed reply it says yes to is returned as typed (a lesson
+   * command such as ":skip"), where the Asker takes typed replies (line mode); a list of choices
+   * picked with the arrows has no such reply.
+   */
+  select<T extends string>(message: string, choices: { value: T; name: string; key?: string }[], opts?: { default?: T; accept?: (s: string) => boolean }): Promise<T>;
+  /** "Press Enter to continue"; what was typed before Enter, where something could be (a terminal). */
+  pause(message?: string): Promise<string | void>;
   /**
    * Several lines of code: in a terminal, lines until an empty one; from a pipe, one line, unless
    * it opens a Python block (ends with ":", or is an import), then lines up to an empty one or the
@@ -21,6 +27,8 @@ export interface Ui {
   say(text: string): void;
   /** Columns available for text and charts. */
   readonly width: number;
+  /** The terminal's rows, when output is a terminal: a long text is shown a screen at a time. */
+  readonly rows?: number;
   readonly colors: boolean;
   /** Charts and lab text in plain ASCII (--ascii). */
   readonly ascii?: boolean;

@@ -40,7 +40,7 @@ describe('the packed tarball', () => {
   test.each([
     [['plot', 'x^2', '--width', '60'], '', /min 0 at x = 0/],
     [['quiz', '--json'], 'true\nfalse\ntrue\ntrue\nx\nx\nx\nf(x) = x^2; f(3)\n', /"score": 5/],
-    [['start'], '', /the input ended at .*step 3 of 16/],
+    [['start'], '', /the input ended at .*step 3 of 18/],
   ])('calc-ml %j works from any folder', (args, input, expected) => {
     const r = spawnSync(bin, args, {
       cwd: tmpdir(), input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CALC_ML_HOME: join(work, 'home'), CALC_ML_LESSONS: '' },

@@ -48,8 +48,9 @@ maybe('in a real terminal', () => {
   test('start: paced by Enter, Ctrl+C at an exercise, then a resumed start picks up there', async () => {
     const h = home();
     const t = open('start', { CALC_ML_HOME: h });
-    await t.waitFor(/Learning objectives[\s\S]*Press Enter/);
-    for (let i = 0; i < 4; i++) {
+    await t.waitFor(/Learning objectives[\s\S]*Press Enter to begin/);
+    // Enter under the plan, then one per screen: the objectives and the core ideas.
+    for (let i = 0; i < 5; i++) {
       t.keys('Enter');
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -59,13 +60,13 @@ maybe('in a real terminal', () => {
     // Wrapped at spaces to the terminal's width, continuation lines indented by two.
     const paused = t.screen().slice(t.screen().indexOf('calc-ml: paused'));
     expect(paused.split('\n').slice(1).filter(Boolean).every((l) => l.startsWith('  '))).toBe(true);
-    expect(paused.replace(/\n {2}/g, ' ')).toMatch(/^calc-ml: paused at step 3 of 16, Exercise 1\.2\.26\.1 \(Starter\): Define derivative in one sentence; your answers are saved\. Run "calc-ml start" to pick up here/);
+    expect(paused.replace(/\n {2}/g, ' ')).toMatch(/^calc-ml: paused at step 3 of 18, Exercise 1\.2\.26\.1 \(Starter\): Define derivative in one sentence; your answers are saved\. Run "calc-ml start" to pick up here/);
 
     const again = open('start', { CALC_ML_HOME: h });
     const s = await again.waitFor(/Welcome back/);
     expect(s).toMatch(/Resume at: Exercise 1\.2\.26\.1/);
     again.keys('Enter');
-    await again.waitFor(/step 3 of 16 · Exercise 1\.2\.26\.1/);
+    await again.waitFor(/step 3 of 18 · Exercise 1\.2\.26\.1/);
     again.keys('C-c');
     expect(await again.exitStatus()).toBe(130);
   });
@@ -112,7 +113,9 @@ maybe('in a real terminal', () => {
 
   test('--ascii: the guided lesson and the quiz show nothing but ASCII, prompts included', async () => {
     const start = open('start --ascii', { CALC_ML_HOME: home() });
-    await start.waitFor(/Press Enter/);
+    await start.waitFor(/Press Enter to begin/);
+    start.keys('Enter');
+    await start.waitFor(/Learning objectives[\s\S]*Press Enter to continue/);
     start.keys('Enter');
     await start.waitFor(/Core idea 1 of 3[\s\S]*Press Enter/);
     const quiz = open('quiz --ascii', { CALC_ML_HOME: home() });

@@ -9,10 +9,11 @@ import type { StepContext, StepOutcome } from './context.js';
  * A written answer: graded with the rubric where the key has one; "?" shows the next hint, and a
  * miss may be tried again (askWithTries) before the model answer is shown.
  */
-export async function writtenAnswer(q: Question, ctx: StepContext, code: string | null = null): Promise<StepOutcome> {
+export async function writtenAnswer(q: Question, ctx: StepContext, code: string | null = null, note: string | null = null): Promise<StepOutcome> {
   const { ui, ask, grade, save, now } = ctx.deps;
   ui.say(q.prompt.split('\n')[0]);
   if (code) ui.say(await ctx.deps.render('```python\n' + code + '\n```'));
+  if (note) ui.say(note);
   const asked = await askWithTries(q, {
     ask, ui, grade, maxTries: ctx.deps.tries ?? (ask.interactive ? DEFAULT_TRIES : 1),
     onTry: (earlier, hintsUsed) => {

@@ -1,6 +1,7 @@
 import type { Lesson } from '../../lesson/model.js';
 import type { Question } from '../../grading/index.js';
 import type { Screen } from '../labs.js';
+import type { LabChoice } from '../lab-choice.js';
 import type { PlannedStep } from '../plan.js';
 import type { TutorDeps, TutorOutcome } from '../start.js';
 
@@ -11,6 +12,12 @@ export interface StepContext {
   deps: TutorDeps;
   screen: Screen;
   steps: PlannedStep[];
+  /** The lesson's own function of x (`f(x)=x^2` in its text), for labs; null when it has none. */
+  lessonFunction?: string | null;
+  /** The lab the current step suggests (`:lab` opens it); set by the step, cleared between steps. */
+  suggested?: LabChoice | null;
+  /** What the learner is answering, shown again after `:lab`, `:plan` or `:help`. */
+  here?: string | null;
 }
 
 /** A step ends done, skipped (it comes back in review), or with an outcome that ends the lesson run. */

@@ -3,6 +3,7 @@ import { parseLab, type LabSpec } from '../../lesson/lab-spec.js';
 import { recordSkip, writtenAnswer } from './answer.js';
 import type { StepRunner } from './context.js';
 import { runLab } from './lab.js';
+import { exerciseLab, labText } from './open-lab.js';
 
 /** One exercise: its lab first when it has one, then the written answer. */
 export const exercise: StepRunner = async (step, ctx) => {
@@ -28,5 +29,10 @@ export const exercise: StepRunner = async (step, ctx) => {
       if (ran === 'skipped') return recordSkip(ref, q, ctx);
     }
   }
-  return writtenAnswer(q ?? { ref, kind: 'open', section: 'exercise', prompt: e.prompt, line: e.line }, ctx, e.code);
+  // No lab of its own: one that fits its text, offered, not imposed (":lab" opens it).
+  const fits = q?.mode === 'lab' ? null : exerciseLab(e.prompt, lesson, ctx.lessonFunction ?? null);
+  ctx.suggested = fits;
+  ctx.here = `Exercise ${e.id}: ${e.prompt.split('\n')[0]}`;
+  const note = fits ? ui.dim(`A lab fits this exercise (${labText(fits)}): type :lab to open it, or answer straight away.`) : null;
+  return writtenAnswer(q ?? { ref, kind: 'open', section: 'exercise', prompt: e.prompt, line: e.line }, ctx, e.code, note);
 };

@@ -2,6 +2,7 @@ import type { StepKind } from '../plan.js';
 import type { StepRunner } from './context.js';
 import { objectives } from './objectives.js';
 import { coreIdeas } from './core-ideas.js';
+import { reading } from './reading.js';
 import { exercise } from './exercise.js';
 import { miniProject } from './mini-project.js';
 import { quiz } from './quiz.js';
@@ -15,6 +16,7 @@ export type { StepContext, StepOutcome, StepRunner } from './context.js';
 export const STEP_RUNNERS: Record<StepKind, StepRunner> = {
   objectives,
   'core-ideas': coreIdeas,
+  reading,
   exercise,
   'mini-project': miniProject,
   quiz,

@@ -1,0 +1,82 @@
+import { parseCommand } from './commands.js';
+import type { Asker } from './ui.js';
+
+/** A command that leaves the step: the runner (start.ts) catches it and moves as asked. */
+export class StepControl extends Error {
+  constructor(readonly action: 'skip' | 'back' | 'quit') {
+    super(`:${action}`);
+    this.name = 'StepControl';
+  }
+}
+
+export interface CommandHandlers {
+  help(): void;
+  plan(): void;
+  lab(arg: string | null): Promise<void>;
+  unknown(text: string): void;
+}
+
+/**
+ * The guided lesson's Asker: every reply is looked at before the step sees it. A command (":plan")
+ * is done and the same prompt asked again; ":skip", ":back" and ":quit" leave the step (StepControl).
+ * So no step can grade a command as an answer, and none needs to know about commands.
+ */
+export function withCommands(inner: Asker, h: CommandHandlers): Asker {
+  const isCommand = (s: string) => parseCommand(s) !== null;
+  /** true when the reply was a command that was done here (ask again). */
+  const handled = async (reply: string): Promise<boolean> => {
+    const c = parseCommand(reply);
+    if (!c) return false;
+    switch (c.name) {
+      case 'skip':
+      case 'back':
+      case 'quit':
+        throw new StepControl(c.name);
+      case 'help':
+        h.help();
+        return true;
+      case 'plan':
+        h.plan();
+        return true;
+      case 'lab':
+        await h.lab(c.arg);
+        return true;
+      case 'unknown':
+        h.unknown(c.text);
+        return true;
+    }
+  };
+  const asker: Asker = {
+    get interactive() {
+      return inner.interactive;
+    },
+    async input(message, opts = {}) {
+      for (;;) {
+        const reply = await inner.input(message, { ...opts, validate: (s) => (isCommand(s) ? null : (opts.validate?.(s) ?? null)) });
+        if (!(await handled(reply))) return reply;
+      }
+    },
+    async select(message, choices, opts = {}) {
+      for (;;) {
+        const reply = await inner.select(message, choices, { ...opts, accept: isCommand });
+        if (choices.some((c) => c.value === reply) || !(await handled(reply))) return reply;
+      }
+    },
+    async pause(message) {
+      for (;;) {
+        const reply = await inner.pause(message);
+        if (typeof reply !== 'string' || !(await handled(reply))) return reply;
+      }
+    },
+  };
+  if (inner.block) {
+    const block = inner.block.bind(inner);
+    asker.block = async (message) => {
+      for (;;) {
+        const reply = await block(message);
+        if (!(await handled(reply))) return reply;
+      }
+    };
+  }
+  return asker;
+}

@@ -1,0 +1,82 @@
+/**
+ * Which lab fits an exercise, read from its text: a lesson about learning rates gets `descend`, one
+ * about numerical differentiation gets `grad`, one about limits and continuity gets `plot`. Pure:
+ * text in, a suggestion out (the exercise step shows it; `:lab` opens it). The expression is the
+ * exercise's own `f(x) = …` when it has one, else the lesson's function, else a curve that shows
+ * what the exercise is about (a jump for a discontinuity, two valleys for local minima).
+ */
+
+export type LabChoice =
+  | { kind: 'descend'; expr: string; start: number; rates: number[] }
+  | { kind: 'grad'; expr: string; at: number }
+  | { kind: 'plot'; expr: string; from: number; to: number; tangent?: number };
+
+const GRAD = /\bnumeric(?:al(?:ly)?)?\s+(?:gradient|derivative|differentiat)|\b(?:forward|backward|central|finite)[\s-]+difference|\bgradient[\s-]+check|\btruncation error|\bround[\s-]?off|\bfloating[\s-]?point|\bderivative (?:estimate|approximation)|\bapproximat\w* (?:the )?derivative/i;
+const DESCEND = /\bgradient descent|\blearning rates?\b|\bstep sizes?\b|\bconverg|\bdiverg|\bmomentum|\biterations?\b|\bstopping (?:rule|criteri)|\bupdate rule|\b(?:against|opposite|negative)\b[^.]*\bgradient|\bloss (?:curve|over)|\blocal minim|\bsaddle|\boptimi[sz]er\b/i;
+const PLOT = /\bplot|\bgraph\b|\bsketch|\bcurve\b|\bvisuali[sz]e|\btangent|\bslope|\bdiscontinu|\bcontinu|\blimits?\b|\binfinity\b|\bderivative/i;
+/** Words that tip an exercise to `grad` in a lesson about numerical differentiation ("why step size matters"). */
+const GRAD_LESSON = /numeric(?:al)? (?:differentiation|gradients?|derivatives?)|finite differences?|gradient check/i;
+
+const FUNCTION_IN_TEXT = /\b[fgy]\s*\(\s*x\s*\)\s*=\s*(.+?)(?=\s+(?:and|then|at|for|from|with|on|over|to|using|in)\b|[,;:]|\.(?:\s|$)|$)|\by\s*=\s*(.+?)(?=\s+(?:and|then|at|for|from|with|on|over|to|using|in)\b|[,;:]|\.(?:\s|$)|$)/i;
+
+/** The first single-variable `f(x) = …` in a text, as typed (not yet checked by the engine). */
+export function functionIn(text: string): string | null {
+  const m = FUNCTION_IN_TEXT.exec(text);
+  const expr = (m?.[1] ?? m?.[2])?.trim().replace(/[.]+$/, '');
+  // f(x,y) = … is not a function of one variable: the pattern never matches it; `y = mx + b` names
+  // more than x, which the engine refuses later.
+  return expr || null;
+}
+
+/** A curve that shows an idea, where the exercise names the idea but not a function. */
+const SHOWCASE: { re: RegExp; lab: LabChoice }[] = [
+  { re: /\blocal minim|\bsaddle/i, lab: { kind: 'descend', expr: 'x^4 - 3x^2 + x', start: 2, rates: [0.01, 0.05] } },
+  { re: /\bremovable\b/i, lab: { kind: 'plot', expr: 'sin(x)/x', from: -10, to: 10 } },
+  { re: /\bdiscontinu|\bcontinuous intervals?\b|\bjump\b/i, lab: { kind: 'plot', expr: '1/(x - 1)', from: -4, to: 4 } },
+  { re: /\blimits? at infinity\b|\binfinity\b/i, lab: { kind: 'plot', expr: 'x/(x + 1)', from: 0, to: 50 } },
+  { re: /\blimits?\b/i, lab: { kind: 'plot', expr: 'sin(x)/x', from: -10, to: 10 } },
+  { re: /\btangent|\bslope|\bderivative/i, lab: { kind: 'plot', expr: 'x^2', from: -4, to: 4, tangent: 1 } },
+];
+
+/**
+ * The lab for one exercise, or null when none fits (a Python exercise, "compare batch vs
+ * stochastic"). `lessonTitle` breaks ties ("step size" is descent's in a descent lesson, grad's in a
+ * numerical differentiation lesson); `lessonFunction` is used where the exercise names none.
+ */
+export function chooseLab(exercise: string, lessonTitle = '', lessonFunction: string | null = null): LabChoice | null {
+  const own = functionIn(exercise);
+  const expr = own ?? lessonFunction;
+  const gradLesson = GRAD_LESSON.test(lessonTitle);
+  const at = Number(/\bat\s+x\s*=\s*(-?\d+(?:\.\d+)?)/i.exec(exercise)?.[1] ?? 3);
+  if (GRAD.test(exercise) || (gradLesson && /\bstep sizes?\b|\bh\b|\bprecision\b|\berror\b/i.test(exercise))) {
+    return { kind: 'grad', expr: expr ?? 'x^2', at };
+  }
+  if (DESCEND.test(exercise)) {
+    const showcase = !own && SHOWCASE.find((s) => s.lab.kind === 'descend' && s.re.test(exercise));
+    if (showcase) return showcase.lab;
+    // Rates side by side where the exercise is about the rate; one good rate otherwise.
+    const compare = /\blearning rates?\b|\bstep sizes?\b|\bdiverg|\blarge\b|\bsmall\b|\bcompare\b|\bchoose\b/i.test(exercise);
+    return { kind: 'descend', expr: expr ?? 'x^2', start: 3, rates: compare ? [0.05, 0.3, 0.9, 1.05] : [0.1] };
+  }
+  if (PLOT.test(exercise)) {
+    if (own) return { kind: 'plot', expr: own, from: -5, to: 5, ...(/\btangent|\bslope|\bderivative/i.test(exercise) ? { tangent: 1 } : {}) };
+    const showcase = SHOWCASE.find((s) => s.lab.kind === 'plot' && s.re.test(exercise));
+    if (showcase) return showcase.lab;
+    // "Plot the residuals" in a lesson with no function of x: nothing to plot here.
+    if (lessonFunction) return { kind: 'plot', expr: lessonFunction, from: -5, to: 5 };
+  }
+  return null;
+}
+
+/** The lab in calc-ml's own words: what to type to run it outside the lesson. */
+export function labCommand(lab: LabChoice): string {
+  const q = (e: string) => `"${e}"`;
+  if (lab.kind === 'grad') return `calc-ml grad ${q(lab.expr)} --at ${lab.at}`;
+  if (lab.kind === 'descend') return `calc-ml descend ${q(lab.expr)} --start ${lab.start} --lr ${lab.rates.join(',')}`;
+  return `calc-ml plot ${q(lab.expr)} --from ${lab.from} --to ${lab.to}${lab.tangent !== undefined ? ` --tangent ${lab.tangent}` : ''}`;
+}
+
+/** The lab for a whole lesson, for `:lab` where the step has none of its own: from the title. */
+export function lessonLab(title: string, lessonFunction: string | null): LabChoice {
+  return chooseLab(title, title, lessonFunction) ?? { kind: 'plot', expr: lessonFunction ?? 'x^2', from: -5, to: 5 };
+}

@@ -1,0 +1,105 @@
+import { UserError } from '../../errors.js';
+import { compileExpression } from '../../math/engine.js';
+import { formatNumber as fmt } from '../../math/format.js';
+import type { Lesson } from '../../lesson/model.js';
+import { descentReport, gradientReport, plotReport } from '../labs.js';
+import { chooseLab, functionIn, labCommand, lessonLab, type LabChoice } from '../lab-choice.js';
+import type { StepContext } from './context.js';
+
+/** The first function of one variable the lesson writes (`f(x)=x^2` in an exercise), that the engine reads. */
+export function lessonFunction(lesson: Lesson): string | null {
+  // The mini-project first: it is the lesson's own worked problem.
+  const texts = [
+    lesson.miniProject?.task ?? '',
+    ...lesson.exercises.map((e) => e.prompt),
+    ...lesson.quiz.coding.map((c) => c.task),
+    ...lesson.coreIdeas,
+  ];
+  for (const t of texts) {
+    const f = functionIn(t);
+    if (f && readable(f)) return f;
+  }
+  return null;
+}
+
+function readable(expr: string): boolean {
+  try {
+    compileExpression(expr);
+    return true;
+  } catch (e) {
+    if (e instanceof UserError) return false;
+    throw e;
+  }
+}
+
+/**
+ * Whether descent on `expr` has somewhere to go: its lowest value on [-10, 10] is inside the range,
+ * not at an edge (x^3 falls for ever; descent on it only shows divergence).
+ */
+export function hasInteriorMinimum(expr: string): boolean {
+  try {
+    const e = compileExpression(expr);
+    let best = { x: NaN, y: Infinity };
+    for (let i = 0; i <= 200; i++) {
+      const x = -10 + i / 10;
+      const y = e.evaluate(x);
+      if (Number.isFinite(y) && y < best.y) best = { x, y };
+    }
+    return Number.isFinite(best.y) && best.x > -10 && best.x < 10;
+  } catch (err) {
+    if (err instanceof UserError) return false;
+    throw err;
+  }
+}
+
+/** Descent on the lesson's function where it has a minimum, else on the bowl x^2. */
+function descendable(lab: LabChoice): LabChoice {
+  return lab.kind === 'descend' && !hasInteriorMinimum(lab.expr) ? { ...lab, expr: 'x^2' } : lab;
+}
+
+/** The lab an exercise gets from its own text, when its expression reads. */
+export function exerciseLab(prompt: string, lesson: Lesson, fn: string | null): LabChoice | null {
+  const lab = chooseLab(prompt, lesson.title, fn);
+  if (!lab || !readable(lab.expr)) return null;
+  // The exercise's own function is kept as it is (descent on it is the exercise); the lesson's only where it suits.
+  return functionIn(prompt) ? lab : descendable(lab);
+}
+
+/** "descend on x^2 from x = 3 with rates 0.1, 0.5": the lab in a few words. */
+export function labText(lab: LabChoice): string {
+  if (lab.kind === 'grad') return `grad: f′(x) of ${lab.expr} at x = ${fmt(lab.at)}, exact and by finite differences`;
+  if (lab.kind === 'descend') return `descend: gradient descent on ${lab.expr} from x = ${fmt(lab.start)}, rate${lab.rates.length > 1 ? 's' : ''} ${lab.rates.map((r) => fmt(r)).join(', ')}`;
+  return `plot: ${lab.expr} from ${fmt(lab.from)} to ${fmt(lab.to)}${lab.tangent !== undefined ? `, tangent at x = ${fmt(lab.tangent)}` : ''}`;
+}
+
+/**
+ * `:lab` (or `:lab descend`): the step's suggested lab, or the lesson's, or the one named, on the
+ * lesson's function; shown, then the learner is back at the prompt they left.
+ */
+export async function openLab(arg: string | null, ctx: StepContext): Promise<void> {
+  const { ui } = ctx.deps;
+  const fn = ctx.lessonFunction ?? null;
+  let lab: LabChoice = ctx.suggested ?? lessonLab(ctx.lesson.title, fn);
+  if (arg) {
+    const expr = lab.expr;
+    if (/^(plot|p)$/.test(arg)) lab = { kind: 'plot', expr, from: -5, to: 5 };
+    else if (/^(descend|gd|d)$/.test(arg)) lab = { kind: 'descend', expr, start: 3, rates: [0.05, 0.3, 0.9, 1.05] };
+    else if (/^(grad|g)$/.test(arg)) lab = { kind: 'grad', expr, at: 3 };
+    else {
+      ui.say(`There is no lab "${arg}": type :lab, :lab plot, :lab descend or :lab grad.`);
+      return;
+    }
+  }
+  if (!ctx.suggested || arg) lab = descendable(lab);
+  ui.say(ui.heading(`Lab · ${labText(lab)}`));
+  try {
+    if (lab.kind === 'grad') ui.say((await gradientReport(lab.expr, lab.at, ctx.screen)).text);
+    else if (lab.kind === 'descend') ui.say((await descentReport(lab.expr, lab.rates, lab.start, ctx.screen, 30)).text);
+    else ui.say(await plotReport(lab.expr, lab.from, lab.to, ctx.screen, lab.tangent));
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    ui.say([e.message, ...e.detail].join('\n'));
+  }
+  ui.say(ui.dim(`Try other values with: ${labCommand(lab)}`));
+  if (ctx.here) ui.say(`Back to: ${ctx.here}`);
+}
