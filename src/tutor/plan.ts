@@ -95,7 +95,7 @@ function ownSteps(lesson: Lesson, kind: StepKind): PlannedStep[] {
     case 'mini-project':
       return lesson.miniProject ? [{ id: 'mini-project', kind, title: `${STEP_TITLES['mini-project']}: ${lesson.miniProject.title}`, section: 'mini-project' }] : [];
     case 'quiz': {
-      const n = lesson.quiz.trueFalse.length + lesson.quiz.conceptual.length + lesson.quiz.coding.length;
+      const n = quizSize(lesson);
       return n ? [{ id: 'quiz', kind, title: STEP_TITLES.quiz, section: 'quiz' }] : [];
     }
     case 'takeaways':
@@ -105,6 +105,12 @@ function ownSteps(lesson: Lesson, kind: StepKind): PlannedStep[] {
     default:
       return [];
   }
+}
+
+/** How many questions the quiz step asks, of every kind. */
+export function quizSize(lesson: Lesson): number {
+  const q = lesson.quiz;
+  return q.multipleChoice.length + q.trueFalse.length + q.conceptual.length + q.coding.length;
 }
 
 /** A section to read: `read:introduction-why-this-matters`; the resources and the next lesson's preview by name. */

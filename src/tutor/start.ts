@@ -6,7 +6,7 @@ import type { LessonProgress } from './progress.js';
 import { missedRefs } from './progress.js';
 import { stepStates } from './progress-status.js';
 import type { PythonRunner } from './quiz.js';
-import { planSteps, resumeIndex, findStep, stepNames, progressBar, minutesLabel, formatMinutes, type PlannedStep } from './plan.js';
+import { planSteps, resumeIndex, findStep, stepNames, progressBar, minutesLabel, formatMinutes, quizSize, type PlannedStep } from './plan.js';
 import type { Screen } from './labs.js';
 import { STEP_RUNNERS, type StepContext, type StepOutcome } from './steps/index.js';
 import type { OutlineSection } from '../lesson/outline.js';
@@ -185,7 +185,7 @@ function showPlan(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, 
   const sections: { label: string; ids: string[] }[] = [];
   for (const s of steps) {
     const minutes = minutesLabel(s);
-    const label = s.section === 'exercises' ? exercisesLabel(lesson) : s.section === 'quiz' ? `Quiz (${lesson.quiz.trueFalse.length + lesson.quiz.conceptual.length + lesson.quiz.coding.length} questions)` : `${s.title}${minutes ? ` · ${minutes}` : ''}`;
+    const label = s.section === 'exercises' ? exercisesLabel(lesson) : s.section === 'quiz' ? `Quiz (${quizSize(lesson)} questions)` : `${s.title}${minutes ? ` · ${minutes}` : ''}`;
     const last = sections[sections.length - 1];
     if (last && last.label === label) last.ids.push(s.id);
     else sections.push({ label, ids: [s.id] });
