@@ -9,6 +9,9 @@ export class StepControl extends Error {
   }
 }
 
+/** The value of the extra choice that leads to a command in a terminal's list of choices. */
+const COMMAND_CHOICE = '\u0000command';
+
 export interface CommandHandlers {
   help(): void;
   plan(): void;
@@ -58,8 +61,15 @@ export function withCommands(inner: Asker, h: CommandHandlers): Asker {
     },
     async select(message, choices, opts = {}) {
       for (;;) {
-        const reply = await inner.select(message, choices, { ...opts, accept: isCommand });
-        if (choices.some((c) => c.value === reply) || !(await handled(reply))) return reply;
+        // A list picked with the arrows takes no typing: its last choice leads to a command line.
+        const listed = inner.interactive ? [...choices, { value: COMMAND_CHOICE as never, name: 'Type a command (:skip, :back, :plan, …)', key: ':' }] : choices;
+        let reply: string = await inner.select(message, listed, { ...opts, accept: isCommand });
+        if (reply === COMMAND_CHOICE) {
+          reply = await inner.input('Command:', { validate: (s) => (isCommand(s) || !s.trim() ? null : 'A command starts with ":" (:help lists them); Enter goes back to the choices.') });
+          if (!reply.trim()) continue;
+        }
+        if (choices.some((c) => c.value === reply)) return reply as never;
+        if (!(await handled(reply))) return reply as never;
       }
     },
     async pause(message) {

@@ -22,7 +22,11 @@ const FUNCTION_IN_TEXT = /\b[fgy]\s*\(\s*x\s*\)\s*=\s*(.+?)(?=\s+(?:and|then|at|
 /** The first single-variable `f(x) = …` in a text, as typed (not yet checked by the engine). */
 export function functionIn(text: string): string | null {
   const m = FUNCTION_IN_TEXT.exec(text);
-  const expr = (m?.[1] ?? m?.[2])?.trim().replace(/[.]+$/, '');
+  let expr = (m?.[1] ?? m?.[2])?.trim() ?? '';
+  // The formula ends where the prose starts again: at a word that is not one of the engine's functions.
+  const prose = expr.search(/\s+(?!(?:sin|cos|tan|exp|log|ln|sqrt|abs|sinh|cosh|tanh|pi|tau)\b)[a-z]{2,}/i);
+  if (prose > 0) expr = expr.slice(0, prose);
+  expr = expr.trim().replace(/[.]+$/, '');
   // f(x,y) = … is not a function of one variable: the pattern never matches it; `y = mx + b` names
   // more than x, which the engine refuses later.
   return expr || null;

@@ -1,6 +1,7 @@
 import type { Lesson } from '../lesson/model.js';
 // Types only: the outline is read (with marked) before the plan is made, or comes precompiled.
 import type { OutlineSection } from '../lesson/outline.js';
+import { titleMinutes } from '../lesson/minutes.js';
 import type { TutorState } from './progress.js';
 
 /**
@@ -53,6 +54,8 @@ export function planSteps(lesson: Lesson, outline: OutlineSection[] = []): Plann
     if (kind) {
       const s = own(kind);
       if (s.length || made.has(kind)) {
+        // The mini-project is the author's text too: shown as written where it is not a lab.
+        if (kind === 'mini-project' && s.length) s[0] = { ...s[0], markdown: sec.markdown, minutes: sec.minutes ?? undefined };
         steps.push(...s);
         continue;
       }
@@ -93,7 +96,8 @@ function ownSteps(lesson: Lesson, kind: StepKind): PlannedStep[] {
     case 'exercise':
       return lesson.exercises.map((e) => ({ id: `exercise:${e.id}`, kind, title: `Exercise ${e.id} (${e.levelName}): ${e.prompt}`, section: 'exercises' as const }));
     case 'mini-project':
-      return lesson.miniProject ? [{ id: 'mini-project', kind, title: `${STEP_TITLES['mini-project']}: ${lesson.miniProject.title}`, section: 'mini-project' }] : [];
+      // "Rate Finder (30 min)": the minutes are shown beside the title, not in it.
+      return lesson.miniProject ? [{ id: 'mini-project', kind, title: `${STEP_TITLES['mini-project']}: ${titleMinutes(lesson.miniProject.title).title}`, section: 'mini-project' }] : [];
     case 'quiz': {
       const n = quizSize(lesson);
       return n ? [{ id: 'quiz', kind, title: STEP_TITLES.quiz, section: 'quiz' }] : [];

@@ -207,7 +207,7 @@ function showPlan(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, 
   if (marked) ui.say(ui.dim(ui.ascii ? '  (+ done, x missed, - skipped)' : '  (✓ done, ✗ missed, - skipped)'));
   ui.say(ui.dim(progressBar(record.tutor.done.filter((d) => steps.some((s) => s.id === d)).length, steps.length, 20, ui.ascii).replace('step', 'done')));
   const left = steps.slice(index).reduce((n, s) => n + (s.minutes ?? 0), 0);
-  if (left) ui.say(ui.dim(`Reading ahead: about ${formatMinutes(left)} (the author's times, else estimated from the length).`));
+  if (left) ui.say(ui.dim(`Time ahead: about ${formatMinutes(left)} (the author's times, else estimated from the length).`));
 }
 
 function exercisesLabel(lesson: Lesson): string {

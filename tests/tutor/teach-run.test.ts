@@ -17,7 +17,7 @@ const steps = planSteps(lesson, outline);
 class OutOfScript extends Error {}
 
 /** Answers from a script, in order, as the line prompter takes them (a select may take a command). */
-function scripted(answers: string[], interactive = false, onAsk: () => void = () => {}): Asker & { asked: string[] } {
+function scripted(answers: string[], interactive = false, onAsk: () => void = () => {}): Asker & { asked: string[]; choices: string[][] } {
   const queue = [...answers];
   const take = (message: string) => {
     onAsk();
@@ -27,6 +27,7 @@ function scripted(answers: string[], interactive = false, onAsk: () => void = ()
   return {
     interactive,
     asked: [],
+    choices: [],
     async input(message, opts = {}) {
       this.asked.push(message);
       for (;;) {
@@ -37,6 +38,7 @@ function scripted(answers: string[], interactive = false, onAsk: () => void = ()
     },
     async select(message, choices, opts = {}) {
       this.asked.push(message);
+      this.choices.push(choices.map((c) => c.name));
       const a = take(message);
       const hit = choices.find((c) => c.value === a || c.key === a);
       if (hit) return hit.value;
@@ -155,5 +157,37 @@ describe('commands at any prompt, never graded', () => {
     // The self-check after an ungraded answer is a choice: :back there returns to the previous step.
     const { text } = await run(['my answer', ':back'], { step: 'ex:2' });
     expect(text).toMatch(/Exercise 4\.2\.7\.2[\s\S]*Exercise 4\.2\.7\.1/);
+  });
+});
+
+describe('the mini-project as the author wrote it', () => {
+  test('its text and code, the lab that fits its task, then done or later', async () => {
+    const { text, record, ask } = await run([':lab', 'y'], { step: 'mini-project' });
+    expect(text).toMatch(/Mini-project: Rate Finder[\s\S]*def find_rate\(f, df\):[\s\S]*A lab fits this project \(descend: gradient descent on x\^2/);
+    expect(text).toMatch(/Lab · descend[\s\S]*Back to: Mini-project: Rate Finder/);
+    expect(ask.asked.slice(0, 2)).toEqual(['Build it in your editor, then:', 'Build it in your editor, then:']);
+    expect(text).not.toMatch(/Which loss curve/);
+    expect(record.answers['mini-project'][0]).toMatchObject({ answer: 'done', verdict: 'ungraded', self: 'right' });
+    expect(record.tutor.done).toContain('mini-project');
+  });
+
+  test('later: a miss that review brings back', async () => {
+    const { record } = await run(['n'], { step: 'mini-project' });
+    expect(record.tutor.skipped).toEqual(['mini-project']);
+    expect(record.answers['mini-project'][0]).toMatchObject({ answer: '', verdict: 'incorrect' });
+  });
+});
+
+describe('a list of choices in a terminal', () => {
+  test('ends with a way to type a command; the command is done and the list asked again', async () => {
+    const { ask, text } = await run(['', '\u0000command', ':plan', '\u0000command', ':back'], { interactive: true, step: 'mini-project' });
+    expect(ask.choices[0].at(-1)).toBe('Type a command (:skip, :back, :plan, …)');
+    expect(ask.asked.filter((m) => m === 'Command:')).toHaveLength(2);
+    expect(text).toMatch(/▸ Mini-project: Rate Finder · 30 min[\s\S]*Back to: Mini-project[\s\S]*Exercise 4\.2\.7\.3/);
+  });
+
+  test('from a pipe the list has no extra choice: a command is typed instead', async () => {
+    const { ask } = await run([':plan', 'y'], { step: 'mini-project' });
+    expect(ask.choices[0]).toEqual(['Done: I built it', 'Later: bring it back in review']);
   });
 });

@@ -22,6 +22,7 @@ describe('the outline: every ## section, in the author\'s order', () => {
       ['Best Practices (Step-by-Step)', 'other'],
       ['Common Pitfalls', 'other'],
       ['Exercises', 'exercises'],
+      ['Mini-Project: Rate Finder', 'miniProject'],
       ['Quiz & Assessment', 'quiz'],
       ['Key Takeaways', 'takeaways'],
       ['Additional Resources', 'resources'],
@@ -83,8 +84,14 @@ describe('the plan walks every section in order', () => {
     expect(steps.map((s) => s.id)).toEqual([
       'objectives', 'read:introduction-why-this-matters', 'read:1-concept-foundations', 'read:2-worked-examples',
       'core-ideas', 'read:best-practices-step-by-step', 'read:common-pitfalls',
-      'exercise:4.2.7.1', 'exercise:4.2.7.2', 'exercise:4.2.7.3', 'quiz', 'takeaways', 'resources', 'next-lesson', 'homework', 'finish',
+      'exercise:4.2.7.1', 'exercise:4.2.7.2', 'exercise:4.2.7.3', 'mini-project', 'quiz', 'takeaways', 'resources', 'next-lesson', 'homework', 'finish',
     ]);
+  });
+
+  test('the mini-project keeps the author\'s text and minutes', () => {
+    const mp = steps.find((s) => s.id === 'mini-project')!;
+    expect(mp.markdown).toMatch(/^Write a function that tries rates[\s\S]*def find_rate/);
+    expect(minutesLabel(mp)).toBe('30 min');
   });
 
   test('minutes: the author\'s, else estimated (~)', () => {
@@ -103,7 +110,7 @@ describe('the plan walks every section in order', () => {
 
   test('without an outline: the model\'s steps, as before', () => {
     expect(planSteps(lesson).map((s) => s.id)).toEqual([
-      'objectives', 'core-ideas', 'exercise:4.2.7.1', 'exercise:4.2.7.2', 'exercise:4.2.7.3', 'quiz', 'takeaways', 'homework', 'finish',
+      'objectives', 'core-ideas', 'exercise:4.2.7.1', 'exercise:4.2.7.2', 'exercise:4.2.7.3', 'mini-project', 'quiz', 'takeaways', 'homework', 'finish',
     ]);
   });
 
@@ -167,6 +174,8 @@ describe('a lab chosen from the exercise text', () => {
     ['Write a function f(x) = 2x + 1 and compute f(4).', '2x + 1'],
     ['Implement gradient descent for f(x)=x^2.', 'x^2'],
     ['Numeric gradient for f(x,y)=x^2+y^2.', null],
+    ['100 steps of gradient descent on f(x)=x^2 converge.', 'x^2'],
+    ['Plot f(x) = sin(x) + x^2 over one period.', 'sin(x) + x^2'],
     ['No function here.', null],
   ])('the function in %s', (text, expr) => expect(functionIn(text)).toBe(expr));
 

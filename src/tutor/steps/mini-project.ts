@@ -4,12 +4,46 @@ import { gradeMinimumDescription } from '../minimum.js';
 import { recordAnswer } from '../progress.js';
 import { verdictText } from '../quiz.js';
 import { askValue, recordSkip } from './answer.js';
-import type { StepRunner } from './context.js';
+import type { StepContext, StepOutcome, StepRunner } from './context.js';
+import { exerciseLab, labText } from './open-lab.js';
+import { showPaged } from './reading.js';
+import { minutesLabel, type PlannedStep } from '../plan.js';
 import { readable } from './lab.js';
 import { MAP_SHAPES, mapProject } from './map-project.js';
 
-/** The mini-project: pick (or type) a loss curve, see its landscape, describe its minimum in words. */
-export const miniProject: StepRunner = async (_step, ctx) => {
+/** A mini-project about a loss curve gets the landscape lab; any other is the author's text and a self-check. */
+const LANDSCAPE = /\blandscape|\bloss curves?\b|\bsketch\b/i;
+
+export const miniProject: StepRunner = async (step, ctx) => {
+  const mp = ctx.lesson.miniProject!;
+  // Without the section's text (no outline) the landscape, as before.
+  return LANDSCAPE.test(`${mp.title} ${mp.task}`) || !step.markdown ? landscape(ctx) : project(step, ctx);
+};
+
+/**
+ * The author's project (a program to build, usually): their text with its code, paged, a lab where
+ * one fits the task, then the learner says whether it is done; "later" brings it back in review.
+ */
+async function project(step: PlannedStep, ctx: StepContext): Promise<StepOutcome> {
+  const { ui, ask, save, now } = ctx.deps;
+  const mp = ctx.lesson.miniProject!;
+  await showPaged(step.title, step.markdown ?? '', ctx, { note: minutesLabel(step), pause: false, last: 'done reading' });
+  const fits = exerciseLab(mp.task, ctx.lesson, ctx.lessonFunction ?? null);
+  ctx.suggested = fits;
+  ctx.here = step.title;
+  if (fits) ui.say(ui.dim(`A lab fits this project (${labText(fits)}): type :lab to open it.`));
+  const done = await ask.select('Build it in your editor, then:', [
+    { value: 'done', name: 'Done: I built it', key: 'y' },
+    { value: 'later', name: 'Later: bring it back in review', key: 'n' },
+  ]);
+  if (done === 'later') return recordSkip('mini-project', undefined, ctx);
+  save((l) => recordAnswer(l, { ref: 'mini-project', kind: 'project', answer: 'done', verdict: 'ungraded', score: 0, at: now(), self: 'right' }));
+  ui.say(ui.dim('Kept as done (you judged it yourself: calc-ml does not run it).'));
+  return 'done';
+}
+
+/** The loss-landscape project: pick (or type) a loss curve, see its landscape, describe its minimum in words. */
+async function landscape(ctx: StepContext): Promise<StepOutcome> {
   const { ui, ask, save, now } = ctx.deps;
   const mp = ctx.lesson.miniProject!;
   ui.say(ui.heading(`Mini-project: ${mp.title}`));
@@ -47,4 +81,4 @@ export const miniProject: StepRunner = async (_step, ctx) => {
   });
   await ask.pause();
   return 'done';
-};
+}

@@ -1,33 +1,41 @@
 import { StepControl } from '../command-asker.js';
 import { paginate, pageMove } from '../pager.js';
 import { minutesLabel } from '../plan.js';
-import type { StepRunner } from './context.js';
+import type { StepContext, StepRunner } from './context.js';
 
 /**
  * A section of the lesson to read (Introduction, "1. Concept Foundations", Best Practices, the
- * resources, …), rendered with its code highlighted. In a terminal a long one is shown a screen at
- * a time: Enter for more, b back (on the first page, back to the previous step). From a pipe it is
- * printed whole and takes no input, so scripts answer the same questions as before.
+ * resources, …), rendered with its code highlighted, a screen at a time (showPaged).
  */
 export const reading: StepRunner = async (step, ctx) => {
-  const { ui, ask } = ctx.deps;
   const minutes = minutesLabel(step);
-  const title = ui.heading(step.title) + (minutes ? ui.dim(` · ${minutes}`) : '');
-  const body = (await ctx.deps.render(step.markdown ?? '')).replace(/\s+$/, '');
+  await showPaged(step.title, step.markdown ?? '', ctx, { note: minutes, pause: true });
+  return 'done';
+};
+
+/**
+ * Markdown shown a screen at a time in a terminal: Enter for more, b back (on the first screen,
+ * back to the previous step). From a pipe it is printed whole and takes no input, so scripts answer
+ * the same questions as before. With `pause`, a text of one screen waits for Enter too.
+ */
+export async function showPaged(title: string, markdown: string, ctx: StepContext, opts: { note?: string | null; pause: boolean; last?: string }): Promise<void> {
+  const { ui, ask } = ctx.deps;
+  const heading = ui.heading(title) + (opts.note ? ui.dim(` · ${opts.note}`) : '');
+  const body = (await ctx.deps.render(markdown)).replace(/\s+$/, '');
   // Rows for text: the screen less the step line and blank above, the title and the prompt below.
   const rows = ask.interactive && ui.rows ? Math.max(4, ui.rows - 4) : Infinity;
   const pages = paginate(body.split('\n'), rows);
   if (pages.length === 1) {
-    ui.say(title);
-    ui.say(body);
-    await ask.pause();
-    return 'done';
+    ui.say(heading);
+    if (body) ui.say(body);
+    if (opts.pause) await ask.pause();
+    return;
   }
   for (let p = 0; ; ) {
-    ui.say(p === 0 ? title : ui.dim(`${step.title} · ${p + 1}/${pages.length}`));
+    ui.say(p === 0 ? heading : ui.dim(`${title} · ${p + 1}/${pages.length}`));
     ui.say(pages[p].join('\n'));
     const last = p === pages.length - 1;
-    const reply = await ask.input(`${p + 1}/${pages.length} · Enter: ${last ? 'next step' : 'more'} · b: back`, {
+    const reply = await ask.input(`${p + 1}/${pages.length} · Enter: ${last ? (opts.last ?? 'next step') : 'more'} · b: back`, {
       validate: (s) => (pageMove(s) ? null : 'Press Enter for more, or b to go back (:help lists the commands).'),
     });
     if (pageMove(reply) === 'back') {
@@ -35,7 +43,7 @@ export const reading: StepRunner = async (step, ctx) => {
       p--;
       continue;
     }
-    if (last) return 'done';
+    if (last) return;
     p++;
   }
-};
+}
