@@ -83,4 +83,23 @@ maybe('teaching a whole lesson in a terminal', () => {
     again.keys('C-c');
     expect(await again.exitStatus()).toBe(130);
   });
+
+  test('a list of choices: its last choice types a command, then the same list again', async () => {
+    const t = open(`start '${lesson}' --step mini-project`, { CALC_ML_HOME: home() }, 80, 40);
+    await t.waitFor(/Press Enter to begin/);
+    t.keys('Enter');
+    await t.waitFor(/def find_rate[\s\S]*Build it in your editor, then:[\s\S]*Type a command/);
+    t.keys('Down');
+    await settle();
+    t.keys('Down');
+    await settle();
+    t.keys('Enter');
+    await t.waitFor(/Command:/);
+    t.type(':plan');
+    await t.waitFor(/▸ Mini-project: Rate Finder · 30 min[\s\S]*Back to: Mini-project: Rate Finder[\s\S]*Build it in your editor, then:[\s\S]*Done: I built it/);
+    t.keys('Enter');
+    await t.waitFor(/Kept as done/);
+    t.keys('C-c');
+    expect(await t.exitStatus()).toBe(130);
+  });
 });
