@@ -127,6 +127,18 @@ describe('the plan walks every section in order', () => {
     expect(ids.filter((id) => id.startsWith('exercise:'))).toHaveLength(9);
   });
 
+  test('a milestone test: its parts are one quiz step where the first part stands; other parts and guides are read', () => {
+    const text = [
+      '# Lesson 7.3.9: MILESTONE TEST - Optimisation', '', '## Overview', '', 'Ninety minutes, four parts.', '',
+      '## Part A: Multiple Choice (2 questions)', '', '1. Which rate diverges on x^2?', '   a) 0.1', '   b) 1.5', '', '**Answer**: b', '',
+      '## Part B: True/False (1 question)', '', '1. Descent needs a gradient. (True)', '',
+      '## Part E: Reflection', '', 'Write a paragraph on what you found hard.', '',
+      '## Scoring Guide', '', '- 80% to pass', '',
+    ].join('\n');
+    const plan = planSteps(parseLesson(text), outlineLesson(text));
+    expect(plan.map((s) => s.id)).toEqual(['read:overview', 'quiz', 'read:part-e-reflection', 'read:scoring-guide', 'finish']);
+  });
+
   test('two sections of one title get two ids', () => {
     const text = '# Lesson 9.1.3: T\n\n## Notes\n\na\n\n## Notes\n\nb\n';
     expect(planSteps(parseLesson(text), outlineLesson(text)).map((s) => s.id)).toEqual(['read:notes', 'read:notes-2', 'finish']);
