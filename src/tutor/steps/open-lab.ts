@@ -5,6 +5,7 @@ import type { Lesson } from '../../lesson/model.js';
 import { descentReport, gradientReport, plotReport } from '../labs.js';
 import { chooseLab, functionIn, labCommand, lessonLab, type LabChoice } from '../lab-choice.js';
 import type { StepContext } from './context.js';
+import { showPagedText } from './reading.js';
 
 /** The first function of one variable the lesson writes (`f(x)=x^2` in an exercise), that the engine reads. */
 export function lessonFunction(lesson: Lesson): string | null {
@@ -91,15 +92,16 @@ export async function openLab(arg: string | null, ctx: StepContext): Promise<voi
     }
   }
   if (!ctx.suggested || arg) lab = descendable(lab);
-  ui.say(ui.heading(`Lab · ${labText(lab)}`));
+  let text: string;
   try {
-    if (lab.kind === 'grad') ui.say((await gradientReport(lab.expr, lab.at, ctx.screen)).text);
-    else if (lab.kind === 'descend') ui.say((await descentReport(lab.expr, lab.rates, lab.start, ctx.screen, 30)).text);
-    else ui.say(await plotReport(lab.expr, lab.from, lab.to, ctx.screen, lab.tangent));
+    if (lab.kind === 'grad') text = (await gradientReport(lab.expr, lab.at, ctx.screen)).text;
+    else if (lab.kind === 'descend') text = (await descentReport(lab.expr, lab.rates, lab.start, ctx.screen, 30)).text;
+    else text = await plotReport(lab.expr, lab.from, lab.to, ctx.screen, lab.tangent);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    ui.say([e.message, ...e.detail].join('\n'));
+    text = [e.message, ...e.detail].join('\n');
   }
-  ui.say(ui.dim(`Try other values with: ${labCommand(lab)}`));
+  // Charts and verdicts run longer than a screen: paged like a section, so none scrolls past unread.
+  await showPagedText(`Lab · ${labText(lab)}`, `${text}\n${ui.dim(`Try other values with: ${labCommand(lab)}`)}`, ctx, { pause: false, last: 'back', firstBack: 'close' });
   if (ctx.here) ui.say(`Back to: ${ctx.here}`);
 }

@@ -18,10 +18,24 @@ export const reading: StepRunner = async (step, ctx) => {
  * back to the previous step). From a pipe it is printed whole and takes no input, so scripts answer
  * the same questions as before. With `pause`, a text of one screen waits for Enter too.
  */
-export async function showPaged(title: string, markdown: string, ctx: StepContext, opts: { note?: string | null; pause: boolean; last?: string }): Promise<void> {
+export async function showPaged(title: string, markdown: string, ctx: StepContext, opts: PageOptions): Promise<void> {
+  await showPagedText(title, await ctx.deps.render(markdown), ctx, opts);
+}
+
+interface PageOptions {
+  note?: string | null;
+  pause: boolean;
+  /** What Enter on the last screen leads to ("next step"). */
+  last?: string;
+  /** b on the first screen: back to the previous step (a section), or just close (a lab). */
+  firstBack?: 'step' | 'close';
+}
+
+/** Text already laid out for the terminal (a lab's charts), paged as showPaged pages a section. */
+export async function showPagedText(title: string, text: string, ctx: StepContext, opts: PageOptions): Promise<void> {
   const { ui, ask } = ctx.deps;
   const heading = ui.heading(title) + (opts.note ? ui.dim(` · ${opts.note}`) : '');
-  const body = (await ctx.deps.render(markdown)).replace(/\s+$/, '');
+  const body = text.replace(/\s+$/, '');
   // Rows for text: the screen less the step line and blank above, the title and the prompt below.
   const rows = ask.interactive && ui.rows ? Math.max(4, ui.rows - 4) : Infinity;
   const pages = paginate(body.split('\n'), rows);
@@ -39,7 +53,10 @@ export async function showPaged(title: string, markdown: string, ctx: StepContex
       validate: (s) => (pageMove(s) ? null : 'Press Enter for more, or b to go back (:help lists the commands).'),
     });
     if (pageMove(reply) === 'back') {
-      if (p === 0) throw new StepControl('back');
+      if (p === 0) {
+        if (opts.firstBack === 'close') return;
+        throw new StepControl('back');
+      }
       p--;
       continue;
     }
