@@ -9,6 +9,7 @@ import type { PythonRunner } from './quiz.js';
 import { planSteps, resumeIndex, findStep, stepNames, progressBar, minutesLabel, formatMinutes, quizSize, type PlannedStep } from './plan.js';
 import type { Screen } from './labs.js';
 import { STEP_RUNNERS, type StepContext, type StepOutcome } from './steps/index.js';
+import { backTo } from './steps/context.js';
 import type { OutlineSection } from '../lesson/outline.js';
 import { withCommands, StepControl } from './command-asker.js';
 import { COMMAND_HELP, COMMANDS_LINE, commandHelp } from './commands.js';
@@ -111,11 +112,11 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
   ctx.deps.ask = withCommands(ask, {
     help: () => {
       ui.say(commandHelp(ui.width));
-      if (ctx.here) ui.say(`Back to: ${ctx.here}`);
+      backTo(ctx);
     },
     plan: () => {
       showPlan(lesson, steps, record, i, ui);
-      if (ctx.here) ui.say(`Back to: ${ctx.here}`);
+      backTo(ctx);
     },
     lab: (arg) => openLab(arg, ctx),
     unknown: (text) => ui.say(`${text} is not a command. Commands: ${COMMAND_HELP.map(([c]) => c).join(' ')}`),
@@ -124,6 +125,7 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
     const step = steps[i];
     ctx.suggested = null;
     ctx.here = null;
+    ctx.reshow = null;
     ui.say('');
     ui.say(ui.dim(`${progressBar(i + 1, steps.length, 20, ui.ascii)} · ${step.title.split(':')[0]}`));
     let outcome: StepOutcome;

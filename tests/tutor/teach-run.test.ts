@@ -110,6 +110,16 @@ describe('start walks every section of a real-shaped lesson', () => {
     expect(text).toContain('Paragraph six closes the foundations');
   });
 
+  test('a command at a page (:plan) is done, then the same page is shown again and asked', async () => {
+    const { text, ask } = await run(['', '', ':plan', ''], { interactive: true, rows: 16, step: 'read:1-concept-foundations' });
+    const pages = ask.asked.filter((m) => /^\d+\/\d+ · Enter/.test(m));
+    const n = /\/(\d+)/.exec(pages[0])![1];
+    // Page 1, page 2, :plan at page 2, page 2 asked again.
+    expect(pages.slice(0, 3).map((m) => m.split(' ')[0])).toEqual([`1/${n}`, `2/${n}`, `2/${n}`]);
+    const afterPlan = text.slice(text.lastIndexOf('Time ahead'));
+    expect(afterPlan).toMatch(/^Time ahead[^\n]*\n1\. Concept Foundations · 2\//);
+  });
+
   test('b on the first page goes back to the previous step', async () => {
     const { text } = await run(['', 'b'], { interactive: true, rows: 16, step: 'read:1-concept-foundations' });
     expect(text).toMatch(/step 3 of \d+ · 1\. Concept Foundations[\s\S]*step 2 of \d+ · Introduction/);

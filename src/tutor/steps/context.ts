@@ -18,6 +18,8 @@ export interface StepContext {
   suggested?: LabChoice | null;
   /** What the learner is answering, shown again after `:lab`, `:plan` or `:help`. */
   here?: string | null;
+  /** Shows again what the prompt is about (a page of a section), after a command printed over it. */
+  reshow?: (() => void) | null;
 }
 
 /** A step ends done, skipped (it comes back in review), or with an outcome that ends the lesson run. */
@@ -25,3 +27,9 @@ export type StepOutcome = 'done' | 'skipped' | TutorOutcome;
 
 /** One kind of tutor step: a file in steps/ and one line in steps/index.ts. */
 export type StepRunner = (step: PlannedStep, ctx: StepContext) => Promise<StepOutcome>;
+
+/** After a command's output: the page the learner was reading, or a line saying what they were answering. */
+export function backTo(ctx: StepContext): void {
+  if (ctx.reshow) ctx.reshow();
+  else if (ctx.here) ctx.deps.ui.say(`Back to: ${ctx.here}`);
+}

@@ -4,7 +4,7 @@ import { formatNumber as fmt } from '../../math/format.js';
 import type { Lesson } from '../../lesson/model.js';
 import { descentReport, gradientReport, plotReport } from '../labs.js';
 import { chooseLab, functionIn, labCommand, lessonLab, type LabChoice } from '../lab-choice.js';
-import type { StepContext } from './context.js';
+import { backTo, type StepContext } from './context.js';
 import { showPagedText } from './reading.js';
 
 /** The first function of one variable the lesson writes (`f(x)=x^2` in an exercise), that the engine reads. */
@@ -102,6 +102,8 @@ export async function openLab(arg: string | null, ctx: StepContext): Promise<voi
     text = [e.message, ...e.detail].join('\n');
   }
   // Charts and verdicts run longer than a screen: paged like a section, so none scrolls past unread.
+  const { reshow } = ctx;
   await showPagedText(`Lab · ${labText(lab)}`, `${text}\n${ui.dim(`Try other values with: ${labCommand(lab)}`)}`, ctx, { pause: false, last: 'back', firstBack: 'close' });
-  if (ctx.here) ui.say(`Back to: ${ctx.here}`);
+  ctx.reshow = reshow;
+  backTo(ctx);
 }

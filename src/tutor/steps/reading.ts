@@ -40,27 +40,48 @@ export async function showPagedText(title: string, text: string, ctx: StepContex
   const rows = ask.interactive && ui.rows ? Math.max(4, ui.rows - 4) : Infinity;
   const pages = paginate(body.split('\n'), rows);
   if (pages.length === 1) {
-    ui.say(heading);
-    if (body) ui.say(body);
-    if (opts.pause) await ask.pause();
+    const show = () => {
+      ui.say(heading);
+      if (body) ui.say(body);
+    };
+    show();
+    if (!opts.pause) return;
+    const outer = ctx.reshow;
+    ctx.reshow = show;
+    try {
+      await ask.pause();
+    } finally {
+      ctx.reshow = outer;
+    }
     return;
   }
-  for (let p = 0; ; ) {
+  let p = 0;
+  const show = () => {
     ui.say(p === 0 ? heading : ui.dim(`${title} · ${p + 1}/${pages.length}`));
     ui.say(pages[p].join('\n'));
-    const last = p === pages.length - 1;
-    const reply = await ask.input(`${p + 1}/${pages.length} · Enter: ${last ? (opts.last ?? 'next step') : 'more'} · b: back`, {
-      validate: (s) => (pageMove(s) ? null : 'Press Enter for more, or b to go back (:help lists the commands).'),
-    });
-    if (pageMove(reply) === 'back') {
-      if (p === 0) {
-        if (opts.firstBack === 'close') return;
-        throw new StepControl('back');
+  };
+  // A command at a page's prompt (:plan, :lab) prints over the page: it is shown again after.
+  const outer = ctx.reshow;
+  ctx.reshow = show;
+  try {
+    for (;;) {
+      show();
+      const last = p === pages.length - 1;
+      const reply = await ask.input(`${p + 1}/${pages.length} · Enter: ${last ? (opts.last ?? 'next step') : 'more'} · b: back`, {
+        validate: (s) => (pageMove(s) ? null : 'Press Enter for more, or b to go back (:help lists the commands).'),
+      });
+      if (pageMove(reply) === 'back') {
+        if (p === 0) {
+          if (opts.firstBack === 'close') return;
+          throw new StepControl('back');
+        }
+        p--;
+        continue;
       }
-      p--;
-      continue;
+      if (last) return;
+      p++;
     }
-    if (last) return;
-    p++;
+  } finally {
+    ctx.reshow = outer;
   }
 }
