@@ -149,9 +149,9 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
         });
         continue;
       }
-      // :skip. An exercise skipped is a miss that review brings back, as an empty answer is.
-      if (step.kind === 'exercise') {
-        const ref = step.id.slice('exercise:'.length);
+      // :skip. An exercise or mini-project skipped is a miss that review brings back, as an empty answer is.
+      if (step.kind === 'exercise' || step.kind === 'mini-project') {
+        const ref = step.kind === 'exercise' ? step.id.slice('exercise:'.length) : 'mini-project';
         outcome = recordSkip(ref, questions.find((q) => q.ref === ref), ctx);
       } else {
         ui.say(ui.dim('Skipped.'));

@@ -181,6 +181,12 @@ describe('the mini-project as the author wrote it', () => {
     expect(record.tutor.done).toContain('mini-project');
   });
 
+  test(':skip at the mini-project is a miss too', async () => {
+    const { record } = await run([':skip'], { step: 'mini-project' });
+    expect(record.tutor.skipped).toEqual(['mini-project']);
+    expect(record.answers['mini-project'][0]).toMatchObject({ answer: '', verdict: 'incorrect' });
+  });
+
   test('later: a miss that review brings back', async () => {
     const { record } = await run(['n'], { step: 'mini-project' });
     expect(record.tutor.skipped).toEqual(['mini-project']);
