@@ -40,7 +40,7 @@ function scripted(answers: string[], interactive = false, onAsk: () => void = ()
       this.asked.push(message);
       this.choices.push(choices.map((c) => c.name));
       const a = take(message);
-      const hit = choices.find((c) => c.value === a || c.key === a);
+      const hit = choices.find((c) => c.value === a || c.key === a) ?? (!a.trim() && opts.default !== undefined ? choices.find((c) => c.value === opts.default) : undefined);
       if (hit) return hit.value;
       if (opts.accept?.(a)) return a as never;
       throw new Error(`script answered ${a} to "${message}"`);
@@ -179,6 +179,11 @@ describe('the mini-project as the author wrote it', () => {
     expect(text).not.toMatch(/Which loss curve/);
     expect(record.answers['mini-project'][0]).toMatchObject({ answer: 'done', verdict: 'ungraded', self: 'right' });
     expect(record.tutor.done).toContain('mini-project');
+  });
+
+  test('Enter alone at the mini-project is later, never done', async () => {
+    const { record } = await run([''], { step: 'mini-project' });
+    expect(record.tutor.skipped).toEqual(['mini-project']);
   });
 
   test(':skip at the mini-project is a miss too', async () => {

@@ -35,7 +35,8 @@ async function project(step: PlannedStep, ctx: StepContext): Promise<StepOutcome
   const done = await ask.select('Build it in your editor, then:', [
     { value: 'done', name: 'Done: I built it', key: 'y' },
     { value: 'later', name: 'Later: bring it back in review', key: 'n' },
-  ]);
+    // Enter alone (a blank line from a pipe) claims nothing: later.
+  ], { default: 'later' });
   if (done === 'later') return recordSkip('mini-project', undefined, ctx);
   save((l) => recordAnswer(l, { ref: 'mini-project', kind: 'project', answer: 'done', verdict: 'ungraded', score: 0, at: now(), self: 'right' }));
   ui.say(ui.dim('Kept as done (you judged it yourself: calc-ml does not run it).'));
