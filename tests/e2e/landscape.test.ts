@@ -75,6 +75,8 @@ maybe('2-D maps in a real terminal', () => {
   test.each([80, 40])('start, core idea 2 at %i columns: the gradient arrow on a map, in the tutor', async (width) => {
     const home = mkdtempSync(join(tmpdir(), 'calc-ml-e2e-'));
     const t = open('start --step ideas', { NO_COLOR: '1', CALC_ML_HOME: home }, width);
+    await t.waitFor(/Press Enter to begin/);
+    t.keys('Enter');
     await t.waitFor(/Core idea 1 of 3[\s\S]*Press Enter/);
     t.keys('Enter');
     const screen = await t.waitFor(/Core idea 2 of 3[\s\S]*Press Enter/);

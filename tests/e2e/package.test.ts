@@ -33,7 +33,7 @@ describe('the packed tarball', () => {
     });
     expect(r.stdout).toMatch(/Lesson 1\.2\.26: Calculus for ML - Big Picture/);
     expect(r.stdout).toMatch(/Define derivative in one sentence/);
-    expect(r.stderr).toMatch(/^calc-ml: the input ended at .*step 3 of 16/m);
+    expect(r.stderr).toMatch(/^calc-ml: the input ended at .*step 3 of 18/m);
     expect(r.status).toBe(1);
   });
 

@@ -108,6 +108,8 @@ maybe('hints and tries in a real terminal', () => {
   test('start: ? at an exercise shows the next hint and asks again', async () => {
     const h = home();
     const t = open('start --step ex:1', { CALC_ML_HOME: h });
+    await t.waitFor(/Press Enter to begin/);
+    t.keys('Enter');
     await t.waitFor(/Define derivative in one sentence\.[\s\S]*Your answer[^\n]*\? for a hint[^\n]*:\s*$/);
     t.type('?');
     await t.waitFor(/Hint 1 of 3: Think of a speedometer[\s\S]*\n[^\n]*Your answer[^\n]*:\s*$/);
