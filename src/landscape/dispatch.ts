@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { freeNames } from '../math/engine.js';
+import { distance, freeNames } from '../math/engine.js';
 import { quoted } from '../math/source.js';
 import { findLandscape, LANDSCAPES, type Landscape } from './landscapes.js';
 import { parseVars } from './options2d.js';
@@ -44,19 +44,4 @@ export function twoVariableTarget(text: string, opts: { vars?: string }, varGive
   if (varGiven || names.length < 2) return null;
   const vars: [string, string] = names.includes('x') && names.includes('y') ? ['x', 'y'] : [names[0], names[1]];
   return { kind: 'expr', text, vars };
-}
-
-/** Edit distance, for "did you mean ravine?". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
 }

@@ -110,7 +110,7 @@ function parse(text: string, ctx: Context): MathNode {
 }
 
 /** Edit distance, to suggest the name a learner probably meant. */
-function distance(a: string, b: string): number {
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0];

@@ -1,3 +1,4 @@
+import { wrapWords } from '../math/format.js';
 /**
  * The short commands a learner may type at any prompt of the guided lesson, as in swirl:
  * `:skip`, `:back`, `:lab [plot|descend|grad]`, `:plan`, `:quit`, `:help`. Pure: the text of a
@@ -43,21 +44,8 @@ export function commandHelp(width = 80, indent = '  '): string {
   return COMMAND_HELP.map(([c, what]) => `${indent}${c.padEnd(w)}  ${wrapWords(what, Math.max(20, width - hang)).join(`\n${' '.repeat(hang)}`)}`).join('\n');
 }
 
-/**
- * Words into lines of at most `width` (a longer word gets a line of its own). Written here rather
- * than with wrap-ansi: `calc-ml --help` loads this file, and plain words need no more.
- */
-export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return line ? [...lines, line] : lines;
-}
 
 /** The one-line reminder shown at the start of the lesson. */
 export const COMMANDS_LINE = 'At any prompt you can type :skip, :back, :lab, :plan, :quit or :help.';
+
+export { wrapWords };
