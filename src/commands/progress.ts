@@ -4,10 +4,10 @@ import { ProgressStore } from '../io/progress-store.js';
 import { studiedLessons, openStudied } from '../io/studied.js';
 import { clockNow } from '../io/clock.js';
 import { lessonOf, summarize, formatDuration, lastStudiedOf } from '../tutor/progress.js';
-import { lessonStatus, quizState, stateCounts, stepStates, untouched, type StepState } from '../tutor/progress-status.js';
+import { lessonStatus, quizState, stepFigures, untouched, type StepState } from '../tutor/progress-status.js';
 import { DEFAULT_PASS_MARK, fmtPoints } from '../tutor/quiz-score.js';
 import { dueSummary, scheduleAll, whenText } from '../tutor/schedule.js';
-import { planSteps } from '../tutor/plan.js';
+import { lessonPlan } from '../io/lesson-plan.js';
 import { color } from '../io/color.js';
 import { stepLabel } from '../tutor/plan.js';
 
@@ -23,8 +23,9 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
   for (const s of studiedLessons(data, opts.dir)) {
     const opened = await openStudied(s, opts.dir);
     const record = lessonOf(data, s.key);
-    const plan = opened ? planSteps(opened.lesson) : null;
-    const states = plan ? stepStates(plan, record) : null;
+    // The plan as start walks it (the file's every section), so both count the same steps.
+    const plan = opened ? (await lessonPlan(opened)).steps : null;
+    const figures = plan ? stepFigures(plan, record) : null;
     const due = dueSummary(schedule.filter((i) => i.lesson === s.key), now);
     lessons.push({
       ...summarize(record.id ?? s.key, record),
@@ -34,7 +35,7 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
       status: lessonStatus(record, plan),
       quiz: quizState(record),
       passMark: DEFAULT_PASS_MARK,
-      steps: states ? { ...stateCounts(states), list: states } : null,
+      steps: figures,
       lastStudied: lastStudiedOf(record),
       review: { due: due.due, next: due.next?.toISOString() ?? null, nextCount: due.nextCount },
       untouched: untouched(record),
@@ -57,7 +58,7 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     out(`${color.bold(`Lesson ${s.lessonId}`)}${s.title ? ` ${s.title}` : ''} · ${s.status}${s.lastStudied ? ` · last studied ${s.lastStudied.slice(0, 10)}` : ''}`);
     if (s.steps) {
       const c = s.steps;
-      out(`  steps: ${STATE_ORDER.map((k) => `${c[k]} ${k}`).join(', ')} (of ${c.list.length})`);
+      out(`  steps: ${STATE_ORDER.map((k) => `${c[k]} ${k}`).join(', ')} (of ${c.total})`);
       for (const k of STATE_ORDER.slice(1)) {
         const ids = c.list.filter((x) => x.state === k).map((x) => stepLabel(x.id));
         if (ids.length) out(`    ${k}: ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? `, and ${ids.length - 6} more` : ''}`);

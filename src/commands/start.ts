@@ -6,7 +6,8 @@ import { terminalUi } from '../io/ui.js';
 import { renderMarkdown } from '../io/markdown.js';
 import { grade, questionsFor } from '../grading/index.js';
 import { runTutor } from '../tutor/start.js';
-import { planSteps } from '../tutor/plan.js';
+import { stepPlace } from '../tutor/plan.js';
+import { lessonPlan } from '../io/lesson-plan.js';
 import { ideaChart } from '../tutor/idea-chart.js';
 import { ideaMap } from '../tutor/idea-map.js';
 import { lessonDirs, resolveLessonRef } from '../lesson/catalog.js';
@@ -31,7 +32,7 @@ async function resumeTarget(dirs?: string[]): Promise<{ path: string; id: string
   for (const s of studiedLessons(data, dirs)) {
     if (!s.path) continue;
     const opened = await openStudied(s, dirs);
-    if (opened) candidates.push({ record: s.record, steps: planSteps(opened.lesson), lastStudied: lastStudiedOf(s.record), path: opened.path, id: opened.lesson.id });
+    if (opened) candidates.push({ record: s.record, steps: (await lessonPlan(opened)).steps, lastStudied: lastStudiedOf(s.record), path: opened.path, id: opened.lesson.id });
   }
   return lessonToResume(candidates);
 }
@@ -52,7 +53,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
   const opened = await openLesson(resumed?.path ?? ref, opts.dir);
   const { lesson, key, path } = opened;
   // The bundled lesson's outline comes precompiled: marked is loaded only to show the first text.
-  const outline = opened.outline ?? (await import('../lesson/outline.js')).outlineLesson(opened.text);
+  const { steps, outline } = await lessonPlan(opened);
   const session = openSession({ id: lesson.id, title: lesson.title, path });
   const prompter = createPrompter({ output: process.stdout });
   const questions = questionsFor(lesson, key);
@@ -91,9 +92,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     }
   } catch (e) {
     if (e instanceof Interrupted || e instanceof EndOfInput) {
-      const steps = planSteps(lesson, outline);
-      const at = steps.findIndex((s) => s.id === session.record.tutor.step);
-      const where = at >= 0 ? `step ${at + 1} of ${steps.length}, ${steps[at].title.replace(/[.!?]$/, '')}` : 'the start';
+      const where = stepPlace(steps, session.record.tutor.step) ?? 'the start';
       const kept = session.failed ? 'some answers could not be saved (see the note above)' : session.saving ? 'your answers are saved' : 'answers could not be saved';
       if (e instanceof Interrupted) throw new UserError(`paused at ${where}; ${kept}. Run "calc-ml start" to pick up here`, 130);
       if (e.why) throw new UserError(`${e.why} (at ${where}); ${kept}`, 1);
@@ -107,9 +106,8 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     prompter.close();
   }
   if (outcome.kind === 'quit' && outcome.at) {
-    const steps = planSteps(lesson, outline);
-    const at = steps.findIndex((s) => s.id === outcome.at);
-    if (at >= 0) ui.say(`Saved at step ${at + 1} of ${steps.length}, ${steps[at].title.replace(/[.!?]$/, '')}. Run "calc-ml start${ref ? ` ${ref}` : ''}" to pick up here.`);
+    const where = stepPlace(steps, outcome.at);
+    if (where) ui.say(`Saved at ${where}. Run "calc-ml start${ref ? ` ${ref}` : ''}" to pick up here.`);
   }
   if (outcome.kind === 'next') await run(outcome.path, { dir: opts.dir });
 }

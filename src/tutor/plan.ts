@@ -216,6 +216,23 @@ export function resumeIndex(steps: PlannedStep[], state: TutorState): number {
   return i >= 0 ? i : 0;
 }
 
+/**
+ * The steps a learner walks, and that every figure counts (the plan's bar, :plan, progress): all
+ * but the closing one, which only says how the lesson went.
+ */
+export function walkedSteps<T extends { kind: StepKind }>(steps: T[]): T[] {
+  return steps.filter((s) => s.kind !== 'finish');
+}
+
+/** Where a step is, as a learner reads it: "step 3 of 17, 1. Concept Foundations", or "the end of the lesson". */
+export function stepPlace(steps: PlannedStep[], id: string | null): string | null {
+  const step = steps.find((s) => s.id === id);
+  if (!step) return null;
+  if (step.kind === 'finish') return 'the end of the lesson';
+  const walked = walkedSteps(steps);
+  return `step ${walked.indexOf(step) + 1} of ${walked.length}, ${step.title.replace(/[.!?]$/, '')}`;
+}
+
 /** "[■■■■□□□□□□] step 4 of 14" ("[####......]" in ASCII): where the learner is, without colour. */
 export function progressBar(k: number, n: number, width = 20, ascii = false): string {
   const filled = n ? Math.round((k / n) * width) : 0;

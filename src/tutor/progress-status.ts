@@ -51,6 +51,21 @@ export function stepStates(steps: PlanStep[], l: LessonProgress, passMark = DEFA
   return steps.filter((s) => s.id !== 'finish').map((s) => ({ id: s.id, state: stepState(s.id, l, passMark) }));
 }
 
+/**
+ * The figures a learner is shown for a lesson, the same in `start` (the plan, :plan, the end),
+ * `progress` and `lessons`: each step's state and how many are in each, of `total` steps to walk
+ * (the closing step is not one).
+ */
+export interface StepFigures extends Record<StepState, number> {
+  total: number;
+  list: { id: string; state: StepState }[];
+}
+
+export function stepFigures(steps: PlanStep[], l: LessonProgress, passMark = DEFAULT_PASS_MARK): StepFigures {
+  const list = stepStates(steps, l, passMark);
+  return { ...stateCounts(list), total: list.length, list };
+}
+
 export function stateCounts(states: { state: StepState }[]): Record<StepState, number> {
   const c: Record<StepState, number> = { done: 0, skipped: 0, missed: 0, left: 0 };
   for (const s of states) c[s.state]++;

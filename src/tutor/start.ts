@@ -4,9 +4,9 @@ import { UserError } from '../errors.js';
 import type { Asker, Ui } from './ui.js';
 import type { LessonProgress } from './progress.js';
 import { missedRefs } from './progress.js';
-import { stepStates } from './progress-status.js';
+import { stepFigures } from './progress-status.js';
 import type { PythonRunner } from './quiz.js';
-import { planSteps, resumeIndex, findStep, stepNames, progressBar, minutesLabel, formatMinutes, quizSize, type PlannedStep } from './plan.js';
+import { planSteps, resumeIndex, findStep, stepNames, progressBar, minutesLabel, formatMinutes, quizSize, walkedSteps, type PlannedStep } from './plan.js';
 import type { Screen } from './labs.js';
 import { STEP_RUNNERS, type StepContext, type StepOutcome } from './steps/index.js';
 import { backTo } from './steps/context.js';
@@ -127,7 +127,12 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
     ctx.here = null;
     ctx.reshow = null;
     ui.say('');
-    ui.say(ui.dim(`${progressBar(i + 1, steps.length, 20, ui.ascii)} · ${step.title.split(':')[0]}`));
+    // Where the learner is, counted over the steps to walk; the step names itself in its own heading.
+    // At the closing step, what was done instead.
+    const walked = walkedSteps(steps);
+    ui.say(ui.dim(step.kind === 'finish'
+      ? progressBar(stepFigures(steps, record).done, walked.length, 20, ui.ascii).replace('step', 'done')
+      : progressBar(walked.indexOf(step) + 1, walked.length, 20, ui.ascii)));
     let outcome: StepOutcome;
     try {
       outcome = await runStep(step, ctx);
@@ -185,7 +190,8 @@ function welcome(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, i
 /** The plan, one line per section with its minutes: ✓ done, ▸ here. Shown at the start and by :plan. */
 function showPlan(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, index: number, ui: Ui): void {
   const sections: { label: string; ids: string[] }[] = [];
-  for (const s of steps) {
+  // The closing step is not one to walk: the plan lists what is, and the figures count the same.
+  for (const s of walkedSteps(steps)) {
     const minutes = minutesLabel(s);
     const label = s.section === 'exercises' ? exercisesLabel(lesson) : s.section === 'quiz' ? `Quiz (${quizSize(lesson)} questions)` : `${s.title}${minutes ? ` · ${minutes}` : ''}`;
     const last = sections[sections.length - 1];
@@ -194,7 +200,8 @@ function showPlan(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, 
   }
   const here = steps[index]?.id;
   // Each section marked by where the learner stands in it (progress-status: skipped is not done).
-  const states = new Map(stepStates(steps, record).map((x) => [x.id, x.state]));
+  const figures = stepFigures(steps, record);
+  const states = new Map(figures.list.map((x) => [x.id, x.state]));
   let marked = false;
   for (const sec of sections) {
     const st = sec.ids.map((id) => states.get(id) ?? 'left');
@@ -206,10 +213,19 @@ function showPlan(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, 
     if (mark !== ' ' && !sec.ids.includes(here)) marked = true;
     ui.say(`  ${mark} ${sec.label}`);
   }
+  // Where the lesson leads, not a step of it (it is not counted, so it is not listed as one).
+  if (lesson.next) ui.say(ui.dim(`  After this: Lesson ${lesson.next.id}${lesson.next.title ? `, ${lesson.next.title}` : ''}`));
   if (marked) ui.say(ui.dim(ui.ascii ? '  (+ done, x missed, - skipped)' : '  (✓ done, ✗ missed, - skipped)'));
-  ui.say(ui.dim(progressBar(record.tutor.done.filter((d) => steps.some((s) => s.id === d)).length, steps.length, 20, ui.ascii).replace('step', 'done')));
-  const left = steps.slice(index).reduce((n, s) => n + (s.minutes ?? 0), 0);
-  if (left) ui.say(ui.dim(`Time ahead: about ${formatMinutes(left)} (the author's times, else estimated from the length).`));
+  ui.say(ui.dim(progressBar(figures.done, figures.total, 20, ui.ascii).replace('step', 'done')));
+  // Only sections have times (the author's, or estimated): the steps without one are said to be, so
+  // "about 1 min" is never read as the whole of a two-hour lesson.
+  const ahead = walkedSteps(steps.slice(index));
+  const left = ahead.reduce((n, s) => n + (s.minutes ?? 0), 0);
+  const untimed = ahead.filter((s) => s.minutes === undefined).length;
+  const whole = lesson.meta.estimatedTime ? ` (the lesson's own estimate: ${lesson.meta.estimatedTime})` : '';
+  if (left && !untimed) ui.say(ui.dim(`Time ahead: about ${formatMinutes(left)} (the author's times, else estimated from the length).`));
+  else if (left) ui.say(ui.dim(`Time ahead: about ${formatMinutes(left)} for the sections with a time, and ${untimed} step${untimed === 1 ? '' : 's'} without one${whole}.`));
+  else if (lesson.meta.estimatedTime) ui.say(ui.dim(`The lesson's own estimate of its time: ${lesson.meta.estimatedTime}.`));
 }
 
 function exercisesLabel(lesson: Lesson): string {

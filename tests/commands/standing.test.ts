@@ -36,7 +36,7 @@ describe('where the learner stands, across lessons', () => {
     runCli(['quiz', MOMENTUM], { input: 'true\ntrue\na\nb\nprint(1)\n', env });
     const text = runCli(['progress'], { env: { ...env, CALC_ML_NOW: '2026-02-03T09:05:00Z' } }).stdout;
     expect(text).toMatch(/Lesson 7\.3\.4 Momentum Basics · in progress · last studied 2026-02-03/);
-    expect(text).toMatch(/steps: 0 done, 0 skipped, 1 missed, 5 left \(of 6\)\n {4}missed: Quiz\n {4}left: Learning objectives/);
+    expect(text).toMatch(/steps: 0 done, 0 skipped, 1 missed, 6 left \(of 7\)\n {4}missed: Quiz\n {4}left: Learning objectives/);
     expect(text).toMatch(/quiz: not passed yet \(pass mark 70% of what is graded\), best 1\/2 \(50%\)/);
     expect(text).toMatch(/review: 1 due now; next 1 in 2 days \(2026-02-05\)/);
   });

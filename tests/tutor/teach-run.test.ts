@@ -101,7 +101,7 @@ describe('start walks every section of a real-shaped lesson', () => {
     expect(n).toBeGreaterThanOrEqual(3);
     const page = (k: number) => `${k}/${n} · Enter: ${k === n ? 'next step' : 'more'} · b: back`;
     expect(pages).toEqual([1, 2, 3, 2, ...Array.from({ length: n - 2 }, (_, i) => i + 3)].map(page));
-    expect(text).toMatch(/step \d+ of \d+ · 2\. Worked Examples/);
+    expect(text).toMatch(/step \d+ of \d+\n2\. Worked Examples/);
     // Every page, with the lines above it and its prompt, fits the 16 rows: nothing scrolls past unread.
     expect(screens.length).toBeGreaterThan(n);
     // (The first prompt is the welcome's "Press Enter to begin", under the plan.)
@@ -122,7 +122,7 @@ describe('start walks every section of a real-shaped lesson', () => {
 
   test('b on the first page goes back to the previous step', async () => {
     const { text } = await run(['', 'b'], { interactive: true, rows: 16, step: 'read:1-concept-foundations' });
-    expect(text).toMatch(/step 3 of \d+ · 1\. Concept Foundations[\s\S]*step 2 of \d+ · Introduction/);
+    expect(text).toMatch(/step 3 of \d+\n1\. Concept Foundations[\s\S]*step 2 of \d+\nIntroduction/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { missedRefs } from '../progress.js';
 import { stepArg } from '../plan.js';
-import { lessonStatus, quizState, stateCounts, stepStates } from '../progress-status.js';
+import { lessonStatus, quizState, stepFigures } from '../progress-status.js';
 import { DEFAULT_PASS_MARK } from '../quiz-score.js';
 import type { StepRunner } from './context.js';
 
@@ -10,13 +10,12 @@ export const finish: StepRunner = async (_step, ctx) => {
   const next = ctx.lesson.next;
   // Complete only when every step is done (skipped is not done) and the quiz is passed.
   const record = ctx.deps.record;
-  const states = stepStates(ctx.steps, record);
+  const c = stepFigures(ctx.steps, record);
   const status = lessonStatus(record, ctx.steps);
   if (status === 'complete') ui.say(ui.heading(`Lesson ${ctx.lesson.id} complete.`));
   else {
-    const c = stateCounts(states);
-    ui.say(ui.heading(`End of Lesson ${ctx.lesson.id}: ${c.done} of ${states.length} steps done${c.skipped ? `, ${c.skipped} skipped` : ''}${c.missed ? `, ${c.missed} missed` : ''}${c.left ? `, ${c.left} left` : ''}.`));
-    const open = ctx.steps.filter((s) => states.some((x) => x.id === s.id && (x.state === 'left' || x.state === 'skipped')));
+    ui.say(ui.heading(`End of Lesson ${ctx.lesson.id}: ${c.done} of ${c.total} steps done${c.skipped ? `, ${c.skipped} skipped` : ''}${c.missed ? `, ${c.missed} missed` : ''}${c.left ? `, ${c.left} left` : ''}.`));
+    const open = ctx.steps.filter((s) => c.list.some((x) => x.id === s.id && (x.state === 'left' || x.state === 'skipped')));
     if (open.length) {
       const names = open.slice(0, 3).map((s) => s.title.replace(/[.!?]$/, ''));
       ui.say(`Still open: ${names.join('; ')}${open.length > 3 ? `; and ${open.length - 3} more` : ''}. Go back with: calc-ml start --step ${stepArg(open[0].id)}`);
