@@ -30,8 +30,13 @@ maybe('teaching a whole lesson in a terminal', () => {
     const plan = await t.waitFor(/Press Enter to begin/);
     expect(plan).toMatch(/^ {4}1\. Concept Foundations · 20 min$/m);
     expect(plan.replace(/\s+/g, ' ')).toMatch(/:skip, :back, :lab, :plan, :quit/);
+    // The plan counts the 16 steps a learner walks; the next lesson is where it leads, not a step.
+    expect(plan).toMatch(/After this: Lesson 4\.2\.8, Momentum\n[\s\S]*done 0 of 16/);
     t.keys('Enter'); // the plan
-    await t.waitFor(/By the end of this lesson[\s\S]*Press Enter to continue/);
+    const objectives = await t.waitFor(/By the end of this lesson[\s\S]*Press Enter to continue/);
+    // Each step titled once, in its own heading under the bar.
+    expect(objectives).toMatch(/step 1 of 16\nLearning objectives\nBy the end of this lesson/);
+    expect(objectives).not.toMatch(/## Learning objectives|· Learning objectives/);
     t.keys('Enter'); // objectives
     await t.waitFor(/Every model you train[\s\S]*Press Enter to continue/);
     t.keys('Enter'); // introduction

@@ -1,5 +1,10 @@
 import { emptyLesson, recordAnswer, type AnswerRecord, type LessonProgress, type QuizAttempt } from '../../src/tutor/progress.js';
-import { lessonStatus, lessonToResume, quizState, stateCounts, stepState, stepStates, attemptPassed } from '../../src/tutor/progress-status.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { lessonStatus, lessonToResume, quizState, stateCounts, stepFigures, stepState, stepStates, attemptPassed } from '../../src/tutor/progress-status.js';
+import { planSteps } from '../../src/tutor/plan.js';
+import { outlineLesson } from '../../src/lesson/outline.js';
+import { parseLesson } from '../../src/lesson/parse.js';
 
 const plan = ['objectives', 'exercise:7.3.4.1', 'exercise:7.3.4.2', 'mini-project', 'quiz', 'finish'].map((id) => ({ id }));
 const ans = (ref: string, verdict: AnswerRecord['verdict'], extra: Partial<AnswerRecord> = {}): AnswerRecord => ({ ref, kind: 'open', answer: 'y', verdict, score: verdict === 'correct' ? 1 : 0, at: '2026-01-01T00:00:00Z', ...extra });
@@ -71,5 +76,25 @@ describe('lesson status', () => {
     const done = lesson((l) => { l.tutor.done.push('objectives', 'mini-project', 'quiz', 'finish'); recordAnswer(l, ans('7.3.4.1', 'correct')); recordAnswer(l, ans('7.3.4.2', 'correct')); l.quiz.push(attempt(9, 10)); });
     expect(lessonToResume([c('old', inProgress, '2026-01-01T00:00:00Z'), c('newer', inProgress, '2026-01-03T00:00:00Z'), c('complete', done, '2026-01-05T00:00:00Z')])?.name).toBe('newer');
     expect(lessonToResume([c('complete', done, '2026-01-05T00:00:00Z'), c('new', emptyLesson(), '')])).toBeNull();
+  });
+});
+
+describe('stepFigures: the figures start, progress and lessons all show', () => {
+  // The plan of a real-shaped lesson with its outline: the reading sections are steps too.
+  const text = readFileSync(fileURLToPath(new URL('../fixtures/progress-course/Lesson-7.3.4-Momentum-Basics.md', import.meta.url)), 'utf8');
+  const steps = planSteps(parseLesson(text), outlineLesson(text));
+  const passed = (l: LessonProgress) => l.quiz.push(attempt(2, 2, { passed: true }));
+  const model = ['objectives', 'core-ideas', 'exercise:7.3.4.1', 'mini-project', 'quiz', 'takeaways'];
+  test.each([
+    ['nothing', emptyLesson(), { done: 0, skipped: 0, missed: 0, left: 7 }, 'new'],
+    ['the model\'s steps, quiz passed, the last section left', lesson((l) => { l.tutor.done.push(...model); passed(l); }), { done: 6, skipped: 0, missed: 0, left: 1 }, 'in progress'],
+    ['the last section skipped', lesson((l) => { l.tutor.done.push(...model, 'next-lesson'); l.tutor.skipped.push('next-lesson'); passed(l); }), { done: 6, skipped: 1, missed: 0, left: 0 }, 'in progress'],
+    ['every step, quiz passed', lesson((l) => { l.tutor.done.push(...model, 'next-lesson', 'finish'); passed(l); }), { done: 7, skipped: 0, missed: 0, left: 0 }, 'complete'],
+    ['every step, quiz failed', lesson((l) => { l.tutor.done.push(...model, 'next-lesson'); l.quiz.push(attempt(1, 2)); }), { done: 6, skipped: 0, missed: 1, left: 0 }, 'in progress'],
+  ])('%s', (_name, l, counts, status) => {
+    const f = stepFigures(steps, l);
+    expect(f).toMatchObject({ ...counts, total: 7 });
+    expect(f.list.map((s) => s.id)).toEqual([...model, 'next-lesson']);
+    expect(lessonStatus(l, steps)).toBe(status);
   });
 });
