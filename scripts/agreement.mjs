@@ -2,9 +2,10 @@
 // Usage: node scripts/agreement.mjs [--set3] [--show tune|heldout|set2-tune|...]
 // Prints, per set part, agreement on the three verdicts, agreement on accept vs not, and the wrong
 // answers accepted; --show PART lists that part's disagreements (never use it on a held-out part
-// while tuning). --set3 adds set 3 (tests/grading/fixtures/labelled-3-1.2.26.ts), the held-out set
-// issue 10's figure is reported on: it is left out unless asked for, so that runs made while tuning
-// never show its figures; never tune on it, nor --show it to whoever tunes. Bundles the TypeScript
+// while tuning). Set 3 (tests/grading/fixtures/labelled-3-1.2.26.ts) is split: set3-tune is shown
+// like the others; --set3 adds set3-heldout, the part issue 10's figure is reported on. It is left
+// out unless asked for, so that runs made while tuning never show its figures, and its rows are never
+// listed (--show set3-heldout is refused). Bundles the TypeScript
 // with esbuild into a temporary file, since the grader is TypeScript and no TS runner is installed.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -18,14 +19,15 @@ import { grade, loadMathGrading } from '../../src/grading/index.ts';
 import { question } from './seed.ts';
 import { LABELLED, part, isAdversarial } from './fixtures/labelled-1.2.26.ts';
 import { LABELLED_2, half2 } from './fixtures/labelled-2-1.2.26.ts';
-import { LABELLED_3 } from './fixtures/labelled-3-1.2.26.ts';
+import { LABELLED_3, half3 } from './fixtures/labelled-3-1.2.26.ts';
 export const parts = {
   tune: LABELLED.filter((a) => part(a) === 'tune'),
   heldout: LABELLED.filter((a) => part(a) === 'heldout'),
   'set2-tune': LABELLED_2.filter((a) => half2(a) === 'tune'),
   'set2-untouched': LABELLED_2.filter((a) => half2(a) === 'untouched'),
+  'set3-tune': LABELLED_3.filter((a) => half3(a) === 'tune'),
 };
-export const set3 = { 'set3-heldout': LABELLED_3 };
+export const set3 = { 'set3-heldout': LABELLED_3.filter((a) => half3(a) === 'heldout') };
 export { grade, question, isAdversarial, loadMathGrading };
 `;
 await build({
@@ -38,6 +40,10 @@ try {
   await loadMathGrading();
   const LABEL = { correct: 'accept', partial: 'partial', incorrect: 'reject', ungraded: 'ungraded' };
   const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : '';
+  if (show === 'set3-heldout') {
+    console.error('agreement: set3-heldout is never listed (it is the held-out part); it is measured in totals only, with --set3');
+    process.exitCode = 2;
+  }
   for (const [name, set] of Object.entries(parts)) {
     const rows = set.map((a) => { const v = grade(question(a.ref), a.answer); return { a, got: LABEL[v.verdict], v }; });
     const agree = rows.filter((r) => r.got === r.a.label).length;

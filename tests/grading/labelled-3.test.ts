@@ -1,13 +1,13 @@
 import { WRITTEN } from './fixtures/answers-1.2.26.js';
 import { LABELLED, isAdversarial } from './fixtures/labelled-1.2.26.js';
 import { LABELLED_2 } from './fixtures/labelled-2-1.2.26.js';
-import { LABELLED_3 } from './fixtures/labelled-3-1.2.26.js';
+import { LABELLED_3, half3 } from './fixtures/labelled-3-1.2.26.js';
 import { question } from './seed.js';
 
 /**
  * The shape of labelled set 3, the held-out set of issue 10 (labelled before any grader run; see the
- * fixture's header). No agreement figure is asserted here: the set is measured with
- * `npm run agreement -- --set3`, and never tuned on.
+ * fixture's header) and of its split into set3-tune and set3-heldout. No agreement figure is asserted
+ * here: the held-out half is measured with `npm run agreement -- --set3`, and never tuned on.
  */
 
 // Case, spacing and end punctuation do not make an answer new.
@@ -65,5 +65,13 @@ describe('labelled set 3 (held out)', () => {
       ...Object.values(WRITTEN).flatMap((rows) => rows.map(([, answer]) => norm(answer))),
     ]);
     expect(LABELLED_3.filter((a) => earlier.has(norm(a.answer))).map((a) => a.answer)).toEqual([]);
+  });
+
+  test('the split keeps every item in both halves, each half at least 40% of the set', () => {
+    for (const half of ['tune', 'heldout'] as const) {
+      const rows = LABELLED_3.filter((a) => half3(a) === half);
+      expect(rows.length / LABELLED_3.length).toBeGreaterThan(0.4);
+      expect(new Set(rows.map((a) => a.ref))).toEqual(new Set(ITEMS));
+    }
   });
 });
