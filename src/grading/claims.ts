@@ -1,7 +1,8 @@
 import type { Claim, Misconception, Rubric } from '../lesson/key.js';
-import { GRADIENT, axisSign, directionOf, opposite, readAnswer, type Axis, type Reading, type Token } from './clauses.js';
+import { GRADIENT, READER_WORDS, axisSign, directionOf, opposite, readAnswer, type Axis, type Reading, type Token, type Vocabulary } from './clauses.js';
 import { lemmas } from './nlp.js';
-import { nearPrefix, nearWord } from './fuzzy.js';
+import { isFormOf, nearPrefix, nearWord } from './fuzzy.js';
+import { ROLE_WORDS, readRelations, type Roles } from './roles.js';
 
 /**
  * Which of a rubric's claims an answer makes, which it turns around or denies, and which wrong
@@ -53,9 +54,14 @@ function compileAlt(text: string): Alt {
 
 /** Words a misspelling may stand for; the same stem families learners write in several forms. */
 function same(t: Token, w: Alt['words'][number]): boolean {
-  if (w.prefix) return t.lemma.startsWith(w.lemma) || (t.pos !== 'NUM' && nearPrefix(t.text, w.lemma));
+  // Misspellings only for words that are no English word: "paint" is never "point", "less" never "loss".
+  if (w.prefix) return t.lemma.startsWith(w.lemma) || (!t.known && t.pos !== 'NUM' && nearPrefix(t.text, w.lemma));
   if (t.lemma === w.lemma || t.text === w.lemma || t.refers === w.lemma) return true;
-  return t.pos !== 'NUM' && nearWord(t.text, w.lemma);
+  // An inflected word the model kept whole ("squared") or reduced to another lemma ("tuning" →
+  // "tun"): its form still says which word it is. An -ing word kept whole is a noun of its own
+  // ("training" is not a form of "train", "meaning" not of "mean").
+  if (isFormOf(t.text, w.lemma) && (t.lemma !== t.text || !t.text.endsWith('ing'))) return true;
+  return !t.known && t.pos !== 'NUM' && nearWord(t.text, w.lemma);
 }
 
 /** Positions of one alternative inside tokens [from, to), or null. */
@@ -95,7 +101,7 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   // inside the pattern's own words ("not converge"), which is what the pattern says.
   for (let i = clauseStart; i < ts.length && ts[i].clause === c; i++) {
     if (own.has(i)) continue;
-    if (NEGATORS.has(ts[i].lemma) && !(ts[i].lemma === 'not' && ['only', 'just', 'merely', 'simply'].includes(ts[i + 1]?.lemma ?? ''))) n++;
+    if (ts[i].denies || (NEGATORS.has(ts[i].lemma) && !(ts[i].lemma === 'not' && ['only', 'just', 'merely', 'simply'].includes(ts[i + 1]?.lemma ?? '')))) n++;
     // "you can't minimise the loss without derivatives": not … without … says they are needed.
     if (ts[i].lemma === 'without' && n) n++;
   }
@@ -211,11 +217,35 @@ export interface ClaimReport {
   reading: Reading;
   found: { claim: Claim; hit: ClaimHit }[];
   /** Claims turned around ("move with the gradient") or denied ("does not tell us which way"). */
-  wrong: { name: string; correction: string; quote: string; kind: 'flipped' | 'denied' | 'misconception'; blocks: string[]; axis?: Axis; clause?: number }[];
+  wrong: { name: string; correction: string; quote: string; kind: 'flipped' | 'denied' | 'misconception' | 'swapped'; blocks: string[]; axis?: Axis; clause?: number; roles?: { responds: string; varied: string } }[];
+}
+
+/** A key's role words as the reader sees them: as typed and as lemmas ("weights" is weight). */
+const roleSets = new WeakMap<object, Roles>();
+function rolesOf(key: NonNullable<Rubric['roles']>): Roles {
+  let r = roleSets.get(key);
+  if (!r) {
+    const read = (ws: string[]) => new Set(ws.flatMap((w) => [w.toLowerCase(), ...lemmas(w)]));
+    roleSets.set(key, (r = { outputs: read(key.outputs), inputs: read(key.inputs) }));
+  }
+  return r;
+}
+
+/** The words a rubric and the reader look for: what a misspelling in an answer to it may stand for. */
+const vocabularies = new WeakMap<object, Vocabulary>();
+let vocabularyIds = 0;
+function vocabularyOf(rubric: Rubric): Vocabulary {
+  let v = vocabularies.get(rubric);
+  if (!v) {
+    const texts = [...rubric.claims.flatMap((c) => c.says.flat()), ...rubric.misconceptions.flatMap((m) => m.says.flat()), ...(rubric.roles ? [...rubric.roles.outputs, ...rubric.roles.inputs] : [])];
+    const words = new Set([...texts.flatMap((t) => t.toLowerCase().match(/[a-z]+/g) ?? []), ...READER_WORDS, ...ROLE_WORDS]);
+    vocabularies.set(rubric, (v = { words: [...words], id: String(vocabularyIds++) }));
+  }
+  return v;
 }
 
 export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<string>): ClaimReport {
-  const reading = readAnswer(answer);
+  const reading = readAnswer(answer, vocabularyOf(rubric));
   const found: ClaimReport['found'] = [];
   const wrong: ClaimReport['wrong'] = [];
   for (const claim of rubric.claims) {
@@ -233,7 +263,9 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
         got ??= h;
       } else if (agrees && h.negated) {
         wrong.push({ name: `the opposite of “${claim.name}”`, correction: claim.flipped?.correction ?? `That idea is right: ${claim.name}.`, quote: h.quote, kind: 'denied', blocks: [claim.name], clause: h.clause });
-      } else if (!agrees && !h.negated) {
+      } else if (!agrees && !h.negated && !reading.keywordList && !(claim.direction === 'against' || claim.direction === 'along' ? warnsOf(reading.tokens, h.clause) : false)) {
+        // (A bare list of words, "gradient direction weights update downhill", points no way: it
+        // names the idea, turned or not, and is at most partly right.)
         const name = claim.flipped?.name ?? `${claim.name}, turned around (${opposite[claim.direction!]})`;
         wrong.push({ name, correction: claim.flipped?.correction ?? `It is the other way: ${claim.name}.`, quote: h.quote, kind: 'flipped', blocks: [claim.name], axis: claim.direction, clause: h.clause });
       }
@@ -254,6 +286,15 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
     const h = hits.find((x) => !x.negated && (!m.direction || x.direction === want));
     if (h) wrong.push({ name: m.name, correction: m.correction, quote: h.quote, kind: 'misconception', blocks: m.blocks });
   }
+  // "How much the input changes when the output changes": who depends on whom, turned around.
+  if (rubric.roles) {
+    const ts = reading.tokens;
+    const swap = readRelations(ts, rolesOf(rubric.roles)).find((rel) => rel.swapped);
+    if (swap) {
+      const quote = ts.filter((t) => t.sentence === swap.sentence).map((t) => t.text).join(' ').replace(/ ([,.;:!?)])/g, '$1');
+      wrong.push({ name: rubric.roles.swapped.name, correction: rubric.roles.swapped.correction, quote, kind: 'swapped', blocks: [], roles: { responds: ts[swap.dependent].text, varied: ts[swap.independent].text } });
+    }
+  }
   // "The gradient points where the loss grows fastest": the loss going up is what the gradient
   // points to, not what learning does. A claim turned around in a clause where another claim on
   // the same up/down axis was read the right way is a description, not a wrong idea.
@@ -263,6 +304,21 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
   for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i])) wrong.splice(i, 1);
   const blocked = new Set(wrong.flatMap((w) => w.blocks));
   return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), wrong: dedupe(wrong) };
+}
+
+/**
+ * "Moving with it *would make things worse*", "*if* we stepped along the gradient the loss *would
+ * rise*": a way to move put as a supposition whose result is harm is a warning against it, not
+ * what the learner says learning does. (A supposition with a good result, "moving along it would
+ * lower the loss", still states the wrong way.)
+ */
+const SUPPOSE = new Set(['would', 'could', 'might']);
+const HARM = new Set(['worse', 'wrong', 'bad', 'badly', 'mistake', 'harm', 'hurt', 'increase', 'rise', 'climb', 'up', 'uphill', 'higher', 'diverge', 'grow', 'away']);
+function warnsOf(ts: Token[], clause: number): boolean {
+  const own = ts.filter((t) => t.clause === clause);
+  if (!own.length || !(own[0].lemma === 'if' || own.some((t) => SUPPOSE.has(t.lemma)))) return false;
+  const firstChunk = own[0].chunk;
+  return own.some((t) => t.chunk !== firstChunk && HARM.has(t.lemma));
 }
 
 /** A clause whose verb is "be" ("it isn't the output"): it says what something is. */

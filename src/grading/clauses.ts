@@ -1,6 +1,6 @@
 import { readWords, type Word } from './nlp.js';
 import { spellOut } from './notation.js';
-import { lookupNear } from './fuzzy.js';
+import { correction, lookupNear } from './fuzzy.js';
 
 /**
  * An answer read as clauses, as a teacher reads it: each clause a statement with its polarity
@@ -17,6 +17,8 @@ export interface Token extends Word {
   chunk: number;
   /** A relative "which"/"that" standing for the gradient named just before it ("the gradient, which points uphill"). */
   refers?: string;
+  /** "rather" of "rather than", "instead" of "instead of": the clause it starts is denied. */
+  denies?: true;
 }
 
 export interface Reading {
@@ -29,7 +31,11 @@ export interface Reading {
 }
 
 /** Words that join two statements: the clause ends before them. */
-const JOINERS = new Set(['but', 'so', 'because', 'since', 'while', 'whereas', 'however', 'although', 'though', 'then', 'yet', 'unless', 'otherwise', 'instead', 'whilst', 'thus', 'therefore', 'hence']);
+const JOINERS = new Set(['but', 'so', 'because', 'since', 'while', 'whereas', 'however', 'although', 'though', 'then', 'yet', 'unless', 'otherwise', 'instead', 'whilst', 'thus', 'therefore', 'hence', 'until', 'till']);
+/** Joiners that, as adverbs inside a clause with no verb yet, join nothing: "the loss *then* drops", "the gradient, *however*, points up". */
+const INNER_ADVERBS = new Set(['then', 'however', 'thus', 'therefore', 'hence', 'instead', 'otherwise', 'yet']);
+/** "…with the gradient *rather than* against it", "*instead of* moving with it": what follows is denied. */
+const DENYING = [['rather', 'than'], ['instead', 'of']];
 const RELATIVE = new Set(['which', 'that', 'where', 'how', 'what', 'whether', 'who', 'when', 'why']);
 /** Words that make what follows a result of the clause before ("… leads to lower loss"). */
 const RESULT = new Set(['lead', 'result', 'cause', 'make', 'give', 'mean']);
@@ -43,8 +49,35 @@ function isVerb(t: Word): boolean {
 /** Past this many characters an answer is read no further: an essay pasted in is not read whole, so grading stays fast. */
 export const READ_LIMIT = 4000;
 
-export function readAnswer(text: string): Reading {
-  const raw = readWords(spellOut(text.slice(0, READ_LIMIT)));
+/** The words grading looks for (the key's and the reader's own), for reading misspellings as them; `id` names the list for caching. */
+export interface Vocabulary {
+  words: readonly string[];
+  id: string;
+}
+
+/**
+ * The answer's words, with each misspelling ("eror", "gradiant", "wieghts") read as the word of
+ * the vocabulary it stands for: the corrected text is read again, so the word gets the tag and
+ * lemma of what was meant ("decreses" is a verb); each keeps the spelling typed, for quotes.
+ */
+function readSpelled(text: string, vocabulary?: Vocabulary): Word[] {
+  const words = readWords(text);
+  if (!vocabulary) return words;
+  const fixes = new Map<string, string>();
+  for (const w of words) {
+    if (w.known || fixes.has(w.text)) continue;
+    const c = correction(w.text, vocabulary.words, vocabulary.id);
+    if (c && c !== w.text) fixes.set(w.text, c);
+  }
+  if (!fixes.size) return words;
+  const fixed = text.replace(/[A-Za-z]+/g, (m) => fixes.get(m.toLowerCase()) ?? m);
+  const again = readWords(fixed);
+  if (again.length !== words.length) return again;
+  return again.map((w, i) => (fixes.has(words[i].text) ? { ...w, text: words[i].text } : w));
+}
+
+export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
+  const raw = readSpelled(spellOut(text.slice(0, READ_LIMIT)), vocabulary);
   const tokens: Token[] = [];
   let clause = 0;
   let chunk = 0;
@@ -63,12 +96,28 @@ export function readAnswer(text: string): Reading {
       newClause();
       conditional = false;
     }
+    const ownSoFar = tokens.filter((t) => t.clause === clause);
+    const clauseHasVerb = ownSoFar.some((t) => isVerb(t) || t.pos === 'AUX');
     if (w.pos === 'PUNCT') {
       if (/^[;,()[\]"]$|^[–—]$|^\.+$|^…$/.test(w.text)) {
         // "If the step is too large, it overshoots": the condition and its result are one claim.
         if (w.text === ',' && conditional) conditional = false;
         else newClause();
+      } else if (w.text === ':' && clauseHasVerb && !conditional) {
+        // "The numeric one isn't exact: it approximates": a statement, then another. ("Too large:
+        // overshoots", a label and what it does, stays one claim.)
+        newClause();
       }
+      return;
+    }
+    const next0 = raw[i + 1];
+    if (DENYING.some(([a, b]) => w.lemma === a && next0?.lemma === b)) {
+      newClause();
+      tokens.push({ ...w, clause, chunk, denies: true });
+      return;
+    }
+    if (INNER_ADVERBS.has(w.lemma) && w.pos === 'ADV' && ownSoFar.length && !clauseHasVerb) {
+      tokens.push({ ...w, clause, chunk });
       return;
     }
     const next = raw[i + 1];
@@ -106,7 +155,9 @@ export function readAnswer(text: string): Reading {
   });
   // "…the gradient, which points uphill": the relative pronoun is the gradient, for the claims.
   tokens.forEach((t, i) => {
-    if ((t.lemma !== 'which' && t.lemma !== 'that') || tokens[i - 1]?.clause === t.clause || !tokens[i + 1] || tokens[i + 1].pos !== 'VERB') return;
+    // ("which points uphill": the model may tag "points" a plural noun.)
+    const verb = tokens[i + 1] && (tokens[i + 1].pos === 'VERB' || (POINTING.has(tokens[i + 1].lemma) && tokens[i + 1].clause === t.clause));
+    if ((t.lemma !== 'which' && t.lemma !== 'that') || tokens[i - 1]?.clause === t.clause || !verb) return;
     const before = tokens.slice(0, i).reverse().find((x) => x.pos === 'NOUN' || x.pos === 'PROPN');
     if (before && before.sentence === t.sentence && GRADIENT_NOUNS.has(before.lemma)) t.refers = before.lemma;
   });
@@ -142,6 +193,18 @@ const SIZE: Record<string, Sign> = table({
   small: -1, tiny: -1, low: -1, little: -1, smaller: -1, lower: -1, short: -1,
 });
 
+/**
+ * A size, in words ("a huge step") or as a learning rate typed with a decimal point, the way the
+ * labs show them: 1.1 or more is large, 0.01 or less small ("1.1 went crazy, 0.01 crawled"). A
+ * whole number is a count (3 steps, 1000 iterations), no size.
+ */
+function sizeOf(t: Token): Sign | undefined {
+  if (SIZE[t.lemma]) return SIZE[t.lemma];
+  if (t.pos !== 'NUM' || !/^\d*\.\d+$/.test(t.text)) return undefined;
+  const v = Number(t.text);
+  return v >= 1 ? 1 : v > 0 && v <= 0.01 ? -1 : undefined;
+}
+
 export const GRADIENT = new Set(['gradient', 'slope', 'derivative', 'it']);
 const GRADIENT_NOUNS = new Set(['gradient', 'slope', 'derivative']);
 /** Words that place a step past the bottom, not towards it: "overshoots the minimum" is no way to move. */
@@ -154,6 +217,8 @@ const nearCache = new Map<object, Map<string, Sign | undefined>>();
 function sign(table: Record<string, Sign>, t: Token): Sign | undefined {
   let cache = nearCache.get(table);
   if (!cache) nearCache.set(table, (cache = new Map()));
+  // A real word is only itself ("lover" is no "lower"); misspellings were read as their word already, or are looked up near here.
+  if (t.known) return table[t.lemma] ?? table[t.text];
   return lookupNear(table, t.lemma, cache) ?? (t.text !== t.lemma ? lookupNear(table, t.text, cache) : undefined);
 }
 
@@ -166,6 +231,8 @@ function turnSign(ts: Token[], i: number): Sign | 0 {
   }
   // "in the direction of the gradient", "with the gradient", "towards the gradient": along it;
   // so is "in the direction the gradient points", "where the gradient points".
+  // "in the gradient's direction", "in the gradient direction": along it.
+  if (t.lemma === 'direction' && (GRADIENT_NOUNS.has(ts[i - 1]?.lemma ?? '') || (ts[i - 1]?.text === "'s" && GRADIENT_NOUNS.has(ts[i - 2]?.lemma ?? '')))) return 1;
   if (t.lemma === 'direction' || t.lemma === 'with' || t.lemma === 'toward' || t.lemma === 'towards' || t.lemma === 'where') {
     const after = ts.slice(i + 1, i + 4).map((x) => x.lemma);
     const k = after.findIndex((l) => GRADIENT.has(l));
@@ -191,8 +258,8 @@ export function directionOf(ts: Token[], axis: Axis, anchor = -1, withTurns = tr
     // The size nearest before the anchor ("too big you skip the minimum"), else the nearest after.
     let s: Sign | 0 = 0;
     const before = anchor < 0 ? ts : ts.slice(0, anchor + 1);
-    for (const t of before) if (SIZE[t.lemma]) s = SIZE[t.lemma];
-    if (!s && anchor >= 0) s = ts.slice(anchor).map((t) => SIZE[t.lemma]).find(Boolean) ?? 0;
+    for (const t of before) if (sizeOf(t)) s = sizeOf(t)!;
+    if (!s && anchor >= 0) s = ts.slice(anchor).map(sizeOf).find(Boolean) ?? 0;
     return s;
   }
   let turn: Sign | 0 = 0;
@@ -225,6 +292,12 @@ export function directionOf(ts: Token[], axis: Axis, anchor = -1, withTurns = tr
   if (!levelSign) return 0;
   return (turned ? turn * levelSign : levelSign) as Sign;
 }
+
+/** Every word the reader's own rules look for, for reading misspellings of them. */
+export const READER_WORDS: readonly string[] = [
+  ...Object.keys(TURN), ...Object.keys(LEVEL), ...Object.keys(LEVEL_SIZE), ...Object.keys(SIZE), ...GRADIENT, ...PASSING, ...POINTING,
+  ...JOINERS, ...RELATIVE, ...RESULT, 'direction', 'other', 'same', 'toward', 'towards', 'where', 'with', 'which', 'without',
+];
 
 export const axisSign: Record<Axis, Sign> = { against: -1, along: 1, down: -1, up: 1, small: -1, large: 1 };
 export const opposite: Record<Axis, Axis> = { against: 'along', along: 'against', down: 'up', up: 'down', small: 'large', large: 'small' };

@@ -80,3 +80,49 @@ export function lookupNear<T>(table: Record<string, T>, word: string, cache: Map
   cache.set(word, found);
   return found;
 }
+
+/** The forms a learner may give a word: as it is, plural or third person, past, -ing. */
+function formsOf(word: string): string[] {
+  const stem = word.endsWith('e') ? word.slice(0, -1) : word;
+  return [word, `${word}s`, `${word}es`, word.endsWith('e') ? `${word}d` : `${word}ed`, `${stem}ing`];
+}
+
+/** "tuning" is a form of "tune" (the model's lemma for it is "tun"), "decreases" of "decrease". */
+export function isFormOf(typed: string, word: string): boolean {
+  return typed.startsWith(word.slice(0, -1)) && formsOf(word).includes(typed);
+}
+
+/**
+ * The word a misspelling stands for, among the words grading reads (`vocabulary`), or undefined.
+ * Only for a typed word that is no English word (the caller knows: "eror", "gradiant", "wieghts");
+ * a real word is never read as another ("less" is not "loss", "rare" not "rate"). One edit away
+ * (a letter changed, added, dropped, or two swapped; two edits from 9 letters), in any of the
+ * word's forms ("decreses" is "decreases"), with the same first letter; none when two words are
+ * equally near.
+ */
+const corrections = new Map<string, string | undefined>();
+export function correction(typed: string, vocabulary: readonly string[], id: string): string | undefined {
+  if (typed.length < 4 || !/^[a-z]+$/.test(typed)) return undefined;
+  const k = `${id}\u0000${typed}`;
+  if (corrections.has(k)) return corrections.get(k);
+  let best: string | undefined;
+  let bestBase = '';
+  let bestD = 3;
+  let tie = false;
+  for (const word of vocabulary) {
+    if (word[0] !== typed[0] || word.length < 4 || Math.abs(word.length - typed.length) > 4) continue;
+    for (const form of formsOf(word)) {
+      const max = form.length >= 9 ? 2 : 1;
+      if (Math.abs(form.length - typed.length) > max) continue;
+      const d = distance(typed, form, max);
+      if (d > max || d > bestD) continue;
+      if (d < bestD) {
+        [best, bestBase, bestD, tie] = [form, word, d, false];
+      } else if (word !== bestBase) tie = true;
+    }
+  }
+  const out = tie ? undefined : best;
+  if (corrections.size > 100_000) corrections.clear();
+  corrections.set(k, out);
+  return out;
+}

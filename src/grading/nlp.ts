@@ -24,10 +24,12 @@ export interface Word {
   /** wink-nlp's negation flag: a "not"/"no"/"never" before it reaches this word. */
   negated: boolean;
   sentence: number;
+  /** In the model's English lexicon ("loss", "less", "rare"); false for "eror", "gradiant", "x". */
+  known: boolean;
 }
 
 type Reader = (text: string) => Document;
-let reader: { read: Reader; its: ItsHelpers } | undefined;
+let reader: { read: Reader; its: ItsHelpers; lexicon: number } | undefined;
 
 function load(): NonNullable<typeof reader> {
   if (!reader) {
@@ -36,7 +38,11 @@ function load(): NonNullable<typeof reader> {
     const model = require('wink-eng-lite-web-model') as import('wink-eng-lite-web-model').Model;
     // Only what grading reads: sentence boundaries, negation, POS (lemmas follow from POS).
     const nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
-    reader = { read: (t) => nlp.readDoc(t), its: nlp.its };
+    // wink numbers the words of its lexicon first and each new word after them, in the order read:
+    // the first word read that no lexicon holds gets the lexicon's size, and every id from there on
+    // is a word the model has never seen (a misspelling, a symbol), which is what `known` tells.
+    const probe = nlp.readDoc('qzxjvqzxjv').tokens().itemAt(0).out(nlp.its.uniqueId) as number;
+    reader = { read: (t) => nlp.readDoc(t), its: nlp.its, lexicon: probe };
   }
   return reader;
 }
@@ -61,8 +67,22 @@ function lemmaOf(value: string, lemma: string, pos: string): string {
     .replace(/^(.{3,})ization$/, '$1ize');
 }
 
+/** A word capitalised as typed ("Mean" at a sentence's start) has an id of its own: look it up in lower case. */
+const knownLower = new Map<string, boolean>();
+function isKnown(lower: string): boolean {
+  let v = knownLower.get(lower);
+  if (v === undefined) {
+    const { read, its, lexicon } = load();
+    const t = read(lower).tokens();
+    v = t.length() === 1 && (t.itemAt(0).out(its.uniqueId) as number) < lexicon;
+    if (knownLower.size > 50_000) knownLower.clear();
+    knownLower.set(lower, v);
+  }
+  return v;
+}
+
 export function readWords(text: string): Word[] {
-  const { read, its } = load();
+  const { read, its, lexicon } = load();
   const doc = read(text);
   const words: Word[] = [];
   doc.sentences().each((s, i) => {
@@ -75,6 +95,7 @@ export function readWords(text: string): Word[] {
         pos,
         negated: Boolean(t.out(its.negationFlag)),
         sentence: i,
+        known: (t.out(its.uniqueId) as number) < lexicon || isKnown(value),
       });
     });
   });

@@ -24,6 +24,13 @@ export function spellOut(text: string): string {
     .replace(/\|/g, ' , ')
     .replace(/\bw\.?r\.?t\.?(?=\s|$)/gi, 'with respect to')
     .replace(/\b(i\.e|e\.g|etc|vs)\./gi, (m) => m.replace(/\./g, ''));
+  // Optimisation written as maths: `min x^2`, `argmin_w L(w)`, `max_x f(x)` are "choose w to
+  // minimise L", the sentence they stand for ("the min", "its max" stay nouns).
+  t = t
+    .replace(/\b(?:arg\s*)?(min|max)(?:imi[sz]e)?_\{?([A-Za-zθ]\w*)\}?/gi, (_m, mm: string, v: string) => ` choose ${v} to ${mm.toLowerCase() === 'min' ? 'minimize' : 'maximize'} `)
+    .replace(/(?<!\b(?:the|its|a|at|global|local|and|or)\s+)\b(?:arg\s*)?(min|max)\s+(?=[A-Za-zθ](?![A-Za-z])|[A-Za-z]\s*\()/gi, (_m, mm: string) => ` choose the value to ${mm.toLowerCase() === 'min' ? 'minimize' : 'maximize'} `);
+  // "its min", "the max": the noun ("5 min", "per min" are minutes).
+  t = t.replace(/(?<!(?:\d|\/|\bper)\s*)\b(min|max)\b(?!\s*\/)/gi, (_m, mm: string) => (mm.toLowerCase() === 'min' ? 'minimum' : 'maximum'));
   // Calculus notation, before its brackets and primes cut the answer into pieces: f'(x) is the
   // derivative, (f(x+h) − f(x))/h a finite difference, x_0 the starting point, x_{k+1} just x.
   t = t

@@ -39,7 +39,10 @@ export function isHedgedGuess(answer: string, ts: Token[]): boolean {
 
 /** An answer that asks instead of answering ("How does a gradient help learning?"). */
 export function isQuestion(answer: string, ts: Token[]): boolean {
-  return /\?\s*$/.test(answer) && /^(what|why|how|which|when|where|who|is|are|does|do|can|should|could)$/.test(ts[0]?.lemma ?? '');
+  // (by lemma and as typed: "Isn't it…?" starts with "is", whose lemma is "be")
+  const first = ts[0];
+  const asks = (w: string | undefined) => /^(what|why|how|which|when|where|who|is|are|be|does|do|did|can|should|could|would|will|have|has|isn|aren|doesn|don|wouldn|shouldn)$/.test(w ?? '');
+  return /\?\s*$/.test(answer) && (asks(first?.lemma) || asks(first?.text));
 }
 
 /** A longest common subsequence of two word lists, as pairs of positions (in order). */

@@ -65,7 +65,7 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
       verdict: 'found' as const,
     })),
     // A claim turned around says the other way: "along" where the key's claim is "against".
-    ...report.wrong.map((w) => ({ clause: w.quote, polarity: w.kind === 'denied' ? ('denied' as const) : ('affirmed' as const), ...(w.kind === 'flipped' && w.axis ? { direction: OPPOSITE_AXIS[w.axis] } : {}), claim: w.name, verdict: 'wrong' as const })),
+    ...report.wrong.map((w) => ({ clause: w.quote, polarity: w.kind === 'denied' ? ('denied' as const) : ('affirmed' as const), ...(w.kind === 'flipped' && w.axis ? { direction: OPPOSITE_AXIS[w.axis] } : {}), claim: w.name, verdict: 'wrong' as const, ...(w.roles ? { roles: w.roles } : {}) })),
   ];
 
   if (isQuestion(answer, ts)) return unreadable(q, 'This is a question, not an answer: say what you think, as a statement.', claims);
@@ -103,7 +103,9 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const wrongLines = report.wrong.map((w) =>
     w.kind === 'denied'
       ? `You wrote “${w.quote}”, which denies a right idea: ${w.name.replace(/^the opposite of “(.*)”$/, '$1')}. ${w.correction}`.trim()
-      : `You wrote “${w.quote}”: that says ${w.name}. ${w.correction}`.trim(),
+      : w.roles
+        ? `You wrote “${w.quote}”: that makes “${w.roles.responds}” respond to a change in “${w.roles.varied}”, ${w.name}. ${w.correction}`.trim()
+        : `You wrote “${w.quote}”: that says ${w.name}. ${w.correction}`.trim(),
   );
   const stillRequired = (c: (typeof rubric.claims)[number]) => c.required === true || (typeof c.required === 'string' && !groupMet(c.required));
   const nextMissing =

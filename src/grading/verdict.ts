@@ -31,4 +31,6 @@ export interface ClaimRead {
   direction?: string;
   claim: string;
   verdict: 'found' | 'wrong';
+  /** Who depends on whom, as read ("how much x changes when y changes": x responds, y is varied), for a relation read the wrong way round. */
+  roles?: { responds: string; varied: string };
 }

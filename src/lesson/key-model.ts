@@ -39,11 +39,23 @@ export interface Misconception {
   blocks: string[];
 }
 
+/**
+ * Who depends on whom, for questions about a derivative: the things that respond (`outputs`: the
+ * output, y, the loss) and the things varied (`inputs`: the input, x, a weight). An answer that
+ * has an input respond to an output ("how much x changes when y changes") states `swapped`.
+ */
+export interface RoleKey {
+  outputs: string[];
+  inputs: string[];
+  swapped: { name: string; correction: string };
+}
+
 export interface Rubric {
   claims: Claim[];
   /** How many claims make an answer correct, and how many make it partly right. */
   need: { correct: number; partial: number };
   misconceptions: Misconception[];
+  roles?: RoleKey;
 }
 
 export interface CodingKey {

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { lemmas } from '../grading/nlp.js';
-import type { Axis, Claim, Misconception, Rubric } from './key-model.js';
+import type { Axis, Claim, Misconception, RoleKey, Rubric } from './key-model.js';
 import type { EntryReader } from './key-reader.js';
 
 const AXES: Axis[] = ['against', 'along', 'up', 'down', 'large', 'small'];
@@ -151,5 +151,33 @@ export function readRubric(r: EntryReader, prompt: string): Rubric | undefined {
       need = { correct: c as number, partial: p as number };
     }
   }
-  return { claims, need, misconceptions };
+  const roles = readRoles(r);
+  return { claims, need, misconceptions, ...(roles ? { roles } : {}) };
+}
+
+/** `roles: {outputs: [...], inputs: [...], swapped: {name, correction}}`: who depends on whom. */
+function readRoles(r: EntryReader): RoleKey | undefined {
+  const node = r.node('roles');
+  if (node === undefined) return undefined;
+  const shape = `${r.ref}: "roles" needs "outputs" (what responds: output, y, loss), "inputs" (what is varied: input, x, weight) and "swapped" (name, correction)`;
+  if (!isMap(node)) {
+    r.report(r.line('roles'), 'error', shape);
+    return undefined;
+  }
+  unknownFields(r, node, '"roles"', ['outputs', 'inputs', 'swapped']);
+  const outputsNode = node.get('outputs', true);
+  const inputsNode = node.get('inputs', true);
+  const swappedNode = node.get('swapped', true);
+  const name = isMap(swappedNode) ? swappedNode.get('name') : undefined;
+  const correction = isMap(swappedNode) ? swappedNode.get('correction') : undefined;
+  if (outputsNode === undefined || inputsNode === undefined || typeof name !== 'string' || typeof correction !== 'string' || !name.trim() || !correction.trim()) {
+    r.report(r.lineOf(node), 'error', shape);
+    return undefined;
+  }
+  const outputs = r.strings(outputsNode, 'the "outputs" of "roles"');
+  const inputs = r.strings(inputsNode, 'the "inputs" of "roles"');
+  const both = outputs.filter((w) => inputs.includes(w));
+  if (both.length) r.report(r.lineOf(node), 'error', `${r.ref}: "roles" lists ${both.map((w) => `"${w}"`).join(', ')} as both an output and an input`);
+  if (!outputs.length || !inputs.length || both.length) return undefined;
+  return { outputs, inputs, swapped: { name: name.trim(), correction: correction.trim() } };
 }

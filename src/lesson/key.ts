@@ -15,10 +15,10 @@ import { sanitize } from './sanitize.js';
  * A key with problems still yields what could be read, so the tutor can use the rest.
  */
 
-export type { AnswerKey, Axis, Claim, CodingKey, Concept, IdeaNote, KeyEntry, Misconception, Rubric } from './key-model.js';
+export type { AnswerKey, Axis, Claim, CodingKey, Concept, IdeaNote, KeyEntry, Misconception, RoleKey, Rubric } from './key-model.js';
 
 const COMMON_FIELDS = ['model', 'hint', 'hints', 'explanation'];
-const RUBRIC_FIELDS = ['claims', 'need', 'misconceptions', 'concepts'];
+const RUBRIC_FIELDS = ['claims', 'need', 'misconceptions', 'concepts', 'roles'];
 const FIELDS: Record<'exercise' | 'trueFalse' | 'conceptual' | 'coding', string[]> = {
   exercise: [...COMMON_FIELDS, 'kind', 'lab', ...RUBRIC_FIELDS],
   trueFalse: ['explanation', 'answer', 'hint', 'hints'],
