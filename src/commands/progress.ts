@@ -37,12 +37,12 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
       passMark: DEFAULT_PASS_MARK,
       steps: figures,
       lastStudied: lastStudiedOf(record),
-      review: { due: due.due, next: due.next?.toISOString() ?? null, nextCount: due.nextCount },
+      review: { due: due.due, toCheck: due.toCheck, next: due.next?.toISOString() ?? null, nextCount: due.nextCount },
       untouched: untouched(record),
     });
   }
   const all = dueSummary(schedule, now);
-  const review = { due: all.due, next: all.next?.toISOString() ?? null, nextCount: all.nextCount };
+  const review = { due: all.due, toCheck: all.toCheck, next: all.next?.toISOString() ?? null, nextCount: all.nextCount };
   if (opts.json) {
     process.stdout.write(jsonText({ file: store.file, lessons, review }, 2) + '\n');
     return;
@@ -70,10 +70,15 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     const passed = s.quiz === 'passed' ? 'passed' : s.quiz === 'failed' ? 'not passed yet' : 'not taken';
     out(`  quiz: ${passed} (pass mark ${Math.round(s.passMark * 100)}% of what is graded)` + (s.quizBest ? `, best ${pct(s.quizBest)}` : '') +
       (s.quizLast ? `, last ${last(s.quizLast)}` : '') + `, ${s.quizAttempts} attempt${s.quizAttempts === 1 ? '' : 's'}`);
-    out(`  review: ${s.review.due} due now${s.review.next ? `; next ${s.review.nextCount} ${whenText(new Date(s.review.next), now)}` : ''}`);
+    out(`  review: ${s.review.due} due now${checkText(s.review.toCheck)}${s.review.next ? `; next ${s.review.nextCount} ${whenText(new Date(s.review.next), now)}` : ''}`);
     out(`  time spent: ${formatDuration(s.timeSpentMs)}`);
     if (s.step && s.status !== 'complete') out(`  guided lesson: at ${stepLabel(s.step)} (calc-ml start picks up there)`);
   }
-  out(`Review: ${review.due} item${review.due === 1 ? '' : 's'} due now${review.next ? `; the next ${review.nextCount} ${whenText(new Date(review.next), now)}` : ''}${review.due ? ' (calc-ml review)' : ''}.`);
+  out(`Review: ${review.due} item${review.due === 1 ? '' : 's'} due now${checkText(review.toCheck)}${review.next ? `; the next ${review.nextCount} ${whenText(new Date(review.next), now)}` : ''}${review.due ? ' (calc-ml review)' : ''}.`);
   out(`(kept in ${store.file})`);
+}
+
+/** " (3 kept answers to check against the lesson)": due items that wait for the learner's own judgement. */
+function checkText(n: number): string {
+  return n ? ` (${n} kept answer${n === 1 ? '' : 's'} to check against the lesson)` : '';
 }

@@ -6,6 +6,9 @@ import type { Asker, Ui } from './ui.js';
 import { askWithTries, DEFAULT_TRIES, type TryRecord } from './tries.js';
 import { closingLine, count, DEFAULT_PASS_MARK, emptyTally, fmtPoints, gradable, passOf, scoreLine, type Tally } from './quiz-score.js';
 import { compareRuns, withoutPythonLine, type PythonRun } from './python-compare.js';
+import { keptText, lessonAnswerText } from './kept.js';
+
+export { lessonAnswerText } from './kept.js';
 
 export interface QuizItemResult {
   ref: string;
@@ -293,25 +296,6 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   return result;
 }
 
-/** The lesson's own answer (or solution code), labelled as the lesson's. */
-export function lessonAnswerText(q: Question, ui: Ui): string {
-  const out: string[] = [];
-  if (q.lessonAnswer) out.push(`${ui.bold("The lesson's answer:")} ${q.lessonAnswer}`);
-  if (q.solution) out.push(ui.bold("The lesson's solution:"), ...q.solution.split('\n').map((l) => `    ${l}`));
-  return out.join('\n');
-}
-
-/** An answer kept ungraded: said plainly, with the lesson's answer to check it against. */
-function keptText(q: Question, v: Verdict, ui: Ui): string {
-  const own = lessonAnswerText(q, ui);
-  // The open grader names the lesson's expected answer itself; here it is shown once, labelled.
-  const rest = (v.feedback ?? '').split('\n')
-    .map((l) => (q.lessonAnswer ? l.replace(`Compare it with the expected answer: ${q.lessonAnswer}`, '') : l).replace(/^Your answer is kept\.\s*/, '').trim())
-    .filter(Boolean);
-  const head = ui.dim(`• Kept, not graded: ${own ? "check it against the lesson's answer." : 'the lesson gives no answer to check it against; judge it by the lesson.'}`);
-  return [head, ...(own ? [own] : []), ...rest.filter((l) => !/^Compare it with the lesson/.test(l))].join('\n');
-}
-
 /** In a terminal, with python3: run the learner's code and the lesson's solution on one input and compare. */
 async function offerRun(code: string, solution: string, deps: QuizDeps): Promise<boolean | undefined> {
   const { ask, ui, python } = deps;
@@ -362,4 +346,7 @@ function summarizeQuiz(r: QuizResult, t: Tally, qs: Question[], ui: Ui, rule: st
   }
   const closing = closingLine(t, missed.length);
   if (closing) ui.say(t.kept ? closing : ui.good(closing));
+  // Kept answers nobody judged (from a pipe) are due in review at once, to be checked there.
+  const unjudged = r.items.filter((i) => i.verdict === 'ungraded' && !i.self && i.answer.trim()).length;
+  if (unjudged) ui.say(ui.dim(`calc-ml review brings back the ${unjudged === 1 ? 'kept answer' : `${unjudged} kept answers`} you have not judged, with the lesson's answer, for you to check.`));
 }

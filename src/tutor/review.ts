@@ -2,8 +2,9 @@ import type { Question, Verdict } from '../grading/index.js';
 import type { LessonProgress, AnswerRecord } from './progress.js';
 import { recordAnswer } from './progress.js';
 import { askWithTries, DEFAULT_TRIES } from './tries.js';
-import { dueNow, dueSummary, scheduleAll, whenText, type Scheduled } from './schedule.js';
+import { awaitsCheck, dueNow, dueSummary, scheduleAll, whenText, type Scheduled } from './schedule.js';
 import type { Asker, Ui } from './ui.js';
+import { keptText } from './kept.js';
 
 const right = (a: AnswerRecord) => a.verdict === 'correct' || a.self === 'right';
 
@@ -71,10 +72,14 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
   for (const u of deps.unreachable ?? []) if (u.due) ui.say(ui.dim(`${u.label}: ${u.due} item${u.due === 1 ? '' : 's'} due, but its lesson file is not found (give its folder with --dir).`));
   for (const s of sources) if ((s.record.answers['mini-project'] ?? []).some((a) => !right(a))) ui.say(ui.dim(`${s.label}: the mini-project is waiting too: calc-ml start --step mini-project`));
   let good = 0;
+  let kept = 0;
   for (const [i, item] of queue.entries()) {
     const q = item.question;
     ui.say('');
     ui.say(ui.bold(`${i + 1}/${queue.length} · ${sources.length > 1 ? `${item.source.label} · ` : ''}${q.ref}${item.misses > 1 ? ` · missed ${item.misses}×` : ''}`));
+    const history = item.source.record.answers[q.ref] ?? [];
+    const lastAnswer = history[history.length - 1];
+    if (lastAnswer && awaitsCheck(lastAnswer)) ui.say(ui.dim(`Your answer of ${lastAnswer.at.slice(0, 10)} was kept, not graded, and not yet checked: answer again, then check it against the lesson.`));
     ui.say(q.prompt);
     const asked = await askWithTries(q, { ask, ui, grade, maxTries: deps.tries ?? (ask.interactive ? DEFAULT_TRIES : 1) });
     if (asked.skipped) {
@@ -82,16 +87,19 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
       continue;
     }
     const { answer, verdict: v } = asked;
-    ui.say(asked.shown);
+    // Kept ungraded: shown as the quiz shows it, the lesson's answer once, to check against.
+    ui.say(v.verdict === 'ungraded' ? keptText(q, v, ui) : asked.shown);
     let self: 'right' | 'wrong' | undefined;
     if (v.verdict === 'ungraded') {
-      if (q.lessonAnswer) ui.say(`The lesson's answer: ${q.lessonAnswer}`);
-      if (q.solution) ui.say(["The lesson's solution:", ...q.solution.split('\n').map((l) => `    ${l}`)].join('\n'));
       if (ask.interactive) {
         self = (await ask.select('Were you right this time?', [
           { value: 'right', name: 'Yes', key: 'y' },
           { value: 'wrong', name: 'Not yet', key: 'n' },
         ])) as 'right' | 'wrong';
+      } else {
+        // One answer per line from a pipe: a "were you right?" would take the next answer as its reply.
+        ui.say(ui.dim('Kept for you to check: it stays due until you judge it in a terminal (calc-ml review).'));
+        kept++;
       }
     }
     const rec: AnswerRecord = {
@@ -104,7 +112,7 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
   if (queue.length) {
     ui.say('');
     const next = nextLine(sources, now());
-    ui.say(`Review done: ${good} of ${queue.length} right.${next ? ` ${next}` : ''}`);
+    ui.say(`Review done: ${good} of ${queue.length} right${kept ? `; ${kept} kept for you to check` : ''}.${next ? ` ${next}` : ''}`);
   }
   return { asked: queue.length, right: good };
 }

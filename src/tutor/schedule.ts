@@ -25,18 +25,36 @@ export function ratingOf(a: AnswerRecord): Grade | null {
 
 const valid = (t: string) => !Number.isNaN(Date.parse(t));
 
-/** The item's card after its answers (oldest first); null when none of them rates it. */
+/**
+ * An answer kept ungraded that nobody judged (a quiz answered from a pipe cannot ask "were you
+ * right?"): it says nothing of recall, but it is waiting for the learner's check, so the item is
+ * due from then, as a kept answer judged in a terminal would have been had the learner said so.
+ */
+export const awaitsCheck = (a: AnswerRecord) => a.verdict === 'ungraded' && !a.self && a.answer.trim() !== '';
+
+/**
+ * The item's card after its answers (oldest first); null when none of them rates it and none waits
+ * for the learner's check. An unjudged kept answer after the last rated one makes the card due then
+ * (its memory state unchanged): review offers it for self-check with the lesson's answer.
+ */
 export function cardOf(answers: AnswerRecord[]): Card | null {
   let card: Card | null = null;
   let last = -Infinity;
+  let waiting: Date | null = null;
   for (const a of answers) {
-    const r = ratingOf(a);
-    if (r === null || !valid(a.at)) continue;
+    if (!valid(a.at)) continue;
     // A clock set back (or a hand-edited file) must not move a review before the one it follows.
     const at = new Date(Math.max(Date.parse(a.at), last));
+    const r = ratingOf(a);
+    if (r === null) {
+      if (awaitsCheck(a)) waiting ??= at;
+      continue;
+    }
     last = at.getTime();
     card = scheduler.next(card ?? createEmptyCard(at), at, r).card;
+    waiting = null;
   }
+  if (waiting) card = card ? { ...card, due: new Date(Math.min(card.due.getTime(), waiting.getTime())) } : createEmptyCard(waiting);
   return card;
 }
 
@@ -48,6 +66,8 @@ export interface Scheduled {
   /** Times the item was answered wrong, partly right, skipped or judged wrong. */
   misses: number;
   reps: number;
+  /** Its last answer was kept ungraded and not judged: due for the learner's check. */
+  toCheck: boolean;
 }
 
 /** Every scheduled item of every lesson, soonest due first. */
@@ -58,7 +78,7 @@ export function scheduleAll(lessons: Record<string, LessonProgress>): Scheduled[
       const card = cardOf(list);
       if (!card) continue;
       const misses = list.filter((a) => ratingOf(a) === Rating.Again || a.verdict === 'partial').length;
-      out.push({ lesson, ref, due: card.due, misses, reps: card.reps });
+      out.push({ lesson, ref, due: card.due, misses, reps: card.reps, toCheck: awaitsCheck(list[list.length - 1]) });
     }
   }
   return out.sort((a, b) => a.due.getTime() - b.due.getTime() || b.misses - a.misses);
@@ -71,18 +91,22 @@ export function dueNow(items: Scheduled[], now: Date): Scheduled[] {
 
 export interface DueSummary {
   due: number;
+  /** Of those due, the kept answers waiting for the learner's check. */
+  toCheck: number;
   /** When the next items not yet due come due, and how many then (those due within the same day). */
   next: Date | null;
   nextCount: number;
 }
 
 export function dueSummary(items: Scheduled[], now: Date): DueSummary {
-  const due = dueNow(items, now).length;
+  const dueItems = dueNow(items, now);
+  const due = dueItems.length;
+  const toCheck = dueItems.filter((i) => i.toCheck).length;
   const later = items.filter((i) => i.due.getTime() > now.getTime());
-  if (!later.length) return { due, next: null, nextCount: 0 };
+  if (!later.length) return { due, toCheck, next: null, nextCount: 0 };
   const next = later[0].due;
   const day = next.toISOString().slice(0, 10);
-  return { due, next, nextCount: later.filter((i) => i.due.toISOString().slice(0, 10) === day).length };
+  return { due, toCheck, next, nextCount: later.filter((i) => i.due.toISOString().slice(0, 10) === day).length };
 }
 
 /** "in 3 days (2026-01-05)", "in 12 minutes", "tomorrow (2026-01-02)": when, in words a learner reads. */

@@ -38,6 +38,7 @@ describe('where the learner stands, across lessons', () => {
     expect(text).toMatch(/Lesson 7\.3\.4 Momentum Basics · in progress · last studied 2026-02-03/);
     expect(text).toMatch(/steps: 0 done, 0 skipped, 1 missed, 6 left \(of 7\)\n {4}missed: Quiz\n {4}left: Learning objectives/);
     expect(text).toMatch(/quiz: not passed yet \(pass mark 70% of what is graded\), best 1\/2 \(50%\)/);
-    expect(text).toMatch(/review: 1 due now; next 1 in 2 days \(2026-02-05\)/);
+    // The three written answers piped in were kept, not judged: due at once, for the learner to check.
+    expect(text).toMatch(/review: 4 due now \(3 kept answers to check against the lesson\); next 1 in 2 days \(2026-02-05\)/);
   });
 });

@@ -139,29 +139,54 @@ maybe('progress in a real terminal', () => {
     expect(await t.exitStatus()).toBe(130);
   });
 
-  test('review spans two lessons, scheduled by FSRS on a fixed clock; progress says what is due and when', async () => {
+  test('review spans two lessons, scheduled by FSRS on a fixed clock; kept answers come back to be checked; progress says what is due and when', async () => {
     const h = home();
     const at = (iso: string) => ({ CALC_ML_HOME: h, CALC_ML_NOW: iso, CALC_ML_PYTHON: '0' });
-    // 10:00: one right and one wrong true/false in each lesson (written answers piped are kept, not rated).
-    expect(runCli(['quiz', MOMENTUM], { input: 'true\ntrue\na\nb\nprint(1)\n', env: at('2026-01-01T10:00:00Z') }).status).toBe(0);
+    // 10:00, from a pipe: one right and one wrong true/false in each lesson, and written answers
+    // that are kept, not graded; a pipe cannot ask "were you right?", so review asks it.
+    const quiz = runCli(['quiz', MOMENTUM], { input: 'true\ntrue\na\nb\nprint(1)\n', env: at('2026-01-01T10:00:00Z') });
+    expect(quiz.status).toBe(0);
+    expect(quiz.stdout.replace(/\s+/g, ' ')).toMatch(/calc-ml review brings back the 3 kept answers you have not judged, with the lesson's answer, for you to check\./);
     expect(runCli(['quiz', ADAPTIVE], { input: 'true\ntrue\na\nf(x) = 3x - 2; f(2)\n', env: at('2026-01-01T10:00:00Z') }).status).toBe(0);
     const before = JSON.parse(runCli(['progress', '--json'], { env: at('2026-01-01T10:30:00Z') }).stdout);
-    // The misses are due a minute after them; the right answers two days later.
-    expect(before.review).toEqual({ due: 2, next: '2026-01-03T10:00:00.000Z', nextCount: 3 });
+    // The misses are due a minute after them, the 4 kept answers at once; the right answers two days later.
+    expect(before.review).toEqual({ due: 6, toCheck: 4, next: '2026-01-03T10:00:00.000Z', nextCount: 3 });
 
     const t = open('review', at('2026-01-01T10:30:00Z'));
-    await t.waitFor(/2 items due from 2 lessons, most overdue first/);
-    await t.waitFor(/1\/2 · Lesson 7\.3\.4 · quiz\.2\nMomentum always needs a smaller learning rate\.[\s\S]*true or false\?/);
+    await t.waitFor(/6 items due from 2 lessons, most overdue first/);
+    // The kept answers first (due since 10:00), each with the lesson's answer and a self-check.
+    await t.waitFor(/1\/6 · Lesson 7\.3\.4 · quiz\.3\nYour answer of 2026-01-01 was kept, not graded, and not yet checked[\s\S]*Why can momentum cross a flat region[\s\S]*Your answer/);
+    t.type('the velocity carries the step over the flat part');
+    await t.waitFor(/Kept, not graded: check it against the lesson's answer\.\nThe lesson's answer: The velocity built up before the flat part[\s\S]*Were you right this time\?/);
+    t.keys('Enter'); // Yes
+    await t.waitFor(/2\/6 · Lesson 7\.3\.4 · quiz\.4[\s\S]*Your answer/);
+    t.type('the step size');
+    await t.waitFor(/The lesson's answer: How much of the previous velocity is kept[\s\S]*Were you right this time\?/);
+    t.keys('Down', 'Enter'); // Not yet
+    await t.waitFor(/3\/6 · Lesson 7\.3\.4 · quiz\.5[\s\S]*Your code/);
+    t.type('print(1)');
+    t.keys('Enter'); // the empty line ends the code
+    await t.waitFor(/The lesson's solution:\n\s+v = 0\.0[\s\S]*Were you right this time\?/);
+    t.keys('Enter');
+    await t.waitFor(/4\/6 · Lesson 7\.3\.5 · quiz\.3[\s\S]*Your answer/);
+    t.type('so that every parameter gets a step of its own size');
+    await t.waitFor(/the lesson gives no answer to check it against; judge it by the lesson\.[\s\S]*Were you right this time\?/);
+    t.keys('Enter');
+    await t.waitFor(/5\/6 · Lesson 7\.3\.4 · quiz\.2\nMomentum always needs a smaller learning rate\.[\s\S]*true or false\?/);
     t.type('false');
-    await t.waitFor(/2\/2 · Lesson 7\.3\.5 · quiz\.1\nAdaptive methods give every parameter the same step\.[\s\S]*true or false\?/);
+    await t.waitFor(/6\/6 · Lesson 7\.3\.5 · quiz\.1\nAdaptive methods give every parameter the same step\.[\s\S]*true or false\?/);
     t.type('false');
-    await t.waitFor(/Review done: 2 of 2 right\. Next due: 2 items tomorrow \(2026-01-02\)\./);
+    // quiz.4, judged "not yet", is due again a minute later.
+    await t.waitFor(/Review done: 5 of 6 right\. Next due: 1 item in 1 minute\./);
     expect(await t.exitStatus()).toBe(0);
 
-    const text = runCli(['progress'], { env: at('2026-01-01T10:31:00Z') }).stdout;
+    const text = runCli(['progress'], { env: at('2026-01-01T10:32:00Z') }).stdout;
     expect(text).toMatch(/Lesson 7\.3\.4 Momentum Basics · in progress · last studied 2026-01-01/);
-    expect(text).toMatch(/Review: 0 items due now; the next 2 in 24 hours|Review: 0 items due now; the next 2 tomorrow \(2026-01-02\)\./);
+    expect(text).toMatch(/review: 1 due now; next 1 tomorrow \(2026-01-02\)/);
+    expect(text).toMatch(/Review: 1 item due now; the next 2 tomorrow \(2026-01-02\) \(calc-ml review\)\./);
+    expect(text).not.toMatch(/to check against the lesson/);
     const later = JSON.parse(runCli(['progress', '--json'], { env: at('2026-01-03T12:00:00Z') }).stdout);
-    expect(later.review.due).toBe(5);
+    // Every item of both lessons, the checked kept answers among them, by then.
+    expect(later.review).toMatchObject({ due: 9, toCheck: 0 });
   });
 });

@@ -44,12 +44,28 @@ describe('FSRS schedule from the answer history', () => {
     [[ans('a', 'incorrect', day(1, 10)), ans('a', 'correct', day(1, 11))], '2026-01-02T11:00:00.000Z'],
   ])('%j is due %s', (history, due) => expect(cardOf(history)!.due.toISOString()).toBe(due));
 
-  test('an answer that rates nothing schedules nothing', () => expect(cardOf([ans('a', 'ungraded', day(1))])).toBeNull());
+  test('no answer with a time schedules nothing', () => {
+    expect(cardOf([ans('a', 'ungraded', 'not a time')])).toBeNull();
+    expect(cardOf([])).toBeNull();
+  });
+
+  // A kept answer nobody judged (a quiz from a pipe cannot ask "were you right?") waits for the
+  // learner's check: due from when it was given, its memory state otherwise unchanged.
+  test.each([
+    [[ans('a', 'ungraded', day(1, 10))], '2026-01-01T10:00:00.000Z', 0],
+    [[ans('a', 'correct', day(1, 10)), ans('a', 'ungraded', day(2, 10))], '2026-01-02T10:00:00.000Z', 1],
+    [[ans('a', 'ungraded', day(1, 10)), ans('a', 'ungraded', day(1, 11), { self: 'right' })], '2026-01-03T11:00:00.000Z', 1],
+    [[ans('a', 'ungraded', day(1, 10)), ans('a', 'ungraded', day(1, 11), { self: 'wrong' })], '2026-01-01T11:01:00.000Z', 1],
+  ])('kept, not judged: %j is due %s', (history, due, reps) => {
+    const card = cardOf(history)!;
+    expect(card.due.toISOString()).toBe(due);
+    expect(card.reps).toBe(reps);
+  });
 
   test('every lesson, soonest first; due now and the next ones', () => {
     const items = scheduleAll({ one: recordOf([ans('a', 'correct', day(1))]), two: recordOf([ans('b', 'incorrect', day(1)), ans('c', 'correct', day(2))]) });
     expect(items.map((i) => `${i.lesson}:${i.ref}`)).toEqual(['two:b', 'one:a', 'two:c']);
-    expect(dueSummary(items, new Date(day(2)))).toEqual({ due: 1, next: new Date('2026-01-03T00:00:00.000Z'), nextCount: 1 });
+    expect(dueSummary(items, new Date(day(2)))).toEqual({ due: 1, toCheck: 0, next: new Date('2026-01-03T00:00:00.000Z'), nextCount: 1 });
   });
 
   test.each([
@@ -94,5 +110,38 @@ describe('a review session with nothing due', () => {
     ['everything right, not due yet', [sourceOf('x', [ans('a', 'correct', day(1))])], /Nothing is due now\. Next due: 1 item tomorrow \(2026-01-03\)\./],
   ])('%s', async (_name, sources, said) => {
     expect(await run(sources)).toMatch(said);
+  });
+});
+
+describe('kept answers come back for the learner to check, from a pipe as in a terminal', () => {
+  const withAnswer: Question = { ref: 'quiz.3', kind: 'open', section: 'conceptual', prompt: 'Why does momentum cross flat parts?', line: 1, lessonAnswer: 'The velocity carries the step on' };
+  const source = (): ReviewSource => {
+    const record = recordOf([ans('quiz.3', 'ungraded', day(1, 10), { kind: 'open', answer: 'it keeps going' })]);
+    return { key: '7.3.4', label: 'Lesson 7.3.4', questions: [withAnswer], record, save: (change) => change(record) };
+  };
+  const kept = () => ({ verdict: 'ungraded' as const, score: 0, feedback: 'Your answer is kept.' });
+
+  test('from a pipe: offered, the lesson\'s answer shown, and it stays due until judged', async () => {
+    const s = source();
+    const ui = recordingUi();
+    const asker = { interactive: false, input: async () => 'the velocity', select: async () => { throw new Error('no choice from a pipe'); }, pause: async () => {} };
+    await runReview([s], { ask: asker as never, ui, grade: kept, now: () => new Date(day(1, 12)) });
+    const text = ui.lines.join('\n');
+    expect(text).toMatch(/1 item due/);
+    expect(text).toMatch(/was kept, not graded, and not yet checked/);
+    expect(text).toMatch(/Kept, not graded: check it against the lesson.s answer\.\nThe lesson.s answer: The velocity carries the step on/);
+    expect(text).toMatch(/Kept for you to check: it stays due until you judge it in a terminal/);
+    expect(text).toMatch(/Review done: 0 of 1 right; 1 kept for you to check\./);
+    expect(reviewQueue([s], new Date(day(1, 13))).map((i) => i.ref)).toEqual(['quiz.3']);
+  });
+
+  test('in a terminal: judged right, it is spaced out like any right answer', async () => {
+    const s = source();
+    const ui = recordingUi();
+    const asker = { interactive: true, input: async () => 'the velocity', select: async () => 'right' as never, pause: async () => {} };
+    await runReview([s], { ask: asker as never, ui, grade: kept, now: () => new Date(day(1, 12)) });
+    expect(ui.lines.join('\n')).toMatch(/Review done: 1 of 1 right\./);
+    expect(reviewQueue([s], new Date(day(1, 13)))).toEqual([]);
+    expect(cardOf(s.record.answers['quiz.3'])!.due.toISOString()).toBe('2026-01-03T12:00:00.000Z');
   });
 });
