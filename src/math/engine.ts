@@ -1,5 +1,5 @@
 import {
-  create, log2Dependencies, signDependencies, roundDependencies, maxDependencies, minDependencies,
+  create, factory, log2Dependencies, signDependencies, roundDependencies, maxDependencies, minDependencies,
   type MathNode,
 } from 'mathjs/number';
 import { NUMBER_FACTORIES } from './factories.js';
@@ -8,12 +8,25 @@ import { caretDetail, checkSize, columnOf, fromPython, quoted } from './source.j
 import { normalizeMath, originalColumn, type Normalized } from './unicode.js';
 import { MAX_EXPRESSION_LENGTH } from './source.js';
 
+// Two functions that parse's node classes take when they are made, at the first parse, but that
+// calc-ml never calls: isBounded (ConstantNode's LaTeX output) and size (IndexNode's `end`, for
+// a[end], which validate refuses). mathjs's own are typed functions of many signatures: making
+// them was 3 ms of every `plot`. These take their place under the same names (so validate's
+// `name in math` reads as before), are made at once, and do the same on numbers.
+const NEVER_CALLED = {
+  createIsBounded: factory('isBounded', [], () => (x: unknown) => typeof x === 'number' && Number.isFinite(x)),
+  createSize: factory('size', [], () => () => {
+    throw new Error('size is not available in calc-ml expressions');
+  }),
+};
+
 // The one mathjs instance that evaluates expressions: built from number-only factories, so it is small
 // to load, and results are plain JS numbers (sqrt(-1) is NaN, never a Complex). Expressions reach it
 // only after validate() has walked the parsed tree against the allow-lists below.
 const math = create({
   ...NUMBER_FACTORIES,
   log2Dependencies, signDependencies, roundDependencies, maxDependencies, minDependencies,
+  ...NEVER_CALLED,
 });
 // mathjs's floor and ceil factories import decimal.js (for BigNumbers we never use): 63 kB to parse
 // on every start. On plain numbers they are Math.floor and Math.ceil, so those are imported instead.
@@ -61,13 +74,16 @@ export interface Program {
   values: { source: string; value: number }[];
 }
 
+/** Code for a validated tree: closures of its own (directCode), or mathjs's compiled code. */
+type Compiled = { direct: Direct } | { mathjs: { evaluate(scope: Map<string, unknown>): unknown } };
+
 interface Context {
   /** The variable, or '' for a statement of numbers only. */
   variable: string;
   /** A second variable, for a function of two (f(x, y)); see compileExpression2. */
   second?: string;
   /** Where compileIn leaves the compiled code for a function of two variables, so it is parsed once. */
-  out?: { code?: { evaluate(scope: Map<string, unknown>): unknown } };
+  out?: { code?: Compiled };
   /** Functions defined earlier in a program, callable by name. */
   functions: ReadonlyMap<string, Expr>;
   derived: boolean;
@@ -209,6 +225,61 @@ function validate(node: MathNode, ctx: Context): void {
   }
 }
 
+/** A validated expression as a plain function of its variables' values (x, then y). */
+type Direct = (x: number, y: number) => number;
+
+/** What mathjs's compiled code calls a function or operator by: its namespace with transforms. */
+const withTransform = (): Record<string, unknown> => (math as unknown as { expression: { mathWithTransform: Record<string, unknown> } }).expression.mathWithTransform;
+const transformed = (name: string): boolean => name in (math as unknown as { expression: { transform: object } }).expression.transform;
+
+/**
+ * A validated tree as nested closures that call the very functions mathjs's compiled code calls
+ * (math.add, math.pow, math.sin, …, taken from the same namespace), so every value is the same to
+ * the last bit. What is left out is mathjs's generic evaluation around them (a Map lookup per
+ * variable, a name lookup per call), which made each value of a 2-D map or a descent cost about
+ * 1 µs; here it is a few nanoseconds. Null where mathjs must evaluate the tree itself: a program's
+ * own functions (looked up in its scope), functions with a transform (max, min), anything else.
+ */
+function directCode(node: MathNode, ctx: Context): Direct | null {
+  if (ctx.functions.size) return null;
+  const ns = withTransform();
+  const walk = (node: MathNode): Direct | null => {
+    const n = node as MathNode & Record<string, any>;
+    if (n.type === 'ConstantNode') {
+      const v = n.value as number;
+      return () => v;
+    }
+    if (n.type === 'ParenthesisNode') return walk(n.content);
+    if (n.type === 'SymbolNode') {
+      if (n.name === ctx.variable && ctx.variable) return (x) => x;
+      if (n.name === ctx.second) return (_x, y) => y;
+      if (!CONSTANTS.includes(n.name)) return null;
+      const v = ns[n.name];
+      return typeof v === 'number' ? () => v : null;
+    }
+    let name: string;
+    if (n.type === 'OperatorNode') name = n.fn;
+    else if (n.type === 'FunctionNode' && n.fn.type === 'SymbolNode') name = n.fn.name;
+    else return null;
+    if (transformed(name)) return null;
+    const fn = ns[name];
+    if (typeof fn !== 'function' || (fn as { rawArgs?: boolean }).rawArgs) return null;
+    const f = fn as (...a: number[]) => number;
+    const args = (n.args as MathNode[]).map(walk);
+    if (args.some((a) => !a)) return null;
+    if (args.length === 1) {
+      const [a] = args as Direct[];
+      return (x, y) => f(a(x, y));
+    }
+    if (args.length === 2) {
+      const [a, b] = args as Direct[];
+      return (x, y) => f(a(x, y), b(x, y));
+    }
+    return null;
+  };
+  return walk(node);
+}
+
 /** How an Expr's text reads: mathjs's own printing, with x^2 rather than x ^ 2. */
 function show(node: MathNode): string {
   return node.toString().replace(/ \^ /g, '^');
@@ -228,9 +299,10 @@ function compileIn(text: string, ctx: Context): Expr {
   }
   const node = parse(source, ctx);
   validate(node, ctx);
-  const code = node.compile();
+  const direct = directCode(node, ctx);
+  const code = direct ? null : node.compile();
   // A function of two variables keeps the compiled code (compileTwo gives it its own scope).
-  if (ctx.out) ctx.out.code = code;
+  if (ctx.out) ctx.out.code = direct ? { direct } : { mathjs: code! };
   // One scope per Expr: the variable is rewritten on each call; earlier functions are plain closures.
   const scope = new Map<string, unknown>();
   for (const [name, f] of ctx.functions) scope.set(name, (v: number) => f.evaluate(v));
@@ -239,10 +311,13 @@ function compileIn(text: string, ctx: Context): Expr {
     text: show(node),
     variable,
     evaluate(x: number): number {
-      if (variable) scope.set(variable, x);
       let v: unknown;
       try {
-        v = code.evaluate(scope);
+        if (direct) v = direct(x, NaN);
+        else {
+          if (variable) scope.set(variable, x);
+          v = code!.evaluate(scope);
+        }
       } catch (e) {
         // A refusal from inside (a program's work budget) is the learner's to read; anything mathjs
         // throws at a point (round(x, x)) means no real value there: a gap, like sqrt(-1).
@@ -430,17 +505,22 @@ export interface Expr2 {
 
 /** A text validated by compileIn (whose `ctx.compiled` it takes), as a function of two variables. */
 function compileTwo(text: string, vars: readonly [string, string], ctx: Context): Expr2 {
-  const code = ctx.out?.code ?? math.parse(text).compile();
+  const compiled = ctx.out?.code ?? { mathjs: math.parse(text).compile() };
+  const direct = 'direct' in compiled ? compiled.direct : null;
+  const code = 'mathjs' in compiled ? compiled.mathjs : null;
   const scope = new Map<string, unknown>();
   return {
     text,
     vars,
     evaluate(x: number, y: number): number {
-      scope.set(vars[0], x);
-      scope.set(vars[1], y);
       let v: unknown;
       try {
-        v = code.evaluate(scope);
+        if (direct) v = direct(x, y);
+        else {
+          scope.set(vars[0], x);
+          scope.set(vars[1], y);
+          v = code!.evaluate(scope);
+        }
       } catch {
         return NaN;
       }

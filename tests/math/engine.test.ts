@@ -1,4 +1,6 @@
-import { compileExpression, differentiate, runProgram } from '../../src/math/engine.js';
+import { create, log2Dependencies, signDependencies, roundDependencies, maxDependencies, minDependencies } from 'mathjs/number';
+import { compileExpression, compileExpression2, differentiate, runProgram } from '../../src/math/engine.js';
+import { NUMBER_FACTORIES } from '../../src/math/factories.js';
 import { caretDetail } from '../../src/math/source.js';
 import { UserError } from '../../src/errors.js';
 
@@ -306,4 +308,44 @@ describe('work is bounded, not only length', () => {
       expect(Number.isFinite(d.evaluate(2))).toBe(true);
     },
   );
+});
+
+describe("values are mathjs's own, to the last bit, however the engine evaluates them", () => {
+  // The engine evaluates most trees with closures of its own around mathjs's functions
+  // (directCode); mathjs's own evaluate, over the same factories, is the reference.
+  const reference = create({ ...NUMBER_FACTORIES, log2Dependencies, signDependencies, roundDependencies, maxDependencies, minDependencies });
+  reference.import({ floor: (x: number) => Math.floor(x), ceil: (x: number) => Math.ceil(x) });
+  const want = (code: { evaluate(scope: object): unknown }, scope: object): number => {
+    let v: unknown;
+    try {
+      v = code.evaluate(scope);
+    } catch {
+      return NaN;
+    }
+    return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
+  };
+  const xs = [-7.25, -3, -1, -0.5, -1e-9, 0, 1e-300, 0.1, 0.5, 1, 2, Math.E, Math.PI, 3, 10.5, 1e6, -1e200];
+  test.each([
+    'x^2', '3x^2 - 2x + 1', '-x^3 + x/7', 'x^(1/3)', '2^x', 'x^-2', '(x - 1)^2 + 2', 'e^x', 'pi*x + tau', 'exp(x) / (1 + exp(x))',
+    'sin(x) + cos(2x) - tan(x/3)', 'asin(x) + acos(x) + atan(x)', 'sinh(x) - cosh(x) + tanh(x)', 'log(x) + log10(x) + log2(x)',
+    'log(x, 3)', 'sqrt(x) + cbrt(x) + abs(x)', 'sign(x) * floor(x) + ceil(x)', 'round(x) + round(x, 2)', 'round(x, x)', 'pow(x, 2.5)',
+    'max(x, 1, -x) - min(x, 2)', 'x^2 + max(x, 0)', '+x - -x', '-x', '1/x', '0/x', 'x^x', 'sqrt(-x^2 - 1)', '2 pi x', '1e308 * x * 10',
+  ])('%s', (text) => {
+    const e = compileExpression(text);
+    const code = reference.parse(e.text).compile();
+    expect(xs.map((x) => e.evaluate(x))).toEqual(xs.map((x) => want(code, { x })));
+  });
+  test.each(['x^2 + 3*y^2', '(1 - x)^2 + 100 (y - x^2)^2', 'sin(x) cos(y)', 'x y - log(x^2 + y^2)', 'max(x, y)', 'sqrt(x - y)'])('%s in x and y', (text) => {
+    const e = compileExpression2(text);
+    const code = reference.parse(e.text).compile();
+    const pts = xs.flatMap((x) => xs.map((y) => [x, y] as const));
+    expect(pts.map(([x, y]) => e.evaluate(x, y))).toEqual(pts.map(([x, y]) => want(code, { x, y })));
+  });
+  test('the derived functions of a derivative too', async () => {
+    const d = await differentiate(compileExpression('tan(x) + tanh(x) - 1/x'));
+    expect(d.text).toMatch(/sec\(x\) \^ 2|sec\(x\)\^2/);
+    expect(d.text).toMatch(/sech/);
+    const code = reference.parse(d.text).compile();
+    expect(xs.map((x) => d.evaluate(x))).toEqual(xs.map((x) => want(code, { x })));
+  });
 });
