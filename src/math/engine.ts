@@ -23,11 +23,11 @@ const NEVER_CALLED = {
 // The one mathjs instance that evaluates expressions: built from number-only factories, so it is small
 // to load, and results are plain JS numbers (sqrt(-1) is NaN, never a Complex). Expressions reach it
 // only after validate() has walked the parsed tree against the allow-lists below.
-const math = create({
+const FACTORIES = {
   ...NUMBER_FACTORIES,
   log2Dependencies, signDependencies, roundDependencies, maxDependencies, minDependencies,
-  ...NEVER_CALLED,
-});
+};
+const math = create({ ...FACTORIES, ...NEVER_CALLED });
 // mathjs's floor and ceil factories import decimal.js (for BigNumbers we never use): 63 kB to parse
 // on every start. On plain numbers they are Math.floor and Math.ceil, so those are imported instead.
 math.import({ floor: (x: number) => Math.floor(x), ceil: (x: number) => Math.ceil(x) });
@@ -233,11 +233,36 @@ const withTransform = (): Record<string, unknown> => (math as unknown as { expre
 const transformed = (name: string): boolean => name in (math as unknown as { expression: { transform: object } }).expression.transform;
 
 /**
- * A validated tree as nested closures that call the very functions mathjs's compiled code calls
- * (math.add, math.pow, math.sin, …, taken from the same namespace), so every value is the same to
- * the last bit. What is left out is mathjs's generic evaluation around them (a Map lookup per
- * variable, a name lookup per call), which made each value of a 2-D map or a descent cost about
- * 1 µs; here it is a few nanoseconds. Null where mathjs must evaluate the tree itself: a program's
+ * mathjs's own implementation of an operator or function on numbers (addNumber, sinNumber, …),
+ * taken from its factory without making the typed function around it: in mathjs/number each of
+ * these is `typed(fn)` or `typed({ number: fn, 'number,number': fn })`, which on numbers calls fn
+ * with the same arguments. Making typed functions is most of the cost of a first evaluation
+ * (multiply alone was 1.6 ms). Undefined for any other shape of factory: then the typed function.
+ */
+function numberImplementation(name: string): ((...a: number[]) => number) | undefined {
+  const deps = (FACTORIES as Record<string, Record<string, unknown> | undefined>)[`${name}Dependencies`];
+  const make = deps?.[`create${name[0].toUpperCase()}${name.slice(1)}`] as ((d: { typed: unknown }) => unknown) & { dependencies?: string[] } | undefined;
+  if (typeof make !== 'function' || make.dependencies?.join() !== 'typed') return undefined;
+  const typed = (s: unknown) => {
+    if (typeof s === 'function') return s;
+    const sigs = s as Record<string, unknown> | null;
+    const keys = sigs && typeof sigs === 'object' ? Object.keys(sigs) : [];
+    return keys.length === 2 && typeof sigs!.number === 'function' && sigs!['number,number'] === sigs!.number ? sigs!.number : undefined;
+  };
+  try {
+    const fn = make({ typed });
+    return typeof fn === 'function' ? (fn as (...a: number[]) => number) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A validated tree as nested closures that call what mathjs's compiled code ends up calling on
+ * numbers (addNumber, powNumber, sinNumber, … or the function in its namespace), so every value is
+ * the same to the last bit (tests compare with mathjs's evaluate). What is left out is mathjs's
+ * generic evaluation around them (a Map lookup per variable, typed dispatch per call), which made
+ * each value of a 2-D map or a descent cost about 1 µs, and making the typed functions at all. Null where mathjs must evaluate the tree itself: a program's
  * own functions (looked up in its scope), functions with a transform (max, min), anything else.
  */
 function directCode(node: MathNode, ctx: Context): Direct | null {
@@ -262,7 +287,7 @@ function directCode(node: MathNode, ctx: Context): Direct | null {
     else if (n.type === 'FunctionNode' && n.fn.type === 'SymbolNode') name = n.fn.name;
     else return null;
     if (transformed(name)) return null;
-    const fn = ns[name];
+    const fn = numberImplementation(name) ?? ns[name];
     if (typeof fn !== 'function' || (fn as { rawArgs?: boolean }).rawArgs) return null;
     const f = fn as (...a: number[]) => number;
     const args = (n.args as MathNode[]).map(walk);
