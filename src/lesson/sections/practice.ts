@@ -2,6 +2,7 @@ import { oneLine } from '../inline.js';
 import { itemLines, lastLine, paragraphText, splitItem } from '../tokens.js';
 import type { ReadContext, SectionReader } from './context.js';
 
+const BLANK = /_{3,}/;
 const LABELLED = /^(exercise|quiz|question|problem|task|try)\s*\d*\s*[:.\-–—]\s*(.+)$/i;
 
 function add(ctx: ReadContext, text: string, line: number, always: boolean): boolean {
@@ -20,7 +21,12 @@ function add(ctx: ReadContext, text: string, line: number, always: boolean): boo
 export const practice: SectionReader = {
   list(ctx, list, line) {
     const lines = itemLines(list, line);
-    list.items.forEach((item, i) => add(ctx, oneLine(splitItem(item).head), lines[i], true));
+    list.items.forEach((item, i) => {
+      const text = oneLine(splitItem(item).head);
+      // A box to tick ("- [ ] Passed (28+)") or a score to fill in ("Section 1: ___ / 4") closes the
+      // test below its practice questions: it is no practice item.
+      if (!item.task && !BLANK.test(text)) add(ctx, text, lines[i], true);
+    });
     ctx.take(line, lastLine(list, line));
   },
   paragraph(ctx, token, line) {
