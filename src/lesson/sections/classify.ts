@@ -43,6 +43,8 @@ export function classifySection(heading: string): SectionKind {
   if (/^(answer key|answers?\b|solutions?\b)/.test(h)) return 'answerKey';
   // "Assessment Rubric", "Grading Scale", "Scoring Guide": how work is marked, not questions.
   if (/\b(rubric|grading|scoring|scale|criteria)\b/.test(h)) return 'other';
+  // "Assessment Overview" says what the test holds (its format, its points): no questions in it.
+  if (/^(assessment|test|exam) (overview|strategy|format|guidelines?)\b/.test(h)) return 'other';
   if (/\bobjectives?\b/.test(h)) return 'objectives';
   if (/^core ideas?\b/.test(h) || h === 'key ideas') return 'coreIdeas';
   if (/^(graded |practice |hands[\s-]?on |additional |more )?exercises?\b/.test(h)) return 'exercises';
