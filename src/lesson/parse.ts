@@ -20,6 +20,9 @@ export { classifySection, classifyQuizHeading } from './sections/index.js';
  * (sections/index.ts). Nothing here throws on odd input: what is missing becomes a warning.
  */
 
+/** A section title that gives points ("(2 hours / 20 points)"): a part of a test. */
+const SCORED = /\b\d+\s*(?:points?|pts|marks)\b/i;
+
 export interface LessonReading {
   lesson: Lesson;
   /** Lines the readers put into the model (for `check --course`: what was not placed). */
@@ -148,7 +151,9 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
       }
       if (h.depth === 2) {
         let kind = classifySection(text);
-        if (kind === 'part' && !partKind(text)) kind = 'other';
+        // "Part 1: Game Board (60 min)" teaches; "Component 3: Project Review (20 points)" is marked,
+        // so it is a test part even when its name says no kind of question.
+        if (kind === 'part' && !partKind(text) && !SCORED.test(text)) kind = 'other';
         if (kind === 'other' || kind === 'checklist') lesson.otherSections.push({ title: text, line });
         enter(kind, text, line);
         continue;

@@ -25,8 +25,8 @@ const HEADING_ITEM = /^(?:(problem|question|challenge|exercise|task)\b|q(?=\d))\
 const STARTER = /^(your (code|answer|solution|implementation)|starter code|template|skeleton)\s*:?\s*$/i;
 /** Sub-headings of a test that say how work is presented or marked: what follows is no question. */
 const NOT_ITEMS = /^(presentation|demo(nstration)?|deliverables?|submission|rubric|grading|scoring|evaluation( criteria)?|criteria|instructions|overview|tips|time (limit|management))\b/i;
-/** Parts of one coding problem given their own sub-heading. */
-const PROBLEM_PART = /^(starter code|template|skeleton|evaluation( criteria)?|criteria|grading|rubric|test cases|tests?|hints?|(example |sample |reference )?solution|requirements|expected output)\b/i;
+/** Parts of one coding problem given their own sub-heading ("### Starter Code", "### stats.py": a file of it). */
+const PROBLEM_PART = /^(starter code|template|skeleton|evaluation( criteria)?|criteria|grading|rubric|test cases|tests?|testing|hints?|(example |sample |reference )?solution|requirements|expected output)\b|^[\w./-]+\.(py|txt|json|csv|md|ini|toml|ya?ml|cfg)$/i;
 /** A blank to fill in ("Answer: ________"), not an answer. */
 const BLANK = /_{4,}|^\[\s*(your|write|answer)[^\]]*\]$/i;
 /** The author's number when it is a whole number (1.2 numbers a section's items, not the quiz). */
