@@ -55,7 +55,7 @@ function compileAlt(text: string): Alt {
 /** Words a misspelling may stand for; the same stem families learners write in several forms. */
 function same(t: Token, w: Alt['words'][number]): boolean {
   // Misspellings only for words that are no English word: "paint" is never "point", "less" never "loss".
-  if (w.prefix) return t.lemma.startsWith(w.lemma) || (!t.known && t.pos !== 'NUM' && nearPrefix(t.text, w.lemma));
+  if (w.prefix) return t.lemma.startsWith(w.lemma) || (t.refers?.startsWith(w.lemma) ?? false) || (!t.known && t.pos !== 'NUM' && nearPrefix(t.text, w.lemma));
   if (t.lemma === w.lemma || t.text === w.lemma || t.refers === w.lemma) return true;
   // An inflected word the model kept whole ("squared") or reduced to another lemma ("tuning" →
   // "tun"): its form still says which word it is. An -ing word kept whole is a noun of its own
@@ -99,13 +99,25 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   let n = 0;
   // A "not" anywhere in the clause denies it ("its speed does *not* change over time"), except one
   // inside the pattern's own words ("not converge"), which is what the pattern says.
+  let without = false;
   for (let i = clauseStart; i < ts.length && ts[i].clause === c; i++) {
     if (own.has(i)) continue;
+    if (ts[i].lemma === 'without') without = true;
     if (ts[i].denies || (NEGATORS.has(ts[i].lemma) && !(ts[i].lemma === 'not' && ['only', 'just', 'merely', 'simply'].includes(ts[i + 1]?.lemma ?? '')))) n++;
-    // "you can't minimise the loss without derivatives": not … without … says they are needed.
-    if (ts[i].lemma === 'without' && n) n++;
   }
+  // "you can't minimise the loss without derivatives", "without derivatives we wouldn't know which
+  // way": not … without … says they are needed.
+  if (without && n) n++;
   return n % 2 === 1;
+}
+
+const INVERTERS = new Set(['opposite', 'inverse', 'reverse', 'reciprocal', 'negative', 'contrary', 'converse']);
+/** "the opposite of", "the inverse of", "the opposite operation of" just before a word of the clause. */
+function invertedAt(ts: Token[], clauseStart: number, first: number): boolean {
+  for (let j = Math.max(clauseStart, first - 4); j < first; j++) {
+    if (INVERTERS.has(ts[j].lemma) && ts.slice(j + 1, first).some((t) => t.lemma === 'of')) return true;
+  }
+  return false;
 }
 
 /**
@@ -204,11 +216,14 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
         direction = directionOf(before, axis);
       }
     }
-    const quote = ts.slice(from, to).map((t) => t.text).join(' ').replace(/ ([,.;:!?)])/g, '$1');
+    const quote = ts.slice(from, to).filter((t) => !t.borrowed).map((t) => t.text).join(' ').replace(/ ([,.;:!?)])/g, '$1');
     // A "not" inside another way of saying the same idea is that idea's own word: "jump over the
     // minimum and not converge" says what a large step does, it denies nothing.
     const sayings = anchors.flat();
-    hits.push({ clause: c, at, negated: negatedAt(ts, from, [...at, ...sayings]), direction, quote });
+    // "The derivative is *the opposite of* the slope": said of the idea's opposite, the idea is
+    // denied. (A claim with a direction reads "opposite" as a turn of its own.)
+    const inverted = !axis && invertedAt(ts, from, at[0]);
+    hits.push({ clause: c, at, negated: negatedAt(ts, from, [...at, ...sayings]) !== inverted, direction, quote });
   }
   return hits;
 }
@@ -217,7 +232,7 @@ export interface ClaimReport {
   reading: Reading;
   found: { claim: Claim; hit: ClaimHit }[];
   /** Claims turned around ("move with the gradient") or denied ("does not tell us which way"). */
-  wrong: { name: string; correction: string; quote: string; kind: 'flipped' | 'denied' | 'misconception' | 'swapped'; blocks: string[]; axis?: Axis; clause?: number; roles?: { responds: string; varied: string } }[];
+  wrong: { name: string; correction: string; quote: string; kind: 'flipped' | 'denied' | 'misconception' | 'swapped'; blocks: string[]; axis?: Axis; clause?: number; roles?: { responds: string; varied: string }; about?: string }[];
 }
 
 /** A key's role words as the reader sees them: as typed and as lemmas ("weights" is weight). */
@@ -267,7 +282,8 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
         // (A bare list of words, "gradient direction weights update downhill", points no way: it
         // names the idea, turned or not, and is at most partly right.)
         const name = claim.flipped?.name ?? `${claim.name}, turned around (${opposite[claim.direction!]})`;
-        wrong.push({ name, correction: claim.flipped?.correction ?? `It is the other way: ${claim.name}.`, quote: h.quote, kind: 'flipped', blocks: [claim.name], axis: claim.direction, clause: h.clause });
+        const a = reading.tokens[h.at[0]];
+        wrong.push({ name, correction: claim.flipped?.correction ?? `It is the other way: ${claim.name}.`, quote: h.quote, kind: 'flipped', blocks: [claim.name], axis: claim.direction, clause: h.clause, about: a.refers ?? a.lemma });
       }
     }
     if (got) {
@@ -276,13 +292,24 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
       // thing *is*, next to the claim made, is a contrast, not the claim denied.
       for (let i = wrong.length - 1; i >= 0; i--) {
         const w = wrong[i];
-        if (w.kind === 'denied' && w.blocks[0] === claim.name && w.clause !== got.clause && isIdentity(reading.tokens, w.clause)) wrong.splice(i, 1);
+        if (w.kind !== 'denied' || w.blocks[0] !== claim.name || w.clause === got.clause) continue;
+        // … and so is a denial said of another thing than the claim made: "the analytic one doesn't
+        // approximate: the numeric one estimates".
+        // (The claim's own name says what it is about: the numeric one is, the analytic one is not.)
+        const named = new Set(claim.name.toLowerCase().match(/[a-z]+/g) ?? []);
+        const deniedOf = subjectOf(reading.tokens, w.clause);
+        const madeOf = subjectOf(reading.tokens, got.clause);
+        const other = !!deniedOf && !!madeOf && deniedOf !== madeOf && !named.has(deniedOf) && named.has(madeOf);
+        if (isIdentity(reading.tokens, w.clause) || other) wrong.splice(i, 1);
       }
     }
   }
   for (const m of rubric.misconceptions) {
     const hits = matchPattern(reading, m.says, m.direction, asked);
     const want = m.direction ? axisSign[m.direction] : 0;
+    // A list of words relates none of them: "analytic numeric exact approximate" says neither that
+    // numeric is exact nor that analytic approximates. (A wrong topic, one word group, is named even so.)
+    if (reading.keywordList && (m.says.length > 1 || m.direction)) continue;
     const h = hits.find((x) => !x.negated && (!m.direction || x.direction === want));
     if (h) wrong.push({ name: m.name, correction: m.correction, quote: h.quote, kind: 'misconception', blocks: m.blocks });
   }
@@ -291,7 +318,7 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
     const ts = reading.tokens;
     const swap = readRelations(ts, rolesOf(rubric.roles)).find((rel) => rel.swapped);
     if (swap) {
-      const quote = ts.filter((t) => t.sentence === swap.sentence).map((t) => t.text).join(' ').replace(/ ([,.;:!?)])/g, '$1');
+      const quote = ts.filter((t) => t.sentence === swap.sentence && !t.borrowed).map((t) => t.text).join(' ').replace(/ ([,.;:!?)])/g, '$1');
       wrong.push({ name: rubric.roles.swapped.name, correction: rubric.roles.swapped.correction, quote, kind: 'swapped', blocks: [], roles: { responds: ts[swap.dependent].text, varied: ts[swap.independent].text } });
     }
   }
@@ -299,8 +326,10 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
   // points to, not what learning does. A claim turned around in a clause where another claim on
   // the same up/down axis was read the right way is a description, not a wrong idea.
   const level = (a?: Axis) => a === 'up' || a === 'down';
+  // (Only a claim about the loss: "the gradient tells the direction in which the loss decreases" turns
+  // the gradient's own claim around, and that stays wrong.)
   const describing = (w: (typeof wrong)[number]) =>
-    w.kind === 'flipped' && level(w.axis) && (found.some((f) => level(f.claim.direction) && f.claim.direction !== w.axis && f.hit.clause === w.clause) || pointsAt(reading.tokens, w.clause));
+    w.kind === 'flipped' && level(w.axis) && !GRADIENT.has(w.about ?? '') && (found.some((f) => level(f.claim.direction) && f.claim.direction !== w.axis && f.hit.clause === w.clause) || pointsAt(reading.tokens, w.clause));
   for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i])) wrong.splice(i, 1);
   const blocked = new Set(wrong.flatMap((w) => w.blocks));
   return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), wrong: dedupe(wrong) };
@@ -319,6 +348,11 @@ function warnsOf(ts: Token[], clause: number): boolean {
   if (!own.length || !(own[0].lemma === 'if' || own.some((t) => SUPPOSE.has(t.lemma)))) return false;
   const firstChunk = own[0].chunk;
   return own.some((t) => t.chunk !== firstChunk && HARM.has(t.lemma));
+}
+
+/** What a clause is about: its first noun or adjective ("the *analytic* gradient", "the *numeric* one"). */
+function subjectOf(ts: Token[], clause: number | undefined): string | undefined {
+  return ts.find((t) => t.clause === clause && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ'))?.lemma;
 }
 
 /** A clause whose verb is "be" ("it isn't the output"): it says what something is. */

@@ -19,6 +19,8 @@ export interface Token extends Word {
   refers?: string;
   /** "rather" of "rather than", "instead" of "instead of": the clause it starts is denied. */
   denies?: true;
+  /** A verb the clause leaves out and takes from the one before ("not with it *but against it*"); never quoted. */
+  borrowed?: true;
 }
 
 export interface Reading {
@@ -40,6 +42,7 @@ const RELATIVE = new Set(['which', 'that', 'where', 'how', 'what', 'whether', 'w
 /** Words that make what follows a result of the clause before ("… leads to lower loss"). */
 const RESULT = new Set(['lead', 'result', 'cause', 'make', 'give', 'mean']);
 
+const DENIERS = new Set(['not', 'no', 'never', 'nor', 'cannot']);
 const FUNCTION_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART']);
 
 function isVerb(t: Word): boolean {
@@ -84,6 +87,7 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   let chunkHasVerb = false;
   let relativeSinceVerb = false;
   let conditional = false;
+  const butClauses = new Set<number>();
   const newClause = () => {
     clause++;
     chunk++;
@@ -123,6 +127,7 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const next = raw[i + 1];
     if (JOINERS.has(w.lemma) && w.pos !== 'ADV' ? true : JOINERS.has(w.lemma) && (w.lemma !== 'so' || next?.pos !== 'ADJ')) {
       newClause();
+      if (w.lemma === 'but') butClauses.add(clause);
       return;
     }
     // "and"/"or" end a clause when a new statement follows ("… and move downhill", "and it …").
@@ -153,6 +158,27 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     }
     tokens.push({ ...w, clause, chunk });
   });
+  // "The weights don't move with the gradient *but against it*": a "but" clause with no verb of its
+  // own says the denied clause's verb, affirmed, the other way. The verb is borrowed (not quoted).
+  for (const c of butClauses) {
+    const own = tokens.filter((t) => t.clause === c);
+    const upTo = own.findIndex((t) => RELATIVE.has(t.lemma));
+    const head = upTo < 0 ? own : own.slice(0, upTo);
+    if (!own.length || head.some((t) => isVerb(t) || t.pos === 'AUX')) continue;
+    const before = tokens.filter((t) => t.clause === c - 1);
+    const verb = before.find(isVerb);
+    if (!verb || !before.some((t) => DENIERS.has(t.lemma))) continue;
+    tokens.splice(tokens.indexOf(own[0]), 0, { ...verb, clause: c, chunk: own[0].chunk, negated: false, borrowed: true });
+  }
+  // "The analytic one doesn't approximate: *it is* exact": "it is …" opening a clause says what the
+  // clause before, which opens with its subject ("the analytic one"), is.
+  tokens.forEach((t, i) => {
+    if (t.lemma !== 'it' || i === 0 || tokens[i - 1].clause === t.clause || tokens[i + 1]?.lemma !== 'be' || tokens[i + 1].clause !== t.clause) return;
+    const before = tokens.filter((x) => x.clause === tokens[i - 1].clause);
+    const k = before[0]?.pos === 'DET' ? 1 : 0;
+    const subject = before[k];
+    if (subject && (subject.pos === 'NOUN' || subject.pos === 'ADJ') && subject.sentence === t.sentence) t.refers = subject.lemma;
+  });
   // "…the gradient, which points uphill": the relative pronoun is the gradient, for the claims.
   tokens.forEach((t, i) => {
     // ("which points uphill": the model may tag "points" a plural noun.)
@@ -161,7 +187,7 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const before = tokens.slice(0, i).reverse().find((x) => x.pos === 'NOUN' || x.pos === 'PROPN');
     if (before && before.sentence === t.sentence && GRADIENT_NOUNS.has(before.lemma)) t.refers = before.lemma;
   });
-  const words = tokens.length;
+  const words = tokens.filter((t) => !t.borrowed).length;
   const hasVerb = tokens.some((t) => isVerb(t) || (t.pos === 'AUX' && t.lemma !== 'be'));
   const hasLinks = tokens.some((t) => FUNCTION_POS.has(t.pos) || t.pos === 'AUX') || /[=→]/.test(text);
   // ("error prediction minimize": a verb among the nouns does not make a sentence.)

@@ -105,3 +105,95 @@ describe('right answers in other words', () => {
     expect(verdictOf(ref, answer)).toBe('correct');
   });
 });
+
+describe('second round of new wordings, labels first', () => {
+  test.each([
+    ['quiz.7', 'Gradient descent goes uphill on the loss surface until it reaches the bottom.'],
+    ['quiz.7', 'We walk up the slope the gradient shows.'],
+    ['quiz.7', 'The gradient gives the steepest ascent and the weights follow it.'],
+    ['quiz.7', 'Weights are updated along the gradient.'],
+    ['quiz.7', 'Each step adds the learning rate times the gradient to the parameters.'],
+    ['quiz.7', 'It points in the direction of steepest descent, and we follow it.'],
+    // the gradient said to point where the loss falls is its own claim turned around, not a description
+    ['quiz.7', 'The gradient tells the direction in which the loss decreases fastest, and we step that way.'],
+    ['quiz.7', 'The weights are pushed up the gradient.'],
+    ['1.2.26.4', 'Start anywhere, find the slope, walk uphill a little, repeat until the slope is zero.'],
+    ['1.2.26.4', 'Pick a start, compute the derivative, move in the direction of the derivative times the step size, repeat.'],
+    ['1.2.26.6', 'If the step is tiny, it overshoots; if it is huge, progress is slow.'],
+    ['1.2.26.6', 'Big learning rates converge slowly while small ones jump around.'],
+    ['1.2.26.6', 'Larger step sizes are always faster and better.'],
+    ['1.2.26.3', "Why wouldn't ML use optimization?"],
+    ['1.2.26.4', 'Could you explain gradient descent?'],
+    ['quiz.6', 'Is a loss function the error of predictions?'],
+    ['1.2.26.5', 'maybe MSE?'],
+    ['1.2.26.9', 'hmm, the cheapest route?'],
+    ['quiz.5', 'not sure, maybe because of gradients?'],
+    ['1.2.26.8', 'idk one is exact?'],
+    ['quiz.7', "The gradient isn't used to update the weights."],
+    ['1.2.26.6', "The step size isn't important, only the number of steps."],
+    ['1.2.26.5', "MSE isn't a loss function."],
+    ['1.2.26.1', "The derivative doesn't measure change."],
+    ['1.2.26.3', 'Optimization has nothing to do with ML.'],
+    ['1.2.26.4', 'Gradient descent never looks at the gradient; it tries random values.'],
+    ['quiz.6', 'A loss function never compares predictions with the truth.'],
+    ['quiz.5', "ML doesn't need calculus; it just stores data."],
+    // the opposite of a right idea is a wrong one
+    ['1.2.26.1', 'The derivative is the opposite of the slope of the tangent.'],
+    ['1.2.26.1', 'the derivative is the inverse of the rate of change of the function'],
+    ['1.2.26.1', 'It is the reciprocal of the slope of the tangent line at that point.'],
+    ['quiz.6', 'It is the opposite of the error: how right the predictions are compared to the targets.'],
+  ])('%s: %j is incorrect', (ref, answer) => {
+    expect(verdictOf(ref, answer)).toBe('incorrect');
+  });
+
+  test.each([
+    ['quiz.7', 'Each step subtracts the learning rate times the gradient from the parameters, so the loss shrinks.'],
+    ['quiz.7', 'The model moves its weights downhill, opposite the gradient, because the gradient points up the hill.'],
+    ['quiz.7', 'Moving the weights a bit against the gradient reduces the error.'],
+    ['1.2.26.4', 'Pick a start, compute the derivative, move against the derivative times the step size, repeat.'],
+    ['1.2.26.4', 'Guess, take the gradient, go downhill by a small step, and keep going until it converges.'],
+    ['1.2.26.6', 'A high learning rate makes the loss blow up, a low one makes training crawl.'],
+    ['1.2.26.6', 'With too large steps the updates overshoot the valley; tiny steps need thousands of iterations.'],
+    // a denial of another thing than the claim's ("the analytic one doesn't approximate") denies nothing of it
+    ['1.2.26.8', "The analytic gradient doesn't approximate anything: it's exact, while the numeric one only estimates."],
+    // "not with it but against it": the verb of the denied clause, affirmed the other way
+    ['quiz.7', "The weights don't move with the gradient but against it, which lowers the loss."],
+    ['quiz.7', 'basically the gradient is like a compass pointing uphill, so you walk the other way and the loss goes down'],
+    ['quiz.7', 'Gradient → tells direction of steepest increase → we go opposite → loss decreases'],
+    ['1.2.26.4', '1) init params 2) compute grad of loss 3) params -= lr * grad 4) repeat till convergence'],
+    ['1.2.26.6', 'Step size = learning rate. Too high → overshoot/diverge. Too low → slow convergence.'],
+    ['1.2.26.7', 'Backpropagation = chain rule applied backwards through layers to get dL/dw for every weight.'],
+    ['quiz.6', "it's a function that tells you how bad your model's predictions are versus the real answers"],
+    ['1.2.26.2', 'how fast my bank balance grows each month'],
+    ['1.2.26.9', 'finding the shortest route between two cities'],
+    // "without … not": they are needed
+    ['quiz.5', "Without derivatives we wouldn't know which way to nudge the weights to shrink the loss."],
+    ['1.2.26.8', 'numerical: approximate, slow; analytical: exact and fast'],
+    ['1.2.26.3', 'Because training is nothing but searching for the parameters that minimise the error.'],
+    ['1.2.26.5', 'Cross-entropy loss for a logistic regression classifier: it penalises confident wrong predictions.'],
+    ['1.2.26.1', 'the derivative is the rate of change, the opposite operation of integration'],
+  ])('%s: %j is correct', (ref, answer) => {
+    expect(verdictOf(ref, answer)).toBe('correct');
+  });
+
+  test.each([
+    ['1.2.26.3', 'weights, loss, minimise, optimisation'],
+    // a list relates nothing: not "numeric is exact", not "analytic approximates"
+    ['1.2.26.8', 'analytic numeric exact approximate finite difference'],
+    ['1.2.26.5', 'MSE, linear regression, predictions, targets'],
+  ])('%s: the list of words %j is partly right', (ref, answer) => {
+    expect(verdictOf(ref, answer)).toBe('partial');
+  });
+
+  test.each([
+    ['1.2.26.1', 'a measure of how wrong the predictions are'],
+    ['1.2.26.6', 'start at random, compute the gradient, step against it, repeat'],
+    ['1.2.26.3', 'mean squared error for linear regression'],
+    ['1.2.26.2', 'minimise x^2 by choosing x'],
+    ['quiz.6', 'backprop applies the chain rule'],
+    ['1.2.26.8', 'too large steps overshoot and too small are slow'],
+    ['1.2.26.5', 'A loss function measures how wrong predictions are compared to true values.'],
+  ])('%s: an answer to another exercise, %j, is not accepted', (ref, answer) => {
+    expect(verdictOf(ref, answer)).not.toBe('correct');
+  });
+});
