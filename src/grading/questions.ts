@@ -56,8 +56,10 @@ export function withKey(q: Question, key: AnswerKey): Question {
   const base = { ref: q.ref, section: q.section, prompt: q.prompt, line: q.line, ...(q.hint ? { hint: q.hint } : {}), ...(q.hints ? { hints: q.hints } : {}), ...(q.explanation ? { explanation: q.explanation } : {}), ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}), ...(q.lessonAnswer ? { lessonAnswer: q.lessonAnswer } : {}), ...(q.solution ? { solution: q.solution } : {}), ...extra };
   switch (q.section) {
     case 'multipleChoice':
-      // Keys do not cover multiple choice yet: the lesson's own marks grade it.
-      return { ...q, ...extra };
+      // The lesson's own mark first; the key's letter where the lesson marks none. Without either,
+      // it stays a self-check: no answer is made up.
+      if (q.kind !== 'choice') return { ...q, ...extra };
+      return { ...q, ...extra, answer: q.answer ?? entry.choice ?? null };
     case 'trueFalse':
       return { ...base, kind: 'truefalse', answer: q.kind === 'truefalse' && q.answer !== null ? q.answer : entry.answer ?? null };
     case 'coding':

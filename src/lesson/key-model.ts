@@ -80,6 +80,8 @@ export interface KeyEntry {
   lab?: string;
   /** True/false items the lesson leaves unmarked (milestone tests). */
   answer?: boolean;
+  /** Multiple-choice items the lesson leaves unmarked: the letter of the right option (the key's `answer: B`). */
+  choice?: string;
   rubric?: Rubric;
   coding?: CodingKey;
 }

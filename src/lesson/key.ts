@@ -1,6 +1,6 @@
 import { parseLab } from './lab-spec.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Lesson } from './model.js';
+import type { Lesson, MultipleChoiceItem } from './model.js';
 import type { Problem } from './check.js';
 import type { AnswerKey, IdeaMap, IdeaNote, KeyEntry } from './key-model.js';
 import { EntryReader } from './key-reader.js';
@@ -19,9 +19,10 @@ export type { AnswerKey, Axis, Claim, CodingKey, Concept, IdeaNote, KeyEntry, Mi
 
 const COMMON_FIELDS = ['model', 'hint', 'hints', 'explanation'];
 const RUBRIC_FIELDS = ['claims', 'need', 'misconceptions', 'concepts', 'roles'];
-const FIELDS: Record<'exercise' | 'trueFalse' | 'conceptual' | 'coding', string[]> = {
+const FIELDS: Record<'exercise' | 'trueFalse' | 'multipleChoice' | 'conceptual' | 'coding', string[]> = {
   exercise: [...COMMON_FIELDS, 'kind', 'lab', ...RUBRIC_FIELDS],
   trueFalse: ['explanation', 'answer', 'hint', 'hints'],
+  multipleChoice: ['answer', 'explanation', 'hint', 'hints'],
   conceptual: [...COMMON_FIELDS, ...RUBRIC_FIELDS],
   coding: [...COMMON_FIELDS, 'name', 'param', 'function', 'at', 'expected'],
 };
@@ -33,13 +34,14 @@ export function refSection(lesson: Lesson, ref: string): keyof typeof FIELDS | n
   if (!m) return null;
   const n = Number(m[1]);
   if (lesson.quiz.trueFalse.some((q) => q.n === n)) return 'trueFalse';
+  if ((lesson.quiz.multipleChoice ?? []).some((q) => q.n === n)) return 'multipleChoice';
   if (lesson.quiz.conceptual.some((q) => q.n === n)) return 'conceptual';
   if (lesson.quiz.coding.some((q) => q.n === n)) return 'coding';
   return null;
 }
 
 export function lessonRefs(lesson: Lesson): string[] {
-  const quiz = [...lesson.quiz.trueFalse, ...lesson.quiz.conceptual, ...lesson.quiz.coding].map((q) => q.n).sort((a, b) => a - b);
+  const quiz = [...lesson.quiz.trueFalse, ...(lesson.quiz.multipleChoice ?? []), ...lesson.quiz.conceptual, ...lesson.quiz.coding].map((q) => q.n).sort((a, b) => a - b);
   return [...lesson.exercises.map((e) => e.id), ...quiz.map((n) => `quiz.${n}`)];
 }
 
@@ -47,7 +49,7 @@ function promptOf(lesson: Lesson, ref: string): string {
   const ex = lesson.exercises.find((e) => e.id === ref);
   if (ex) return ex.prompt;
   const n = Number(ref.replace(/^quiz\./, ''));
-  const q = [...lesson.quiz.trueFalse, ...lesson.quiz.conceptual, ...lesson.quiz.coding].find((i) => i.n === n);
+  const q = [...lesson.quiz.trueFalse, ...(lesson.quiz.multipleChoice ?? []), ...lesson.quiz.conceptual, ...lesson.quiz.coding].find((i) => i.n === n);
   return q ? ('statement' in q ? q.statement : 'question' in q ? q.question : q.task) : '';
 }
 
@@ -157,6 +159,7 @@ function parseKeyText(text: string, lesson: Lesson): { key: AnswerKey; problems:
         else entry.answer = a.value;
       }
     }
+    if (section === 'multipleChoice') readChoiceAnswer(r, entry, lesson.quiz.multipleChoice.find((q) => `quiz.${q.n}` === ref)!);
     if (section === 'coding') readCoding(r, entry);
     key.entries[ref] = entry;
   }
@@ -188,6 +191,30 @@ function readHints(r: EntryReader, entry: KeyEntry): void {
   }
 }
 
+/**
+ * `answer: B` for a multiple-choice item: the letter of one of its options, for an item the lesson
+ * leaves unmarked (a key never overrides the lesson's own mark). An item written without options
+ * (a milestone template) has no letter to give: it stays a self-check.
+ */
+function readChoiceAnswer(r: EntryReader, entry: KeyEntry, item: MultipleChoiceItem): void {
+  const node = r.node('answer');
+  if (node === undefined) return;
+  const letters = item.options.map((o) => o.label);
+  const raw = isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value).trim() : null;
+  // "B", "b", "B)", "(b)": the letter as an author may write it.
+  const letter = raw === null ? null : /^\(?([A-Za-z])\)?[.)]?$/.exec(raw)?.[1].toUpperCase() ?? null;
+  const line = r.line('answer');
+  if (!letters.length) {
+    r.report(line, 'error', `${r.ref}: the lesson gives this question no options, so there is no letter to answer it with; leave "answer" out (it is answered in words and self-checked)`);
+  } else if (letter === null || !letters.includes(letter)) {
+    r.report(line, 'error', `${r.ref}: answer ${raw === null ? 'must be a letter' : `"${raw}" is not one of its options`} (${letters.join(', ')})`);
+  } else if (item.answer !== null && item.answer !== letter) {
+    r.report(line, 'error', `${r.ref}: the key says ${letter} but the lesson marks ${item.answer}`);
+  } else {
+    entry.choice = letter;
+  }
+}
+
 function readCoding(r: EntryReader, entry: KeyEntry): void {
   const { report } = r;
   const fn = r.text('function');
@@ -215,7 +242,7 @@ function readCoding(r: EntryReader, entry: KeyEntry): void {
   entry.coding = { name, param, function: fn, at, expected };
 }
 
-const sectionName = { exercise: 'exercise', trueFalse: 'true/false item', conceptual: 'conceptual question', coding: 'coding challenge' };
+const sectionName = { exercise: 'exercise', trueFalse: 'true/false item', multipleChoice: 'multiple-choice question', conceptual: 'conceptual question', coding: 'coding challenge' };
 
 function describeRefs(refs: string[]): string {
   const ex = refs.filter((r) => !r.startsWith('quiz.'));
