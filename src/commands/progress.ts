@@ -8,7 +8,8 @@ import { lessonStatus, quizState, stepFigures, untouched, type StepState } from 
 import { DEFAULT_PASS_MARK, fmtPoints } from '../tutor/quiz-score.js';
 import { dueSummary, scheduleAll, whenText } from '../tutor/schedule.js';
 import { lessonPlan } from '../io/lesson-plan.js';
-import { color } from '../io/color.js';
+import { color, terminalWidth } from '../io/color.js';
+import { wrapRendered } from '../io/wrap.js';
 import { stepLabel } from '../tutor/plan.js';
 
 const STATE_ORDER: StepState[] = ['done', 'skipped', 'missed', 'left'];
@@ -53,7 +54,10 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     return;
   }
   const pct = (x: { score: number; total: number }) => `${fmtPoints(x.score)}/${x.total} (${Math.round((100 * x.score) / x.total)}%)`;
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+  // Wrapped to the terminal (or COLUMNS), continuation lines hanging under their indent: a narrow
+  // terminal would otherwise cut words in two.
+  const width = terminalWidth();
+  const out = (line: string) => process.stdout.write(`${wrapRendered(line, width)}\n`);
   for (const s of shown) {
     out(`${color.bold(`Lesson ${s.lessonId}`)}${s.title ? ` ${s.title}` : ''} · ${s.status}${s.lastStudied ? ` · last studied ${s.lastStudied.slice(0, 10)}` : ''}`);
     if (s.steps) {
@@ -75,7 +79,8 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     if (s.step && s.status !== 'complete') out(`  guided lesson: at ${stepLabel(s.step)} (calc-ml start picks up there)`);
   }
   out(`Review: ${review.due} item${review.due === 1 ? '' : 's'} due now${checkText(review.toCheck)}${review.next ? `; the next ${review.nextCount} ${whenText(new Date(review.next), now)}` : ''}${review.due ? ' (calc-ml review)' : ''}.`);
-  out(`(kept in ${store.file})`);
+  // A path is not broken: the terminal wraps it, and it still copies whole.
+  process.stdout.write(`(kept in ${store.file})\n`);
 }
 
 /** " (3 kept answers to check against the lesson)": due items that wait for the learner's own judgement. */

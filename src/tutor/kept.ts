@@ -21,7 +21,8 @@ export function keptText(q: Question, v: Verdict, ui: Ui): string {
   const rest = (v.feedback ?? '').split('\n')
     .map((l) => (q.lessonAnswer ? l.replace(`Compare it with the expected answer: ${q.lessonAnswer}`, '') : l).replace(/^Your answer is kept\.\s*/, '').trim())
     .filter(Boolean);
-  const head = ui.dim(`• Kept, not graded: ${own ? "check it against the lesson's answer." : 'the lesson gives no answer to check it against; judge it by the lesson.'}`);
+  const against = q.lessonAnswer ? "the lesson's answer" : "the lesson's solution";
+  const head = ui.dim(`• Kept, not graded: ${own ? `check it against ${against}.` : 'the lesson gives no answer to check it against; judge it by the lesson.'}`);
   return [head, ...(own ? [own] : []), ...rest.filter((l) => !/^Compare it with the lesson/.test(l))].join('\n');
 }
 

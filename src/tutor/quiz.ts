@@ -254,7 +254,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
       if (selfCheck) {
         ui.say(shown);
         if (q.section === 'coding' && q.solution) sameOutput = await offerRun(answer, q.solution, deps);
-        self = (await ask.select(q.lessonAnswer || q.solution ? "Checked against the lesson's answer: were you right?" : 'Were you right?', [
+        self = (await ask.select(q.lessonAnswer ? "Checked against the lesson's answer: were you right?" : q.solution ? "Checked against the lesson's solution: were you right?" : 'Were you right?', [
           { value: 'right', name: 'Yes, I was right', key: 'y' },
           { value: 'wrong', name: 'No, I was wrong', key: 'n' },
         ])) as 'right' | 'wrong';
@@ -340,7 +340,8 @@ function summarizeQuiz(r: QuizResult, t: Tally, qs: Question[], ui: Ui, rule: st
     ui.say('To review:');
     for (const m of missed) {
       const q = qs.find((x) => x.ref === m.ref)!;
-      const why = m.resumed ? 'answered before the quiz was stopped' : missReason(m.feedback);
+      // A kept answer judged wrong: the learner's own verdict, not the grader's "kept" note again.
+      const why = m.resumed ? 'answered before the quiz was stopped' : m.self === 'wrong' ? 'you judged it not right yet: it comes back in calc-ml review' : missReason(m.feedback);
       ui.say(`- ${q.prompt.split('\n')[0]} ${ui.dim(`(${m.ref})`)}\n  ${why}`);
     }
   }
