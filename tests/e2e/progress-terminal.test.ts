@@ -26,36 +26,49 @@ maybe('progress in a real terminal', () => {
     return t;
   };
   afterAll(() => terms.forEach((t) => t.close()));
+  /** Waits for `re` on the screen read as text: lines the terminal or calc-ml wrapped read as one, so a test holds at any width. */
+  const seen = async (t: Terminal, re: RegExp, ms = 15000): Promise<string> => {
+    const until = Date.now() + ms;
+    for (;;) {
+      const s = t.screen().replace(/\s+/g, ' ');
+      if (re.test(s)) return s;
+      if (Date.now() > until) throw new Error(`screen never showed ${re}:\n${t.screen()}`);
+      await pause(100);
+    }
+  };
 
-  test("quiz on an unkeyed lesson: the lesson's answers shown, a self-check, and a score of what was graded only", async () => {
+  test.each([[80], [40]])("at %i columns: quiz on an unkeyed lesson: the lesson's answers shown, a self-check, and a score of what was graded only", async (width) => {
     const h = home();
-    const t = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h });
-    await t.waitFor(/3 of 5 cannot be graded here/);
-    await t.waitFor(/true or false\?/);
+    const t = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h }, width);
+    await seen(t, /3 of 5 cannot be graded here/);
+    await seen(t, /true or false\?/);
     t.type('true');
-    await t.waitFor(/2\/5/);
+    await seen(t, /2\/5/);
     t.type('false');
-    await t.waitFor(/3\/5[\s\S]*Your answer/);
+    await seen(t, /3\/5[\s\S]*Your answer/);
     t.type('the velocity keeps the step going');
-    await t.waitFor(/The lesson's answer: The velocity built up before the flat part/);
-    await t.waitFor(/were you right\?/);
+    await seen(t, /The lesson's answer: The velocity built up before the flat part/);
+    await seen(t, /were you right\?/);
     t.keys('Enter'); // Yes
-    await t.waitFor(/4\/5[\s\S]*Your answer/);
+    await seen(t, /4\/5[\s\S]*Your answer/);
     t.type('how much velocity is kept');
-    await t.waitFor(/4\/5[\s\S]*were you right\?/);
+    await seen(t, /4\/5[\s\S]*were you right\?/);
     t.keys('Down', 'Enter'); // No
-    await t.waitFor(/5\/5 · coding challenge[\s\S]*Your code/);
+    await seen(t, /5\/5 · coding challenge[\s\S]*Your code/);
     t.type('print(1)');
+    await seen(t, /print\(1\) \.\.\./); // the block waits for more lines
     t.keys('Enter'); // the empty line ends the code
-    await t.waitFor(/The lesson's solution:\n\s+v = 0\.0/);
-    await t.waitFor(/With python3 on this machine, calc-ml would offer to run your code/);
-    await t.waitFor(/5\/5[\s\S]*were you right\?/);
+    await seen(t, /Kept, not graded: check it against the lesson's solution\. The lesson's solution: v = 0\.0/);
+    await seen(t, /With python3 on this machine, calc-ml would offer to run your code/);
+    await seen(t, /5\/5[\s\S]*were you right\?/);
     t.keys('Down', 'Enter');
     expect(await t.exitStatus()).toBe(0);
     const s = t.screen().replace(/\s+/g, ' ');
     expect(s).toMatch(/Score: 2 of 2 graded right \(100%\); 3 answers kept for you to check against the lesson \(you judged 1 of 3 right\)\./);
     expect(s).toMatch(/Passed \(pass mark 70% of what is graded\)/);
     expect(s).not.toMatch(/Everything right/);
+    // The answers judged wrong are to review, with the learner's own verdict, not a grader's note.
+    expect(s).toMatch(/To review: - What does the momentum coefficient control\? \(quiz\.4\) you judged it not right yet: it comes back in calc-ml review/);
     const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
     const attempt = Object.values(saved.lessons as Record<string, { quiz: { score: number; total: number; complete: boolean; passed: boolean }[] }>)[0].quiz[0];
     expect(attempt).toMatchObject({ score: 2, total: 2, complete: true, passed: true });
@@ -89,29 +102,29 @@ maybe('progress in a real terminal', () => {
     expect(await t.exitStatus()).toBe(0);
   });
 
-  test('a quiz stopped by Ctrl+C goes on at the next question on the next run, and says so', async () => {
+  test.each([[80], [40]])('at %i columns: a quiz stopped by Ctrl+C goes on at the next question on the next run, and says so', async (width) => {
     const h = home();
-    const t = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h });
-    await t.waitFor(/true or false\?/);
+    const t = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h }, width);
+    await seen(t, /true or false\?/);
     t.type('true');
-    await t.waitFor(/2\/5/);
+    await seen(t, /2\/5/);
     t.type('true');
-    await t.waitFor(/✗ Not correct/);
-    await t.waitFor(/3\/5[\s\S]*Your answer/);
+    await seen(t, /✗ Not correct/);
+    await seen(t, /3\/5[\s\S]*Your answer/);
     t.keys('C-c');
     expect(await t.exitStatus()).toBe(130);
     expect(t.screen().replace(/\n\s*/g, ' ')).toMatch(/stopped at question 3 of 5; your 2 answers are saved\. Run "calc-ml quiz" to go on at question 3/);
 
-    const again = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h });
-    const s = await again.waitFor(/3\/5[\s\S]*Your answer/);
+    const again = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h }, width);
+    const s = await seen(again, /3\/5[\s\S]*Your answer/);
     expect(s.replace(/\n/g, ' ')).toMatch(/Going on with the quiz you stopped \(2 of 5 answered\): question 3 is next\./);
     expect(s).not.toMatch(/1\/5|2\/5/);
     again.type('momentum');
-    await again.waitFor(/were you right\?/);
+    await seen(again, /were you right\?/);
     again.keys('Enter');
-    await again.waitFor(/4\/5[\s\S]*Your answer/);
+    await seen(again, /4\/5[\s\S]*Your answer/);
     again.keys('Enter'); // skip
-    await again.waitFor(/5\/5[\s\S]*Your code/);
+    await seen(again, /5\/5[\s\S]*Your code/);
     again.keys('Enter'); // skip
     expect(await again.exitStatus()).toBe(0);
     const end = again.screen().replace(/\s+/g, ' ');
@@ -125,21 +138,21 @@ maybe('progress in a real terminal', () => {
     await pause(0);
   });
 
-  test('the end of a lesson offers the next one, found beside it, and starts it', async () => {
-    const t = open(`start '${MOMENTUM}' --step finish`, { CALC_ML_HOME: home() });
+  test.each([[80], [40]])('at %i columns: the end of a lesson offers the next one, found beside it, and starts it', async (width) => {
+    const t = open(`start '${MOMENTUM}' --step finish`, { CALC_ML_HOME: home() }, width);
     // The guided lesson may first wait for Enter before its first step.
-    const first = await t.waitFor(/Press Enter to begin|End of Lesson 7\.3\.4/);
+    const first = await seen(t, /Press Enter to begin|End of Lesson 7\.3\.4/);
     if (!/End of Lesson/.test(first)) t.keys('Enter');
-    await t.waitFor(/End of Lesson 7\.3\.4: 0 of \d+ steps done, \d+ left\./);
-    await t.waitFor(/Next: Lesson 7\.3\.5: Adaptive Rates\.[\s\S]*Proceed to Lesson 7\.3\.5 now\?/);
+    await seen(t, /End of Lesson 7\.3\.4: 0 of \d+ steps done, \d+ left\./);
+    await seen(t, /Next: Lesson 7\.3\.5: Adaptive Rates\.[\s\S]*Proceed to Lesson 7\.3\.5 now\?/);
     t.keys('Enter'); // Yes
-    await t.waitFor(/Lesson 7\.3\.5: Adaptive Rates\n/);
-    await t.waitFor(/Ahead of you[\s\S]*Press Enter/);
+    await seen(t, /Lesson 7\.3\.5: Adaptive Rates /);
+    await seen(t, /Ahead of you[\s\S]*Press Enter/);
     t.keys('C-c');
     expect(await t.exitStatus()).toBe(130);
   });
 
-  test('review spans two lessons, scheduled by FSRS on a fixed clock; kept answers come back to be checked; progress says what is due and when', async () => {
+  test.each([[80], [40]])('at %i columns: review spans two lessons, scheduled by FSRS on a fixed clock; kept answers come back to be checked; progress says what is due and when', async (width) => {
     const h = home();
     const at = (iso: string) => ({ CALC_ML_HOME: h, CALC_ML_NOW: iso, CALC_ML_PYTHON: '0' });
     // 10:00, from a pipe: one right and one wrong true/false in each lesson, and written answers
@@ -152,32 +165,33 @@ maybe('progress in a real terminal', () => {
     // The misses are due a minute after them, the 4 kept answers at once; the right answers two days later.
     expect(before.review).toEqual({ due: 6, toCheck: 4, next: '2026-01-03T10:00:00.000Z', nextCount: 3 });
 
-    const t = open('review', at('2026-01-01T10:30:00Z'));
-    await t.waitFor(/6 items due from 2 lessons, most overdue first/);
+    const t = open('review', at('2026-01-01T10:30:00Z'), width);
+    await seen(t, /6 items due from 2 lessons, most overdue first/);
     // The kept answers first (due since 10:00), each with the lesson's answer and a self-check.
-    await t.waitFor(/1\/6 · Lesson 7\.3\.4 · quiz\.3\nYour answer of 2026-01-01 was kept, not graded, and not yet checked[\s\S]*Why can momentum cross a flat region[\s\S]*Your answer/);
+    await seen(t, /1\/6 · Lesson 7\.3\.4 · quiz\.3 Your answer of 2026-01-01 was kept, not graded, and not yet checked[\s\S]*Why can momentum cross a flat region[\s\S]*Your answer/);
     t.type('the velocity carries the step over the flat part');
-    await t.waitFor(/Kept, not graded: check it against the lesson's answer\.\nThe lesson's answer: The velocity built up before the flat part[\s\S]*Were you right this time\?/);
+    await seen(t, /Kept, not graded: check it against the lesson's answer\. The lesson's answer: The velocity built up before the flat part[\s\S]*Were you right this time\?/);
     t.keys('Enter'); // Yes
-    await t.waitFor(/2\/6 · Lesson 7\.3\.4 · quiz\.4[\s\S]*Your answer/);
+    await seen(t, /2\/6 · Lesson 7\.3\.4 · quiz\.4[\s\S]*Your answer/);
     t.type('the step size');
-    await t.waitFor(/The lesson's answer: How much of the previous velocity is kept[\s\S]*Were you right this time\?/);
+    await seen(t, /The lesson's answer: How much of the previous velocity is kept[\s\S]*Were you right this time\?/);
     t.keys('Down', 'Enter'); // Not yet
-    await t.waitFor(/3\/6 · Lesson 7\.3\.4 · quiz\.5[\s\S]*Your code/);
+    await seen(t, /3\/6 · Lesson 7\.3\.4 · quiz\.5[\s\S]*Your code/);
     t.type('print(1)');
+    await seen(t, /3\/6[\s\S]*print\(1\) \.\.\./); // the block waits for more lines
     t.keys('Enter'); // the empty line ends the code
-    await t.waitFor(/The lesson's solution:\n\s+v = 0\.0[\s\S]*Were you right this time\?/);
+    await seen(t, /The lesson's solution: v = 0\.0[\s\S]*Were you right this time\?/);
     t.keys('Enter');
-    await t.waitFor(/4\/6 · Lesson 7\.3\.5 · quiz\.3[\s\S]*Your answer/);
+    await seen(t, /4\/6 · Lesson 7\.3\.5 · quiz\.3[\s\S]*Your answer/);
     t.type('so that every parameter gets a step of its own size');
-    await t.waitFor(/the lesson gives no answer to check it against; judge it by the lesson\.[\s\S]*Were you right this time\?/);
+    await seen(t, /the lesson gives no answer to check it against; judge it by the lesson\.[\s\S]*Were you right this time\?/);
     t.keys('Enter');
-    await t.waitFor(/5\/6 · Lesson 7\.3\.4 · quiz\.2\nMomentum always needs a smaller learning rate\.[\s\S]*true or false\?/);
+    await seen(t, /5\/6 · Lesson 7\.3\.4 · quiz\.2 Momentum always needs a smaller learning rate\.[\s\S]*true or false\?/);
     t.type('false');
-    await t.waitFor(/6\/6 · Lesson 7\.3\.5 · quiz\.1\nAdaptive methods give every parameter the same step\.[\s\S]*true or false\?/);
+    await seen(t, /6\/6 · Lesson 7\.3\.5 · quiz\.1 Adaptive methods give every parameter the same step\.[\s\S]*true or false\?/);
     t.type('false');
     // quiz.4, judged "not yet", is due again a minute later.
-    await t.waitFor(/Review done: 5 of 6 right\. Next due: 1 item in 1 minute\./);
+    await seen(t, /Review done: 5 of 6 right\. Next due: 1 item in 1 minute\./);
     expect(await t.exitStatus()).toBe(0);
 
     const text = runCli(['progress'], { env: at('2026-01-01T10:32:00Z') }).stdout;
