@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonText } from '../terminal-text.js';
 import { idProblems, lessonDirs, listLessons } from '../lesson/catalog.js';
-import { terminalWidth } from '../io/color.js';
+import { terminalWidth } from '../io/color-mode.js';
 import { noteToStderr } from '../io/stderr.js';
 import { progressHome } from '../io/home.js';
 import type { Standing } from '../io/standing.js';

@@ -64,6 +64,9 @@ export function oneLine(s: string): string {
 
 /** Heading or label text reduced for matching: no emoji or punctuation, lower case, single spaces. */
 export function normalizeLabel(s: string): string {
+  // Most labels are plain words ("Estimated Time"): the same result without the Unicode-class scan
+  // (a listing reads a few per lesson, over a thousand lessons).
+  if (/^[A-Za-z0-9 ]*$/.test(s)) return s.toLowerCase().replace(/ +/g, ' ').trim();
   return s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}&/.:\-() ]+/gu, ' ')

@@ -5,5 +5,5 @@ import { withoutControls } from '../terminal-text.js';
  * (the definition of a control sequence is terminal-text.ts's, the one the output edge uses).
  */
 export function sanitize(text: string): string {
-  return withoutControls(text.replace(/\r\n?/g, '\n'));
+  return withoutControls(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
 }

@@ -112,3 +112,22 @@ describe('the output edge', () => {
     expect(heard).toBe(true);
   });
 });
+
+describe('text with nothing to clean passes unscanned, and the quick check misses nothing', () => {
+  // A control character at the end always takes the full path (and is itself removed), so each
+  // character alone must come out as it does beside one.
+  const chars = [...Array.from({ length: 0x30000 }, (_, i) => i), ...Array.from({ length: 0x200 }, (_, i) => 0xe0000 + i)]
+    .filter((c) => c < 0xd800 || c > 0xdfff)
+    .map((c) => String.fromCodePoint(c));
+  test('terminalText', () => {
+    const differ = chars.filter((c) => terminalText(c) !== terminalText(c + '\u0001') || terminalText(c, { sgr: true }) !== terminalText(c + '\u0001', { sgr: true }));
+    expect(differ.map((c) => c.codePointAt(0)!.toString(16))).toEqual([]);
+  });
+  test('withoutControls', () => {
+    expect(chars.filter((c) => withoutControls(c) !== withoutControls(c + '\u0001')).map((c) => c.codePointAt(0)!.toString(16))).toEqual([]);
+  });
+  test('a zero-width joiner between emoji stays, alone it goes', () => {
+    expect(terminalText('👩\u200d💻')).toBe('👩\u200d💻');
+    expect(terminalText('a\u200db')).toBe('ab');
+  });
+});
