@@ -18,7 +18,9 @@ export interface Levels {
  * walls, a pole), the levels follow the values' quantiles instead, rounded to two digits.
  */
 export function chooseLevels(values: readonly number[], bands = BANDS): Levels {
-  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  // Sorted as a typed array: numerically, without a comparator called 20,000 times for a map's
+  // 1,700 values (the one difference, -0 before 0, changes no comparison made below).
+  const v = Float64Array.from(values.filter(Number.isFinite)).sort();
   if (v.length < 2 || v[v.length - 1] - v[0] <= 1e-12 * Math.max(1, Math.abs(v[0]))) return { values: [], spacing: 'even' };
   const [lo, hi] = [v[0], v[v.length - 1]];
   // The finest round step that needs no more bands than there are shades.

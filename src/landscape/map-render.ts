@@ -21,6 +21,9 @@ const BRAILLE_DOTS: [number, number][] = [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1]
 const BRAILLE_BITS = [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80];
 /** For each dot (index in BRAILLE_DOTS), the dots beside it, left, right, above and below. */
 const DOT_NEIGHBOURS = BRAILLE_DOTS.map(([i, j]) => BRAILLE_DOTS.flatMap(([a, b], n) => (Math.abs(a - i) + Math.abs(b - j) === 1 ? [n] : [])));
+/** Where each dot sits in its cell, as fractions of the cell's width (u) and height (v). */
+const DOT_U = BRAILLE_DOTS.map(([i]) => (i + 0.5) / 2);
+const DOT_V = BRAILLE_DOTS.map(([, j]) => (j + 0.5) / 4);
 const BAND_COLORS = ['', 'blue', 'cyan', 'green', 'yellow', 'red', 'magenta'] as const;
 const RUN_COLORS = ['cyanBright', 'magentaBright', 'yellowBright', 'greenBright', 'blueBright', 'redBright', 'whiteBright', 'cyan'] as const;
 const UNDEFINED = '?';
@@ -149,8 +152,9 @@ export function renderMap(spec: MapSpec): RenderedMap {
         row.push({ ch: b < 0 ? UNDEFINED : shades[b], band: b });
         continue;
       }
-      const [b0, b1, b2, b3] = [cornerBand[r][c], cornerBand[r][c + 1], cornerBand[r + 1][c], cornerBand[r + 1][c + 1]];
-      if (b0 >= 0 && b0 === b1 && b0 === b2 && b0 === b3) {
+      // Plain reads and loops below, no arrays made per cell: this runs for each of a map's ~1,700 cells.
+      const b0 = cornerBand[r][c];
+      if (b0 >= 0 && b0 === cornerBand[r][c + 1] && b0 === cornerBand[r + 1][c] && b0 === cornerBand[r + 1][c + 1]) {
         row.push({ ch: shades[b0], band: b0 });
         continue;
       }
@@ -158,12 +162,12 @@ export function renderMap(spec: MapSpec): RenderedMap {
       // as dots, so contour lines have 2 × 4 times the resolution of the cells. The values at the
       // dots are interpolated between the corners' (bilinear, as marching squares places a contour
       // between two samples), so a dot costs no evaluation of f; beside a gap f is asked itself.
-      const [tl, tr, bl, br] = [cornerValue[r][c], cornerValue[r][c + 1], cornerValue[r + 1][c], cornerValue[r + 1][c + 1]];
+      const tl = cornerValue[r][c], tr = cornerValue[r][c + 1], bl = cornerValue[r + 1][c], br = cornerValue[r + 1][c + 1];
       const smooth = Number.isFinite(tl) && Number.isFinite(tr) && Number.isFinite(bl) && Number.isFinite(br);
       let lo = Infinity;
       for (let k = 0; k < 8; k++) {
-        const [i, j] = BRAILLE_DOTS[k];
-        const [u, v] = [(i + 0.5) / 2, (j + 0.5) / 4];
+        const u = DOT_U[k];
+        const v = DOT_V[k];
         const value = smooth ? (1 - v) * ((1 - u) * tl + u * tr) + v * ((1 - u) * bl + u * br) : spec.f(box.x0 + (c + u) * cw, box.y1 - (r + v) * ch);
         dots[k] = bandOf(value, levels.values);
         if (dots[k] >= 0 && dots[k] < lo) lo = dots[k];
@@ -177,7 +181,14 @@ export function renderMap(spec: MapSpec): RenderedMap {
       // around it still shows.
       let mask = 0;
       for (let k = 0; k < 8; k++) {
-        if (dots[k] > lo && DOT_NEIGHBOURS[k].some((n) => dots[n] < dots[k])) mask |= BRAILLE_BITS[k];
+        if (dots[k] <= lo) continue;
+        const near = DOT_NEIGHBOURS[k];
+        for (let q = 0; q < near.length; q++) {
+          if (dots[near[q]] < dots[k]) {
+            mask |= BRAILLE_BITS[k];
+            break;
+          }
+        }
       }
       if (!mask) row.push({ ch: shades[lo], band: lo });
       else {
