@@ -78,6 +78,7 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
   welcome(lesson, steps, record, index, ui);
   ui.say(ui.dim(COMMANDS_LINE));
   const returning = !opts.step && !opts.restart && record.tutor.runs > 0 && record.tutor.step !== null;
+  let restarting = !!opts.restart;
   if (returning) {
     const finished = record.tutor.done.includes('finish');
     const misses = missedRefs(record).length;
@@ -89,17 +90,23 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
     ]);
     if (choice === 'review') return { kind: 'review' };
     if (choice === 'quit') return { kind: 'quit' };
-    if (choice === 'restart') index = 0;
+    if (choice === 'restart') {
+      index = 0;
+      restarting = true;
+    }
   } else if (ask.interactive) {
     // The plan is read before the first step's text pushes it off the screen.
     await ask.pause('Press Enter to begin');
   }
-  if (index === 0 || opts.restart) {
+  // Only starting again clears where the learner stood (their answers are kept): going back to the
+  // first step (--step objectives, :back then :quit) is not starting over.
+  if (restarting) {
     save((l) => {
       l.tutor.done = [];
+      l.tutor.skipped = [];
       l.tutor.startedAt = now();
     });
-  }
+  } else if (record.tutor.startedAt === null) save((l) => void (l.tutor.startedAt = now()));
   save((l) => {
     l.tutor.runs += 1;
     l.tutor.step = steps[index].id;

@@ -75,6 +75,21 @@ describe('one set of figures for a lesson, wherever it is shown', () => {
   });
 });
 
+describe('going back is not starting over', () => {
+  test('--step objectives on a lesson walked to its end keeps what was done; --restart clears it (answers kept)', () => {
+    const home = walkedTo('left');
+    // Back to the first step to read the objectives again, then leave.
+    expect(runCli(['start', MOMENTUM, '--step', 'objectives'], { input: ':quit\n', env: env(home) }).status).toBe(0);
+    expect(runCli(['progress'], { env: env(home) }).stdout).toMatch(/steps: 6 done, 0 skipped, 0 missed, 1 left \(of 7\)/);
+    // Starting again: the sections are to walk again (two walked before :quit at the exercise); the
+    // exercise answered and the quiz passed stay done, as their answers are kept.
+    runCli(['start', MOMENTUM, '--restart'], { input: ':quit\n', env: env(home) });
+    const after = runCli(['progress'], { env: env(home) }).stdout;
+    expect(after).toMatch(/steps: 4 done, 0 skipped, 0 missed, 3 left \(of 7\)\n {4}left: Mini-project, Key takeaways, Next lesson preview/);
+    expect(after).toMatch(/quiz: passed/);
+  });
+});
+
 describe('the count is of the steps a learner walks', () => {
   test('plan, step bar, :plan and the place saved all count 7 steps, not the closing one', () => {
     const home = mkdtempSync(join(tmpdir(), 'calc-ml-figures-'));
