@@ -349,5 +349,5 @@ function summarizeQuiz(r: QuizResult, t: Tally, qs: Question[], ui: Ui, rule: st
   if (closing) ui.say(t.kept ? closing : ui.good(closing));
   // Kept answers nobody judged (from a pipe) are due in review at once, to be checked there.
   const unjudged = r.items.filter((i) => i.verdict === 'ungraded' && !i.self && i.answer.trim()).length;
-  if (unjudged) ui.say(ui.dim(`calc-ml review brings back the ${unjudged === 1 ? 'kept answer' : `${unjudged} kept answers`} you have not judged, with the lesson's answer, for you to check.`));
+  if (unjudged) ui.say(ui.dim(`calc-ml review brings back the ${unjudged === 1 ? 'kept answer' : `${unjudged} kept answers`} you have not judged, for you to check against the lesson.`));
 }
