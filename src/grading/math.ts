@@ -3,37 +3,65 @@ import { UserError } from '../errors.js';
 import type { MathQuestion, MathTarget } from './question.js';
 import type { Verdict } from './verdict.js';
 import { normalizeMath } from '../math/unicode.js';
+import { readCode } from './code-reading.js';
+import { gradeCode } from './code-grade.js';
+import { SAMPLES, close, fmt, saidBack, verdict } from './coding-verdict.js';
 
 /**
- * The coding challenge: the learner's input runs in the restricted math engine; the function they
- * define is compared with the expected one at several points, and the value they compute with
- * f(at). Python and JavaScript habits are translated first (the engine itself understands `**`,
- * `def f(x): return …`, `f = lambda x: …` and `print(…)`).
+ * The coding challenge. Python (a def, a lambda, print, an assignment) is run as Python by
+ * code-grade.ts; written maths ("f(x) = x^2, so f(3) = 3^2 = 9") and JavaScript run here in the
+ * restricted math engine: the function the learner defines is compared with the expected one at
+ * several points, the value they compute with f(at), and every chain of "=" they write is checked
+ * side by side (a wrong stated value is never accepted).
  */
-
-const TOLERANCE = 1e-9;
-const close = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b));
-const fmt = (v: number) => (Number.isNaN(v) ? 'undefined' : String(Number(v.toPrecision(12))));
-
-/** Points where two functions must agree (the task's point first). */
-const SAMPLES = [-3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 4, 5, 7];
 
 const NAME = String.raw`[A-Za-z]\w*`;
 const CALL_AT_NUMBER = new RegExp(String.raw`^\s*(${NAME})\s*\(\s*[-+]?[\d.]+\s*\)\s*=(?!=)`);
 
-/** Code habits from Python, JavaScript, the REPL and handwriting → statements the engine reads, one a line. */
-export function translate(input: string): string {
+/** One statement for the engine; the sides of one chain of "=" share a chain number. */
+export interface Statement {
+  text: string;
+  chain?: number;
+}
+
+/** Words learners write for operators: "x squared", "3 times 3", "f(3) is 9". */
+function wordsAsOperators(text: string): string {
+  return text
+    .replace(/\s+to\s+the\s+power\s+of\s+/gi, '^')
+    .replace(/\s*\bsquared\b/gi, '^2')
+    .replace(/\s*\bcubed\b/gi, '^3')
+    .replace(/\s+times\s+/gi, ' * ')
+    .replace(/\s+plus\s+/gi, ' + ')
+    .replace(/\s+minus\s+/gi, ' - ')
+    .replace(/\s+divided\s+by\s+/gi, ' / ')
+    .replace(/\s+(?:equals|is\s+equal\s+to|gives|is)\s+(?=[-+(\d.]|[A-Za-z]\s*\(|[A-Za-z]\b(?!\s+[A-Za-z]))/gi, (m, offset: number, whole: string) =>
+      // only between two pieces of maths: "f(3) is 9", not "this is 9 because"
+      /[\d)\]^*]\s*$|\b[A-Za-z]\s*$/.test(whole.slice(0, offset)) ? ' = ' : m);
+}
+
+/** Words that join statements ("so", "therefore") and open them ("we get", "the answer is"). */
+const JOINERS = /\s+(?:and(?:\s+then)?|then|so|thus|hence|therefore|which\s+gives|giving|so\s+that)\s+/i;
+const OPENERS = /^\s*(?:(?:so|then|thus|hence|therefore|and|now|finally|next|we\s+get|we\s+have|which\s+gives|giving|that\s+is|i\.?e\.?|answer|result|the\s+answer\s+is|the\s+result\s+is|is)\b[\s:,]*)+/i;
+
+/** Code habits from Python, JavaScript, the REPL and handwriting → statements the engine reads. */
+export function translateStatements(input: string): Statement[] {
+  const javascript = /\b(?:const|let|var|function)\s+\w|console\.log/.test(input);
   // Unicode maths (x², 2·x, √x, π) is read by the engine's one normaliser.
-  const lines = normalizeMath(input.replace(/```\w*/g, '\n'))
-    .text.split('\n')
-    .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''));
+  const lines = wordsAsOperators(normalizeMath(input.replace(/```\w*/g, '\n')).text)
+    .split('\n')
+    .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''))
+    // sentences: "f(x) = x^2. Then f(3) = 9."
+    .flatMap((line) => line.split(/\.(?=\s+\S)|\.\s*$/));
   const statements = pythonBlocks(lines)
-    .flatMap(splitTopLevel)
-    .map((stmt) =>
+    .flatMap((l) => splitTopLevel(l, javascript))
+    .map((stmt) => stmt.replace(OPENERS, ''))
+    .flatMap((stmt) =>
       printArgs(stmt)
         .replace(new RegExp(String.raw`^\s*(?:const|let|var)\s+(${NAME})\s*=\s*\(?\s*(${NAME})\s*\)?\s*=>\s*\{?\s*(?:return\s+)?(.*?)\s*;?\s*\}?\s*$`), '$1($2) = $3')
         .replace(new RegExp(String.raw`^\s*function\s+(${NAME})\s*\(\s*(${NAME})\s*\)\s*\{\s*return\s+(.*?)\s*;?\s*\}\s*$`), '$1($2) = $3')
-        .replace(/^\s*console\.log\s*\((.*)\)\s*$/, '$1'),
+        .replace(/^\s*console\.log\s*\((.*)\)\s*$/, '$1')
+        .replace(/\bMath\.(?=[a-z])/g, '')
+        .split(/;(?=print\()/),
     );
   const defined = new Set(
     statements.flatMap((st) => {
@@ -42,28 +70,38 @@ export function translate(input: string): string {
     }),
   );
   const numbers = new Map<string, string>();
-  return statements
-    .flatMap((stmt) => {
-      const call = CALL_AT_NUMBER.exec(stmt);
-      // "f(3) = 9" after defining f: what counts is what f(3) computes. Without a definition
-      // ("f(3) = 3^2 = 9"), the right-hand sides are the learner's values.
-      if (call) return defined.has(call[1]) ? [stmt.slice(0, stmt.indexOf('='))] : stmt.split('=').slice(1);
-      // "x = 3" then "x**2", "result = f(3)" then "print(result)": a value put in a name is that
-      // value from then on (the engine has no variables of its own).
-      const assign = new RegExp(String.raw`^\s*(${NAME})\s*=(?!=)\s*(.+?)\s*$`).exec(stmt);
-      if (assign && !/^lambda\b/.test(assign[2]) && !defined.has(assign[1])) {
-        numbers.set(assign[1], substitute(assign[2], numbers));
-        return [];
-      }
-      // "3^2 = 9": a worked value, not an assignment; each side is a value.
-      const definition = new RegExp(String.raw`^\s*(?:def\s+)?${NAME}\s*\(\s*${NAME}\s*\)\s*[=:]|\blambda\b|^\s*${NAME}\s*=\s*`);
-      if (/^[^=]*[^=!<>]=[^=]/.test(stmt) && !definition.test(stmt)) return stmt.split('=').filter((p) => p.trim());
-      // Inside a definition its parameter is its own: "x = 3" before "def f(x)" leaves f's x alone.
-      const param = new RegExp(String.raw`^\s*(?:def\s+)?${NAME}\s*\(\s*(${NAME})\s*\)\s*[=:]|^\s*${NAME}\s*=\s*lambda\s+(${NAME})`).exec(stmt);
-      const own = param ? new Map([...numbers].filter(([n]) => n !== (param[1] ?? param[2]))) : numbers;
-      return [substitute(stmt, own)];
-    })
-    .join('\n');
+  let chains = 0;
+  const chain = (sides: string[]): Statement[] => {
+    const kept = sides.filter((p) => p.trim());
+    if (kept.length < 2) return kept.map((text) => ({ text }));
+    const id = ++chains;
+    return kept.map((text) => ({ text: substitute(text, numbers), chain: id }));
+  };
+  return statements.flatMap((stmt): Statement[] => {
+    const call = CALL_AT_NUMBER.exec(stmt);
+    // "f(3) = 9" after defining f: f(3) and 9 must agree. Without a definition ("f(3) = 3^2 = 9"),
+    // the left side is a label and the right-hand sides are the learner's values.
+    if (call) return chain(defined.has(call[1]) ? stmt.split('=') : stmt.split('=').slice(1));
+    // "x = 3" then "x**2", "result = f(3)" then "print(result)": a value put in a name is that
+    // value from then on (the engine has no variables of its own).
+    const assign = new RegExp(String.raw`^\s*(${NAME})\s*=(?!=)\s*([^=]+?)\s*$`).exec(stmt);
+    if (assign && !/^lambda\b/.test(assign[2]) && !defined.has(assign[1])) {
+      numbers.set(assign[1], substitute(assign[2], numbers));
+      return [];
+    }
+    // "3^2 = 9": a worked value, not an assignment; each side is a value, and they must agree.
+    const definition = new RegExp(String.raw`^\s*(?:def\s+)?${NAME}\s*\(\s*${NAME}\s*\)\s*[=:]|\blambda\b|^\s*${NAME}\s*=\s*[^=]*$`);
+    if (/^[^=]*[^=!<>]=[^=]/.test(stmt) && !definition.test(stmt)) return chain(stmt.split('='));
+    // Inside a definition its parameter is its own: "x = 3" before "def f(x)" leaves f's x alone.
+    const param = new RegExp(String.raw`^\s*(?:def\s+)?${NAME}\s*\(\s*(${NAME})\s*\)\s*[=:]|^\s*${NAME}\s*=\s*lambda\s+(${NAME})`).exec(stmt);
+    const own = param ? new Map([...numbers].filter(([n]) => n !== (param[1] ?? param[2]))) : numbers;
+    return [{ text: substitute(stmt, own) }];
+  });
+}
+
+/** The statements as one program for the engine, one a line. */
+export function translate(input: string): string {
+  return translateStatements(input).map((s) => s.text).join('\n');
 }
 
 /** Each name in `values` replaced by its value, in brackets ("y" → "(x^2)"). */
@@ -174,7 +212,7 @@ function splitArgs(text: string): string[] {
  * Statements of one line: split at top-level ";" and "," ("f(x) = x^2, f(3)") and at "and then";
  * not inside brackets or braces (max(a, b), function f(x) { return x; }).
  */
-function splitTopLevel(line: string): string[] {
+function splitTopLevel(line: string, javascript = false): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -189,9 +227,28 @@ function splitTopLevel(line: string): string[] {
   }
   parts.push(line.slice(start));
   return parts
-    .flatMap((p) => p.split(/\s+(?:and(?:\s+then)?|then)\s+/i))
+    .flatMap((p) => p.split(JOINERS))
+    .flatMap((p) => arrows(p, javascript))
     .map((p) => p.replace(/^\s*(?:then|and)\s+/i, ''))
     .filter((p, i, all) => p.trim() || all.length === 1);
+}
+
+/**
+ * "f(x) = x^2 → f(3) = 9": an arrow between two statements is a "so"; after a value with no "="
+ * of its own ("f(3) → 9") it says what the value is, an "=". (JavaScript's => is its own.)
+ */
+function arrows(piece: string, javascript: boolean): string[] {
+  const parts = piece.split(javascript ? /→|⇒|⟹|->/ : /→|⇒|⟹|->|=>/);
+  const out: string[] = [];
+  let cur = parts[0];
+  for (const next of parts.slice(1)) {
+    if (/[^=!<>]=(?!=)/.test(cur)) {
+      out.push(cur);
+      cur = next;
+    } else cur = `${cur} = ${next}`;
+  }
+  out.push(cur);
+  return out;
 }
 
 function sameFunction(theirs: Expr, ours: Expr, at: number): boolean {
@@ -207,17 +264,41 @@ function sameFunction(theirs: Expr, ours: Expr, at: number): boolean {
   return compared >= 3;
 }
 
-function verdict(v: Verdict['verdict'], feedback: string[], q: MathQuestion): Verdict {
-  const model = q.modelAnswer ?? `${q.target.name}(${q.target.param}) = ${q.target.body}; ${q.target.name}(${fmt(q.target.at)})`;
-  return {
-    verdict: v,
-    score: v === 'correct' ? 1 : v === 'partial' ? 0.5 : 0,
-    feedback: [...feedback, v !== 'correct' && q.hint ? `Hint: ${q.hint}` : '', q.explanation ?? '', v === 'correct' ? '' : `Model answer: ${model}`]
-      .filter(Boolean)
-      .join('\n'),
-    modelAnswer: model,
-  };
+/**
+ * The first chain of "=" whose sides disagree ("f(3) = 3*2 = 6" when f(3) is 9), said as the
+ * learner wrote it; null when every chain holds. Each side is computed with the definitions before it.
+ */
+function wrongChain(statements: Statement[], source: string): string | null {
+  const lines = source.split('\n');
+  const groups = new Map<number, { text: string; line: number }[]>();
+  statements.forEach((s, i) => {
+    if (s.chain !== undefined) groups.set(s.chain, [...(groups.get(s.chain) ?? []), { text: s.text, line: i }]);
+  });
+  for (const sides of groups.values()) {
+    const values: { text: string; value: number }[] = [];
+    for (const side of sides) {
+      // The definitions before this side, then the side itself as the program's last value.
+      const defs = lines.slice(0, side.line).filter((l) => DEFINITION_LINE.test(l));
+      try {
+        const run = runProgram([...defs, side.text].join('\n'));
+        const v = run.values[run.values.length - 1];
+        if (v) values.push({ text: side.text.trim(), value: v.value });
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+      }
+    }
+    for (let i = 1; i < values.length; i++) {
+      if (!close(values[i].value, values[0].value)) {
+        const [a, b] = [values[0], values[i]];
+        const bIsNumber = b.text === fmt(b.value);
+        return `you wrote ${a.text} = ${b.text}, but ${a.text} = ${fmt(a.value)}${bIsNumber ? '' : ` and ${b.text} = ${fmt(b.value)}`}`;
+      }
+    }
+  }
+  return null;
 }
+
+const DEFINITION_LINE = new RegExp(String.raw`^\s*(?:def\s+)?${NAME}\s*\(\s*${NAME}\s*\)\s*[=:]|^\s*${NAME}\s*=\s*lambda\b`);
 
 /** The right-hand side of a definition as the learner typed it ("2x", not mathjs's "2 x"). */
 function typedBody(source: string, name: string): string | null {
@@ -260,11 +341,22 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
   const call = `${t.name}(${fmt(t.at)})`;
   const wanted = `${t.name}(${t.param}) = ${t.body}`;
   if (!answer.trim()) return verdict('incorrect', [`No answer was given: type ${wanted}; ${call}`], q);
+  const back = saidBack(answer, q);
+  if (back) {
+    return verdict('incorrect', [back === 'hint'
+      ? `That is the hint's own text, not an answer: write the function and its call yourself (the hint shows the shape).`
+      : `That is the task said back, not an answer: write the function, then compute ${call}.`], q);
+  }
+  // Python is run as Python (^ is exclusive-or there, a def without return gives None).
+  const code = readCode(answer);
+  if (code) return gradeCode(q, code, ours, expected);
 
+  let statements: Statement[];
   let source: string;
   let program: Program;
   try {
-    source = translate(answer);
+    statements = translateStatements(answer);
+    source = statements.map((s) => s.text).join('\n');
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     return verdict('incorrect', [`Your answer cannot be run: ${e.message}`], q);
@@ -283,6 +375,12 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
   }
 
   const fn = program.functions.find((f) => f.name === t.name) ?? program.functions[program.functions.length - 1];
+  // JavaScript's ^ is exclusive-or too: `function f(x) { return x^2 }` gives 1 at 3.
+  if (fn && /\b(?:const|let|var|function)\s+\w|console\.log/.test(answer) && /\^/.test(answer)) {
+    return verdict('incorrect', [`In JavaScript, ^ is exclusive-or (bitwise): 3 ^ 2 is 1, so your ${call} is not ${fmt(expected)}. A power is written ** (x ** 2) or Math.pow(x, 2).`], q);
+  }
+  const wrong = wrongChain(statements, source);
+  if (wrong) return verdict('incorrect', [`You stated a wrong value: ${wrong}.`], q);
   const hit = program.values.find((v) => close(v.value, expected));
   const last = program.values[program.values.length - 1];
   if (fn) {

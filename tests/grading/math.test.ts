@@ -61,13 +61,13 @@ describe('quiz.8: write f(x) = x^2 and compute f(3)', () => {
     ['f(x) = 2x; f(3)', 'Your f(3) is 6: f(x) = 2x is not x^2.'],
     ['f(x) = x^3; f(3)', 'Your f(3) is 27: f(x) = x^3 is not x^2.'],
     ['f(x) = 3x; f(3)', 'Your f(3) is 9, but f(x) = 3x is not x^2: at x = -3 it gives -9, not 9.'],
-    ['def f(x): return x*2\nprint(f(3))', 'Your f(3) is 6: f(x) = x*2 is not x^2.'],
-    ['def f(x):\n    return 2 * x\nf(3)', 'Your f(3) is 6: f(x) = 2 * x is not x^2.'],
+    ['def f(x): return x*2\nprint(f(3))', 'Your code prints 6: your f(3) is 6, not 9: f(x) = x*2 is not x^2.'],
+    ['def f(x):\n    return 2 * x\nf(3)', 'Your f(3) is 6, not 9: f(x) = 2 * x is not x^2.'],
     ['f(x) = x^2; f(2)', 'f(x) = x^2 is right, but you computed f(2) = 4; the task asks for f(3).'],
     ['6', 'You computed 6, but f(3) is not that'],
     ['2*3', 'You computed 2*3 = 6, but f(3) is not that'],
     ['2x', 'Your expression 2 x is not x^2: at x = 3 it gives 6, not 9.'],
-    ['f = lambda x: x + 6\nprint(f(3))', 'Your f(3) is 9, but f(x) = x + 6 is not x^2: at x = -3 it gives 3, not 9.'],
+    ['f = lambda x: x + 6\nprint(f(3))', 'Your code prints 9: your f(3) is 9, but f(x) = x + 6 is not x^2: at x = -3 it gives 3, not 9.'],
     ['f(x) = x^^2; f(3)', 'Your answer cannot be run: '],
     ['f(x) = ', 'Your answer cannot be run: '],
     ['import os; os.system("ls")', 'Your answer cannot be run: '],
@@ -90,7 +90,7 @@ describe('translating code habits', () => {
     ['const f = x => x**2; console.log(f(3))', 'f(x) = x**2\nf(3)'],
     ['function f(x) { return x * x; }', 'f(x) = x * x'],
     ['f(x) = max(x, 2), f(3)', 'f(x) = max(x, 2)\n f(3)'],
-    ['f(x) = x^2; f(3) = 9', 'f(x) = x^2\n f(3) '],
+    ['f(x) = x^2; f(3) = 9', 'f(x) = x^2\n f(3) \n 9'],
     ['f(3) = 9', ' 9'],
     ['x = 3; x**2', ' (3)**2'],
     ['>>> f(3)', 'f(3)'],
@@ -185,9 +185,9 @@ describe("a learner's natural Python for quiz.8", () => {
   });
 
   test.each([
-    ['import math\ndef f(x):\n    return math.pow(x, 3)\nprint(f(3))', 'Your f(3) is 27'],
-    ['def f(x):\n    y = 2 * x\n    return y\nprint(f(3))', 'Your f(3) is 6'],
-    ['def f(x):\n    if x > 0:\n        return x**2\nprint(f(3))', 'calc-ml reads a function whose body is a formula'],
+    ['import math\ndef f(x):\n    return math.pow(x, 3)\nprint(f(3))', 'Your code prints 27.0: your f(3) is 27, not 9'],
+    ['def f(x):\n    y = 2 * x\n    return y\nprint(f(3))', 'your f(3) is 6, not 9: f(x) = 2 * x is not x^2'],
+    ['def f(x):\n    if x > 0:\n        return x**2\nprint(f(3))', 'at x = -3 it gives None, not 9'],
     ['import os\nos.system("ls")', 'Your answer cannot be run'],
   ])('incorrect: %j', (answer, feedback) => {
     const v = gradeMath(q8, answer);
