@@ -130,8 +130,8 @@ try {
     console.log(`  ${f(s.min)} / ${f(s.median)} / ${f(s.max)}   vs ${c.baseName}: ${f(b.min)} / ${f(b.median)} / ${f(b.max)}`);
     console.log(`  ratio of medians ${ratio.toFixed(2)}×${verdict}\n`);
   }
-  // Grading latency once the English model is loaded: its own script, in process.
-  if (!only.length || only.some((o) => 'grading one written answer'.includes(o))) {
+  // Grading latency once the English model (or the math engine and Python reader) is loaded: its own script, in process.
+  if (!only.length || only.some((o) => 'grading one written answer'.includes(o) || 'grading one coding answer'.includes(o))) {
     const r = spawnSync(process.execPath, [join(root, 'scripts', 'bench-grade.mjs')], { stdio: 'inherit' });
     if (r.status !== 0) failed++;
   }
