@@ -42,6 +42,10 @@ function printed(run: PyRun): string {
  */
 function shownFunction(code: string, fn: PyFunction, name: string): string {
   const param = fn.params[0]?.name ?? 'x';
+  if (name === '<lambda>') {
+    const inline = /\(\s*lambda\s+\w+\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)/.exec(code);
+    return inline ? `your function of ${param} (lambda ${param}: ${inline[1].trim()})` : 'your lambda';
+  }
   const lambda = new RegExp(String.raw`^\s*${name}\s*=\s*lambda\b[^:]*:\s*(.+?)\s*(?:#.*)?$`, 'm').exec(code);
   if (lambda) return `${name}(${param}) = ${lambda[1].replace(/;.*$/, '')}`;
   const lines = code.split('\n');
@@ -92,7 +96,9 @@ function learnerFunction(run: PyRun, name: string): { name: string; fn: PyFuncti
   if (isObj(named) && named.kind === 'function') return { name, fn: named };
   let last: { name: string; fn: PyFunction } | null = null;
   for (const [k, v] of run.globals) if (isObj(v) && v.kind === 'function') last = { name: k, fn: v };
-  return last;
+  // A function with no name, called where it is written: print((lambda x: x**2)(3)).
+  const anonymous = [...run.calls].reverse().find((c) => c.fn.lambda);
+  return last ?? (anonymous ? { name: anonymous.fn.name, fn: anonymous.fn } : null);
 }
 
 type AtPoint = { value: number | null; raw: Py; printed: string[] } | { error: PyError | PyUnsupported; printed: string[] };
@@ -260,7 +266,7 @@ export function gradeCode(q: MathQuestion, reading: CodeReading, ours: Expr, exp
 
   // The function is right. What did the program do with it?
   if (claimCheck.wrong) return verdict('incorrect', [`${shownFn} is right, but you stated a wrong value: ${claimCheck.wrong}; ${ctx.call} = ${fmt(expected)}.`], q);
-  const mine = run.calls.filter((c) => c.result !== undefined && numeric(c.args[0] ?? null) !== null && c.args.length === 1);
+  const mine = run.calls.filter((c) => c.fn === fn && c.result !== undefined && numeric(c.args[0] ?? null) !== null && c.args.length === 1);
   const atTask = mine.find((c) => close(numeric(c.args[0])!, t.at)) ?? claimCheck.calls.find((c) => close(c.arg, t.at));
   if (err) {
     return verdict('partial', [`${shownFn} is right, but your program stops at line ${err.line} with ${errorLine(err)}${atTask ? '' : `, so ${ctx.call} is never computed`}.`], q);

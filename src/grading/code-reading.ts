@@ -35,7 +35,7 @@ const CHAIN_LINE = /^\s*(?:#+\s*)?[A-Za-z_]\w*\s*\(\s*[-+]?[\d.]+\s*\)\s*(?:=(?!
 export const MATHS_DEFINITION = /^\s*[A-Za-z]\w*\s*\(\s*[A-Za-z_]\w*\s*\)\s*=(?!=)/m;
 
 const PYTHON_MARKERS = /^\s*(?:def\s+\w|import\s+\w|from\s+\w+\s+import\b|return\b|print\s*\(|if\s+__name__|for\s+\w+\s+in\b|assert\b)|\blambda\b|\bprint\s*\(|^\s*[A-Za-z_]\w*\s*(?:[-+*/]|\*\*)?=(?!=)/m;
-const JAVASCRIPT = /\b(?:const|let|var|function)\s+\w|console\.log|=>\s*[{\w(]/;
+const JAVASCRIPT = /\bfunction\s+\w+\s*\(|\b(?:const|let|var)\s+\w+\s*=|console\.log|=>\s*[{\w(]/;
 const BLOCK_HEADER = /^(\s*)(def|if|elif|else|for|while|with|try|except|finally)\b.*:\s*(#.*)?$/;
 
 /** Where a comment starts on a line of Python, outside strings; -1 when none. */
@@ -132,6 +132,8 @@ function isProse(line: string): boolean {
   const t = line.trim();
   if (/^(def|return|print|import|from|if|for|while|lambda|else|elif)\b/.test(t)) return false;
   const words = t.match(/\b[A-Za-z]{2,}\b/g) ?? [];
+  // "Here is my code:", "In Python:": a label before the code.
+  if (/^[A-Za-z][A-Za-z' ]*:$/.test(t)) return true;
   return words.length >= 3 && !/[=()[\]]/.test(t.replace(/\([^()]*\)/g, '')) && /^[A-Za-z]/.test(t);
 }
 

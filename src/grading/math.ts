@@ -34,27 +34,36 @@ function wordsAsOperators(text: string): string {
     .replace(/\s+plus\s+/gi, ' + ')
     .replace(/\s+minus\s+/gi, ' - ')
     .replace(/\s+divided\s+by\s+/gi, ' / ')
+    // "3^2 which is 9": the chain goes on
+    .replace(/\s+(?:which|that)\s+(?:is|gives|equals|makes)\s+/gi, ' = ')
     .replace(/\s+(?:equals|is\s+equal\s+to|gives|is)\s+(?=[-+(\d.]|[A-Za-z]\s*\(|[A-Za-z]\b(?!\s+[A-Za-z]))/gi, (m, offset: number, whole: string) =>
       // only between two pieces of maths: "f(3) is 9", not "this is 9 because"
       /[\d)\]^*]\s*$|\b[A-Za-z]\s*$/.test(whole.slice(0, offset)) ? ' = ' : m);
 }
 
 /** Words that join statements ("so", "therefore") and open them ("we get", "the answer is"). */
-const JOINERS = /\s+(?:and(?:\s+then)?|then|so|thus|hence|therefore|which\s+gives|giving|so\s+that)\s+/i;
+const JOINERS = /\s+(?:and(?:\s+then)?|then|so|thus|hence|therefore|since|because|as|where|given|so\s+that)\s+/i;
 const OPENERS = /^\s*(?:(?:so|then|thus|hence|therefore|and|now|finally|next|we\s+get|we\s+have|which\s+gives|giving|that\s+is|i\.?e\.?|answer|result|the\s+answer\s+is|the\s+result\s+is|is)\b[\s:,]*)+/i;
+
+/** Words before the maths of a statement: "The function is f(x) = x^2", "the answer is 9". */
+const PROSE_BEFORE_MATHS = /^\s*(?:(?!(?:function\s+\w+\s*\(|(?:def|lambda|return|print|const|let|var|import|from)\b))[A-Za-z]{2,}[,:]?\s+)+(?=[A-Za-z]\s*\(|[-+]?\d|\()/;
+/** JavaScript, whose translations are the engine's (its ^ is exclusive-or too). */
+export const JAVASCRIPT = /\bfunction\s+\w+\s*\(|\b(?:const|let|var)\s+\w+\s*=|console\.log/;
 
 /** Code habits from Python, JavaScript, the REPL and handwriting → statements the engine reads. */
 export function translateStatements(input: string): Statement[] {
-  const javascript = /\b(?:const|let|var|function)\s+\w|console\.log/.test(input);
+  const javascript = JAVASCRIPT.test(input);
   // Unicode maths (x², 2·x, √x, π) is read by the engine's one normaliser.
   const lines = wordsAsOperators(normalizeMath(input.replace(/```\w*/g, '\n')).text)
     .split('\n')
     .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''))
     // sentences: "f(x) = x^2. Then f(3) = 9."
-    .flatMap((line) => line.split(/\.(?=\s+\S)|\.\s*$/));
+    .flatMap((line) => line.split(/\.(?=\s+\S)|\.\s*$/))
+    // "f(x)=x²  f(3)=9": statements side by side; "function f(x) { … } console.log(f(3))".
+    .flatMap((line) => line.split(/\s{2,}(?=[A-Za-z]\w*\s*\()|(?<=\})\s+(?=[A-Za-z])/));
   const statements = pythonBlocks(lines)
     .flatMap((l) => splitTopLevel(l, javascript))
-    .map((stmt) => stmt.replace(OPENERS, ''))
+    .map((stmt) => stmt.replace(OPENERS, '').replace(PROSE_BEFORE_MATHS, ''))
     .flatMap((stmt) =>
       printArgs(stmt)
         .replace(new RegExp(String.raw`^\s*(?:const|let|var)\s+(${NAME})\s*=\s*\(?\s*(${NAME})\s*\)?\s*=>\s*\{?\s*(?:return\s+)?(.*?)\s*;?\s*\}?\s*$`), '$1($2) = $3')
@@ -63,12 +72,10 @@ export function translateStatements(input: string): Statement[] {
         .replace(/\bMath\.(?=[a-z])/g, '')
         .split(/;(?=print\()/),
     );
-  const defined = new Set(
-    statements.flatMap((st) => {
-      const m = new RegExp(String.raw`^\s*(?:def\s+)?(${NAME})\s*\(\s*[A-Za-z]\w*\s*\)\s*[=:]|^\s*(${NAME})\s*=\s*lambda\b`).exec(st);
-      return m ? [m[1] ?? m[2]] : [];
-    }),
-  );
+  // The names defined so far, statement by statement: a call before its definition is a label.
+  const defines = (st: string) => new RegExp(String.raw`^\s*(?:def\s+)?(${NAME})\s*\(\s*[A-Za-z]\w*\s*\)\s*[=:]|^\s*(${NAME})\s*=\s*lambda\b`).exec(st);
+  const everDefined = new Set(statements.flatMap((st) => { const m = defines(st); return m ? [m[1] ?? m[2]] : []; }));
+  const defined = new Set<string>();
   const numbers = new Map<string, string>();
   let chains = 0;
   const chain = (sides: string[]): Statement[] => {
@@ -78,6 +85,8 @@ export function translateStatements(input: string): Statement[] {
     return kept.map((text) => ({ text: substitute(text, numbers), chain: id }));
   };
   return statements.flatMap((stmt): Statement[] => {
+    const def = defines(stmt);
+    if (def) defined.add(def[1] ?? def[2]);
     const call = CALL_AT_NUMBER.exec(stmt);
     // "f(3) = 9" after defining f: f(3) and 9 must agree. Without a definition ("f(3) = 3^2 = 9"),
     // the left side is a label and the right-hand sides are the learner's values.
@@ -85,7 +94,7 @@ export function translateStatements(input: string): Statement[] {
     // "x = 3" then "x**2", "result = f(3)" then "print(result)": a value put in a name is that
     // value from then on (the engine has no variables of its own).
     const assign = new RegExp(String.raw`^\s*(${NAME})\s*=(?!=)\s*([^=]+?)\s*$`).exec(stmt);
-    if (assign && !/^lambda\b/.test(assign[2]) && !defined.has(assign[1])) {
+    if (assign && !/^lambda\b/.test(assign[2]) && !everDefined.has(assign[1])) {
       numbers.set(assign[1], substitute(assign[2], numbers));
       return [];
     }
@@ -376,7 +385,7 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
 
   const fn = program.functions.find((f) => f.name === t.name) ?? program.functions[program.functions.length - 1];
   // JavaScript's ^ is exclusive-or too: `function f(x) { return x^2 }` gives 1 at 3.
-  if (fn && /\b(?:const|let|var|function)\s+\w|console\.log/.test(answer) && /\^/.test(answer)) {
+  if (fn && JAVASCRIPT.test(answer) && /\^/.test(answer)) {
     return verdict('incorrect', [`In JavaScript, ^ is exclusive-or (bitwise): 3 ^ 2 is 1, so your ${call} is not ${fmt(expected)}. A power is written ** (x ** 2) or Math.pow(x, 2).`], q);
   }
   const wrong = wrongChain(statements, source);

@@ -25,7 +25,7 @@ export interface PyRun {
   /** Lines printed, each with the line of the top-level statement that printed it. */
   output: { line: number; text: string; values: Py[] }[];
   /** The learner's functions called from the top level: what with, and what came back. */
-  calls: { name: string; args: Py[]; result?: Py; line: number }[];
+  calls: { name: string; args: Py[]; result?: Py; line: number; fn: PyFunction }[];
   /** Values of top-level expression statements (a bare `f(3)`, as the REPL shows it), None left out. */
   values: { line: number; source: string; value: Py }[];
   /** Values assigned at the top level, by line. */
@@ -526,7 +526,7 @@ export class Interpreter {
       } else args.push(this.expr(k, scope));
     }
     const mine = isObj(fn) && fn.kind === 'function' && this.depth === 0 && !this.capture;
-    const record = mine ? { name: callee.name === 'VariableName' ? this.text(callee) : (fn as PyFunction).name, args, line: this.lineOf(n.from) } : null;
+    const record = mine ? { name: callee.name === 'VariableName' ? this.text(callee) : (fn as PyFunction).name, args, line: this.lineOf(n.from), fn: fn as PyFunction } : null;
     if (record) this.result.calls.push(record);
     const value = this.call(fn, args, kwargs);
     if (record) (record as { result?: Py }).result = value;

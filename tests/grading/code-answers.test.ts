@@ -40,6 +40,10 @@ describe('Python a teacher accepts', () => {
     ['an assert', 'def f(x):\n    return x**2\n\nassert f(3) == 9\nprint(f(3))'],
     ['a stated value after the code', 'def f(x):\n    return x**2\nf(3) = 9'],
     ['the body typed without indentation (a prompt that drops leading spaces)', 'def f(x):\nreturn x**2\nprint(f(3))'],
+    ['a label line before the code', 'In Python:\ndef f(x):\n    return x**2\nprint(f(3))'],
+    ['a code block between sentences', 'Here is my code:\n```\ndef f(x):\n    return x**2\nprint(f(3))\n```\nIt prints 9.'],
+    ['a lambda called where it is written', 'print((lambda x: x**2)(3))'],
+    ['JavaScript', 'function f(x) { return x**2 } console.log(f(3))'],
   ])('correct: %s', (_what, answer) => {
     const v = grade(answer);
     expect(v.feedback).toContain('f(3) = 9');
@@ -60,6 +64,11 @@ describe('written maths a teacher accepts', () => {
     'f(x) = x^2, f(3) = 3^2 = 3*3 = 9',
     'f(x)=x^2\nf(3)=9',
     'f(x) = x^2 ⇒ f(3) = 3^2 = 9',
+    'The function is f(x) = x^2 and f(3) = 9',
+    'f(3) = 3^2 = 9 since f(x) = x^2',
+    'f(x) = x^2 so f(3) = 3^2 which is 9',
+    'f(x) = x squared, so f(3) = 9',
+    'My answer: f(x) = x^2, f(3) = 9',
   ])('correct: %j', (answer) => {
     const v = grade(answer);
     expect(v.verdict).toBe('correct');
@@ -76,6 +85,7 @@ describe('partial: part of the task done', () => {
     ['the function printed, not called', 'def f(x):\n    return x**2\nprint(f)', 'you did not compute f(3)'],
     ['a value with no function', 'print(3**2)', '9 is the right value'],
     ['a worked value with no function', 'f(3) = 3^2 = 9', '9 is the right value'],
+    ['names, no function', 'x = 3\ny = x**2\nprint(y)', '9 is the right value'],
     ['a function that prints instead of returning', 'def f(x):\n    print(x**2)\nf(3)', 'return'],
     ['a right function, then a call that does not parse', 'def f(x):\n    return x**2\nprint(f(3)', 'line 3'],
     ['a right function, then a call of a misspelt name', 'def f(x):\n    return x**2\nprint(F(3))', "name 'F' is not defined"],
@@ -104,6 +114,10 @@ describe('incorrect, saying what the code does and why', () => {
     ['a wrong last step', 'f(x) = x^2\nf(3) = 3^2 = 6', ['6']],
     ['a wrong worked value with no function', 'f(3) = 3^2 = 6', ['6']],
     ['a wrong value after so', 'f(x) = x^2 so f(3) = 6', ['6']],
+    ['a wrong value after which is', 'f(x) = x^2 so f(3) = 3^2 which is 6', ['6']],
+    ['a wrong value said under a code block', 'Here is my code:\n```\ndef f(x):\n    return x**2\nprint(f(3))\n```\nIt prints 6.', ['prints 6', 'gives 9']],
+    ['a wrong value in a comment on a bare call', 'def f(x): return x**2\nf(3)  # 6', ['6', 'gives 9']],
+    ['^ in JavaScript', 'function f(x) { return x^2 } console.log(f(3))', ['exclusive-or']],
   ])('incorrect: %s', (_what, answer, feedback) => {
     const v = grade(answer);
     expect(v.verdict).toBe('incorrect');

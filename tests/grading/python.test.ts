@@ -63,7 +63,7 @@ describe('what a run records for grading', () => {
   test('calls of the learner\'s functions from the top level, with their results; prints apart when comparing', () => {
     const interp = new Interpreter('def f(x):\n    print("in f")\n    return x**2\ny = f(3)\nprint(y)');
     const run = interp.run();
-    expect(run.calls).toEqual([{ name: 'f', args: [3n], result: 9n, line: 4 }]);
+    expect(run.calls).toEqual([{ name: 'f', args: [3n], result: 9n, line: 4, fn: run.globals.get('f') }]);
     expect(run.output.map((o) => o.text)).toEqual(['in f\n', '9\n']);
     const at = interp.callAt(run.globals.get('f')!, 1.5);
     expect(at).toEqual({ value: 2.25, printed: ['in f\n'] });
