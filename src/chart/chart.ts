@@ -10,6 +10,12 @@ export interface ChartSeries {
   points: readonly (readonly [number, number])[];
   /** Mark where the line leaves the frame: an arrow at the edge with the farthest value (a loss that blows up). */
   offFrame?: boolean;
+  /**
+   * A curve that a fixed y range (`y`, plot --ymin/--ymax) may cut: each stretch of it beyond the
+   * top or the bottom gets an arrow at the edge where the curve crosses it, with the stretch's
+   * farthest value, and a line under the chart says where it is and how far it goes.
+   */
+  exits?: boolean;
 }
 
 export interface ChartMarker {
@@ -204,6 +210,25 @@ export function renderChart(spec: ChartSpec): string {
       if (side === 'up' || side === 'down') addBeyond(beyond, { key: `series ${si}`, series: si, side, x, y }, view);
     }
   });
+  const xName = spec.xTitle ?? 'x';
+  const exitNotes: string[] = [];
+  if (spec.y) {
+    spec.series.forEach((s, si) => {
+      if (!s.exits) return;
+      const stretches = stretchesBeyond(s.points, view);
+      for (const e of stretches) {
+        // The arrow goes where the curve crosses the edge beside what is drawn: a stretch from the
+        // curve's left end comes back into the frame at its right end; any other leaves it at its left.
+        const x = e.first === 0 && e.last < s.points.length - 1 ? e.xLast : e.xFirst;
+        beyond.push({ key: `exit ${si}`, series: si, side: e.side, x, y: e.far, row: e.side === 'up' ? 0 : intervals, col: colOf(x), count: e.last - e.first + 1, far: e.far });
+      }
+      if (!stretches.length) return;
+      const at = (e: Stretch) => (e.xFirst === e.xLast ? `at ${xName} = ${formatNumber(e.xFirst, 4)}` : `for ${xName} from ${formatNumber(e.xFirst, 4)} to ${formatNumber(e.xLast, 4)}`);
+      const far = (v: number) => formatNumber(v, 4);
+      const parts = stretches.map((e) => `${e.side === 'up' ? 'above' : 'below'} it (${arrow[e.side]}) ${at(e)}, ${e.side === 'up' ? 'up' : 'down'} to ${far(e.far)}`);
+      exitNotes.push(`${s.label} leaves the frame: ${parts.join('; ')}.`);
+    });
+  }
   for (const b of beyond) {
     grid[b.row][b.col] = { ch: arrow[b.side], series: b.series };
     const label = b.side === 'left' || b.side === 'right' ? formatNumber(b.far, 3) : fmtValue(b.far);
@@ -213,7 +238,6 @@ export function renderChart(spec: ChartSpec): string {
       [...label].forEach((ch, i) => (grid[b.row][start + i] = { ch, series: b.series }));
     }
   }
-  const xName = spec.xTitle ?? 'x';
   const beyondNote = (b: Beyond, what: string) =>
     b.side === 'left' || b.side === 'right'
       ? `${b.count} ${what} beyond the frame ${arrow[b.side]}, out to ${xName} = ${formatNumber(b.far, 4)}`
@@ -254,7 +278,7 @@ export function renderChart(spec: ChartSpec): string {
   });
   lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots), covered, markerNotes, (t) => text(t), spec.width));
   // Summaries wrap at spaces within the chart's width (a terminal would cut them mid-word).
-  for (const line of (spec.summary ?? []).map(text)) {
+  for (const line of [...exitNotes, ...(spec.summary ?? [])].map(text)) {
     lines.push(...hangingWrap(line, spec.width).split('\n'));
   }
   return lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
@@ -408,6 +432,30 @@ function sideOf(x: number, y: number, f: Frame): Side | null | 'gap' {
   if (y > f.hi) return 'up';
   if (y < f.lo) return 'down';
   return null;
+}
+
+/** A run of consecutive points beyond the top or the bottom of the frame: indices, x ends, farthest y. */
+interface Stretch { side: 'up' | 'down'; first: number; last: number; xFirst: number; xLast: number; far: number }
+
+function stretchesBeyond(points: readonly (readonly [number, number])[], f: Frame): Stretch[] {
+  const out: Stretch[] = [];
+  let cur: Stretch | null = null;
+  points.forEach(([x, y], i) => {
+    const side = sideOf(x, y, f);
+    if (side !== 'up' && side !== 'down') {
+      cur = null;
+      return;
+    }
+    if (cur && cur.side === side && cur.last === i - 1) {
+      cur.last = i;
+      cur.xLast = x;
+      if (side === 'up' ? y > cur.far : y < cur.far) cur.far = y;
+      return;
+    }
+    cur = { side, first: i, last: i, xFirst: x, xLast: x, far: y };
+    out.push(cur);
+  });
+  return out;
 }
 
 /** Counts a point beyond the frame into its group; the arrow stays where the group first left. */

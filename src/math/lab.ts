@@ -72,8 +72,8 @@ export function plotLab(p: PlotInput): PlotResult {
     let si: number;
     if (alias) {
       const band = envelope(f, p.from, p.to, columns, Math.max(4, Math.ceil(DENSE_SAMPLES / columns)));
-      si = series.push({ label: `${fx} = ${e.text}: band top`, points: band.upper }) - 1;
-      series.push({ label: `${fx} = ${e.text}: band bottom`, points: band.lower });
+      si = series.push({ label: `${fx} = ${e.text}: band top`, points: band.upper, exits: true }) - 1;
+      series.push({ label: `${fx} = ${e.text}: band bottom`, points: band.lower, exits: true });
       fitted.push(...band.upper.map((q) => q[1]), ...band.lower.map((q) => q[1]));
       const w = niceWidth(((p.to - p.from) * columns) / 8 / alias.turns);
       const note =
@@ -82,7 +82,8 @@ export function plotLab(p: PlotInput): PlotResult {
       notes.push(note);
       summary.push(note);
     } else {
-      si = series.push({ label: `${fx} = ${e.text}`, points }) - 1;
+      // A y range given on the command line may cut the curves (not the tangent, cut at the frame by design): the chart marks where.
+      si = series.push({ label: `${fx} = ${e.text}`, points, exits: true }) - 1;
       fitted.push(...points.map((q) => q[1]));
     }
     const defined = fine.map((q) => q[1]).filter(Number.isFinite);
@@ -108,7 +109,7 @@ export function plotLab(p: PlotInput): PlotResult {
     const d = p.derivatives?.[i];
     if (d && p.showDerivative) {
       const points = sample((x) => d.evaluate(x), p.from, p.to, p.samples);
-      series.push({ label: `${name}'(${e.variable}) = ${d.text}`, points });
+      series.push({ label: `${name}'(${e.variable}) = ${d.text}`, points, exits: true });
       jsonSeries.push({ label: `${name}'(${e.variable}) = ${d.text}`, points: jsonPoints(points) });
       fitted.push(...points.map((q) => q[1]));
     }

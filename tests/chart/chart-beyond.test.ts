@@ -9,6 +9,29 @@ const body = (out: string) => out.split('\n').filter((l) => /[┤│]/.test(l));
 
 // Issue 12: nothing drawn silently off the chart, nothing silently under something else.
 describe('points beyond the frame are marked at its edge, with their value', () => {
+  test('a curve cut by a given y range: an arrow where each stretch crosses the edge, and a line that says where and how far', () => {
+    const out = renderChart({ ...parabola, y: { from: 0, to: 4 }, series: [{ ...parabola.series[0], exits: true }] });
+    const top = body(out)[0];
+    expect([...top].filter((c) => c === '↑')).toHaveLength(2);
+    // Under the chart, both stretches: from the left end in to x = -2, and from x = 2 out to the right end.
+    expect(out.replace(/\s+/g, ' ')).toMatch(/f\(x\) = x\^2 leaves the frame: above it \(↑\) for x from -5 to -2\.1, up to 25; above it \(↑\) for x from 2\.1 to 5, up to 25\./);
+    // The arrows stand where the curve meets the top: beside its last and first cells there.
+    const cells = [...top.slice(top.indexOf('┤') + 1)];
+    const arrows = cells.flatMap((c, i) => (c === '↑' ? [i] : []));
+    const curve = cells.flatMap((c, i) => (/[─╮╭╯╰]/.test(c) ? [i] : []));
+    expect(Math.abs(arrows[0] - Math.min(...curve))).toBeLessThanOrEqual(3);
+    expect(Math.abs(arrows[1] - Math.max(...curve))).toBeLessThanOrEqual(3);
+  });
+
+  test('below the frame too, in ASCII; and a curve inside a given range, or a range the chart fits itself, gets no such line', () => {
+    const cubic: ChartSpec = { ...base, ascii: true, y: { from: -10, to: 10 }, series: [{ label: 'f(x) = x^3', points: sample((x) => x ** 3, -5, 5, 101), exits: true }], xTitle: 'x' };
+    const out = renderChart(cubic);
+    expect(out.replace(/\s+/g, ' ')).toContain('f(x) = x^3 leaves the frame: below it (v) for x from -5 to -2.2, down to -125; above it (^) for x from 2.2 to 5, up to 125.');
+    expect(body(renderChart({ ...cubic, ascii: false }))[0]).toContain('↑');
+    expect(renderChart({ ...cubic, y: { from: -200, to: 200 } })).not.toContain('leaves the frame');
+    expect(renderChart({ ...cubic, y: undefined })).not.toContain('leaves the frame');
+  });
+
   test('markers beyond the right edge and the top: an arrow at the edge, and the legend says how far', () => {
     const out = renderChart({
       ...parabola,

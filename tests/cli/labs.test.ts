@@ -13,6 +13,19 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('calc-ml plot', () => {
+  test('--ymin/--ymax that cut the curve: arrows where it leaves the frame, and the summary says where and how far', () => {
+    for (const width of ['80', '40']) {
+      const r = cli(['plot', 'x^2', '--ymin', '0', '--ymax', '4', '--width', width]);
+      expect(r.code).toBe(0);
+      const rows = r.stdout.split('\n').filter((l) => /[┤│]/.test(l));
+      expect([...rows[0]].filter((c) => c === '↑')).toHaveLength(2);
+      expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/f\(x\) = x\^2 leaves the frame: above it \(↑\) for x from -5 to -2\.\d+, up to 25; above it \(↑\) for x from 2\.\d+ to 5, up to 25\. min 0 at x = 0/);
+      for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(Number(width));
+    }
+    // A range that holds the whole curve cuts nothing, and says nothing of it.
+    expect(cli(['plot', 'x^2', '--ymin', '0', '--ymax', '30']).stdout).not.toContain('leaves the frame');
+  });
+
   test('plot x^2 draws a labelled parabola and says where the minimum is', () => {
     const r = cli(['plot', 'x^2', '--width', '40']);
     expect(r.code).toBe(0);
