@@ -46,8 +46,10 @@ export function reviewQueue(sources: ReviewSource[], now: Date, limit = 10): (Sc
 
 function nextLine(sources: ReviewSource[], now: Date): string | null {
   const s = dueSummary(scheduleAll(Object.fromEntries(sources.map((x) => [x.key, x.record]))), now);
-  if (!s.next) return null;
-  return `Next due: ${s.nextCount} item${s.nextCount === 1 ? '' : 's'} ${whenText(s.next, now)}.`;
+  // Missed in this session (or kept, still to judge): due again at once, and said so.
+  const again = s.due ? `${s.due} item${s.due === 1 ? ' is' : 's are'} due again now: calc-ml review goes over ${s.due === 1 ? 'it' : 'them'} again.` : '';
+  const later = s.next ? `Next due: ${s.nextCount} item${s.nextCount === 1 ? '' : 's'} ${whenText(s.next, now)}.` : '';
+  return [again, later].filter(Boolean).join(' ') || null;
 }
 
 /**

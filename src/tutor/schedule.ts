@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import type { AnswerRecord, LessonProgress } from './progress.js';
 
 /**
@@ -68,6 +68,8 @@ export interface Scheduled {
   reps: number;
   /** Its last answer was kept ungraded and not judged: due for the learner's check. */
   toCheck: boolean;
+  /** In a (re)learning step: missed or partly right, due again within minutes. */
+  learning: boolean;
 }
 
 /** Every scheduled item of every lesson, soonest due first. */
@@ -78,15 +80,26 @@ export function scheduleAll(lessons: Record<string, LessonProgress>): Scheduled[
       const card = cardOf(list);
       if (!card) continue;
       const misses = list.filter((a) => ratingOf(a) === Rating.Again || a.verdict === 'partial').length;
-      out.push({ lesson, ref, due: card.due, misses, reps: card.reps, toCheck: awaitsCheck(list[list.length - 1]) });
+      out.push({ lesson, ref, due: card.due, misses, reps: card.reps, toCheck: awaitsCheck(list[list.length - 1]), learning: card.state === State.Learning || card.state === State.Relearning });
     }
   }
   return out.sort((a, b) => a.due.getTime() - b.due.getTime() || b.misses - a.misses);
 }
 
-/** Due now: most overdue first, then most missed. */
+/**
+ * A miss's learning step is minutes long: a learner who has just missed an item and is told to run
+ * review must find it there, not "nothing is due; next in 1 minute". Items in a (re)learning step
+ * due within this window count as due now.
+ */
+export const LEARNING_GRACE_MS = 10 * 60_000;
+
+export function isDue(i: Scheduled, now: Date): boolean {
+  return i.due.getTime() <= now.getTime() + (i.learning ? LEARNING_GRACE_MS : 0);
+}
+
+/** Due now (isDue): most overdue first, then most missed. */
 export function dueNow(items: Scheduled[], now: Date): Scheduled[] {
-  return items.filter((i) => i.due.getTime() <= now.getTime());
+  return items.filter((i) => isDue(i, now));
 }
 
 export interface DueSummary {
@@ -102,7 +115,7 @@ export function dueSummary(items: Scheduled[], now: Date): DueSummary {
   const dueItems = dueNow(items, now);
   const due = dueItems.length;
   const toCheck = dueItems.filter((i) => i.toCheck).length;
-  const later = items.filter((i) => i.due.getTime() > now.getTime());
+  const later = items.filter((i) => !isDue(i, now));
   if (!later.length) return { due, toCheck, next: null, nextCount: 0 };
   const next = later[0].due;
   const day = next.toISOString().slice(0, 10);

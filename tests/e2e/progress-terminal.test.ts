@@ -190,8 +190,8 @@ maybe('progress in a real terminal', () => {
     t.type('false');
     await seen(t, /6\/6 · Lesson 7\.3\.5 · quiz\.1 Adaptive methods give every parameter the same step\.[\s\S]*true or false\?/);
     t.type('false');
-    // quiz.4, judged "not yet", is due again a minute later.
-    await seen(t, /Review done: 5 of 6 right\. Next due: 1 item in 1 minute\./);
+    // quiz.4, judged "not yet", is due again at once (its learning step is a minute).
+    await seen(t, /Review done: 5 of 6 right\. 1 item is due again now: calc-ml review goes over it again\. Next due: 2 items tomorrow \(2026-01-02\)\./);
     expect(await t.exitStatus()).toBe(0);
 
     const text = runCli(['progress'], { env: at('2026-01-01T10:32:00Z') }).stdout;

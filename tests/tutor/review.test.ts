@@ -1,5 +1,5 @@
 import { reviewQueue, runReview, type ReviewSource } from '../../src/tutor/review.js';
-import { cardOf, dueSummary, ratingOf, scheduleAll, whenText } from '../../src/tutor/schedule.js';
+import { cardOf, dueNow, dueSummary, ratingOf, scheduleAll, whenText } from '../../src/tutor/schedule.js';
 import { recordingUi } from '../../src/tutor/ui.js';
 import { emptyLesson, recordAnswer, missedRefs, type AnswerRecord } from '../../src/tutor/progress.js';
 import type { Question } from '../../src/grading/index.js';
@@ -143,5 +143,32 @@ describe('kept answers come back for the learner to check, from a pipe as in a t
     expect(ui.lines.join('\n')).toMatch(/Review done: 1 of 1 right\./);
     expect(reviewQueue([s], new Date(day(1, 13)))).toEqual([]);
     expect(cardOf(s.record.answers['quiz.3'])!.due.toISOString()).toBe('2026-01-03T12:00:00.000Z');
+  });
+});
+
+describe('a miss is due again at once', () => {
+  // Told "run calc-ml review" at the end of a quiz, a learner must find what they just missed there,
+  // not "Nothing is due now. Next due: 1 item in 1 minute".
+  test.each([
+    ['missed a moment ago', [ans('a', 'incorrect', day(1, 10))], '2026-01-01T10:00:00Z', true],
+    ['partly right a moment ago', [ans('a', 'partial', day(1, 10))], '2026-01-01T10:00:00Z', true],
+    ['skipped a moment ago', [ans('a', 'incorrect', day(1, 10), { answer: '' })], '2026-01-01T10:00:00Z', true],
+    ['right a moment ago', [ans('a', 'correct', day(1, 10))], '2026-01-01T10:00:00Z', false],
+    ['right, two days later', [ans('a', 'correct', day(1, 10))], '2026-01-03T10:00:00Z', true],
+    ['missed, then right a moment ago', [ans('a', 'incorrect', day(1, 10)), ans('a', 'correct', day(1, 10))], '2026-01-01T10:00:00Z', false],
+  ])('%s: due now = %s', (_name, history, now, due) => {
+    expect(dueNow(scheduleAll({ l: recordOf(history) }), new Date(now)).length).toBe(due ? 1 : 0);
+  });
+
+  test('the review right after the quiz asks it, and says when it ends that it is due again', async () => {
+    const record = recordOf([ans('quiz.2', 'incorrect', day(1, 10), { kind: 'truefalse' })]);
+    const ui = recordingUi();
+    const asker = { interactive: false, input: async () => 'true', select: async () => '' as never, pause: async () => {} };
+    const q: Question = { ref: 'quiz.2', kind: 'truefalse', section: 'trueFalse', prompt: 'Momentum always needs a smaller rate.', line: 1, answer: false };
+    const done = await runReview([{ key: 'x', label: 'Lesson x', questions: [q], record, save: (c) => c(record) }], {
+      ask: asker, ui, grade: () => ({ verdict: 'incorrect', score: 0, feedback: 'Not correct: the statement is false.' }), now: () => new Date(day(1, 10)),
+    });
+    expect(done.asked).toBe(1);
+    expect(ui.lines.join('\n')).toMatch(/Review done: 0 of 1 right\. 1 item is due again now: calc-ml review goes over it again\./);
   });
 });
