@@ -17,7 +17,8 @@ import { ROLE_WORDS, readRelations, type Roles } from './roles.js';
  */
 
 interface Alt {
-  words: { lemma: string; prefix: boolean; gap: number }[];
+  /** `word`: the key's word as written, when the reader's lemma of it alone differs ("setting" read alone is "set"). */
+  words: { lemma: string; prefix: boolean; gap: number; word?: string }[];
 }
 type Group = Alt[];
 
@@ -36,7 +37,9 @@ function compileAlt(text: string): Alt {
     if (piece.endsWith('*') && piece.length > 1) {
       words.push({ lemma: piece.slice(0, -1).toLowerCase(), prefix: true, gap });
     } else {
-      for (const l of lemmas(piece)) words.push({ lemma: l, prefix: false, gap });
+      const ls = lemmas(piece);
+      const word = piece.toLowerCase();
+      for (const l of ls) words.push({ lemma: l, prefix: false, gap, ...(ls.length === 1 && l !== word ? { word } : {}) });
     }
     gap = 2;
   }
@@ -56,12 +59,20 @@ function compileAlt(text: string): Alt {
 function same(t: Token, w: Alt['words'][number]): boolean {
   // Misspellings only for words that are no English word: "paint" is never "point", "less" never "loss".
   if (w.prefix) return t.lemma.startsWith(w.lemma) || (t.refers?.startsWith(w.lemma) ?? false) || (!t.known && t.pos !== 'NUM' && nearPrefix(t.text, w.lemma));
-  if (t.lemma === w.lemma || t.text === w.lemma || t.refers === w.lemma) return true;
+  if (t.lemma === w.lemma || t.text === w.lemma || t.refers === w.lemma || (w.word !== undefined && (t.lemma === w.word || t.text === w.word))) return true;
   // An inflected word the model kept whole ("squared") or reduced to another lemma ("tuning" →
   // "tun"): its form still says which word it is. An -ing word kept whole is a noun of its own
   // ("training" is not a form of "train", "meaning" not of "mean").
   if (isFormOf(t.text, w.lemma) && (t.lemma !== t.text || !t.text.endsWith('ing'))) return true;
   return !t.known && t.pos !== 'NUM' && nearWord(t.text, w.lemma);
+}
+
+/**
+ * "learning rate" is one thing, a setting: its "rate" is no rate of change, so it matches only an
+ * alternative that says "learning rate" itself.
+ */
+function partOfCompound(ts: Token[], j: number, alt: Alt, k: number): boolean {
+  return ts[j].lemma === 'rate' && ['learn', 'learning'].includes(ts[j - 1]?.lemma ?? '') && !['learn', 'learning'].includes(alt.words[k - 1]?.lemma ?? '');
 }
 
 /** Positions of one alternative inside tokens [from, to), or null. */
@@ -70,7 +81,7 @@ function findAlt(ts: Token[], from: number, to: number, alt: Alt): number[] | nu
     if (k === alt.words.length) return [];
     const limit = k === 0 ? to : Math.min(to, at + 2 + alt.words[k].gap);
     for (let j = k === 0 ? from : at + 1; j < limit; j++) {
-      if (same(ts[j], alt.words[k])) {
+      if (same(ts[j], alt.words[k]) && !partOfCompound(ts, j, alt, k)) {
         const rest = go(k + 1, j);
         if (rest) return [j, ...rest];
       }
@@ -100,14 +111,21 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   // A "not" anywhere in the clause denies it ("its speed does *not* change over time"), except one
   // inside the pattern's own words ("not converge"), which is what the pattern says.
   let without = false;
+  // "… until nothing much changes any more", "stop when the loss no longer decreases": a "not"
+  // inside the stopping condition says when to stop; it denies nothing of the claim.
+  let stopping = false;
   for (let i = clauseStart; i < ts.length && ts[i].clause === c; i++) {
-    if (own.has(i)) continue;
-    if (ts[i].lemma === 'without') without = true;
-    if (ts[i].denies || (NEGATORS.has(ts[i].lemma) && !(ts[i].lemma === 'not' && ['only', 'just', 'merely', 'simply'].includes(ts[i + 1]?.lemma ?? '')))) n++;
+    const l = ts[i].lemma;
+    if (l === 'until' || l === 'till' || ((l === 'when' || l === 'once') && ['stop', 'end', 'finish', 'halt'].includes(ts[i - 1]?.lemma ?? ''))) stopping = true;
+    if (own.has(i) || stopping) continue;
+    if (l === 'without') without = true;
+    if (ts[i].denies || (NEGATORS.has(l) && !(l === 'not' && ['only', 'just', 'merely', 'simply'].includes(ts[i + 1]?.lemma ?? '')))) n++;
   }
   // "you can't minimise the loss without derivatives", "without derivatives we wouldn't know which
   // way": not … without … says they are needed.
   if (without && n) n++;
+  // "gets there quickly *without* blowing up": without, just before the idea, denies it.
+  else if (!n && ts.slice(Math.max(clauseStart, at[0] - 2), at[0]).some((t) => t.lemma === 'without' && t.clause === c)) n++;
   return n % 2 === 1;
 }
 
@@ -186,6 +204,11 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
         p = f[0] + 1;
       }
     }
+    // "we move *it* the way that …": "it" after a verb is what is moved, not the gradient speaking.
+    for (let k = anchors.length - 1; k >= 0; k--) {
+      const t = ts[anchors[k][0]];
+      if (t.lemma === 'it' && ts[anchors[k][0] - 1]?.pos === 'VERB' && ts[anchors[k][0] - 1].clause === t.clause) anchors.splice(k, 1);
+    }
     anchors.sort((x, y) => x[0] - y[0]);
     let at: number[] = [];
     let ok = false;
@@ -212,7 +235,7 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
       direction = chunkDirection(ts, at[0], axis);
       // A size is said once for the sentence: "If the step is too large, the updates overshoot."
       if (!direction && (axis === 'large' || axis === 'small')) {
-        const before = ts.filter((t, i) => i <= at[0] && t.sentence === anchor.sentence && t.chunk !== anchor.chunk);
+        const before = ts.filter((t, i) => i <= at[0] && t.statement === anchor.statement && t.chunk !== anchor.chunk);
         direction = directionOf(before, axis);
       }
     }
@@ -278,7 +301,7 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
         got ??= h;
       } else if (agrees && h.negated) {
         wrong.push({ name: `the opposite of “${claim.name}”`, correction: claim.flipped?.correction ?? `That idea is right: ${claim.name}.`, quote: h.quote, kind: 'denied', blocks: [claim.name], clause: h.clause });
-      } else if (!agrees && !h.negated && !reading.keywordList && !(claim.direction === 'against' || claim.direction === 'along' ? warnsOf(reading.tokens, h.clause) : false)) {
+      } else if (!agrees && !h.negated && !reading.keywordList && !asksWhether(reading.tokens, h) && !(claim.direction === 'against' || claim.direction === 'along' ? warnsOf(reading.tokens, h.clause) : false)) {
         // (A bare list of words, "gradient direction weights update downhill", points no way: it
         // names the idea, turned or not, and is at most partly right.)
         const name = claim.flipped?.name ?? `${claim.name}, turned around (${opposite[claim.direction!]})`;
@@ -310,16 +333,26 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
     // A list of words relates none of them: "analytic numeric exact approximate" says neither that
     // numeric is exact nor that analytic approximates. (A wrong topic, one word group, is named even so.)
     if (reading.keywordList && (m.says.length > 1 || m.direction)) continue;
-    const h = hits.find((x) => !x.negated && (!m.direction || x.direction === want));
+    const h = hits.find((x) => !x.negated && (!m.direction || x.direction === want) && !approximates(reading.tokens, x));
     if (h) wrong.push({ name: m.name, correction: m.correction, quote: h.quote, kind: 'misconception', blocks: m.blocks });
   }
   // "How much the input changes when the output changes": who depends on whom, turned around.
+  const relations = rubric.roles ? readRelations(reading.tokens, rolesOf(rubric.roles)) : [];
   if (rubric.roles) {
     const ts = reading.tokens;
-    const swap = readRelations(ts, rolesOf(rubric.roles)).find((rel) => rel.swapped);
+    const swap = relations.find((rel) => rel.swapped && rel.strict);
     if (swap) {
       const quote = ts.filter((t) => t.sentence === swap.sentence && !t.borrowed).map((t) => t.text).join(' ').replace(/ ([,.;:!?)])/g, '$1');
       wrong.push({ name: rubric.roles.swapped.name, correction: rubric.roles.swapped.correction, quote, kind: 'swapped', blocks: [], roles: { responds: ts[swap.dependent].text, varied: ts[swap.independent].text } });
+    }
+    // The relation the right way round says what the key's `makes` claims say ("how much the
+    // function changes when we move x" is a rate relative to the input).
+    const right = relations.find((rel) => !rel.swapped);
+    for (const name of right && !swap ? rubric.roles.makes ?? [] : []) {
+      const claim = rubric.claims.find((c) => c.name === name);
+      if (!claim || found.some((f) => f.claim === claim)) continue;
+      const own = ts.filter((t) => t.sentence === right!.sentence && !t.borrowed);
+      found.push({ claim, hit: { clause: ts[right!.dependent].clause, at: [right!.dependent, right!.independent], negated: false, direction: 0, quote: own.map((t) => t.text).join(' ').replace(/ ([,.;:!?)])/g, '$1') } });
     }
   }
   // "The gradient points where the loss grows fastest": the loss going up is what the gradient
@@ -328,8 +361,12 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
   const level = (a?: Axis) => a === 'up' || a === 'down';
   // (Only a claim about the loss: "the gradient tells the direction in which the loss decreases" turns
   // the gradient's own claim around, and that stays wrong.)
+  // (Nor is "how much the loss goes up when you bump each weight": a derivative's relation read in
+  // the clause describes the gradient.)
+  const relating = new Set(relations.filter((rel) => !rel.swapped).map((rel) => reading.tokens[rel.dependent].clause));
   const describing = (w: (typeof wrong)[number]) =>
-    w.kind === 'flipped' && level(w.axis) && !GRADIENT.has(w.about ?? '') && (found.some((f) => level(f.claim.direction) && f.claim.direction !== w.axis && f.hit.clause === w.clause) || pointsAt(reading.tokens, w.clause));
+    (w.kind === 'flipped' && !GRADIENT.has(w.about ?? '') && relating.has(w.clause ?? -1)) ||
+    (w.kind === 'flipped' && level(w.axis) && !GRADIENT.has(w.about ?? '') && (forBadness(reading.tokens, w.clause) || found.some((f) => level(f.claim.direction) && f.claim.direction !== w.axis && f.hit.clause === w.clause) || pointsAt(reading.tokens, w.clause)));
   for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i])) wrong.splice(i, 1);
   const blocked = new Set(wrong.flatMap((w) => w.blocks));
   return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), wrong: dedupe(wrong) };
@@ -348,6 +385,32 @@ function warnsOf(ts: Token[], clause: number): boolean {
   if (!own.length || !(own[0].lemma === 'if' || own.some((t) => SUPPOSE.has(t.lemma)))) return false;
   const firstChunk = own[0].chunk;
   return own.some((t) => t.chunk !== firstChunk && HARM.has(t.lemma));
+}
+
+/**
+ * "Numerical gradients only *approximate* the true derivative": between the thing and the words of
+ * exactness stands a word of approximating, so the exactness is the target's, not the thing's.
+ */
+function approximates(ts: Token[], h: ClaimHit): boolean {
+  const [first, last] = [h.at[0], h.at[h.at.length - 1]];
+  return ts.slice(first + 1, last).some((t) => /^(approximat|estimat)/.test(t.lemma) || ['close', 'near', 'roughly'].includes(t.lemma));
+}
+
+/**
+ * "It gives a big number *for bad guesses*", "the loss is high *when the predictions are wrong*":
+ * a large value said to come with bad predictions describes what the loss measures, not a wish to
+ * make it large.
+ */
+const BAD = new Set(['bad', 'wrong', 'poor', 'worse', 'worst', 'off', 'inaccurate', 'incorrect', 'mistake', 'error', 'terrible', 'awful']);
+function forBadness(ts: Token[], clause: number | undefined): boolean {
+  const own = ts.filter((t) => t.clause === clause);
+  return own.some((t, i) => ['for', 'when', 'if'].includes(t.lemma) && own.slice(i + 1, i + 5).some((x) => BAD.has(x.lemma)));
+}
+
+/** "(it tells you) *whether* nudging it up makes things worse or better": an open question states no way. */
+function asksWhether(ts: Token[], h: ClaimHit): boolean {
+  const start = ts.findIndex((t) => t.clause === h.clause);
+  return ts.slice(start, h.at[0] + 1).some((t) => t.lemma === 'whether');
 }
 
 /** What a clause is about: its first noun or adjective ("the *analytic* gradient", "the *numeric* one"). */

@@ -21,6 +21,10 @@ export interface Token extends Word {
   denies?: true;
   /** A verb the clause leaves out and takes from the one before ("not with it *but against it*"); never quoted. */
   borrowed?: true;
+  /** On a clause's first word: the joining word before it ("so", "because"), which is no word of the clause. */
+  opens?: string;
+  /** Statements end where sentences end and at ";": "huge strides bounce; ant-sized steps crawl" are two. */
+  statement: number;
 }
 
 export interface Reading {
@@ -79,6 +83,22 @@ function readSpelled(text: string, vocabulary?: Vocabulary): Word[] {
   return again.map((w, i) => (fixes.has(words[i].text) ? { ...w, text: words[i].text } : w));
 }
 
+/**
+ * A comma that opens an apposition: the clause so far is a bare noun phrase ("Accuracy"), then a
+ * noun phrase with an article and no verb up to the next comma ("the percentage of correct
+ * answers"), then a verb ("is the loss").
+ */
+function apposition(raw: Word[], comma: number, ownSoFar: Token[]): boolean {
+  if (!ownSoFar.length || ownSoFar.some((t) => t.pos === 'VERB' || t.pos === 'AUX') || ownSoFar.length > 4) return false;
+  if (raw[comma + 1]?.pos !== 'DET') return false;
+  for (let k = comma + 1; k < raw.length && k < comma + 10; k++) {
+    if (raw[k].sentence !== raw[comma].sentence) return false;
+    if (raw[k].pos === 'VERB' || raw[k].pos === 'AUX') return false;
+    if (raw[k].text === ',') return raw[k + 1]?.pos === 'AUX' || raw[k + 1]?.pos === 'VERB';
+  }
+  return false;
+}
+
 export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   const raw = readSpelled(spellOut(text.slice(0, READ_LIMIT)), vocabulary);
   const tokens: Token[] = [];
@@ -88,25 +108,60 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   let relativeSinceVerb = false;
   let conditional = false;
   const butClauses = new Set<number>();
+  /** The joining word that ended the clause before (not kept as a word of either), for the next token. */
+  let opens: string | undefined;
+  // (numbers are never reused: after an aside the clause before it goes on, and the next is new)
+  let lastClause = 0;
+  let lastChunk = 0;
+  const newChunk = () => (chunk = ++lastChunk);
   const newClause = () => {
-    clause++;
-    chunk++;
+    clause = ++lastClause;
+    newChunk();
     chunkHasVerb = false;
     relativeSinceVerb = false;
   };
+  let statement = 0;
+  /** Clause (and chunk) to go back to after an aside: "(its error)", ", the percentage of correct answers,". */
+  let resume: [number, number] | undefined;
+  let asideOpen = false;
   raw.forEach((w, i) => {
     const prev = tokens[tokens.length - 1];
     if (prev && prev.sentence !== w.sentence) {
       newClause();
       conditional = false;
+      statement++;
+      resume = undefined;
     }
     const ownSoFar = tokens.filter((t) => t.clause === clause);
     const clauseHasVerb = ownSoFar.some((t) => isVerb(t) || t.pos === 'AUX');
     if (w.pos === 'PUNCT') {
-      if (/^[;,()[\]"]$|^[–—]$|^\.+$|^…$/.test(w.text)) {
+      if (w.text === ';') statement++;
+      const back = () => {
+        [clause, chunk] = resume!;
+        chunkHasVerb = tokens.some((t) => t.chunk === chunk && isVerb(t));
+        resume = undefined;
+      };
+      if ((w.text === '(' || w.text === '[') && ownSoFar.length) {
+        // "to make the loss (its error) as small as possible": the aside is a clause of its own, and
+        // the clause it interrupts goes on after it (the aside is moved after it, below).
+        resume = [clause, chunk];
+        newClause();
+        asideOpen = true;
+      } else if ((w.text === ')' || w.text === ']') && asideOpen && resume) {
+        back();
+        asideOpen = false;
+      } else if (w.text === ',' && !asideOpen && apposition(raw, i, ownSoFar)) {
+        // "Accuracy, the percentage of correct answers, is the loss": a noun phrase between commas
+        // names the thing before it; the clause goes on after the second comma.
+        resume = [clause, chunk];
+        newClause();
+      } else if (w.text === ',' && !asideOpen && resume && ownSoFar.length && !clauseHasVerb) {
+        back();
+      } else if (/^[;,()[\]"]$|^[–—]$|^\.+$|^…$/.test(w.text)) {
         // "If the step is too large, it overshoots": the condition and its result are one claim.
         if (w.text === ',' && conditional) conditional = false;
         else newClause();
+        if (!asideOpen) resume = undefined;
       } else if (w.text === ':' && clauseHasVerb && !conditional) {
         // "The numeric one isn't exact: it approximates": a statement, then another. ("Too large:
         // overshoots", a label and what it does, stays one claim.)
@@ -117,17 +172,23 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const next0 = raw[i + 1];
     if (DENYING.some(([a, b]) => w.lemma === a && next0?.lemma === b)) {
       newClause();
-      tokens.push({ ...w, clause, chunk, denies: true });
+      tokens.push({ ...w, clause, chunk, statement, denies: true });
       return;
     }
     if (INNER_ADVERBS.has(w.lemma) && w.pos === 'ADV' && ownSoFar.length && !clauseHasVerb) {
-      tokens.push({ ...w, clause, chunk });
+      tokens.push({ ...w, clause, chunk, statement });
       return;
     }
     const next = raw[i + 1];
     if (JOINERS.has(w.lemma) && w.pos !== 'ADV' ? true : JOINERS.has(w.lemma) && (w.lemma !== 'so' || next?.pos !== 'ADJ')) {
       newClause();
       if (w.lemma === 'but') butClauses.add(clause);
+      opens = w.lemma;
+      // "… until it converges": the word is the claim's own ("repeat until"), kept in its clause.
+      if (w.lemma === 'until' || w.lemma === 'till') {
+        tokens.push({ ...w, clause, chunk, statement, opens });
+        opens = undefined;
+      }
       return;
     }
     // "and"/"or" end a clause when a new statement follows ("… and move downhill", "and it …").
@@ -145,7 +206,7 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     if (isVerb(w) || (w.lemma === 'to' && next && isVerb(next))) {
       // A second verb starts a new chunk, unless it sits in a relative clause ("the way the loss goes").
       if (chunkHasVerb && !relativeSinceVerb && !(prev && prev.lemma === 'to' && prev.chunk === chunk && w.pos === 'VERB' && tokens.filter((t) => t.chunk === chunk).length === 1)) {
-        chunk++;
+        newChunk();
         chunkHasVerb = false;
       }
       if (isVerb(w)) {
@@ -154,10 +215,16 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
       }
     }
     if (RESULT.has(w.lemma) && isVerb(w) && next && (next.lemma === 'to' || next.lemma === 'in')) {
-      chunk++;
+      newChunk();
     }
-    tokens.push({ ...w, clause, chunk });
+    tokens.push({ ...w, clause, chunk, statement, ...(opens ? { opens } : {}) });
+    opens = undefined;
   });
+  // An aside is read after the clause it interrupted, so that each clause's words stand together.
+  const firstOf = new Map<number, number>();
+  tokens.forEach((t, i) => firstOf.has(t.clause) || firstOf.set(t.clause, i));
+  const order = new Map(tokens.map((t, i) => [t, i]));
+  tokens.sort((a, b) => firstOf.get(a.clause)! - firstOf.get(b.clause)! || order.get(a)! - order.get(b)!);
   // "The weights don't move with the gradient *but against it*": a "but" clause with no verb of its
   // own says the denied clause's verb, affirmed, the other way. The verb is borrowed (not quoted).
   for (const c of butClauses) {
@@ -179,6 +246,12 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const subject = before[k];
     if (subject && (subject.pos === 'NOUN' || subject.pos === 'ADJ') && subject.sentence === t.sentence) t.refers = subject.lemma;
   });
+  // "Model is having parameters, we change *them*": "them"/"they" stand for the plural noun before.
+  tokens.forEach((t, i) => {
+    if (t.text !== 'them' && t.text !== 'they') return;
+    const before = tokens.slice(0, i).reverse().find((x) => x.pos === 'NOUN' && x.text !== x.lemma && x.text.endsWith('s'));
+    if (before && before.sentence >= t.sentence - 1) t.refers = before.lemma;
+  });
   // "…the gradient, which points uphill": the relative pronoun is the gradient, for the claims.
   tokens.forEach((t, i) => {
     // ("which points uphill": the model may tag "points" a plural noun.)
@@ -189,7 +262,8 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   });
   const words = tokens.filter((t) => !t.borrowed).length;
   const hasVerb = tokens.some((t) => isVerb(t) || (t.pos === 'AUX' && t.lemma !== 'be'));
-  const hasLinks = tokens.some((t) => FUNCTION_POS.has(t.pos) || t.pos === 'AUX') || /[=→]/.test(text);
+  // ("lr too high: diverges": a label and what it does is a statement, as "=" and "→" are)
+  const hasLinks = tokens.some((t) => FUNCTION_POS.has(t.pos) || t.pos === 'AUX') || /[=→]|\S:\s+\S/.test(text);
   // ("error prediction minimize": a verb among the nouns does not make a sentence.)
   return { tokens, words, hasVerb, keywordList: words >= 2 && !hasLinks };
 }
@@ -208,7 +282,7 @@ const TURN: Record<string, Sign> = table({
 const LEVEL: Record<string, Sign> = table({
   down: -1, downhill: -1, downward: -1, downwards: -1, descend: -1, descent: -1, decrease: -1, reduce: -1, lower: -1, lowest: -1,
   minimize: -1, minimum: -1, minimal: -1, bottom: -1, valley: -1, fall: -1, drop: -1, shrink: -1, decline: -1, smaller: -1,
-  smallest: -1, least: -1, fewer: -1, decent: -1, less: -1,
+  smallest: -1, least: -1, fewer: -1, fewest: -1, decent: -1, less: -1,
   up: 1, uphill: 1, upward: 1, upwards: 1, ascend: 1, ascent: 1, increase: 1, rise: 1, climb: 1, raise: 1, maximize: 1,
   maximum: 1, higher: 1, highest: 1, grow: 1, larger: 1, largest: 1, bigger: 1, biggest: 1, greater: 1, greatest: 1, top: 1, peak: 1,
 });
@@ -217,6 +291,7 @@ const LEVEL_SIZE: Record<string, Sign> = table({ small: -1, low: -1, large: 1, h
 const SIZE: Record<string, Sign> = table({
   large: 1, big: 1, high: 1, huge: 1, great: 1, larger: 1, bigger: 1, higher: 1, giant: 1, massive: 1, much: 1,
   small: -1, tiny: -1, low: -1, little: -1, smaller: -1, lower: -1, short: -1,
+  ant: -1, baby: -1, mini: -1, minuscule: -1, microscopic: -1, teeny: -1, enormous: 1, gigantic: 1, vast: 1,
 });
 
 /**

@@ -118,7 +118,7 @@ export function correction(typed: string, vocabulary: readonly string[], id: str
       if (d > max || d > bestD) continue;
       if (d < bestD) {
         [best, bestBase, bestD, tie] = [form, word, d, false];
-      } else if (word !== bestBase) tie = true;
+      } else if (word !== bestBase && form !== best) tie = true; // ("squared" from "square" and from "squared" is one word)
     }
   }
   const out = tie ? undefined : best;

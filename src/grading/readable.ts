@@ -76,7 +76,10 @@ export function isPastedBack(ts: Token[], sources: Source[]): boolean {
   return sources.some(({ lemmas: src }) => {
     if (!src.length) return false;
     const pairs = alignment(mine, src);
-    if (pairs.length / mine.length < 0.7) return false;
+    // (and most of the text is said back: "a rate of change", four words of a long hint, is an
+    // answer; a piece of a hint with its blank left empty, "it is the ___ of the tangent", is not)
+    const unfilled = ts.some((t) => BLANK.test(t.text));
+    if (pairs.length / mine.length < 0.7 || (!unfilled && pairs.length / src.filter((l) => !BLANK.test(l)).length < 0.5)) return false;
     const own = mine.length - pairs.length;
     const blanks = src.flatMap((l, j) => (BLANK.test(l) ? [j] : []));
     // A blank is filled when words of the answer that match nothing sit where it was.

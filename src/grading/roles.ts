@@ -25,6 +25,11 @@ export interface Relation {
   /** True when the answer's responding thing is one of the inputs and its varied thing an output. */
   swapped: boolean;
   sentence: number;
+  /**
+   * False for a looser reading ("how much is changing the function when we move x": the change word
+   * before the thing that changes), which may count for a claim but never makes a swap.
+   */
+  strict: boolean;
 }
 
 /** Words that say something changes (the "changes" of "A changes when B changes"). */
@@ -46,11 +51,14 @@ const ON_AFTER = new Set(['depend', 'dependent', 'dependence', 'rely', 'hinge'])
 const AFFECT = new Set(['affect', 'influence', 'impact', 'determine', 'control', 'drive']);
 const EFFECT_NOUN = new Set(['effect', 'impact', 'influence']);
 const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'neither', 'cannot']);
+/** "choose B so that A …", "adjust B to make A …": B is varied for the sake of A. */
+const CHOOSE = new Set(['choose', 'pick', 'select', 'set', 'adjust', 'tune', 'tweak', 'modify', 'update']);
+const PURPOSE = new Set(['so', 'to', 'such', 'order']);
 
 const WINDOW = 8;
 
 /** The words these rules look for, for reading misspellings of them. */
-export const ROLE_WORDS: readonly string[] = [...RATE, ...CONDITION, ...TO_AFTER, ...ON_AFTER, ...AFFECT, ...EFFECT_NOUN, 'respect', 'relative', 'response'];
+export const ROLE_WORDS: readonly string[] = [...RATE, ...CONDITION, ...TO_AFTER, ...ON_AFTER, ...AFFECT, ...EFFECT_NOUN, ...CHOOSE, 'respect', 'relative', 'response'];
 
 function roleOf(t: Token, roles: Roles): 'out' | 'in' | undefined {
   if (roles.outputs.has(t.text) || roles.outputs.has(t.lemma)) return 'out';
@@ -78,7 +86,7 @@ export function readRelations(ts: Token[], roles: Roles): Relation[] {
   const sentenceOf = (i: number) => ts[i].sentence;
   const before = (m: number, limit = WINDOW) => [...roleAt].reverse().find((i) => i < m && m - i <= limit && sentenceOf(i) === sentenceOf(m));
   const after = (m: number, limit = WINDOW) => roleAt.find((i) => i > m && i - m <= limit && sentenceOf(i) === sentenceOf(m));
-  const add = (dependent: number | undefined, independent: number | undefined) => {
+  const add = (dependent: number | undefined, independent: number | undefined, strict = true) => {
     if (dependent === undefined || independent === undefined) return;
     const d = roleOf(ts[dependent], roles);
     const v = roleOf(ts[independent], roles);
@@ -87,7 +95,7 @@ export function readRelations(ts: Token[], roles: Roles): Relation[] {
     const from = Math.min(dependent, independent);
     const start = ts.findIndex((t) => t.clause === ts[from].clause);
     if (near(ts, start, Math.max(dependent, independent), NEGATORS)) return;
-    found.push({ dependent, independent, swapped: d === 'in' && v === 'out', sentence: ts[dependent].sentence });
+    found.push({ dependent, independent, swapped: d === 'in' && v === 'out', sentence: ts[dependent].sentence, strict });
   };
   const lemmaAt = (i: number) => ts[i]?.lemma;
   for (let i = 0; i < ts.length; i++) {
@@ -110,6 +118,7 @@ export function readRelations(ts: Token[], roles: Roles): Relation[] {
       const saysChange = near(ts, dep + 1, Math.min(i, dep + 4), CHANGE);
       const variedChange = near(ts, Math.max(i + 1, ind - 3), ind + 6, CHANGE);
       if (saysChange && variedChange) add(dep, ind);
+      else if (variedChange && near(ts, dep - 3, dep, CHANGE)) add(dep, ind, false);
       continue;
     }
     if (l === 'to' && near(ts, i - 7, i, TO_AFTER)) {
@@ -126,6 +135,15 @@ export function readRelations(ts: Token[], roles: Roles): Relation[] {
       continue;
     }
     if (AFFECT.has(l) && ts[i].pos === 'VERB') add(after(i, 5), before(i, 5));
+    if (CHOOSE.has(l)) {
+      // "choose the price so that the profit is as large as possible", "change the weights to
+      // reduce the loss": what is chosen is varied, what the purpose names responds.
+      const varied = after(i, 4);
+      if (varied === undefined) continue;
+      // ("to" of a purpose is "to" + a verb: "to reduce", "to make"; not "with respect to")
+      const purpose = ts.findIndex((t, k) => k > varied && k - varied <= 5 && t.sentence === ts[i].sentence && (PURPOSE.has(t.lemma) || t.opens === 'so') && (t.lemma !== 'to' || ts[k + 1]?.pos === 'VERB'));
+      if (purpose >= 0) add(ts[purpose].opens === 'so' && roleOf(ts[purpose], roles) ? purpose : after(purpose, 6), varied);
+    }
   }
   return found;
 }

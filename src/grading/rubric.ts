@@ -48,6 +48,13 @@ export function pasteSources(q: RubricQuestion): Source[] {
   return texts.map((t) => ({ lemmas: lemmas(t) }));
 }
 
+/** Names of maths that are no English words: an answer of these, symbols and numbers only is a formula. */
+const MATH_NAMES = new Set(['lim', 'sin', 'cos', 'tan', 'exp', 'log', 'ln', 'sqrt', 'min', 'max', 'argmin', 'argmax', 'dx', 'dy', 'df', 'dl', 'grad', 'abs', 'mse', 'sum']);
+function formulaOnly(answer: string): boolean {
+  const words = (answer.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !MATH_NAMES.has(w.toLowerCase()));
+  return !words.length && /[=+\-−*/^²()]/.test(answer);
+}
+
 export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const { rubric } = q;
   const words = wordCount(answer);
@@ -91,11 +98,16 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const count = foundClaims.length;
   const standing = foundClaims.filter((c) => !c.supporting).length;
   // No verb, no article or preposition: words with no statement around them.
-  const noStatement = report.reading.keywordList || (!report.reading.hasVerb && report.reading.words <= 3);
+  const noStatement = report.reading.keywordList || (!report.reading.hasVerb && report.reading.words <= 4);
 
   let verdict: Verdict['verdict'] =
     count >= rubric.need.correct && requiredOk ? 'correct' : standing >= rubric.need.partial ? 'partial' : 'incorrect';
   if (verdict === 'correct' && noStatement) verdict = 'partial';
+  // "g(x) = x² − 6x", "(f(x+h) − f(x−h)) / 2h": a formula that names a thing but makes too few
+  // claims, and none with a way to point, answers nothing yet (`w ← w − η∇L`, a step against the
+  // gradient, does say something).
+  const bareFormula = verdict === 'partial' && formulaOnly(answer) && !foundClaims.some((c) => c.direction);
+  if (bareFormula) verdict = 'incorrect';
   if (verdict === 'correct' && !standing) verdict = 'partial';
   if (report.wrong.length) verdict = 'incorrect';
   const score = verdict === 'correct' ? 1 : verdict === 'partial' ? Math.round(Math.min(0.75, Math.max(0.25, count / rubric.need.correct)) * 100) / 100 : 0;
@@ -114,7 +126,8 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const lines = [
     verdict === 'correct' ? 'Correct.' : verdict === 'partial' ? 'Partly right.' : 'Not quite.',
     ...wrongLines,
-    noStatement && count && !report.wrong.length ? 'These are the right words, but with no sentence around them: say how they relate (what does what, and which way).' : '',
+    bareFormula ? 'A formula alone does not answer this: say in words what it is and what it shows.' : '',
+    noStatement && count && !report.wrong.length && !bareFormula ? 'These are the right words, but with no sentence around them: say how they relate (what does what, and which way).' : '',
     count ? `You said: ${list(foundNames)}.` : '',
     verdict !== 'correct' && !report.wrong.length && nextMissing ? `Still missing: ${list([nextMissing.name])}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}.` : '',
     ...tail(q, verdict !== 'correct'),

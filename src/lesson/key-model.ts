@@ -42,12 +42,15 @@ export interface Misconception {
 /**
  * Who depends on whom, for questions about a derivative: the things that respond (`outputs`: the
  * output, y, the loss) and the things varied (`inputs`: the input, x, a weight). An answer that
- * has an input respond to an output ("how much x changes when y changes") states `swapped`.
+ * has an input respond to an output ("how much x changes when y changes") states `swapped`; the
+ * relation the right way round makes the claims named in `makes`.
  */
 export interface RoleKey {
   outputs: string[];
   inputs: string[];
   swapped: { name: string; correction: string };
+  /** Claims of the question that the relation, read the right way round, makes ("a rate relative to the input"). */
+  makes?: string[];
 }
 
 export interface Rubric {

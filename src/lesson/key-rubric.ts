@@ -151,12 +151,12 @@ export function readRubric(r: EntryReader, prompt: string): Rubric | undefined {
       need = { correct: c as number, partial: p as number };
     }
   }
-  const roles = readRoles(r);
+  const roles = readRoles(r, names);
   return { claims, need, misconceptions, ...(roles ? { roles } : {}) };
 }
 
 /** `roles: {outputs: [...], inputs: [...], swapped: {name, correction}}`: who depends on whom. */
-function readRoles(r: EntryReader): RoleKey | undefined {
+function readRoles(r: EntryReader, claims: ReadonlySet<string>): RoleKey | undefined {
   const node = r.node('roles');
   if (node === undefined) return undefined;
   const shape = `${r.ref}: "roles" needs "outputs" (what responds: output, y, loss), "inputs" (what is varied: input, x, weight) and "swapped" (name, correction)`;
@@ -164,7 +164,7 @@ function readRoles(r: EntryReader): RoleKey | undefined {
     r.report(r.line('roles'), 'error', shape);
     return undefined;
   }
-  unknownFields(r, node, '"roles"', ['outputs', 'inputs', 'swapped']);
+  unknownFields(r, node, '"roles"', ['outputs', 'inputs', 'swapped', 'makes']);
   const outputsNode = node.get('outputs', true);
   const inputsNode = node.get('inputs', true);
   const swappedNode = node.get('swapped', true);
@@ -179,5 +179,9 @@ function readRoles(r: EntryReader): RoleKey | undefined {
   const both = outputs.filter((w) => inputs.includes(w));
   if (both.length) r.report(r.lineOf(node), 'error', `${r.ref}: "roles" lists ${both.map((w) => `"${w}"`).join(', ')} as both an output and an input`);
   if (!outputs.length || !inputs.length || both.length) return undefined;
-  return { outputs, inputs, swapped: { name: name.trim(), correction: correction.trim() } };
+  const makesNode = node.get('makes', true);
+  const makes = makesNode === undefined ? [] : r.strings(makesNode, 'the "makes" of "roles"');
+  for (const m of makes) if (!claims.has(m)) r.report(r.lineOf(makesNode), 'error', `${r.ref}: "roles" makes "${m}", which is not a claim of this question`);
+  const made = makes.filter((m) => claims.has(m));
+  return { outputs, inputs, swapped: { name: name.trim(), correction: correction.trim() }, ...(made.length ? { makes: made } : {}) };
 }

@@ -95,3 +95,17 @@ describe('the key form', () => {
     expect(key.entries['quiz.5'].rubric!.roles).toBeUndefined();
   });
 });
+
+describe('a relation the right way round makes the claims the key names', () => {
+  test('"how much the function is changing when we move x" is a rate relative to the input', () => {
+    const v = gradeRubric(q('1.2.26.1'), 'it says how much the function is changing when we move x a little');
+    expect(v.found).toEqual(expect.arrayContaining(['a rate (relative to a change in the input)']));
+    expect(v.verdict).toBe('correct');
+  });
+  test('makes names a claim of the question, or it is an error', () => {
+    const lesson = parseLesson(readFileSync(new URL('../../lessons/1.2.26-calculus-for-ml-big-picture.md', import.meta.url), 'utf8'));
+    const { key, problems } = parseKey('lesson: "1.2.26"\nquestions:\n  quiz.5:\n    claims:\n      - name: a\n        says: [slope]\n    roles:\n      outputs: [loss]\n      inputs: [weight]\n      makes: [a, b]\n      swapped: {name: s, correction: c}\n', lesson);
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', message: 'quiz.5: "roles" makes "b", which is not a claim of this question' }));
+    expect(key.entries['quiz.5'].rubric!.roles!.makes).toEqual(['a']);
+  });
+});
