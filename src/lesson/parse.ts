@@ -125,6 +125,7 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
   let headingId = '';
 
   const enter = (kind: SectionKind, title: string, line: number) => {
+    if (section) READERS[section].close?.(ctx);
     section = kind;
     seen.add(kind);
     ctx.state = freshState();
@@ -199,6 +200,7 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
     else if (token.type === 'list') READERS[section].list?.(ctx, token as Tokens.List, line);
   }
 
+  if (section) READERS[section].close?.(ctx);
   finish(lesson, { fileName: options.fileName, headingId, titleLine, lastLine: lastLineNo, seen, proceedTo, warn });
   warnings.sort((a, b) => a.line - b.line);
   return { lesson, taken, source };

@@ -21,10 +21,16 @@ export interface SectionState {
   keyKind: QuizKind | null;
   /** Under "### Presentation", "### Evaluation Criteria" in a test: how work is shown or marked, no items. */
   skip: boolean;
+  /**
+   * Exercises: a task written as plain text before any exercise or level ("Create a multi-file
+   * calculator application with:" and its bullets or code); it is the section's one exercise if
+   * none follows. A line alone, with no parts, is no task calc-ml can set: the section is read out.
+   */
+  loose: { text: string[]; lines: number[]; code: string | null; parts: number; before: number } | null;
 }
 
 export function freshState(): SectionState {
-  return { level: null, lastExercise: null, quizKind: null, open: null, label: null, keyKind: null, skip: false };
+  return { level: null, lastExercise: null, quizKind: null, open: null, label: null, keyKind: null, skip: false, loose: null };
 }
 
 export interface ReadContext {
@@ -53,4 +59,6 @@ export interface SectionReader {
   paragraph?(ctx: ReadContext, token: Tokens.Paragraph, line: number): void;
   list?(ctx: ReadContext, list: Tokens.List, line: number): void;
   code?(ctx: ReadContext, token: Tokens.Code, line: number): void;
+  /** The section ended (the next `##`, or the end of the file). */
+  close?(ctx: ReadContext): void;
 }

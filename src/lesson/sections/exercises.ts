@@ -14,6 +14,10 @@ import type { ReadContext, SectionReader } from './context.js';
  *   `### Starter Exercises (40 minutes)`: ids made from level and number (`1.1.48.starter-1`);
  * - numbered tasks under `### Starter Level (Required)` or `## Exercise 3: Starter Level`: ids made
  *   from the level and the position (`1.1.37.starter-2`).
+ * - a task in plain words before any exercise or level, with its bullets and code ("Create a
+ *   multi-file calculator application with:" + "- `operations.py`: …"): when the section holds no
+ *   other exercise, that is its one exercise (`1.1.88.task-1`); else it was the section's intro
+ *   (a line alone, with no bullets or code, is no task: the section is read out as text).
  * Levels come from `### Difficulty 2: Intermediate 🟨` or a level word; a "Solution:" label sends the
  * next code block to the exercise's solution.
  */
@@ -31,6 +35,8 @@ const DIFFICULTY = /^difficulty\s*(\d+)\s*[:\-–—]?\s*(.*)$/i;
 const LEVEL_HEADING = new RegExp(String.raw`^(?:level\s*(\d)\s*[:\-–—]?\s*)?${LEVEL}\b(?:\s+(?:level|exercises?|tasks?|problems?|challenges?))?`, 'i');
 const SOLUTION_LABEL = /^(?:expected\s+|sample\s+|reference\s+)?(solution|answer)s?\s*:?\s*$/i;
 
+/** "**Next Lesson**: …", "← Previous", "Proceed to …": the way on, read by the lesson, no exercise's text. */
+const NAVIGATION = /^(next\b[^:]{0,20}:|→|->|←|<-|previous( lesson)?\s*:|proceed to\b)/i;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 /** Bold marks the lexer left (an unbalanced `**Advanced 1: Title*`) are not part of the text. */
 const bare = (s: string) => oneLine(s.replace(/^[*_\s]+|[*_\s]+$/g, ''));
@@ -100,9 +106,20 @@ function unnamedExercise(ctx: ReadContext, prompt: string, line: number): void {
   (ex as Exercise & { fromList?: true }).fromList = true;
 }
 
+/** Plain text before any exercise or level: a task, unless an exercise follows in the section. */
+function holdLoose(ctx: ReadContext, text: string, line: number): boolean {
+  const { state } = ctx;
+  if (state.lastExercise || state.level || !text || NAVIGATION.test(text)) return false;
+  state.loose ??= { text: [], lines: [], code: null, parts: 0, before: ctx.lesson.exercises.length };
+  state.loose.text.push(text);
+  state.loose.lines.push(line);
+  return true;
+}
+
 function extend(ctx: ReadContext, text: string, line: number): boolean {
   const e = ctx.state.lastExercise;
   if (!e || !text) return false;
+  if (NAVIGATION.test(text)) return true;
   if (SOLUTION_LABEL.test(bare(text))) {
     ctx.state.label = 'solution';
   } else {
@@ -135,7 +152,7 @@ export const exercises: SectionReader = {
     paragraphText(token)
       .split('\n')
       .forEach((l, i) => {
-        if (!startExercise(ctx, l, line + i)) extend(ctx, oneLine(l), line + i);
+        if (!startExercise(ctx, l, line + i) && !extend(ctx, oneLine(l), line + i)) holdLoose(ctx, oneLine(l), line + i);
       });
   },
   list(ctx, list, line) {
@@ -159,6 +176,10 @@ export const exercises: SectionReader = {
         last.prompt = [last.prompt, list.ordered ? `${(typeof list.start === 'number' ? list.start : 1) + i}. ${head}` : `- ${head}`, ...details.map((d) => `  ${d}`)].filter(Boolean).join('\n');
         if (parts.code) last.code = joinCode(last.code, parts.code);
         ctx.take(lines[i], itemEnd);
+      } else if (ctx.state.loose && holdLoose(ctx, [`- ${head}`, ...details.map((d) => `  ${d}`)].join('\n'), lines[i])) {
+        ctx.state.loose.parts++;
+        for (let l = lines[i] + 1; l <= itemEnd; l++) ctx.state.loose.lines.push(l);
+        if (parts.code) ctx.state.loose.code = joinCode(ctx.state.loose.code, parts.code);
       } else {
         ctx.warn(lines[i], `"${head.slice(0, 40)}" does not look like "Exercise ${ctx.lesson.id || 'X.Y.Z'}.N: task"`);
       }
@@ -166,9 +187,26 @@ export const exercises: SectionReader = {
   },
   code(ctx, token: Tokens.Code, line) {
     const e = ctx.state.lastExercise;
+    const loose = ctx.state.loose;
+    if (!e && loose && !ctx.state.level) {
+      loose.code = joinCode(loose.code, token.text);
+      loose.parts++;
+      for (let l = line; l <= lastLine(token, line); l++) loose.lines.push(l);
+      return;
+    }
     if (!e) return;
     if (ctx.state.label === 'solution') e.solution = joinCode(e.solution, token.text);
     else e.code = joinCode(e.code, token.text);
     ctx.take(line, lastLine(token, line));
+  },
+  close(ctx) {
+    const loose = ctx.state.loose;
+    if (!loose || !loose.parts || ctx.lesson.exercises.length !== loose.before) return;
+    const k = (ctx.unnamed.get('task') ?? 0) + 1;
+    ctx.unnamed.set('task', k);
+    const ex = push(ctx, { id: `${ctx.lesson.id}.task-${k}`, level: 1, levelName: 'Task', prompt: loose.text.join('\n'), generatedId: true, line: loose.lines[0] });
+    ex.code = loose.code;
+    for (const l of loose.lines) ctx.take(l);
+    ctx.state.lastExercise = null;
   },
 };

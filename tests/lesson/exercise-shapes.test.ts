@@ -1,0 +1,62 @@
+import { parseLesson, readLesson } from '../../src/lesson/parse.js';
+import { unplaced } from '../../src/lesson/unplaced.js';
+
+// Exercise shapes found measuring lessons of the course against a reading by hand; the snippets are
+// ours, in the course's shapes.
+const head = '# Lesson 4.5.7: Fixture Modules\n\n**Estimated Time**: 2 hours | **Difficulty**: Beginner\n\n';
+const file = { fileName: 'Lesson-4.5.7-Fixture-Modules.md' };
+const lesson = (body: string) => parseLesson(head + body, file);
+const left = (body: string) => unplaced(readLesson(head + body, file));
+
+describe('an exercises section that gives one task in plain words', () => {
+  const body = `## 5. Graded Exercises
+
+Build a small note-taking tool split over three files:
+- \`store.py\`: saving and loading notes
+- \`search.py\`: finding notes by word
+- \`cli.py\`: the commands
+
+---
+
+**Next Lesson**: [4.5.8 - Packages](Lesson-4.5.8-Packages.md)
+`;
+
+  test('is one exercise, its bullets the parts of the task, with an id made for it', () => {
+    const l = lesson(body);
+    expect(l.exercises).toHaveLength(1);
+    const [e] = l.exercises;
+    expect(e.id).toBe('4.5.7.task-1');
+    expect(e.generatedId).toBe(true);
+    expect(e.prompt).toBe('Build a small note-taking tool split over three files:\n- `store.py`: saving and loading notes\n- `search.py`: finding notes by word\n- `cli.py`: the commands');
+    expect(e.code).toBeNull();
+  });
+
+  test('leaves nothing unread for check --course', () => {
+    expect(left(body)).toEqual([]);
+  });
+
+  test('takes the code that follows the task', () => {
+    const l = lesson('## Exercises\n\nWrite a function that reverses a word:\n\n```python\ndef reverse(word):\n    ...\n```\n');
+    expect(l.exercises).toHaveLength(1);
+    expect(l.exercises[0].code).toContain('def reverse(word)');
+  });
+
+  test('an intro line before numbered exercises stays an intro, not an exercise', () => {
+    const l = lesson('## Exercises\n\nWork through these after the reading.\n\n### Difficulty 1: Starter\n\n**Exercise 4.5.7.1**: Import a module.\n**Exercise 4.5.7.2**: Alias an import.\n');
+    expect(l.exercises.map((e) => e.id)).toEqual(['4.5.7.1', '4.5.7.2']);
+  });
+
+  test('an intro line before "**Exercise 1**:" blocks stays an intro', () => {
+    const l = lesson('## Graded Exercises\n\nEach one builds on the last.\n\n**Exercise 1**: Read a file\n- Print its first line\n\n**Exercise 2**: Write a file\n- Save three lines\n');
+    expect(l.exercises.map((e) => e.id)).toEqual(['4.5.7.1', '4.5.7.2']);
+  });
+
+  test('the link to the next lesson is not part of the last exercise', () => {
+    const l = lesson('## Exercises\n\n### Difficulty 1: Starter\n\n**Exercise 4.5.7.1**: Import a module.\n\n**Next Lesson**: [4.5.8 - Packages](Lesson-4.5.8-Packages.md)\n');
+    expect(l.exercises[0].prompt).toBe('Import a module.');
+  });
+});
+
+test('a line alone under "## Exercises", with no parts, is no exercise: the section is read out', () => {
+  expect(lesson('## Exercises\n\nPractise at home: sketch the call stack.\n\n## Homework\n\n- [ ] a\n').exercises).toEqual([]);
+});
