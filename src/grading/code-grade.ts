@@ -43,7 +43,7 @@ function printed(run: PyRun): string {
 function shownFunction(code: string, fn: PyFunction, name: string): string {
   const param = fn.params[0]?.name ?? 'x';
   if (name === '<lambda>') {
-    const inline = /\(\s*lambda\s+\w+\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)/.exec(code);
+    const inline = /\(\s*lambda\s+\w+\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)/.exec(code) ?? /^\s*lambda\s+\w+\s*:\s*(.+?)\s*$/m.exec(code);
     return inline ? `your function of ${param} (lambda ${param}: ${inline[1].trim()})` : 'your lambda';
   }
   const lambda = new RegExp(String.raw`^\s*${name}\s*=\s*lambda\b[^:]*:\s*(.+?)\s*(?:#.*)?$`, 'm').exec(code);
@@ -88,7 +88,7 @@ function usesCaret(code: string): boolean {
   return code.split('\n').some((l) => /\^/.test(l.replace(/#.*$/, '').replace(/(["'])(?:\\.|(?!\1).)*\1/g, '')));
 }
 
-const XOR_NOTE = 'In Python, ^ is exclusive-or (bitwise): 3 ^ 2 is 1, not 9. A power is written **: x**2 (or pow(x, 2)).';
+export const XOR_NOTE = 'In Python, ^ is exclusive-or (bitwise): 3 ^ 2 is 1, not 9. A power is written **: x**2 (or pow(x, 2)).';
 
 /** The learner's function: the one with the task's name, else the last one they defined. */
 function learnerFunction(run: PyRun, name: string): { name: string; fn: PyFunction } | null {
@@ -96,9 +96,9 @@ function learnerFunction(run: PyRun, name: string): { name: string; fn: PyFuncti
   if (isObj(named) && named.kind === 'function') return { name, fn: named };
   let last: { name: string; fn: PyFunction } | null = null;
   for (const [k, v] of run.globals) if (isObj(v) && v.kind === 'function') last = { name: k, fn: v };
-  // A function with no name, called where it is written: print((lambda x: x**2)(3)).
-  const anonymous = [...run.calls].reverse().find((c) => c.fn.lambda);
-  return last ?? (anonymous ? { name: anonymous.fn.name, fn: anonymous.fn } : null);
+  // A function with no name, called where it is written (print((lambda x: x**2)(3))), or only written.
+  const anonymous = [...run.calls].reverse().find((c) => c.fn.lambda)?.fn ?? [...run.values].reverse().map((v) => v.value).find((v): v is PyFunction => isObj(v) && v.kind === 'function');
+  return last ?? (anonymous ? { name: anonymous.name, fn: anonymous } : null);
 }
 
 type AtPoint = { value: number | null; raw: Py; printed: string[] } | { error: PyError | PyUnsupported; printed: string[] };
@@ -257,7 +257,10 @@ export function gradeCode(q: MathQuestion, reading: CodeReading, ours: Expr, exp
       return verdict('incorrect', [`${callHere} gives ${show(at3.raw)}, not a number: ${shownFn} is not ${t.body}.`], q);
     }
     const lead = prints ? `${prints}: your ${callHere} is ${fmt(at3.value)}` : `Your ${callHere} is ${fmt(at3.value)}`;
-    if (!close(at3.value, expected)) return verdict('incorrect', [`${lead}, not ${fmt(expected)}: ${shownFn} is not ${t.body}.`, caret ? XOR_NOTE : ''].filter(Boolean), q);
+    if (!close(at3.value, expected)) {
+      // With ^ in it, "f(x) = x^2 is not x^2" would read as nonsense: the reason is what ^ means in Python.
+      return verdict('incorrect', [caret ? `${lead}, not ${fmt(expected)}. ${XOR_NOTE}` : `${lead}, not ${fmt(expected)}: ${shownFn} is not ${t.body}.`], q);
+    }
     const x = cmp.where!;
     const got = cmp.got!;
     const there = 'error' in got ? `stops with ${errorLine(got.error)}` : `gives ${got.value === null ? show(got.raw) : fmt(got.value)}`;

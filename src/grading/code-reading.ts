@@ -34,7 +34,10 @@ const CHAIN_LINE = /^\s*(?:#+\s*)?[A-Za-z_]\w*\s*\(\s*[-+]?[\d.]+\s*\)\s*(?:=(?!
 /** A maths definition, "f(x) = x^2": the answer is written maths, not Python. */
 export const MATHS_DEFINITION = /^\s*[A-Za-z]\w*\s*\(\s*[A-Za-z_]\w*\s*\)\s*=(?!=)/m;
 
-const PYTHON_MARKERS = /^\s*(?:def\s+\w|import\s+\w|from\s+\w+\s+import\b|return\b|print\s*\(|if\s+__name__|for\s+\w+\s+in\b|assert\b)|\blambda\b|\bprint\s*\(|^\s*[A-Za-z_]\w*\s*(?:[-+*/]|\*\*)?=(?!=)/m;
+/** Python for sure: a def, an import, a lambda, print(…), return. */
+const STRONG_MARKERS = /^\s*(?:def\s+\w|import\s+\w|from\s+\w+\s+import\b|return\b|print\s*\(|if\s+__name__|for\s+\w+\s+in\b|assert\b)|\blambda\b|\bprint\s*\(/m;
+/** Python, or maths written with names: `y = x**2`. Python only when it parses as Python. */
+const PYTHON_MARKERS = new RegExp(`${STRONG_MARKERS.source}|^\\s*[A-Za-z_]\\w*\\s*(?:[-+*/]|\\*\\*)?=(?!=)`, 'm');
 const JAVASCRIPT = /\bfunction\s+\w+\s*\(|\b(?:const|let|var)\s+\w+\s*=|console\.log|=>\s*[{\w(]/;
 const BLOCK_HEADER = /^(\s*)(def|if|elif|else|for|while|with|try|except|finally)\b.*:\s*(#.*)?$/;
 
@@ -127,6 +130,15 @@ function topLevelSemicolon(text: string): number {
   return -1;
 }
 
+/** Words that join code into a sentence ("return x**2 and then call it with 3"). */
+const PROSE_WORDS = /\b(?:and then|then|so|which|gives?|basically|write|call(?:ed)? it|would|I'd|I|we)\b/;
+
+/** A line with a sentence in it: several plain words in a row, not a Python keyword among them. */
+function wordy(line: string): boolean {
+  const run = line.match(/(?:\b[A-Za-z][A-Za-z']*\b[ ,]+){3,}/g) ?? [];
+  return run.some((r) => !/\b(?:def|return|print|import|lambda|for|in|if|else|and|or|not)\b/.test(r) || (r.match(/\b[A-Za-z']+\b/g) ?? []).length >= 5);
+}
+
 /** A line of words, not code: "This prints 9.", "Here is my answer:". */
 function isProse(line: string): boolean {
   const t = line.trim();
@@ -215,6 +227,9 @@ export function readCode(answer: string): CodeReading | null {
     code = lines.join('\n');
     syntax = syntaxError(code);
   }
+  // Not Python after all: maths with names ("f = x^2, f(3) = 9"), or code inside a sentence
+  // ("I'd write def f(x): return x**2 and then call it with 3"), which the maths reader takes apart.
+  if (syntax && (!STRONG_MARKERS.test(code) || wordy(lines[syntax.line - 1] ?? '') || PROSE_WORDS.test(lines[syntax.line - 1] ?? ''))) return null;
   claims.push(...proseClaims(prose));
   return { code, claims, notes, syntax };
 }

@@ -4,7 +4,7 @@ import type { MathQuestion, MathTarget } from './question.js';
 import type { Verdict } from './verdict.js';
 import { normalizeMath } from '../math/unicode.js';
 import { readCode } from './code-reading.js';
-import { gradeCode } from './code-grade.js';
+import { gradeCode, XOR_NOTE } from './code-grade.js';
 import { SAMPLES, close, fmt, saidBack, verdict } from './coding-verdict.js';
 
 /**
@@ -24,9 +24,11 @@ export interface Statement {
   chain?: number;
 }
 
-/** Words learners write for operators: "x squared", "3 times 3", "f(3) is 9". */
-function wordsAsOperators(text: string): string {
+/** Words learners write for operators: "x squared", "3 times 3", "f(3) is 9", "f of 3", "call it with 3". */
+function wordsAsOperators(text: string, name: string): string {
   return text
+    .replace(/\b([A-Za-z])\s+(?:of|at)\s+([-+]?\d+(?:\.\d+)?)\b/g, '$1($2)')
+    .replace(/\b(?:call(?:ed|ing)?|evaluat(?:e|ed|ing)|comput(?:e|ed|ing)|plug(?:ged|ging)?(?:\s+in)?|run(?:ning)?|us(?:e|ed|ing))\s+(?:it|the\s+function|f)?\s*(?:with|on|at|for|in)\s+(?:x\s*=\s*)?([-+]?\d+(?:\.\d+)?)\b/gi, `${name}($1)`)
     .replace(/\s+to\s+the\s+power\s+of\s+/gi, '^')
     .replace(/\s*\bsquared\b/gi, '^2')
     .replace(/\s*\bcubed\b/gi, '^3')
@@ -34,6 +36,7 @@ function wordsAsOperators(text: string): string {
     .replace(/\s+plus\s+/gi, ' + ')
     .replace(/\s+minus\s+/gi, ' - ')
     .replace(/\s+divided\s+by\s+/gi, ' / ')
+    .replace(/(?<=[\d)])\s+(?:to\s+get|(?:and\s+)?(?:we|you)\s+get|gets|yields|results\s+in|makes)\s+/gi, ' = ')
     // "3^2 which is 9": the chain goes on
     .replace(/\s+(?:which|that)\s+(?:is|gives|equals|makes)\s+/gi, ' = ')
     .replace(/\s+(?:equals|is\s+equal\s+to|gives|is)\s+(?=[-+(\d.]|[A-Za-z]\s*\(|[A-Za-z]\b(?!\s+[A-Za-z]))/gi, (m, offset: number, whole: string) =>
@@ -46,15 +49,15 @@ const JOINERS = /\s+(?:and(?:\s+then)?|then|so|thus|hence|therefore|since|becaus
 const OPENERS = /^\s*(?:(?:so|then|thus|hence|therefore|and|now|finally|next|we\s+get|we\s+have|which\s+gives|giving|that\s+is|i\.?e\.?|answer|result|the\s+answer\s+is|the\s+result\s+is|is)\b[\s:,]*)+/i;
 
 /** Words before the maths of a statement: "The function is f(x) = x^2", "the answer is 9". */
-const PROSE_BEFORE_MATHS = /^\s*(?:(?!(?:function\s+\w+\s*\(|(?:def|lambda|return|print|const|let|var|import|from)\b))[A-Za-z]{2,}[,:]?\s+)+(?=[A-Za-z]\s*\(|[-+]?\d|\()/;
+const PROSE_BEFORE_MATHS = /^\s*(?:(?!(?:function\s+\w+\s*\(|(?:def|lambda|return|print|const|let|var|import|from)\b))(?:[A-Za-z]{2,}|I|I'[a-z]+|[A-Za-z]+'[a-z]+)[,:]?\s+)+(?=[A-Za-z]\s*\(|[-+]?\d|\(|def\s|lambda\s)/;
 /** JavaScript, whose translations are the engine's (its ^ is exclusive-or too). */
 export const JAVASCRIPT = /\bfunction\s+\w+\s*\(|\b(?:const|let|var)\s+\w+\s*=|console\.log/;
 
 /** Code habits from Python, JavaScript, the REPL and handwriting → statements the engine reads. */
-export function translateStatements(input: string): Statement[] {
+export function translateStatements(input: string, name = 'f'): Statement[] {
   const javascript = JAVASCRIPT.test(input);
   // Unicode maths (x², 2·x, √x, π) is read by the engine's one normaliser.
-  const lines = wordsAsOperators(normalizeMath(input.replace(/```\w*/g, '\n')).text)
+  const lines = wordsAsOperators(normalizeMath(input.replace(/```\w*/g, '\n')).text, name)
     .split('\n')
     .map((line) => line.replace(/^\s*(>>>|\.\.\.|>)\s?/, '').replace(/#.*$|\/\/.*$/, ''))
     // sentences: "f(x) = x^2. Then f(3) = 9."
@@ -93,6 +96,13 @@ export function translateStatements(input: string): Statement[] {
     if (call) return chain(defined.has(call[1]) ? stmt.split('=') : stmt.split('=').slice(1));
     // "x = 3" then "x**2", "result = f(3)" then "print(result)": a value put in a name is that
     // value from then on (the engine has no variables of its own).
+    // "f = x^2, f(3) = 9": a name called later as a function, given a formula in one letter, is that function.
+    const named = new RegExp(String.raw`^\s*(${NAME})\s*=(?!=)\s*([^=]+?)\s*$`).exec(stmt);
+    const letter = named && /\b([a-z])\b/.exec(named[2].replace(/\b(?:pi|e|tau)\b/g, ''));
+    if (named && letter && !everDefined.has(named[1]) && statements.some((st) => new RegExp(String.raw`\b${named[1]}\s*\(\s*[-+]?[\d.]`).test(st))) {
+      defined.add(named[1]);
+      return [{ text: `${named[1]}(${letter[1]}) = ${named[2]}` }];
+    }
     const assign = new RegExp(String.raw`^\s*(${NAME})\s*=(?!=)\s*([^=]+?)\s*$`).exec(stmt);
     if (assign && !/^lambda\b/.test(assign[2]) && !everDefined.has(assign[1])) {
       numbers.set(assign[1], substitute(assign[2], numbers));
@@ -364,7 +374,7 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
   let source: string;
   let program: Program;
   try {
-    statements = translateStatements(answer);
+    statements = translateStatements(answer, t.name);
     source = statements.map((s) => s.text).join('\n');
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
@@ -374,7 +384,8 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
     program = runProgram(source);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    const body = bodyOnly(source, t);
+    // "x**2, 9": the function's right-hand side and a value, statement by statement.
+    const body = bodyOnly(source, t) ?? statements.map((st) => bodyOnly(st.text, t)).find((b) => b && /[A-Za-z]/.test(b.text.replace(/\b(?:pi|e|tau|sqrt|exp|log|sin|cos|tan|abs|pow)\b/g, ''))) ?? null;
     if (body) {
       return sameFunction(body, ours, t.at)
         ? verdict('partial', [`${body.text} is the right function, but the task asks you to define it and compute ${call}: type ${t.name}(${t.param}) = ${body.text}; ${call}`], q)
@@ -387,6 +398,10 @@ export function gradeMath(q: MathQuestion, answer: string): Verdict {
   // JavaScript's ^ is exclusive-or too: `function f(x) { return x^2 }` gives 1 at 3.
   if (fn && JAVASCRIPT.test(answer) && /\^/.test(answer)) {
     return verdict('incorrect', [`In JavaScript, ^ is exclusive-or (bitwise): 3 ^ 2 is 1, so your ${call} is not ${fmt(expected)}. A power is written ** (x ** 2) or Math.pow(x, 2).`], q);
+  }
+  // Python's ^ is exclusive-or: a def or lambda written with it computes something else.
+  if (fn && new RegExp(String.raw`(?:\bdef\s+${fn.name}\b|\b${fn.name}\s*=\s*lambda\b)[^\n]*\^`).test(source)) {
+    return verdict('incorrect', [`Your ${fn.name} is Python, where ^ is not a power. ${XOR_NOTE}`], q);
   }
   const wrong = wrongChain(statements, source);
   if (wrong) return verdict('incorrect', [`You stated a wrong value: ${wrong}.`], q);

@@ -56,9 +56,13 @@ export function syntaxError(source: string): PySyntaxError | null {
         return false;
       }
       if (n.name === 'AssignStatement' || n.name === 'UpdateStatement') {
-        const target = n.node.firstChild;
-        if (target && (target.name === 'CallExpression' || target.name === 'Number' || target.name === 'BinaryExpression')) {
-          found = { type: 'SyntaxError', line: lineOf(n.from), column: 1, message: target.name === 'CallExpression' ? "cannot assign to function call here. Maybe you meant '==' instead of '='?" : 'cannot assign to literal here' };
+        // Every target (all but the last group between the = signs) must be a name, an item or an attribute.
+        const kids: SyntaxNode[] = [];
+        for (let c = n.node.firstChild; c; c = c.nextSibling) kids.push(c);
+        const lastOp = kids.map((k) => k.name).lastIndexOf(n.name === 'AssignStatement' ? 'AssignOp' : 'UpdateOp');
+        const bad = kids.slice(0, Math.max(0, lastOp)).find((k) => !['VariableName', 'MemberExpression', 'TupleExpression', 'ArrayExpression', 'ParenthesizedExpression', 'AssignOp', 'TypeDef', ',', 'Comment'].includes(k.name));
+        if (bad) {
+          found = { type: 'SyntaxError', line: lineOf(n.from), column: 1, message: bad.name === 'CallExpression' ? "cannot assign to function call here. Maybe you meant '==' instead of '='?" : bad.name === 'Number' || bad.name === 'String' ? 'cannot assign to literal here' : 'cannot assign to expression here' };
           return false;
         }
       }
@@ -73,7 +77,7 @@ function describe(source: string, lines: string[], line: number, pos: number): P
   const column = pos - source.lastIndexOf('\n', pos - 1);
   const prev = lines.slice(0, line - 1).reverse().find((l) => l.trim() && !/^\s*#/.test(l)) ?? '';
   const header = /^\s*(def|if|elif|else|for|while|class|try|except|with)\b/;
-  if (header.test(text) && !/:\s*(#.*)?$/.test(text)) return { type: 'SyntaxError', line, column, message: "expected ':'" };
+  if (header.test(text) && !text.includes(':')) return { type: 'SyntaxError', line, column, message: "expected ':'" };
   if (/:\s*(#.*)?$/.test(prev) && header.test(prev) && /^\S/.test(text) === /^\S/.test(prev)) {
     return { type: 'IndentationError', line, column: 1, message: `expected an indented block after '${header.exec(prev)![1]}' statement` };
   }
@@ -236,7 +240,7 @@ export class Interpreter {
     const kids = this.children(n);
     switch (n.name) {
       case 'StatementGroup':
-        return this.block(n, scope, false);
+        return this.block(n, scope, top);
       case 'ExpressionStatement': {
         const value = this.expr(kids[0], scope);
         if (top && value !== null && kids[0].name !== 'String') this.result.values.push({ line: this.lineOf(n.from), source: this.text(kids[0]), value });

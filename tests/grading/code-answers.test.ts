@@ -69,6 +69,10 @@ describe('written maths a teacher accepts', () => {
     'f(x) = x^2 so f(3) = 3^2 which is 9',
     'f(x) = x squared, so f(3) = 9',
     'My answer: f(x) = x^2, f(3) = 9',
+    'f = x^2, f(3) = 9',
+    'f(x) = x^2 and f of 3 is 9',
+    'I would define f(x) = x^2 and evaluate it at 3 to get 9',
+    "So basically I'd write def f(x): return x**2 and then call it with 3 which gives 9",
   ])('correct: %j', (answer) => {
     const v = grade(answer);
     expect(v.verdict).toBe('correct');
@@ -86,6 +90,8 @@ describe('partial: part of the task done', () => {
     ['a value with no function', 'print(3**2)', '9 is the right value'],
     ['a worked value with no function', 'f(3) = 3^2 = 9', '9 is the right value'],
     ['names, no function', 'x = 3\ny = x**2\nprint(y)', '9 is the right value'],
+    ['the formula and the value, no function', 'x**2, 9', 'x^2 is the right function'],
+    ['a lambda written, never called', 'lambda x: x**2', 'you did not compute f(3)'],
     ['a function that prints instead of returning', 'def f(x):\n    print(x**2)\nf(3)', 'return'],
     ['a right function, then a call that does not parse', 'def f(x):\n    return x**2\nprint(f(3)', 'line 3'],
     ['a right function, then a call of a misspelt name', 'def f(x):\n    return x**2\nprint(F(3))', "name 'F' is not defined"],
@@ -117,6 +123,9 @@ describe('incorrect, saying what the code does and why', () => {
     ['a wrong value after which is', 'f(x) = x^2 so f(3) = 3^2 which is 6', ['6']],
     ['a wrong value said under a code block', 'Here is my code:\n```\ndef f(x):\n    return x**2\nprint(f(3))\n```\nIt prints 6.', ['prints 6', 'gives 9']],
     ['a wrong value in a comment on a bare call', 'def f(x): return x**2\nf(3)  # 6', ['6', 'gives 9']],
+    ['^ in a def inside a sentence', 'def f(x): return x^2 and then print(f(3))', ['exclusive-or']],
+    ['^ with names, on one line', 'x = 3; y = x^2; y', ['computes 1', 'exclusive-or']],
+    ['a wrong value reached in words', 'f(x) = x^2 and evaluate it at 3 to get 6', ['f(3) = 6', 'f(3) = 9']],
     ['^ in JavaScript', 'function f(x) { return x^2 } console.log(f(3))', ['exclusive-or']],
   ])('incorrect: %s', (_what, answer, feedback) => {
     const v = grade(answer);
