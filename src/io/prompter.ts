@@ -181,7 +181,11 @@ class InquirerPrompter implements Prompter {
     // inquirer moves the cursor to redraw its prompt, so it writes past the output edge (see
     // output-edge.ts); everything it is given to show is cleaned here instead, the same way.
     const colors = colorEnabled(output);
-    this.prompt = import('inquirer').then(({ default: inquirer }) => inquirer.createPromptModule({ output: rawOutput(output) }) as never);
+    this.prompt = Promise.all([import('inquirer'), import('./block-prompt.js')]).then(([{ default: inquirer }, { blockPrompt }]) => {
+      const module = inquirer.createPromptModule({ output: rawOutput(output) });
+      module.registerPrompt('block', blockPrompt as never);
+      return module as never;
+    });
     const clean = (s: string) => terminalText(s, { sgr: colors });
     this.t = ascii ? (s) => asciiText(clean(s)) : clean;
     // What the learner types (or pastes) is shown cleaned too; once answered, in inquirer's cyan.
@@ -228,16 +232,20 @@ class InquirerPrompter implements Prompter {
     return (await this.run({ type: 'select', message: this.t(message), choices: choices.map((c) => ({ ...c, name: this.t(c.name) })), default: opts.default })) as T;
   }
 
+  /** Code over several lines, an empty line ending it, in one prompt (block-prompt.ts): pasted code keeps every line. */
   async block(message: string): Promise<string> {
-    const first = await this.input(message);
-    if (!first.trim() || first.trim() === '?' || isCommandLine(first)) return first;
-    const lines = [first];
-    for (;;) {
-      const line = String(await this.run({ type: 'input', message: '...', theme: { ...this.theme, prefix: '' } }));
-      if (!line.trim()) break;
-      lines.push(line);
-    }
-    return lines.join('\n');
+    const shown = this.t(message);
+    return String(
+      await this.run({
+        type: 'block',
+        message: shown,
+        whole: (first: string) => !first.trim() || first.trim() === '?' || isCommandLine(first),
+        problem: (block: string) => (block.length > MAX_ANSWER_LENGTH ? this.t(tooLongAnswer(block.length)) : null),
+        // Each line one row while typing (typing-view.ts): a long pasted line does not redraw over many.
+        show: (s: string, first: boolean) => this.t(typingView(s, first ? answerRoom(this.columns(), message) : Math.max(10, (this.columns() ?? 80) - 6))),
+        answered: (s: string) => this.answer(s),
+      }),
+    );
   }
 
   async pause(message = 'Press Enter to continue'): Promise<string> {

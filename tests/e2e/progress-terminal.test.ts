@@ -74,6 +74,29 @@ maybe('progress in a real terminal', () => {
     expect(attempt).toMatchObject({ score: 2, total: 2, complete: true, passed: true });
   });
 
+  test('code pasted from an editor, every line at once, is read whole', async () => {
+    const h = home();
+    const t = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: h }, 80);
+    await seen(t, /true or false\?/);
+    t.type('true');
+    await seen(t, /2\/5[\s\S]*true or false\?/);
+    t.type('false');
+    for (const n of [3, 4]) {
+      await seen(t, new RegExp(`${n}/5[\\s\\S]*Your answer \\(Enter skips\\): $`));
+      t.keys('Enter');
+    }
+    await seen(t, /5\/5 · coding challenge[\s\S]*Your code/);
+    // One paste: four lines and the empty line that ends the block (keys between two prompts were lost).
+    t.paste('v = 0\nfor g in [1, 1, 1]:\n    v = v / 2 + g\n    print(v)\n\n');
+    await seen(t, /were you right\?/);
+    t.keys('Enter');
+    expect(await t.exitStatus()).toBe(0);
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8'));
+    const answer = Object.values(saved.lessons as Record<string, { answers: Record<string, { answer: string }[]> }>)[0].answers['quiz.5'][0];
+    expect(answer.answer).toBe('v = 0\nfor g in [1, 1, 1]:\n    v = v / 2 + g\n    print(v)');
+    expect(t.screen()).toMatch(/Your code \(one or more lines, an empty line ends it\): v = 0\n \.\.\. for g in \[1, 1, 1\]:\n \.\.\.     v = v \/ 2 \+ g\n \.\.\.     print\(v\)\n/);
+  });
+
   const withPython = spawnSync('python3', ['--version']).status === 0 ? test : test.skip;
   withPython("a Python coding answer: run beside the lesson's solution on the same input, outputs compared", async () => {
     const t = open(`quiz '${MOMENTUM}'`, { CALC_ML_HOME: home(), CALC_ML_PYTHON: '' });
