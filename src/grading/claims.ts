@@ -129,6 +129,19 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   return n % 2 === 1;
 }
 
+/** The size of the thing an idea is compared with just after it: "like a big one", "as a tiny one". */
+function comparedSize(ts: Token[], last: number, to: number): -1 | 1 | 0 {
+  const k = last + 1;
+  if (k >= to || !['like', 'as', 'than'].includes(ts[k].lemma)) return 0;
+  const negatedBefore = ts.slice(Math.max(0, last - 6), last).some((t) => t.clause === ts[last].clause && (t.lemma === 'not' || t.lemma === 'never'));
+  if (!negatedBefore) return 0;
+  for (let j = k + 1; j < Math.min(to, k + 4); j++) {
+    const d = directionOf([ts[j]], 'large');
+    if (d) return d;
+  }
+  return 0;
+}
+
 const INVERTERS = new Set(['opposite', 'inverse', 'reverse', 'reciprocal', 'negative', 'contrary', 'converse']);
 /** "the opposite of", "the inverse of", "the opposite operation of" just before a word of the clause. */
 function invertedAt(ts: Token[], clauseStart: number, first: number): boolean {
@@ -246,7 +259,14 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
     // "The derivative is *the opposite of* the slope": said of the idea's opposite, the idea is
     // denied. (A claim with a direction reads "opposite" as a turn of its own.)
     const inverted = !axis && invertedAt(ts, from, at[0]);
-    hits.push({ clause: c, at, negated: negatedAt(ts, from, [...at, ...sayings]) !== inverted, direction, quote });
+    let negated = negatedAt(ts, from, [...at, ...sayings]) !== inverted;
+    // "A good step doesn't overshoot *like a big one*", "isn't as slow *as a tiny one*": what is
+    // denied of one thing is said of the thing compared, with its size.
+    if (axis === 'large' || axis === 'small') {
+      const compared = comparedSize(ts, at[at.length - 1], to);
+      if (compared) [negated, direction] = [false, compared];
+    }
+    hits.push({ clause: c, at, negated, direction, quote });
   }
   return hits;
 }
@@ -301,7 +321,7 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
         got ??= h;
       } else if (agrees && h.negated) {
         wrong.push({ name: `the opposite of “${claim.name}”`, correction: claim.flipped?.correction ?? `That idea is right: ${claim.name}.`, quote: h.quote, kind: 'denied', blocks: [claim.name], clause: h.clause });
-      } else if (!agrees && !h.negated && !reading.keywordList && !asksWhether(reading.tokens, h) && !(claim.direction === 'against' || claim.direction === 'along' ? warnsOf(reading.tokens, h.clause) : false)) {
+      } else if (!agrees && !h.negated && !reading.keywordList && !asksWhether(reading.tokens, h) && !reasonOfThat(reading.tokens, h.clause) && !(claim.direction === 'against' || claim.direction === 'along' ? warnsOf(reading.tokens, h.clause) : false)) {
         // (A bare list of words, "gradient direction weights update downhill", points no way: it
         // names the idea, turned or not, and is at most partly right.)
         const name = claim.flipped?.name ?? `${claim.name}, turned around (${opposite[claim.direction!]})`;
@@ -405,6 +425,15 @@ const BAD = new Set(['bad', 'wrong', 'poor', 'worse', 'worst', 'off', 'inaccurat
 function forBadness(ts: Token[], clause: number | undefined): boolean {
   const own = ts.filter((t) => t.clause === clause);
   return own.some((t, i) => ['for', 'when', 'if'].includes(t.lemma) && own.slice(i + 1, i + 5).some((x) => BAD.has(x.lemma)));
+}
+
+/**
+ * "Never follow the gradient, *because that climbs*", "since this goes uphill": a reason whose
+ * subject is "that"/"this" says what the thing just named does, not what learning does.
+ */
+function reasonOfThat(ts: Token[], clause: number): boolean {
+  const first = ts.find((t) => t.clause === clause);
+  return !!first && (first.lemma === 'that' || first.lemma === 'this') && ['because', 'since'].includes(first.opens ?? '');
 }
 
 /** "(it tells you) *whether* nudging it up makes things worse or better": an open question states no way. */

@@ -52,7 +52,9 @@ export function pasteSources(q: RubricQuestion): Source[] {
 const MATH_NAMES = new Set(['lim', 'sin', 'cos', 'tan', 'exp', 'log', 'ln', 'sqrt', 'min', 'max', 'argmin', 'argmax', 'dx', 'dy', 'df', 'dl', 'grad', 'abs', 'mse', 'sum']);
 function formulaOnly(answer: string): boolean {
   const words = (answer.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !MATH_NAMES.has(w.toLowerCase()));
-  return !words.length && /[=+\-−*/^²()]/.test(answer);
+  // (A definition of the derivative in symbols, "f'(a) = lim h→0 …", "df/dx = …", says what it is.)
+  const defines = /\blim\b|[A-Za-z]\s*['′]\s*\(|\bd\s*[A-Za-z]?\s*\/\s*d[A-Za-z]|∂/.test(answer);
+  return !words.length && !defines && /[=+\-−*/^²()]/.test(answer);
 }
 
 export function gradeRubric(q: RubricQuestion, answer: string): Verdict {

@@ -68,3 +68,58 @@ test('the roles of an optimisation: choosing the objective to make the variable 
   const v = gradeRubric(q('1.2.26.9'), 'Pick the profit so that the price is as high as possible.');
   expect(v.claims).toContainEqual(expect.objectContaining({ verdict: 'wrong', roles: { responds: 'price', varied: 'profit' } }));
 });
+
+describe('third round, labels first: wrong ideas in new words, right ones in new voices', () => {
+  test.each([
+    ["quiz.7", "The gradient points to the minimum, so we step along it until the loss is as small as possible."],
+    ["quiz.7", "Learning adds a bit of the gradient to every weight, which lowers the loss each time."],
+    ["quiz.7", "We climb the loss surface in the direction the gradient shows, and that is how the error gets smaller."],
+    ["quiz.7", "the model goes where the slope points, downhill to the lowest loss"],
+    ["1.2.26.4", "1. random start 2. compute gradient 3. w = w + 0.1 * gradient 4. repeat until done"],
+    ["1.2.26.4", "Begin anywhere, take the derivative, and move in the same direction as the gradient, over and over."],
+    ["1.2.26.6", "A tiny learning rate overshoots the minimum and a huge one needs thousands of steps."],
+    ["1.2.26.6", "The step size only decides how many epochs you train for."],
+    ["1.2.26.1", "The derivative is the total area under the graph up to a point."],
+    ["1.2.26.1", "how much x moves per unit change of f"],
+    ["1.2.26.3", "ML uses optimization to make the loss as big as possible."],
+    ["1.2.26.3", "Optimization makes the training code run faster on the GPU."],
+    ["1.2.26.5", "The loss of a linear regression is its accuracy on the test set."],
+    ["1.2.26.7", "Backprop feeds the inputs backwards through the network to guess the data."],
+    ["1.2.26.7", "Backprop is the same thing as gradient descent."],
+    ["1.2.26.8", "Numeric gradients are exact because they use real numbers; analytic ones are rough estimates."],
+    ["1.2.26.9", "Make the error of a model as large as possible by changing its weights."],
+    ["quiz.5", "ML needs calculus to add numbers quickly."],
+    ["quiz.6", "A loss function is the part of the network that makes the predictions."],
+    ["quiz.6", "It is the money a company loses when the model is wrong."],
+    ["quiz.5", "Calculus tells us how to make the loss as large as possible."],
+    ["1.2.26.2", "Changing my mind about dinner."],
+    ["quiz.7", "Follow the gradient, because that climbs to the lowest loss."],
+    ["1.2.26.6", "A good step size doesn't overshoot like a small one and isn't as slow as a huge one."],
+  ])('%s: %j is incorrect', (ref, answer) => {
+    expect(verdictOf(ref, answer)).toBe('incorrect');
+  });
+  test.each([
+    ["quiz.7", "Think of the loss as a hill: the gradient says which way is up, so the weights walk the other way, down to lower loss."],
+    ["quiz.7", "It points uphill; we go downhill by subtracting it (times the learning rate) from the weights."],
+    ["1.2.26.6", "If the learning rate is huge the weights jump around and the loss explodes, but if it is tiny learning takes forever."],
+    ["1.2.26.1", "the instantaneous rate of change of f at x: how quickly f changes when x is nudged"],
+    ["1.2.26.3", "A model learns by picking the weights that make its error smallest, and picking the best values like that is optimization."],
+    ["1.2.26.5", "In linear regression we use the mean squared error: the average of the squared differences between predictions and the real values."],
+    ["1.2.26.7", "Backprop uses the chain rule, going backwards layer by layer from the loss, to get the derivative of the loss with respect to each weight."],
+    ["1.2.26.8", "Analytic gradients come from the formula and are exact; numeric ones use a small step h and are only approximate, but they are handy for checking."],
+    ["1.2.26.9", "Choosing the dimensions of a box to use the least cardboard is an optimization problem."],
+    ["quiz.5", "Because learning means lowering a loss, and derivatives tell us how the loss changes when each weight moves."],
+    ["quiz.6", "A loss function compares the model's predictions with the true answers and gives a number: the larger it is, the worse the model; training makes it small."],
+    ["1.2.26.2", "A plane climbing 500 metres every minute after take-off."],
+    ["quiz.7", "Never follow the gradient, since that climbs the loss; step against it and the loss drops."],
+    ["1.2.26.6", "A good step size doesn't overshoot like a big one and isn't as slow as a tiny one."],
+    ["quiz.7", "It tells every weight whether to go up or down so that the loss falls."],
+  ])('%s: %j is correct', (ref, answer) => {
+    expect(verdictOf(ref, answer)).toBe('correct');
+  });
+  test.each([
+    ["1.2.26.1", "df/dx = lim h→0 (f(x+h) − f(x))/h"],
+  ])('%s: %j is not rejected', (ref, answer) => {
+    expect(verdictOf(ref, answer)).not.toBe('incorrect');
+  });
+});
