@@ -52,7 +52,7 @@ function shownFunction(code: string, fn: PyFunction, name: string): string {
   const at = lines.findIndex((l) => new RegExp(String.raw`^\s*def\s+${name}\s*\(`).test(l));
   if (at < 0) return `your function ${name}`;
   const oneLine = /:\s*return\s+(.+?)\s*(?:#.*)?$/.exec(lines[at]);
-  if (oneLine) return `${name}(${param}) = ${oneLine[1]}`;
+  if (oneLine) return `${name}(${param}) = ${oneLine[1].replace(/\s*;.*$/, '')}`;
   const indent = /^\s*/.exec(lines[at])![0].length;
   const body: string[] = [];
   for (const l of lines.slice(at + 1)) {
@@ -281,7 +281,24 @@ export function gradeCode(q: MathQuestion, reading: CodeReading, ours: Expr, exp
     return verdict('partial', [`${shownFn} is right, but you computed ${name}(${fmt(arg)}) = ${show(other.result!)}; the task asks for ${ctx.call}.`], q);
   }
   const shownItself = /<function /.test(output) ? ` print(${name}) shows the function itself; call it: print(${ctx.call}).` : '';
-  return verdict('partial', [`${shownFn} is right, but you did not compute ${ctx.call}: add print(${ctx.call}) after it.${shownItself}`], q);
+  // `def f(x): return x**2; print(f(3))`: the call is in f's own body, after its return.
+  const inBody = inOwnBody(code, name) ? ` Your call of ${name} is inside ${name}'s own body (everything after "def ${name}(...):" on its line, or indented under it, belongs to ${name}), after its return, so it never runs: put the call on a line of its own, not indented.` : '';
+  return verdict('partial', [`${shownFn} is right, but you did not compute ${ctx.call}: add print(${ctx.call}) after it.${shownItself}${inBody}`], q);
+}
+
+/** A call of `name` written inside name's own def: after `;` on the def's line, or indented under it. */
+function inOwnBody(code: string, name: string): boolean {
+  const lines = code.split('\n');
+  const at = lines.findIndex((l) => new RegExp(String.raw`^\s*def\s+${name}\s*\(`).test(l));
+  if (at < 0) return false;
+  const call = new RegExp(String.raw`\b${name}\s*\(`);
+  if (call.test(lines[at].replace(new RegExp(String.raw`^\s*def\s+${name}\s*\(`), ''))) return true;
+  const indent = /^\s*/.exec(lines[at])![0].length;
+  for (const l of lines.slice(at + 1)) {
+    if (l.trim() && /^\s*/.exec(l)![0].length <= indent) break;
+    if (call.test(l.replace(/#.*$/, ''))) return true;
+  }
+  return false;
 }
 
 /** Code that is not Python: where and why, and whether the function before that line is right. */

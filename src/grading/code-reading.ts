@@ -5,8 +5,8 @@ import { syntaxError, type PySyntaxError } from './python.js';
  * transcript, or the whole answer), and what the learner *says* it gives, which is checked rather
  * than trusted: `# prints 9`, an `Output: 9` line, the REPL's output lines, `f(3) = 9` written
  * under the code, "this prints 9" in the words around it. Also the forgiving readings a prompt
- * forces (a def's body typed without its indentation, `def f(x): return …; print(f(3))` on one
- * line, as piped answers are), each with a note for the learner.
+ * forces (a def's body typed without its indentation), with a note for the learner. Everything else
+ * is Python's own reading: `def f(x): return x**2; print(f(3))` puts the print in f's body.
  */
 
 export type Claim =
@@ -94,42 +94,6 @@ function indentBodies(lines: string[]): { lines: string[]; fixed: boolean } {
   return { lines: out, fixed };
 }
 
-/**
- * `def f(x): return x**2; print(f(3))` on one line: in Python the call is part of f's body, after
- * its return, and never runs. Piped answers are one line each, statements separated by ";", so it is
- * read as the learner meant it (the call on its own line), with a note saying how Python reads it.
- */
-function splitOneLineDefs(lines: string[]): { lines: string[]; split: boolean } {
-  let split = false;
-  const out = lines.flatMap((line) => {
-    const m = /^(\s*)(def\s+\w+\s*\([^)]*\)\s*:\s*return\b)(.*)$/.exec(line);
-    if (!m) return [line];
-    const rest = m[3];
-    const cut = topLevelSemicolon(rest);
-    if (cut < 0 || !rest.slice(cut + 1).trim()) return [line];
-    split = true;
-    return [`${m[1]}${m[2]}${rest.slice(0, cut)}`, `${m[1]}${rest.slice(cut + 1).trim()}`];
-  });
-  return { lines: out, split };
-}
-
-function topLevelSemicolon(text: string): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === ';' && depth === 0) return i;
-    else if (c === '#') return -1;
-  }
-  return -1;
-}
-
 /** Words that join code into a sentence ("return x**2 and then call it with 3"). */
 const PROSE_WORDS = /\b(?:and then|then|so|which|gives?|basically|write|call(?:ed)? it|would|I'd|I|we)\b/;
 
@@ -212,9 +176,7 @@ export function readCode(answer: string): CodeReading | null {
   }
   lines = kept;
 
-  const one = splitOneLineDefs(lines);
-  if (one.split) notes.push('Note: in Python, everything after "def ...:" on one line is the function\'s body, so the call after ";" would never run: put it on its own line.');
-  const indented = indentBodies(one.lines);
+  const indented = indentBodies(lines);
   if (indented.fixed) notes.push("Note: in Python a block's lines are indented under its header (def f(x): then, on the next line, 4 spaces and return x**2); calc-ml read them so.");
   lines = indented.lines;
 

@@ -113,6 +113,18 @@ describe('calc-ml grade', () => {
     expect(JSON.parse(r.stdout).verdict).toBe(verdict);
   });
 
+  test.each([
+    ['a newline inside the argument', ['grade', 'quiz.8', 'import math\ndef f(x):\n    return math.pow(x, 2)\n\nprint(f(3))', '--json'], undefined, 'correct'],
+    ["the README's piped block", ['grade', 'quiz.8', '--json'], 'def f(x):\n    return x**2\nprint(f(3))\n', 'correct'],
+    ['a one-line lambda with ;', ['grade', 'quiz.8', '--json'], 'f = lambda x: x**2; print(f(3))\n', 'correct'],
+    ['^ in Python is exclusive-or', ['grade', 'quiz.8', 'def f(x):\n    return x^2\nprint(f(3))', '--json'], undefined, 'incorrect'],
+    ['the call after ; on the def line is in its body', ['grade', 'quiz.8', '--json'], 'def f(x): return x**2; print(f(3))\n', 'partial'],
+  ])('coding answers: %s', (_what, args, input, verdict) => {
+    const r = runCli(args as string[], { ...(input === undefined ? {} : { input: input as string }), env: { CALC_ML_HOME: home() } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).verdict).toBe(verdict);
+  });
+
   test('the answer from stdin', () => {
     const r = runCli(['grade', 'quiz.8', '--json'], { input: 'f(x) = x^2\nf(3)\n', env: { CALC_ML_HOME: home() } });
     expect(JSON.parse(r.stdout)).toMatchObject({ ref: 'quiz.8', verdict: 'correct', score: 1 });

@@ -141,13 +141,17 @@ describe('coding challenges without a key: the target from the task text', () =>
 });
 
 describe('a one-line Python def with the call after ";"', () => {
-  test('is right here, with a note that Python would never run the call', () => {
+  test('is read as Python reads it: the call is part of the body, after return, and never runs (partial, saying why)', () => {
     const v = gradeMath(q8, 'def f(x): return x**2; print(f(3))');
-    expect(v.verdict).toBe('correct');
-    expect(v.feedback).toMatch(/Note: in Python, everything after "def \.\.\.:" on one line is the function's body/);
+    expect(v.verdict).toBe('partial');
+    expect(v.feedback).toContain('you did not compute f(3)');
+    expect(v.feedback).toContain("inside f's own body");
   });
-  test('on two lines: no note', () => {
-    expect(gradeMath(q8, 'def f(x): return x**2\nprint(f(3))').feedback).not.toMatch(/Note:/);
+  test('on two lines: correct', () => {
+    expect(gradeMath(q8, 'def f(x): return x**2\nprint(f(3))').verdict).toBe('correct');
+  });
+  test('a lambda on one line with ; is two statements, as in Python: correct', () => {
+    expect(gradeMath(q8, 'f = lambda x: x**2; print(f(3))').verdict).toBe('correct');
   });
 });
 
