@@ -60,3 +60,20 @@ Build a small note-taking tool split over three files:
 test('a line alone under "## Exercises", with no parts, is no exercise: the section is read out', () => {
   expect(lesson('## Exercises\n\nPractise at home: sketch the call stack.\n\n## Homework\n\n- [ ] a\n').exercises).toEqual([]);
 });
+
+test('a numbered task glued to the one before it ("4.Test …", no space) is the next task', () => {
+  const l = lesson('## Graded Exercises\n\n### Intermediate Level\n\n1. Cache one lookup\n2. Time the cache\n3. Clear the cache on demand\n4.Report hits and misses\n\n### Advanced Level\n\n1. Bound the cache size\n');
+  expect(l.exercises.map((e) => [e.id, e.prompt])).toEqual([
+    ['4.5.7.intermediate-1', 'Cache one lookup'],
+    ['4.5.7.intermediate-2', 'Time the cache'],
+    ['4.5.7.intermediate-3', 'Clear the cache on demand'],
+    ['4.5.7.intermediate-4', 'Report hits and misses'],
+    ['4.5.7.advanced-1', 'Bound the cache size'],
+  ]);
+});
+
+test('"## 2. Solution Types (60 min)" teaches; "## Solutions" and "## Solution Key" are answer keys', () => {
+  const l = lesson('## 2. Solution Types (60 min)\n\n### 2.1 Real-World Use\n- Fitting a line\n- Mixing paints\n\n## Solutions\n\n### Exercises\n\n1. use a set\n');
+  expect(l.otherSections.map((s) => s.title)).toContain('2. Solution Types (60 min)');
+  expect(left('## 2. Solution Types (60 min)\n\n### 2.1 Real-World Use\n- Fitting a line\n- Mixing paints\n')).toEqual([]);
+});

@@ -142,3 +142,21 @@ Keep defaults in one file.
     expect(l.otherSections.map((s) => s.title)).toEqual(['Part 1: Board Basics (60 min)']);
   });
 });
+
+describe('questions and problems given in parts', () => {
+  test('a question that ends in ":" and its cases as bullets is one question', () => {
+    const l = lesson('## Section 1: Knowledge Assessment (20 points)\n\n### Question 1: Choosing a Store\n\nWhich store would you pick for:\n- Settings a person edits by hand?\n- A million sensor readings?\n\n**Answer**: [Your response]\n\n### Question 2: Paths\n\nWhy join paths with a library?\n\n**Answer**: [Your response]\n');
+    expect(l.quiz.conceptual.map((q) => q.question)).toEqual([
+      'Choosing a Store: Which store would you pick for:\n- Settings a person edits by hand?\n- A million sensor readings?',
+      'Paths: Why join paths with a library?',
+    ]);
+  });
+
+  test('"**Problem**:" with nothing after it: the bullets below are that challenge\'s task, not new challenges', () => {
+    const l = lesson('## Section 2: Coding Challenges (20 points)\n\n### Challenge 1: Stack (10 points)\n\n**Problem**: \n- Make a `Stack` class\n- Add push and pop\n\n```python\n# Example solution\nclass Stack:\n    pass\n```\n\n### Challenge 2: Queue (10 points)\n\n**Problem**: Make a `Queue` class.\n');
+    expect(l.quiz.coding.map((c) => [c.task, c.solution !== null])).toEqual([
+      ['Stack (10 points)\n- Make a `Stack` class\n- Add push and pop', true],
+      ['Queue (10 points)\nMake a `Queue` class.', false],
+    ]);
+  });
+});

@@ -40,7 +40,8 @@ export function classifySection(heading: string): SectionKind {
   const h = stripNumber(normalizeLabel(heading));
   // Checklists ("Self-Assessment Checklist", "Review Checklist") are for the learner to tick, not a quiz.
   if (/checklist\b|self[\s-]?assessment/.test(h)) return 'checklist';
-  if (/^(answer key|answers?\b|solutions?\b)/.test(h)) return 'answerKey';
+  // "Solutions", "Solution Key", "Solutions to Exercises"; not "2. Solution Types (60 min)", which teaches.
+  if (/^(answer key|answers?\b|solutions?(?=\s*$|\s*[:(\-–—]|\s+(key|manual|guide|sketch(es)?|to|for|and)\b))/.test(h)) return 'answerKey';
   // "Assessment Rubric", "Grading Scale", "Scoring Guide": how work is marked, not questions.
   if (/\b(rubric|grading|scoring|scale|criteria)\b/.test(h)) return 'other';
   // "Assessment Overview" says what the test holds (its format, its points): no questions in it.

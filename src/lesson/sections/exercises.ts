@@ -169,7 +169,13 @@ export const exercises: SectionReader = {
         if (parts.code) e.code = joinCode(e.code, parts.code);
         ctx.take(lines[i], itemEnd);
       } else if (ctx.state.level && (!last || last.fromList)) {
-        unnamedExercise(ctx, [head, ...details].filter(Boolean).join('\n'), lines[i]);
+        // "3. Combine patterns" then "4.Test with failures" (no space): markdown makes the second a
+        // line of the first; it is the next task.
+        const [first, ...glued] = parts.head.split(/\n(?=\d{1,2}[.)]\S)/);
+        unnamedExercise(ctx, [glued.length ? oneLine(first) : head, ...(glued.length ? [] : details)].filter(Boolean).join('\n'), lines[i]);
+        glued.forEach((g, k) => {
+          unnamedExercise(ctx, [oneLine(g.replace(/^\d{1,2}[.)]/, '')), ...(k === glued.length - 1 ? details : [])].filter(Boolean).join('\n'), lines[i] + first.split('\n').length + k);
+        });
         if (parts.code) ctx.state.lastExercise!.code = parts.code;
         ctx.take(lines[i], itemEnd);
       } else if (last) {

@@ -310,7 +310,8 @@ export const quiz: SectionReader = {
     const flat = oneLine(text);
     const end = lastLine(token, line);
     const label = /^([^:]{2,40}):$/.exec(bare(flat));
-    const labelKind = label && !labelOf(flat) ? classifyQuizHeading(label[1]) : null;
+    // "**Problem**:" alone under "### Challenge 3": its task is the list that follows, not a new kind.
+    const labelKind = label && !labelOf(flat) && !(s.open && TASK.test(bare(flat))) ? classifyQuizHeading(label[1]) : null;
     if (labelKind) {
       s.quizKind = labelKind;
       s.open = null;
@@ -399,6 +400,11 @@ export const quiz: SectionReader = {
     if (s.open?.kind === 'conceptual' && (s.label === 'expected' || s.label === 'solution')) {
       const prior = s.open.item.expected;
       s.open.item.expected = [prior, ...heads.map((h) => `- ${h}`)].filter(Boolean).join('\n');
+      return ctx.take(line, end);
+    }
+    // "Which format would you choose for:" and the cases as bullets: one question in parts.
+    if (s.open?.kind === 'conceptual' && fromBlock.has(s.open.item) && !s.label && /:\s*$/.test(s.open.item.question)) {
+      s.open.item.question = [s.open.item.question, ...heads.map((h) => `- ${h}`)].join('\n');
       return ctx.take(line, end);
     }
     if (s.open?.kind === 'coding' && fromBlock.has(s.open.item)) {
