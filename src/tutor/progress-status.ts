@@ -38,12 +38,16 @@ export function stepState(id: string, l: LessonProgress, passMark = DEFAULT_PASS
     if (q === 'failed') return 'missed';
     return l.tutor.skipped.includes(id) ? 'skipped' : 'left';
   }
-  if (l.tutor.skipped.includes(id)) return 'skipped';
-  if (id.startsWith('exercise:')) {
-    const list = (l.answers[id.slice('exercise:'.length)] ?? []).filter(answered);
-    const last = list[list.length - 1];
-    if (last) return missed(last) ? 'missed' : 'done';
+  // An exercise or the mini-project stands by its answers, wherever they were given (start, review):
+  // answered right once, it is done, and a later miss in review makes it due again, not undone;
+  // answered, never right, it is missed; a skip is only what it is while nothing was answered.
+  const ref = id.startsWith('exercise:') ? id.slice('exercise:'.length) : id === 'mini-project' ? id : null;
+  if (ref) {
+    const list = (l.answers[ref] ?? []).filter(answered);
+    if (list.some((a) => !missed(a))) return 'done';
+    if (list.length) return 'missed';
   }
+  if (l.tutor.skipped.includes(id)) return 'skipped';
   return l.tutor.done.includes(id) ? 'done' : 'left';
 }
 

@@ -257,7 +257,8 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
         self = (await ask.select(q.lessonAnswer ? "Checked against the lesson's answer: were you right?" : q.solution ? "Checked against the lesson's solution: were you right?" : 'Were you right?', [
           { value: 'right', name: 'Yes, I was right', key: 'y' },
           { value: 'wrong', name: 'No, I was wrong', key: 'n' },
-        ])) as 'right' | 'wrong';
+        // Not the favourable choice by default: the learner says they were right, Enter alone does not.
+        ], { default: 'wrong' })) as 'right' | 'wrong';
       }
       const tried = { tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0, ...(asked.earlier.length ? { earlier: asked.earlier } : {}) };
       const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...tried, ...(self ? { self } : {}), ...own, ...(sameOutput !== undefined ? { sameOutput } : {}), ...(v.claims && !skipped ? { claims: v.claims } : {}) };
@@ -322,6 +323,17 @@ function fmt(n: number): string {
   return fmtPoints(n);
 }
 
+/**
+ * Why an item answered before the quiz was stopped is to review: its answer and the right one
+ * (its feedback was shown in the run that was stopped, not kept).
+ */
+function resumedReason(m: QuizItemResult, q: Question): string {
+  const right = skippedVerdict(q).feedback.replace(/^Skipped\.\s*/, '');
+  if (!m.answer.trim()) return ['Skipped.', right].filter(Boolean).join(' ');
+  const said = m.answer.split('\n')[0].slice(0, 60);
+  return [`You answered “${said}”${m.verdict === 'partial' ? ' (partly right)' : ''}.`, right].filter(Boolean).join(' ');
+}
+
 function summarizeQuiz(r: QuizResult, t: Tally, qs: Question[], ui: Ui, rule: string): void {
   ui.say('');
   ui.say(ui.heading('Result'));
@@ -341,7 +353,7 @@ function summarizeQuiz(r: QuizResult, t: Tally, qs: Question[], ui: Ui, rule: st
     for (const m of missed) {
       const q = qs.find((x) => x.ref === m.ref)!;
       // A kept answer judged wrong: the learner's own verdict, not the grader's "kept" note again.
-      const why = m.resumed ? 'answered before the quiz was stopped' : m.self === 'wrong' ? 'you judged it not right yet: it comes back in calc-ml review' : missReason(m.feedback);
+      const why = m.self === 'wrong' ? 'you judged it not right yet: it comes back in calc-ml review' : m.resumed ? resumedReason(m, q) : missReason(m.feedback);
       ui.say(`- ${q.prompt.split('\n')[0]} ${ui.dim(`(${m.ref})`)}\n  ${why}`);
     }
   }

@@ -97,7 +97,8 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
         self = (await ask.select('Were you right this time?', [
           { value: 'right', name: 'Yes', key: 'y' },
           { value: 'wrong', name: 'Not yet', key: 'n' },
-        ])) as 'right' | 'wrong';
+        // Not the favourable choice by default: the learner says they were right, Enter alone does not.
+        ], { default: 'wrong' })) as 'right' | 'wrong';
       } else {
         // One answer per line from a pipe: a "were you right?" would take the next answer as its reply.
         ui.say(ui.dim('Kept for you to check: it stays due until you judge it in a terminal (calc-ml review).'));

@@ -49,11 +49,13 @@ maybe('progress in a real terminal', () => {
     t.type('the velocity keeps the step going');
     await seen(t, /The lesson's answer: The velocity built up before the flat part/);
     await seen(t, /were you right\?/);
-    t.keys('Enter'); // Yes
+    // The lesson's answer is on the screen before the question, and the cursor is not on the favourable choice.
+    await seen(t, /The lesson's answer: The velocity[\s\S]*were you right\?[^❯]*Yes, I was right ❯ No, I was wrong/);
+    t.keys('Up', 'Enter'); // Yes (the cursor starts on No: Enter alone claims nothing)
     await seen(t, /4\/5[\s\S]*Your answer/);
     t.type('how much velocity is kept');
     await seen(t, /4\/5[\s\S]*were you right\?/);
-    t.keys('Down', 'Enter'); // No
+    t.keys('Enter'); // No
     await seen(t, /5\/5 · coding challenge[\s\S]*Your code/);
     t.type('print(1)');
     await seen(t, /print\(1\) \.\.\./); // the block waits for more lines
@@ -61,7 +63,7 @@ maybe('progress in a real terminal', () => {
     await seen(t, /Kept, not graded: check it against the lesson's solution\. The lesson's solution: v = 0\.0/);
     await seen(t, /With python3 on this machine, calc-ml would offer to run your code/);
     await seen(t, /5\/5[\s\S]*were you right\?/);
-    t.keys('Down', 'Enter');
+    t.keys('Enter'); // No
     expect(await t.exitStatus()).toBe(0);
     const s = t.screen().replace(/\s+/g, ' ');
     expect(s).toMatch(/Score: 2 of 2 graded right \(100%\); 3 answers kept for you to check against the lesson \(you judged 1 of 3 right\)\./);
@@ -144,7 +146,7 @@ maybe('progress in a real terminal', () => {
     expect(s).not.toMatch(/1\/5|2\/5/);
     again.type('momentum');
     await seen(again, /were you right\?/);
-    again.keys('Enter');
+    again.keys('Up', 'Enter'); // Yes
     await seen(again, /4\/5[\s\S]*Your answer/);
     again.keys('Enter'); // skip
     await seen(again, /5\/5[\s\S]*Your code/);
@@ -194,21 +196,21 @@ maybe('progress in a real terminal', () => {
     await seen(t, /1\/6 · Lesson 7\.3\.4 · quiz\.3 Your answer of 2026-01-01 was kept, not graded, and not yet checked[\s\S]*Why can momentum cross a flat region[\s\S]*Your answer/);
     t.type('the velocity carries the step over the flat part');
     await seen(t, /Kept, not graded: check it against the lesson's answer\. The lesson's answer: The velocity built up before the flat part[\s\S]*Were you right this time\?/);
-    t.keys('Enter'); // Yes
+    t.keys('Up', 'Enter'); // Yes (the cursor starts on Not yet)
     await seen(t, /2\/6 · Lesson 7\.3\.4 · quiz\.4[\s\S]*Your answer/);
     t.type('the step size');
     await seen(t, /The lesson's answer: How much of the previous velocity is kept[\s\S]*Were you right this time\?/);
-    t.keys('Down', 'Enter'); // Not yet
+    t.keys('Enter'); // Not yet
     await seen(t, /3\/6 · Lesson 7\.3\.4 · quiz\.5[\s\S]*Your code/);
     t.type('print(1)');
     await seen(t, /3\/6[\s\S]*print\(1\) \.\.\./); // the block waits for more lines
     t.keys('Enter'); // the empty line ends the code
     await seen(t, /The lesson's solution: v = 0\.0[\s\S]*Were you right this time\?/);
-    t.keys('Enter');
+    t.keys('Up', 'Enter');
     await seen(t, /4\/6 · Lesson 7\.3\.5 · quiz\.3[\s\S]*Your answer/);
     t.type('so that every parameter gets a step of its own size');
     await seen(t, /the lesson gives no answer to check it against; judge it by the lesson\.[\s\S]*Were you right this time\?/);
-    t.keys('Enter');
+    t.keys('Up', 'Enter');
     await seen(t, /5\/6 · Lesson 7\.3\.4 · quiz\.2 Momentum always needs a smaller learning rate\.[\s\S]*true or false\?/);
     t.type('false');
     await seen(t, /6\/6 · Lesson 7\.3\.5 · quiz\.1 Adaptive methods give every parameter the same step\.[\s\S]*true or false\?/);

@@ -26,6 +26,12 @@ describe('step states: done, skipped, missed, left', () => {
     ['exercise:7.3.4.1', lesson((l) => recordAnswer(l, ans('7.3.4.1', 'ungraded', { self: 'wrong' }))), 'missed'],
     ['exercise:7.3.4.1', lesson((l) => recordAnswer(l, ans('7.3.4.1', 'ungraded'))), 'done'],
     ['exercise:7.3.4.1', lesson((l) => { recordAnswer(l, ans('7.3.4.1', 'incorrect')); recordAnswer(l, ans('7.3.4.1', 'correct')); }), 'done'],
+    // The answers decide, wherever given (start or review): skipped, then right in review → done.
+    ['exercise:7.3.4.1', lesson((l) => { l.tutor.skipped.push('exercise:7.3.4.1'); recordAnswer(l, ans('7.3.4.1', 'incorrect', { answer: '' })); recordAnswer(l, ans('7.3.4.1', 'correct')); }), 'done'],
+    // Right once, then missed in a later review: still done (the item is due again, the step is not undone).
+    ['exercise:7.3.4.1', lesson((l) => { recordAnswer(l, ans('7.3.4.1', 'correct')); recordAnswer(l, ans('7.3.4.1', 'incorrect')); }), 'done'],
+    ['exercise:7.3.4.1', lesson((l) => { l.tutor.skipped.push('exercise:7.3.4.1'); recordAnswer(l, ans('7.3.4.1', 'incorrect', { answer: '' })); }), 'skipped'],
+    ['mini-project', lesson((l) => { l.tutor.skipped.push('mini-project'); recordAnswer(l, ans('mini-project', 'ungraded', { self: 'right' })); }), 'done'],
     ['quiz', lesson((l) => l.quiz.push(attempt(7, 10))), 'done'],
     ['quiz', lesson((l) => l.quiz.push(attempt(6, 10))), 'missed'],
     ['quiz', lesson((l) => l.quiz.push(attempt(9, 10, { complete: false }))), 'left'],

@@ -31,7 +31,8 @@ export async function writtenAnswer(q: Question, ctx: StepContext, code: string 
     const self = await ask.select('How did it go?', [
       { value: 'right', name: 'I am happy with my answer', key: 'y' },
       { value: 'wrong', name: 'I am not sure: bring it back in review', key: 'n' },
-    ]);
+    // Not the favourable choice by default: the learner says they were right, Enter alone does not.
+    ], { default: 'wrong' });
     save((l) => recordAnswer(l, { ...rec, self: self as 'right' | 'wrong' }));
     return 'done';
   }
@@ -43,9 +44,16 @@ export async function writtenAnswer(q: Question, ctx: StepContext, code: string 
   return 'done';
 }
 
-/** A skipped item is saved as a miss, so review brings it back. */
+/**
+ * A skipped item is saved as a miss, so review brings it back. One answered before (a step walked
+ * again after :back or a resume) is passed over as it stands: skipping past it does not undo it.
+ */
 export function recordSkip(ref: string, q: Question | undefined, ctx: StepContext): StepOutcome {
   const { ui, save, now } = ctx.deps;
+  if ((ctx.deps.record.answers[ref] ?? []).some((a) => a.answer.trim() !== '')) {
+    ui.say(ui.dim('You answered this before: it stays as it was (calc-ml review brings it back when it is due).'));
+    return 'done';
+  }
   save((l) => recordAnswer(l, { ref, kind: q?.kind ?? 'open', answer: '', verdict: 'incorrect', score: 0, at: now() }));
   ui.say(ui.dim(`Skipped. It will come back in review (calc-ml review).`));
   return 'skipped';
