@@ -209,7 +209,8 @@ export function gradeCode(q: MathQuestion, reading: CodeReading, ours: Expr, exp
   const ctx: Ctx = { q, ours, expected, call: `${t.name}(${fmt(t.at)})`, reading };
   const { code, syntax, notes } = reading;
   if (syntax) return syntaxVerdict(ctx);
-  const interp = new Interpreter(code);
+  // A program that asks for x with input() is given the task's value, as a learner would type it.
+  const interp = new Interpreter(code, [fmt(t.at)]);
   const run = interp.run();
   const err = run.error;
   if (err instanceof PyUnsupported) {
@@ -223,6 +224,17 @@ export function gradeCode(q: MathQuestion, reading: CodeReading, ours: Expr, exp
   const claimCheck = checkClaims(reading.claims, run, interp, found?.name ?? null);
 
   if (!found) {
+    // The program stopped before reaching its def: is the function it defines further down right?
+    const missing = err?.type === 'NameError' ? /'(\w+)'/.exec(err.message)?.[1] ?? '' : '';
+    const early = err instanceof PyError ? definedLater(code, ours, t.at) : null;
+    if (early && err && !early.same && early.name === missing) {
+      return verdict('incorrect', [`Your code calls ${missing} on line ${err.line}, before its def (Python runs from the top), so it stops with ${errorLine(err)}; and ${early.shown} is not ${t.body} either.`], q);
+    }
+    if (early?.same && err) {
+      return verdict('partial', [early.name === missing
+        ? `${early.shown} is right, but your code calls it on line ${err.line}, before its def: Python runs from the top, so it stops with ${errorLine(err)}. Put the def first.`
+        : `${early.shown} is right, but your code stops at line ${err.line} with ${errorLine(err)}, before ${ctx.call} is computed.`], q);
+    }
     if (err) {
       const undefinedName = err.type === 'NameError' ? /'(\w+)'/.exec(err.message)?.[1] : undefined;
       const fix = undefinedName === t.name ? ` Define ${t.name} before calling it: def ${t.name}(${t.param}): return ${t.body.replace(/\^/g, '**')}, then print(${ctx.call}).` : '';
@@ -274,6 +286,9 @@ export function gradeCode(q: MathQuestion, reading: CodeReading, ours: Expr, exp
   if (err) {
     return verdict('partial', [`${shownFn} is right, but your program stops at line ${err.line} with ${errorLine(err)}${atTask ? '' : `, so ${ctx.call} is never computed`}.`], q);
   }
+  if (atTask && interp.typed.length) {
+    return verdict('partial', [`${shownFn} is right, and given ${interp.typed.join(', ')} at its input() it computes ${ctx.call} = ${fmt(expected)}; the task asks your code to compute ${ctx.call} itself: print(${ctx.call}).`], q);
+  }
   if (atTask) return verdict('correct', [`Correct: ${shownFn}, and ${ctx.call} = ${fmt(expected)}.`, ...notes], q);
   const other = mine[mine.length - 1];
   if (other) {
@@ -284,6 +299,31 @@ export function gradeCode(q: MathQuestion, reading: CodeReading, ours: Expr, exp
   // `def f(x): return x**2; print(f(3))`: the call is in f's own body, after its return.
   const inBody = inOwnBody(code, name) ? ` Your call of ${name} is inside ${name}'s own body (everything after "def ${name}(...):" on its line, or indented under it, belongs to ${name}), after its return, so it never runs: put the call on a line of its own, not indented.` : '';
   return verdict('partial', [`${shownFn} is right, but you did not compute ${ctx.call}: add print(${ctx.call}) after it.${shownItself}${inBody}`], q);
+}
+
+/**
+ * `print(f(3))` above `def f(x): …`: the function the defs further down define (run with the defs
+ * moved to the top), shown, and whether it is the right one; null when there is none.
+ */
+function definedLater(code: string, ours: Expr, at: number): { name: string; shown: string; same: boolean } | null {
+  if (!/^def\s/m.test(code)) return null;
+  const lines = code.split('\n');
+  const defs: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^def\s/.test(lines[i])) {
+      rest.push(lines[i]);
+      continue;
+    }
+    defs.push(lines[i]);
+    while (i + 1 < lines.length && (!lines[i + 1].trim() || /^\s/.test(lines[i + 1]))) defs.push(lines[++i]);
+  }
+  const hoisted = [...defs, ...rest].join('\n');
+  if (syntaxError(hoisted)) return null;
+  const interp = new Interpreter(hoisted);
+  const run = interp.run();
+  const found = learnerFunction(run, 'f');
+  return found ? { name: found.name, shown: shownFunction(hoisted, found.fn, found.name), same: compareFunction(interp, found.fn, ours, at).same } : null;
 }
 
 /** A call of `name` written inside name's own def: after `;` on the def's line, or indented under it. */

@@ -164,6 +164,13 @@ export function readCode(answer: string): CodeReading | null {
       kept.push('');
       continue;
     }
+    // "print(f(3)) → 9", "f(3) -> 9": the value said at the end of a line of code.
+    const arrow = new RegExp(String.raw`^(.*\S)\s*(?:→|->|=>)\s*(${NUMBER})\s*\.?\s*$`).exec(l);
+    if (arrow && commentAt(l) < 0 && !/["']/.test(l) && !/^\s*def\b/.test(l)) {
+      claims.push({ kind: 'line', line: kept.length + 1, value: Number(arrow[2]), text: l.slice(arrow[1].length).trim() });
+      kept.push(arrow[1]);
+      continue;
+    }
     const hash = commentAt(l);
     if (hash >= 0) {
       const comment = l.slice(hash);

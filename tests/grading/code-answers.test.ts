@@ -44,6 +44,8 @@ describe('Python a teacher accepts', () => {
     ['a code block between sentences', 'Here is my code:\n```\ndef f(x):\n    return x**2\nprint(f(3))\n```\nIt prints 9.'],
     ['a lambda called where it is written', 'print((lambda x: x**2)(3))'],
     ['JavaScript', 'function f(x) { return x**2 } console.log(f(3))'],
+    ['a call with a keyword argument', 'def f(x):\n    return x**2\nprint(f(x=3))'],
+    ['the value said after an arrow', 'def f(x):\n    return x**2\nprint(f(3)) → 9'],
   ])('correct: %s', (_what, answer) => {
     const v = grade(answer);
     expect(v.feedback).toContain('f(3) = 9');
@@ -92,6 +94,10 @@ describe('partial: part of the task done', () => {
     ['names, no function', 'x = 3\ny = x**2\nprint(y)', '9 is the right value'],
     ['the formula and the value, no function', 'x**2, 9', 'x^2 is the right function'],
     ['a lambda written, never called', 'lambda x: x**2', 'you did not compute f(3)'],
+    ['x from input(), not the task\'s 3 itself', 'def f(x):\n    return x**2\nx = int(input("x: "))\nprint(f(x))', 'given 3 at its input()'],
+    ['called above its def', 'print(f(3))\ndef f(x):\n    return x**2', 'before its def'],
+    ['the call indented under the def, after return', 'def f(x):\n    return x**2\n    print(f(3))', "inside f's own body"],
+    ['the call after ; on the def\'s line', 'def f(x): return x**2; print(f(3))', "inside f's own body"],
     ['a function that prints instead of returning', 'def f(x):\n    print(x**2)\nf(3)', 'return'],
     ['a right function, then a call that does not parse', 'def f(x):\n    return x**2\nprint(f(3)', 'line 3'],
     ['a right function, then a call of a misspelt name', 'def f(x):\n    return x**2\nprint(F(3))', "name 'F' is not defined"],
@@ -126,6 +132,8 @@ describe('incorrect, saying what the code does and why', () => {
     ['^ in a def inside a sentence', 'def f(x): return x^2 and then print(f(3))', ['exclusive-or']],
     ['^ with names, on one line', 'x = 3; y = x^2; y', ['computes 1', 'exclusive-or']],
     ['a wrong value reached in words', 'f(x) = x^2 and evaluate it at 3 to get 6', ['f(3) = 6', 'f(3) = 9']],
+    ['a wrong value said after an arrow', 'def f(x):\n    return x**2\nprint(f(3)) -> 6', ['-> 6', 'gives 9']],
+    ['a wrong function called above its def', 'print(f(3))\ndef f(x):\n    return x**3', ['before its def', 'is not x^2']],
     ['^ in JavaScript', 'function f(x) { return x^2 } console.log(f(3))', ['exclusive-or']],
   ])('incorrect: %s', (_what, answer, feedback) => {
     const v = grade(answer);
