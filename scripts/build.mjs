@@ -75,10 +75,12 @@ const lazyStringWidth = {
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
+    // One stand-in per importing file, so that it is bundled with that file: shared by several, it
+    // would be a chunk of its own, one more module to load for a line of code.
     b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) =>
-      args.kind === 'import-statement' && isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined,
+      args.kind === 'import-statement' && isBuiltin(args.path) ? { path: `${args.path}?for=${args.importer}`, namespace: 'builtin', pluginData: args.path } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.pluginData)});`, loader: 'js' }));
   },
 };
 
