@@ -29,6 +29,10 @@ export async function run(text: string, opts: GradOptions): Promise<void> {
   const expr = compileExpression(text, { variable: opts.var });
   const derivative = await differentiate(expr);
   const f = (x: number) => expr.evaluate(x);
+  // Where f itself has no value (log(x) at -1) or overflows (x^2 at 1e200), no difference means anything.
+  if (!Number.isFinite(f(at))) {
+    throw new UserError(`f(${expr.variable}) = ${expr.text} is undefined (or beyond ±1.8e308) at ${expr.variable} = ${formatNumber(at)}: choose another --at`, 2);
+  }
   const analytic = derivative.evaluate(at);
   if (!Number.isFinite(analytic)) {
     throw new UserError(`f'(${expr.variable}) = ${derivative.text} is undefined (or beyond ±1.8e308) at ${expr.variable} = ${formatNumber(at)}: choose another --at`, 2);

@@ -30,7 +30,8 @@ export function twoVariableTarget(text: string, opts: { vars?: string }, varGive
   const word = text.trim();
   // Dashed like "two-valleys" (a difference of two short names, w-b, is an expression).
   const dashed = word.includes('-') && word.split('-').every((p) => p.length >= 3);
-  if (/^[A-Za-z][A-Za-z-]{2,}$/.test(word) && !varGiven && (names.length === 1 || dashed) && names[0] !== 'x') {
+  // Underscores too: two_valleys is a name a learner types for two-valleys.
+  if (/^[A-Za-z][A-Za-z_-]{2,}$/.test(word) && !varGiven && (names.length === 1 || dashed) && names[0] !== 'x') {
     const near = LANDSCAPES.map((l) => [l.name, distance(word.toLowerCase(), l.name)] as const).sort((a, b) => a[1] - b[1])[0];
     // Far from every name and without a dash, it is more likely a variable: the one-variable
     // command says so, as it always has.

@@ -105,6 +105,14 @@ export function plotLab(p: PlotInput): PlotResult {
       } else {
         summary.push(who + describeLow(f, fine, low, { fx, v: e.variable, tol, scale, span, atX, markers, si }));
       }
+      // Nothing is drawn where f has no value: said, not left for the learner to notice (exp(x) past
+      // 709 is beyond ±1.8e308, sqrt(x) has none left of 0).
+      const gaps = gapsIn(fine, f);
+      if (gaps.length) {
+        const at = (g: { from: number; to: number }) => (g.from === g.to ? `at ${e.variable} = ${atX(g.from)}` : `for ${e.variable} from ${atX(g.from)} to ${atX(g.to)}`);
+        const list = gaps.slice(0, 3).map(at).join(', ') + (gaps.length > 3 ? ` and ${gaps.length - 3} more places` : '');
+        summary.push(`${who}${fx} has no value (undefined, or beyond ±1.8e308) ${list}: nothing is drawn there`);
+      }
     }
     const d = p.derivatives?.[i];
     if (d && p.showDerivative) {
@@ -244,7 +252,24 @@ function niceWidth(w: number): number {
 }
 
 /** 0 for a value that is rounding noise at the given scale (the minimum of x^2 found at x = 7e-14). */
-const snap = (v: number, scale: number) => (Math.abs(v) < 1e-12 * Math.abs(scale) ? 0 : v);
+// Rounding noise away from 0 (sin(pi) is 1.2e-16), relative to the values plotted; never a value of
+// a billionth or more, which is a value (exp(0) is 1, though exp reaches 1.8e307 on 0..1000).
+/**
+ * The stretches of samples where f has no value, each from its first to its last sample (not the
+ * breaks sample() puts at a jump, floor(x) at 1, where f has a value).
+ */
+function gapsIn(points: readonly Point[], f: (x: number) => number): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let open: { from: number; to: number } | null = null;
+  for (const [x, y] of points) {
+    if (Number.isFinite(y) || Number.isFinite(f(x))) open = null;
+    else if (open) open.to = x;
+    else out.push((open = { from: x, to: x }));
+  }
+  return out;
+}
+
+const snap = (v: number, scale: number) => (Math.abs(v) < 1e-12 * Math.abs(scale) && Math.abs(v) < 1e-9 ? 0 : v);
 
 /**
  * Whether f keeps falling, by steps that do not shrink, as x closes in on the gap at `gap` from `x`

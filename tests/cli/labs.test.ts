@@ -12,7 +12,33 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+describe('grad where f has no value', () => {
+  // Like sqrt(x) at 0, where f' has none: refused with one line, not a table of NaN and an empty chart.
+  test.each([['log(x)', '-1', '-1'], ['x^2', '1e200', '1e200']])('grad %s --at %s: one line, exit 2', (expr, at, shown) => {
+    const r = cli(['grad', expr, '--at', at]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`calc-ml: f(x) = ${expr} is undefined (or beyond ±1.8e308) at x = ${shown}: choose another --at\n`);
+  });
+});
+
+describe('a landscape name typed with an underscore', () => {
+  test.each(['descend', 'plot'])('%s two_valleys suggests two-valleys', (cmd) => {
+    const r = cli([cmd, 'two_valleys']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('there is no landscape named "two_valleys": did you mean two-valleys?');
+  });
+});
+
 describe('calc-ml plot', () => {
+  test('exp(x) on 0..1000: its lowest value reads 1, not 0, and where it is beyond ±1.8e308 is said', () => {
+    const text = cli(['plot', 'exp(x)', '--from', '0', '--to', '1000', '--width', '80']).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('lowest 1 at x = 0, the edge of the range');
+    expect(text).toMatch(/f\(x\) has no value \(undefined, or beyond ±1\.8e308\) for x from 71\d(\.\d+)? to 1000: nothing is drawn there/);
+    // And where it is undefined: sqrt(x) left of 0.
+    expect(cli(['plot', 'sqrt(x)']).stdout.replace(/\s+/g, ' ')).toContain('f(x) has no value (undefined, or beyond ±1.8e308) for x from -5 to -0.025: nothing is drawn there');
+  });
+
   test('--ymin/--ymax that cut the curve: arrows where it leaves the frame, and the summary says where and how far', () => {
     for (const width of ['80', '40']) {
       const r = cli(['plot', 'x^2', '--ymin', '0', '--ymax', '4', '--width', width]);
@@ -181,7 +207,8 @@ describe('bad input: one line (plus caret lines), exit 2, no stack', () => {
     [['descend', 'x^2', '--steps', '20000'], 'calc-ml: --steps must be between 1 and 10000, not 20000\n'],
     [['plot', 'x^2', '--width', '10'], 'calc-ml: --width must be between 30 and 300, not 10\n'],
     [['plot', 'x^2', '--height', '1000'], 'calc-ml: --height must be between 5 and 60, not 1000\n'],
-    [['grad', 'sqrt(x)', '--at', '-1'], "calc-ml: f'(x) = 0.5 / sqrt(x) is undefined (or beyond ±1.8e308) at x = -1: choose another --at\n"],
+    [['grad', 'sqrt(x)', '--at', '-1'], 'calc-ml: f(x) = sqrt(x) is undefined (or beyond ±1.8e308) at x = -1: choose another --at\n'],
+    [['grad', 'sqrt(x)', '--at', '0'], "calc-ml: f'(x) = 0.5 / sqrt(x) is undefined (or beyond ±1.8e308) at x = 0: choose another --at\n"],
     [['descend', 'floor(x)'], 'calc-ml: cannot take the derivative of floor(...) symbolically; calc-ml knows the rules for + - * / ^, exp, log, sqrt, cbrt, abs and the trig functions\n'],
   ])('%j', (args, stderr) => {
     const r = cli(args);
