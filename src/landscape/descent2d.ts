@@ -160,7 +160,7 @@ function judge(steps: Step2[], f: F2, o: Descent2Options, vars: readonly [string
   const gAlong = Math.abs(last.grad[0] * flatDir[0] + last.grad[1] * flatDir[1]);
   if (end.l1 > 0 && end.l2 > 3 * end.l1 && gAlong > 0.9 * g) {
     const bends = Math.abs(end.d[0] * steep.d[0] + end.d[1] * steep.d[1]) < Math.cos(Math.PI / 9);
-    return result('slow', `is slow along the ${bends ? 'curved ' : ''}valley floor: it crossed the steep direction at once, but along the floor (${bends ? 'here ' : ''}${axisWords(flatDir, vars)}), where f is ${fmt(end.l2 / end.l1, 3)}× flatter, each step is tiny; ${after}, ${slope}. A larger rate would overshoot across the valley; momentum helps here`);
+    return result('slow', `is slow along the ${bends ? 'curved ' : ''}valley floor: across the valley it has settled (what is left of the gradient points along the floor), but along the floor (${bends ? 'here ' : ''}${axisWords(flatDir, vars)}), where f is ${fmt(end.l2 / end.l1, 3)}× flatter, each step is tiny; ${after}, ${slope}. A larger rate would overshoot across the valley; momentum helps here`);
   }
   if (!low && g < 1e-3 * g0) return result('not-yet', `is close but not converged: ${after}, ${slope} (tolerance ${fmt(o.tol)})`);
   return result(g > 0.1 * g0 ? 'slow' : 'not-yet', g > 0.1 * g0 ? `is slow: ${after}, still far from the minimum (${slope}); a larger rate or momentum would go faster` : `has not converged yet: ${after}, ${slope}`);

@@ -69,7 +69,10 @@ function judge(steps: readonly Step[], c: RunContext, w: Words): Verdict {
   const growth = steps.length >= 3 ? move(steps.length - 1) / move(steps.length - 2) : NaN;
   // Digits enough that a factor just over 1 does not read as ×1 (x² at lr 1.0001 grows ×1.0002).
   const factor = (g: number) => formatNumber(g, g < 1.1 ? 5 : 3);
-  const grows = Number.isFinite(growth) && growth > 1 ? ` (|x| grows ×${factor(growth)} per step)` : '';
+  // A growth that itself grows (x⁴: ×18, then ×12700) is no factor per step: said as it is.
+  const before = steps.length >= 4 ? move(steps.length - 2) / move(steps.length - 3) : NaN;
+  const faster = Number.isFinite(before) && before > 1 && growth > 1.5 * before;
+  const grows = !(Number.isFinite(growth) && growth > 1) ? '' : faster ? ` (|x| grows faster each step: ×${factor(before)}, then ×${factor(growth)})` : ` (|x| grows ×${factor(growth)} per step)`;
 
   if (c.stop === 'undefined') {
     const x = last.x;

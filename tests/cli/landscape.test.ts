@@ -134,6 +134,13 @@ describe('descend on f(x, y)', () => {
     expect(r.stdout).toMatch(/step +x +y +f +\|∇f\|/);
   });
 
+  test('ravine at lr 0.02: y shrinks step by step and never crosses the floor, so the verdict does not say it crossed', () => {
+    const run = JSON.parse(cli('descend', 'ravine', '--json').stdout).runs[0];
+    expect(run.steps.every((s: { x: [number, number] }) => s.x[1] >= 0)).toBe(true);
+    expect(run.verdict).not.toMatch(/crossed/);
+    expect(run.verdict).toMatch(/is slow along the valley floor: across the valley it has settled/);
+  });
+
   test('one-variable descend --json is unchanged in shape', () => {
     const { runs } = JSON.parse(cli('descend', 'x^2', '--lr', '0.1', '--json').stdout);
     expect(runs[0].start).toBe(3);

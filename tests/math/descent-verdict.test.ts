@@ -97,6 +97,12 @@ describe('slow convergence is not bouncing; slow divergence is not ×1', () => {
     expect(xs.every((x, i) => i === 0 || x < xs[i - 1])).toBe(true);
     expect(r.behaviour).toBe(behaviour);
   });
+  test('x^4 at lr 0.1 from 3: its growth grows, and is said to (not one factor per step)', async () => {
+    const v = (await run('x^4', 3, 0.1, 50)).verdict;
+    expect(v).toMatch(/grows faster each step: ×17\.6, then ×12700/);
+    expect(v).not.toMatch(/per step/);
+  });
+
   test('x^2 at lr 1.0001 grows ×1.0002 per step, said so', async () => {
     expect((await run('x^2', 3, 1.0001, 50)).verdict).toBe('lr 1.0001 diverges: |x| grows ×1.0002 per step');
   });
