@@ -216,6 +216,8 @@ export function gradeCode(q: MathQuestion, reading: CodeReading, ours: Expr, exp
   if (err instanceof PyUnsupported) {
     const mod = /^the module (\w+)/.exec(err.message)?.[1];
     if (mod && SYSTEM_MODULES.test(mod)) return verdict('incorrect', [`Your answer cannot be run: it imports ${mod}, which reaches the computer rather than computing a formula; the task needs plain Python (math is fine).`], q);
+    // Without a function of its own, the program is no answer to the task, whatever it computes.
+    if (!/^\s*def\s|\blambda\b/m.test(code)) return verdict('incorrect', [`Your code defines no function, and calc-ml cannot run ${err.message} (line ${err.line}): write the function and call it.`], q);
     return verdict('ungraded', [`Your answer is kept, not graded: calc-ml runs a small part of Python, and cannot run ${err.message} (line ${err.line}). Check your code against the model answer yourself, or write it with def, return and print.`], q);
   }
   const found = learnerFunction(run, t.name);

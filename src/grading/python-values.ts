@@ -208,6 +208,7 @@ export function formatSpec(v: Py, spec: string): string {
   }
   const signText = negative ? '-' : sign === '+' ? '+' : sign === ' ' ? ' ' : '';
   const width = widthText ? Number(widthText) : 0;
+  if (width > 10_000 || (precision ?? 0) > 10_000) throw new PyUnsupported(`a format this wide (${spec})`);
   const fill = fillCh ?? (zero && !alignCh ? '0' : ' ');
   const align = alignCh ?? (zero ? '=' : isNum(v) && type !== 's' ? '>' : '<');
   const total = signText.length + body.length;

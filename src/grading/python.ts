@@ -118,6 +118,16 @@ function indentationError(top: SyntaxNode, source: string, lineOf: (pos: number)
   return check(top, -1);
 }
 
+/**
+ * The learner's exception, or the machine's limit reached (a string or a nesting too large for
+ * JavaScript: RangeError) said as Python calc-ml does not run; anything else is a bug and is thrown.
+ */
+function limit(e: unknown): PyError | PyUnsupported {
+  if (e instanceof PyError || e instanceof PyUnsupported) return e;
+  if (e instanceof RangeError) return new PyUnsupported('code that needs this much room (nested this deep, or a value this large)');
+  throw e;
+}
+
 class Return {
   constructor(readonly value: Py) {}
 }
@@ -158,8 +168,8 @@ export class Interpreter {
     const tree = parser.parse(this.source);
     try {
       this.block(tree.topNode, this.globals, true);
-    } catch (e) {
-      if (!(e instanceof PyError || e instanceof PyUnsupported)) throw e;
+    } catch (raw) {
+      const e = limit(raw);
       e.line ??= this.topLine;
       this.result.error = e;
     }
@@ -175,9 +185,8 @@ export class Interpreter {
     const arg: Py = Number.isInteger(x) ? BigInt(x) : x;
     try {
       return { value: this.call(fn, [arg], new Map()), printed };
-    } catch (e) {
-      if (!(e instanceof PyError || e instanceof PyUnsupported)) throw e;
-      return { error: e, printed };
+    } catch (raw) {
+      return { error: limit(raw), printed };
     } finally {
       this.capture = saved;
     }
@@ -198,6 +207,8 @@ export class Interpreter {
     this.steps = 0;
     try {
       return this.expr(stmt.firstChild!, this.globals);
+    } catch (raw) {
+      throw limit(raw);
     } finally {
       this.capture = saved;
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { gradeMath } from '../../src/grading/math.js';
 import type { MathQuestion } from '../../src/grading/question.js';
 import { question } from './seed.js';
@@ -158,5 +159,26 @@ describe('the hint or the task said back is not an answer', () => {
 describe('maths notation outside code: ^ is a power', () => {
   test.each(['f(x) = x^2; f(3)', 'f(x) = x^2\nf(3)', 'x^2'])('%j is not read as Python', (answer) => {
     expect(grade(answer).feedback).not.toContain('exclusive-or');
+  });
+});
+
+describe('any text of code-like pieces gets a verdict, never an exception', () => {
+  const pieces = ['def', ' ', 'f', '(', ')', 'x', ':', '\n', '    ', 'return', '**', '^', '2', '3', 'print', '=', ';', '"', "'", 'f"{', '}', 'lambda', 'import', 'math', '.', 'pow', ',', '#', '>>>', '```', '→', 'so', '[', ']', 'for', 'in', 'range', 'while', 'True', '1e308', '9'.repeat(30), '{:99999999}', '.format', '%', '*', '//', '-', 'if', 'else', 'None', 'input', '\t'];
+  test('random programs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 30 }), (parts) => {
+        const v = grade(parts.join(''));
+        expect(['correct', 'partial', 'incorrect', 'ungraded']).toContain(v.verdict);
+      }),
+      { numRuns: 400, seed: 10 },
+    );
+  });
+
+  test.each([
+    ['a format wider than any screen', 'def f(x): return x**2\nprint("{:999999999}".format(f(3)))'],
+    ['a number too large to hold', 'def f(x): return x**2\nprint(2**10**10)'],
+    ['a function that calls itself for ever', 'def f(x): return f(x)\nprint(f(3))'],
+  ])('%s', (_what, answer) => {
+    expect(() => grade(answer)).not.toThrow();
   });
 });
