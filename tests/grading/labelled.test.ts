@@ -40,8 +40,11 @@ describe('the labelled answer set', () => {
   // answer accepted ("The derivative is the opposite of the slope of the tangent."). Those floors
   // are what is asserted for it, so that a change that makes it worse fails; they are not the target,
   // and the held-out answers were not tuned on. After the tuning on set 2 (3 Dec 2026; this part was
-  // not looked at while tuning) it measures 94.2% (97 of 103), the same wrong answer accepted.
-  const FLOOR = { tune: { agreement: 0.95, wrongAccepted: 0 }, heldout: { agreement: 0.94, wrongAccepted: 1 } };
+  // not looked at while tuning) it measures 94.2% (97 of 103), the same wrong answer accepted. After
+  // the reading rules of the afternoon (roles, spelling, negation, asides; 3 Dec 2026, 14:20 UTC) it
+  // measures 97.1% (100 of 103) with none accepted; that wrong answer's class ("the opposite of the
+  // slope") was known from the earlier note, so this part is no clean held-out figure any more.
+  const FLOOR = { tune: { agreement: 0.98, wrongAccepted: 0 }, heldout: { agreement: 100 / 103, wrongAccepted: 0 } };
 
   test.each(['tune', 'heldout'] as const)('%s part: agreement with the teacher', (p) => {
     const m = measure(LABELLED.filter((a) => part(a) === p));

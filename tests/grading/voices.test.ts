@@ -123,3 +123,36 @@ describe('third round, labels first: wrong ideas in new words, right ones in new
     expect(verdictOf(ref, answer)).not.toBe('incorrect');
   });
 });
+
+describe('fourth round, labels first: the new rules do not let the wrong way through', () => {
+  test.each([
+    ["quiz.7", "The loss goes up when we nudge the weights, so we keep nudging them along the gradient."],
+    ["quiz.6", "It gives a big number when predictions are bad, and training tries to make that number as big as possible."],
+    ["1.2.26.4", "Start randomly, compute the gradient, move with the gradient until the loss no longer goes down."],
+    ["1.2.26.6", "Big steps don't overshoot; small steps are the ones that bounce around."],
+    ["1.2.26.1", "It shows how much x changes when f changes, i.e. the slope."],
+    ["1.2.26.8", "Numeric gradients, the exact ones, use the rules; analytic gradients approximate."],
+    ["1.2.26.3", "Training (which means maximising the loss) picks the weights."],
+    ["quiz.5", "We need calculus (it adds the numbers up) to train."],
+    ["quiz.7", "Whether we go with or against the gradient does not matter; the loss drops anyway."],
+    ["1.2.26.7", "It runs the network from the input forward to the loss, multiplying derivatives."],
+    ["1.2.26.6", "With a tiny step the weights never settle and bounce around; with a huge step training crawls."],
+    ["1.2.26.3", "Not to find good weights: to make the code run faster."],
+  ])('%s: %j is incorrect', (ref, answer) => {
+    expect(verdictOf(ref, answer)).toBe('incorrect');
+  });
+  test.each([
+    ["quiz.7", "We nudge each weight against its gradient (the direction of steepest ascent), and the loss goes down."],
+    ["1.2.26.5", "MSE, the mean of the squared errors, is the usual loss for linear regression."],
+    ["1.2.26.6", "With a huge step the weights never settle, they bounce around; with a tiny step training crawls."],
+    ["1.2.26.3", "Not to make the code faster: to find the weights that make the loss as small as possible."],
+    ["1.2.26.4", "Start with a guess, compute the gradient, take a small step downhill, and repeat until the loss stops going down."],
+    ["quiz.7", "The gradient shows which way the loss would increase, and training nudges the weights the other way so it decreases."],
+    ["quiz.6", "a score of how wrong the predictions are (0 for perfect), which training drives down"],
+    ["1.2.26.2", "my phone battery drops about 10% every hour"],
+    ["1.2.26.9", "choose the learning rate that gives the lowest validation loss"],
+    ["quiz.5", "Derivatives show how sensitive the loss is to each parameter, which says how to change them to reduce it."],
+  ])('%s: %j is correct', (ref, answer) => {
+    expect(verdictOf(ref, answer)).toBe('correct');
+  });
+});

@@ -1,0 +1,23 @@
+import { grade, loadMathGrading } from '../../src/grading/index.js';
+import { isAdversarial } from './fixtures/labelled-1.2.26.js';
+import { LABELLED_3, half3 } from './fixtures/labelled-3-1.2.26.js';
+import { question } from './seed.js';
+
+// Coding answers are graded by the math engine, which is loaded on demand.
+beforeAll(loadMathGrading);
+
+/**
+ * Set 3's tune half (the held-out half is never graded here, only by `npm run agreement -- --set3`):
+ * after the reading rules of 3 Dec 2026 it measures 98.9% (172 of 174), no wrong answer accepted.
+ * That is the floor, so that a change that reads fresh voices worse fails.
+ */
+const LABEL = { correct: 'accept', partial: 'partial', incorrect: 'reject', ungraded: 'ungraded' } as const;
+
+test('set3-tune: agreement and wrong answers accepted no worse than measured', () => {
+  const rows = LABELLED_3.filter((a) => half3(a) === 'tune').map((a) => ({ a, got: LABEL[grade(question(a.ref), a.answer).verdict] }));
+  const agree = rows.filter((r) => r.got === r.a.label).length;
+  const wrong = rows.filter((r) => r.got === 'accept' && r.a.label !== 'accept');
+  expect(agree / rows.length).toBeGreaterThanOrEqual(0.98);
+  expect(wrong.length).toBe(0);
+  expect(wrong.filter((r) => isAdversarial(r.a)).length).toBe(0);
+});
