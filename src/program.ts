@@ -167,7 +167,7 @@ export function buildProgram(): Command {
 
   program
     .command('grade')
-    .description('grade one answer, e.g. work done on paper (answer from stdin when not given)')
+    .description('grade one answer, e.g. work done on paper (answer from stdin when not given); the answer is kept in your progress, and review brings it back when due; a reply that is not an answer ("maybe" to a true/false) is refused and not kept')
     .argument('<ref>', 'the question: an exercise id (1.2.26.4) or a quiz item (quiz.5, or just 5)')
     .argument('[answer]', 'your answer; read from stdin when absent')
     .option('--lesson <lesson>', 'the lesson (id or path); the bundled one by default')

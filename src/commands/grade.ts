@@ -70,9 +70,10 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
   if (!answer.trim()) throw new UserError(`no answer given for ${ref}; pass it as an argument (calc-ml grade ${rawRef} "your answer") or on stdin`, 2);
   if (q.kind === 'math') await loadMathGrading();
   const graded = grade(q, answer);
-  let v: Verdict = { ...graded, score: triedScore(graded.score, 1, hintsUsed), tries: 1, hintsUsed };
-  // Here an answer is graded once, not asked again: what cannot be read counts as incorrect.
-  if (v.retry) v = { ...v, verdict: 'incorrect', score: 0, retry: undefined, feedback: v.feedback.replace(/^./, (c) => c.toUpperCase()) };
+  // What is not an answer to this question ("maybe" to a true/false, a letter that is no option) is
+  // refused, as the quiz asks again: never graded, never kept as a wrong answer in the history.
+  if (graded.retry) throw new UserError(`${ref}: ${graded.feedback.split('\n')[0].replace(/[.\s]+$/, '')}; nothing was graded or kept`, 2);
+  const v: Verdict = { ...graded, score: triedScore(graded.score, 1, hintsUsed), tries: 1, hintsUsed };
   const session = openSession({ id: lesson.id, title: lesson.title, path });
   session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: clockNow().toISOString(), tries: 1, hintsUsed }));
   if (opts.json) {

@@ -89,7 +89,8 @@ describe('data other than lesson text never brings a control sequence to the ter
     ['an error line naming the file', ['show', join(named, 'gone\u001b[2J\u202e.md')], '', /gone.*\.md: no such file/],
     ['the answer echoed in feedback', ['grade', 'quiz.1', `true ${CLIPBOARD}`], '', /is not an answer here|Correct/],
     ['the answer echoed by the piped quiz', ['quiz'], `true ${CLIPBOARD}\nfalse\u202e\n`, /true or false \(\? for a hint\)\? true/],
-    ['the answer in grade --json', ['grade', 'quiz.1', `true ${CLIPBOARD}\u202e`, '--json'], '', /"answer"/],
+    // A written answer (a true/false reply with more after it is not an answer, and grade refuses it).
+    ['the answer in grade --json', ['grade', 'quiz.5', `a slope ${CLIPBOARD}\u202e`, '--json'], '', /"answer"/],
     ['mathjs error text (plot)', ['plot', '\u001b[2J'], '', /calc-ml: cannot read/],
     ['mathjs error text (grad)', ['grad', `x${CLIPBOARD}`, '--at', '1'], '', /calc-ml:/],
     ['an unknown option (commander)', ['plot', 'x', '--\u001b[2Jwidth', '3'], '', /unknown option/],
@@ -100,8 +101,8 @@ describe('data other than lesson text never brings a control sequence to the ter
   });
 
   test('the JSON answer is the answer as given, escaped (valid JSON, nothing lost)', () => {
-    const answer = `true ${CLIPBOARD}\u202e\u009b`;
-    const r = runCli(['grade', 'quiz.1', answer, '--json'], { env: { CALC_ML_HOME: home() } });
+    const answer = `a slope ${CLIPBOARD}\u202e\u009b`;
+    const r = runCli(['grade', 'quiz.5', answer, '--json'], { env: { CALC_ML_HOME: home() } });
     expect(r.stdout).toContain('\\u001b]52');
     expect(r.stdout).toContain('\\u202e');
     expect(JSON.parse(r.stdout).answer).toBe(answer);

@@ -48,3 +48,21 @@ describe('a resumed quiz says why each miss is to review', () => {
     expect(r.stdout).not.toMatch(/answered before the quiz was stopped/);
   });
 });
+
+describe('grade keeps answers, never a non-answer', () => {
+  test.each(['maybe', 'True!', 'nope'])('grade quiz.2 %j: refused in one line, exit 2, nothing kept', (reply) => {
+    const h = home();
+    const r = runCli(['grade', 'quiz.2', reply], { env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^calc-ml: quiz\\.2: “${reply.replace(/[!]/g, '\\$&')}” is not an answer here: please answer true or false .*; nothing was graded or kept\\n$`));
+    expect(r.stdout).toBe('');
+    expect(() => readFileSync(join(h, 'progress.json'), 'utf8')).toThrow();
+  });
+
+  test('a real answer is graded and kept; help says so', () => {
+    const h = home();
+    expect(runCli(['grade', 'quiz.2', 'true'], { env: { CALC_ML_HOME: h } }).stdout).toMatch(/✗ Not correct/);
+    expect(record(h).answers['quiz.2'].map((a) => a.verdict)).toEqual(['incorrect']);
+    expect(runCli(['help', 'grade']).stdout.replace(/\s+/g, ' ')).toMatch(/the answer is kept in your progress, and review brings it back when due; a reply that is not an answer \("maybe" to a true\/false\) is refused and not kept/);
+  });
+});
