@@ -25,14 +25,15 @@ maybe('hostile bytes never reach a real terminal, and colour and prompts still w
   };
 
   test('grade and plot: the answer and the error text are cleaned; verdicts are coloured', async () => {
-    const g = open(`grade quiz.1 $'false \\e]52;c;aGk=\\a\\e[8m\\u202e'`);
+    // A written answer: a true/false reply with bytes after it is not an answer, and grade refuses it.
+    const g = open(`grade quiz.5 $'a slope \\e]52;c;aGk=\\a\\e[8m\\u202e'`);
     expect(await g.t.exitStatus()).toBe(0);
     const p = open(`plot $'\\e[2Jx\\e]0;owned\\a'`);
     expect(await p.t.exitStatus()).toBe(2);
     await new Promise((r) => setTimeout(r, 300));
     for (const out of [g.bytes(), p.bytes()]) expect(out).not.toMatch(HOSTILE);
     expect(g.bytes()).toMatch(/\u001b\[3\dm/); // the verdict's colour
-    expect(g.t.screen()).toMatch(/Not correct|not an answer/);
+    expect(g.t.screen()).toMatch(/Not correct|Not quite|Partly|Correct/);
     expect(p.t.screen()).toMatch(/calc-ml: cannot read/);
   });
 
