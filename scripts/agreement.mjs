@@ -1,11 +1,11 @@
 // Agreement of the grader with the teacher's labels on the labelled answer sets (tests/grading/fixtures).
-// Usage: node scripts/agreement.mjs [--set3] [--show tune|heldout|set2-tune|...]
+// Usage: node scripts/agreement.mjs [--show tune|heldout|set2-tune|set3-tune|set3-rest|...]
 // Prints, per set part, agreement on the three verdicts, agreement on accept vs not, and the wrong
 // answers accepted; --show PART lists that part's disagreements (never use it on a held-out part
-// while tuning). Set 3 (tests/grading/fixtures/labelled-3-1.2.26.ts) is split: set3-tune is shown
-// like the others; --set3 adds set3-heldout, the part issue 10's figure is reported on. It is left
-// out unless asked for, so that runs made while tuning never show its figures, and its rows are never
-// listed (--show set3-heldout is refused). Bundles the TypeScript
+// while tuning). Set 3 (tests/grading/fixtures/labelled-3-1.2.26.ts) was split into set3-tune and a
+// held-out half, measured untouched at 80.6% (129 of 160, 3 wrong accepted) on 3 Dec 2026 (afternoon); that
+// half was then released for tuning as set3-rest (3 Dec, 18:45 UTC), and a new set, labelled before any further
+// grader change, is the held-out one. Bundles the TypeScript
 // with esbuild into a temporary file, since the grader is TypeScript and no TS runner is installed.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -26,8 +26,8 @@ export const parts = {
   'set2-tune': LABELLED_2.filter((a) => half2(a) === 'tune'),
   'set2-untouched': LABELLED_2.filter((a) => half2(a) === 'untouched'),
   'set3-tune': LABELLED_3.filter((a) => half3(a) === 'tune'),
+  'set3-rest': LABELLED_3.filter((a) => half3(a) === 'heldout'),
 };
-export const set3 = { 'set3-heldout': LABELLED_3.filter((a) => half3(a) === 'heldout') };
 export { grade, question, isAdversarial, loadMathGrading };
 `;
 await build({
@@ -35,15 +35,10 @@ await build({
   bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'error',
 });
 try {
-  const { parts: tuneParts, set3, grade, question, isAdversarial, loadMathGrading } = await import(out);
-  const parts = process.argv.includes('--set3') ? { ...tuneParts, ...set3 } : tuneParts;
+  const { parts, grade, question, isAdversarial, loadMathGrading } = await import(out);
   await loadMathGrading();
   const LABEL = { correct: 'accept', partial: 'partial', incorrect: 'reject', ungraded: 'ungraded' };
   const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : '';
-  if (show === 'set3-heldout') {
-    console.error('agreement: set3-heldout is never listed (it is the held-out part); it is measured in totals only, with --set3');
-    process.exitCode = 2;
-  }
   for (const [name, set] of Object.entries(parts)) {
     const rows = set.map((a) => { const v = grade(question(a.ref), a.answer); return { a, got: LABEL[v.verdict], v }; });
     const agree = rows.filter((r) => r.got === r.a.label).length;
