@@ -5,7 +5,7 @@ import { studiedLessons, openStudied } from '../io/studied.js';
 import { clockNow } from '../io/clock.js';
 import { lessonOf, summarize, formatDuration, lastStudiedOf } from '../tutor/progress.js';
 import { lessonStatus, quizState, stepFigures, untouched, type StepState } from '../tutor/progress-status.js';
-import { DEFAULT_PASS_MARK, fmtPoints } from '../tutor/quiz-score.js';
+import { fmtPoints, passMarkOf, passMarkText } from '../tutor/quiz-score.js';
 import { dueSummary, scheduleAll, whenText } from '../tutor/schedule.js';
 import { lessonPlan } from '../io/lesson-plan.js';
 import { color, terminalWidth } from '../io/color.js';
@@ -26,16 +26,18 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     const record = lessonOf(data, s.key);
     // The plan as start walks it (the file's every section), so both count the same steps.
     const plan = opened ? (await lessonPlan(opened)).steps : null;
-    const figures = plan ? stepFigures(plan, record) : null;
+    const passMark = passMarkOf(opened?.passMark);
+    const figures = plan ? stepFigures(plan, record, passMark) : null;
     const due = dueSummary(schedule.filter((i) => i.lesson === s.key), now);
     lessons.push({
       ...summarize(record.id ?? s.key, record),
       title: opened?.lesson.title ?? record.title ?? null,
       key: s.key,
       path: opened?.path ?? null,
-      status: lessonStatus(record, plan),
-      quiz: quizState(record),
-      passMark: DEFAULT_PASS_MARK,
+      status: lessonStatus(record, plan, passMark),
+      quiz: quizState(record, passMark),
+      passMark,
+      passMarkRule: passMarkText(opened?.passMark),
       steps: figures,
       lastStudied: lastStudiedOf(record),
       review: { due: due.due, toCheck: due.toCheck, next: due.next?.toISOString() ?? null, nextCount: due.nextCount },
@@ -72,7 +74,7 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     const last = (q: NonNullable<typeof s.quizLast>) =>
       q.complete ? (q.total ? pct(q) : 'nothing graded') : q.total ? `unfinished, ${fmtPoints(q.score)} right of ${q.total} graded so far (calc-ml quiz goes on)` : 'unfinished (calc-ml quiz goes on)';
     const passed = s.quiz === 'passed' ? 'passed' : s.quiz === 'failed' ? 'not passed yet' : 'not taken';
-    out(`  quiz: ${passed} (pass mark ${Math.round(s.passMark * 100)}% of what is graded)` + (s.quizBest ? `, best ${pct(s.quizBest)}` : '') +
+    out(`  quiz: ${passed} (${s.passMarkRule})` + (s.quizBest ? `, best ${pct(s.quizBest)}` : '') +
       (s.quizLast ? `, last ${last(s.quizLast)}` : '') + `, ${s.quizAttempts} attempt${s.quizAttempts === 1 ? '' : 's'}`);
     out(`  review: ${s.review.due} due now${checkText(s.review.toCheck)}${s.review.next ? `; next ${s.review.nextCount} ${whenText(new Date(s.review.next), now)}` : ''}`);
     out(`  time spent: ${formatDuration(s.timeSpentMs)}`);

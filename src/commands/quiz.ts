@@ -15,7 +15,7 @@ import { pythonRunner } from '../io/python-run.js';
 
 export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[]; tries?: string; restart?: boolean }): Promise<void> {
   const tries = parseTries(opts.tries);
-  const { lesson, key, path } = await openLesson(ref, opts.dir);
+  const { lesson, key, path, passMark } = await openLesson(ref, opts.dir);
   // With --json, stdout carries the result alone; everything a learner reads goes to stderr.
   const stream = opts.json ? process.stderr : process.stdout;
   const ui = terminalUi(stream);
@@ -30,6 +30,7 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
       ui,
       grade: (q, a) => grade(q, a),
       tries,
+      passMark,
       restart: opts.restart,
       owner: process.pid,
       alive: (pid) => pid !== process.pid && processAlive(pid),

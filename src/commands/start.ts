@@ -19,6 +19,7 @@ import { ProgressStore } from '../io/progress-store.js';
 import { studiedLessons, openStudied } from '../io/studied.js';
 import { lastStudiedOf } from '../tutor/progress.js';
 import { lessonToResume } from '../tutor/progress-status.js';
+import { passMarkOf } from '../tutor/quiz-score.js';
 
 /** The lesson in progress that was studied last, with its file; null when there is none. */
 async function resumeTarget(dirs?: string[]): Promise<{ path: string; id: string; lastStudied: string | null } | null> {
@@ -32,7 +33,7 @@ async function resumeTarget(dirs?: string[]): Promise<{ path: string; id: string
   for (const s of studiedLessons(data, dirs)) {
     if (!s.path) continue;
     const opened = await openStudied(s, dirs);
-    if (opened) candidates.push({ record: s.record, steps: (await lessonPlan(opened)).steps, lastStudied: lastStudiedOf(s.record), path: opened.path, id: opened.lesson.id });
+    if (opened) candidates.push({ record: s.record, steps: (await lessonPlan(opened)).steps, lastStudied: lastStudiedOf(s.record), path: opened.path, id: opened.lesson.id, passMark: passMarkOf(opened.passMark) });
   }
   return lessonToResume(candidates);
 }
@@ -79,6 +80,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     ideaMap,
     nextLessonPath,
     tries,
+    passMark: opened.passMark,
     python: pythonRunner(),
     outline,
   };

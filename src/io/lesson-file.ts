@@ -5,6 +5,7 @@ import { compiledId, readCompiled } from '../lesson/compiled.js';
 import type { AnswerKey } from '../lesson/key-model.js';
 import type { Lesson } from '../lesson/model.js';
 import type { OutlineSection } from '../lesson/outline.js';
+import { statedPassMark } from '../lesson/pass-mark.js';
 import { noteToStderr } from './stderr.js';
 
 export interface OpenedLesson {
@@ -15,6 +16,8 @@ export interface OpenedLesson {
   key: AnswerKey | undefined;
   /** The sections in order, when the lesson came precompiled (else lesson/outline.ts reads them from `text`). */
   outline?: OutlineSection[];
+  /** The pass mark the lesson states for itself ("**Passing Grade**: 80%"), null when it states none. */
+  passMark: number | null;
 }
 
 /**
@@ -28,10 +31,11 @@ export async function openLesson(ref: string | undefined, dirs: string[] = []): 
   const text = readLessonFile(path);
   const keyFile = readKeyBeside(path);
   const compiled = readCompiled(join(packageRoot(), 'dist', 'compiled'), compiledId(path, text, keyFile?.text));
-  if (compiled) return { path, text, lesson: compiled.lesson, key: compiled.key, outline: compiled.outline };
+  const passMark = statedPassMark(text);
+  if (compiled) return { path, text, lesson: compiled.lesson, key: compiled.key, outline: compiled.outline, passMark };
   const { parseLesson } = await import('../lesson/parse.js');
   const lesson = parseLesson(text, { fileName: path });
-  if (!keyFile) return { path, text, lesson, key: undefined };
+  if (!keyFile) return { path, text, lesson, key: undefined, passMark };
   const { parseKey } = await import('../lesson/key.js');
-  return { path, text, lesson, key: parseKey(keyFile.text, lesson).key };
+  return { path, text, lesson, key: parseKey(keyFile.text, lesson).key, passMark };
 }

@@ -5,6 +5,7 @@ import { noteToStderr } from './stderr.js';
 import { lastStudiedOf } from '../tutor/progress.js';
 import { bestScore, lessonStatus, untouched, type LessonStatus } from '../tutor/progress-status.js';
 import { lessonPlan } from './lesson-plan.js';
+import { passMarkOf } from '../tutor/quiz-score.js';
 
 export interface Standing {
   status: LessonStatus;
@@ -21,7 +22,7 @@ export async function standings(entries: CatalogEntry[], dirs?: string[]): Promi
   for (const s of studiedLessons(data, dirs, entries)) {
     if (!s.path || untouched(s.record)) continue;
     const opened = await openStudied(s, dirs);
-    standing.set(s.path, { status: lessonStatus(s.record, opened ? (await lessonPlan(opened)).steps : null), best: bestScore(s.record), lastStudied: lastStudiedOf(s.record) });
+    standing.set(s.path, { status: lessonStatus(s.record, opened ? (await lessonPlan(opened)).steps : null, passMarkOf(opened?.passMark)), best: bestScore(s.record), lastStudied: lastStudiedOf(s.record) });
   }
   return standing;
 }

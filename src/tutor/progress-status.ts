@@ -17,10 +17,14 @@ export interface PlanStep {
 const missed = (a: AnswerRecord) => a.verdict === 'incorrect' || a.verdict === 'partial' || a.self === 'wrong';
 const answered = (a: AnswerRecord) => a.answer.trim() !== '';
 
-/** Whether an attempt passed: as it says (schema 2), else from its score (older attempts). */
+/**
+ * Whether an attempt passed: from its graded score against the pass mark in force (the lesson's own,
+ * which may be above the 70% the attempt was first told); with nothing graded, as it says (schema 2),
+ * else whether every question was answered.
+ */
 export function attemptPassed(a: QuizAttempt, passMark = DEFAULT_PASS_MARK): boolean {
-  if (a.passed !== undefined) return a.passed;
-  return a.total > 0 ? a.score / a.total >= passMark - 1e-9 : a.answers.every(answered);
+  if (a.total > 0) return a.score / a.total >= passMark - 1e-9;
+  return a.passed ?? a.answers.every(answered);
 }
 
 /** The quiz: passed (some complete attempt passed), failed (complete attempts, none passed), or not taken. */
@@ -104,8 +108,8 @@ export function bestScore(l: LessonProgress): { score: number; total: number } |
 }
 
 /** The lesson `start` without a lesson goes back to: the one studied last that is in progress. */
-export function lessonToResume<T extends { record: LessonProgress; steps: PlanStep[] | null; lastStudied: string | null }>(candidates: T[]): T | null {
-  const open = candidates.filter((c) => lessonStatus(c.record, c.steps) === 'in progress');
+export function lessonToResume<T extends { record: LessonProgress; steps: PlanStep[] | null; lastStudied: string | null; passMark?: number }>(candidates: T[]): T | null {
+  const open = candidates.filter((c) => lessonStatus(c.record, c.steps, c.passMark) === 'in progress');
   open.sort((a, b) => Date.parse(b.lastStudied ?? '') - Date.parse(a.lastStudied ?? '') || 0);
   return open[0] ?? null;
 }

@@ -80,13 +80,22 @@ export interface Pass {
   rule: string;
 }
 
+/** The pass mark in force: the lesson's own where it states one ("**Passing Grade**: 80%"), else the default. */
+export function passMarkOf(stated: number | null | undefined): number {
+  return stated ?? DEFAULT_PASS_MARK;
+}
+
+/** "pass mark 80% of what is graded, as the lesson sets it"; the default is said without the source. */
+export function passMarkText(stated: number | null | undefined): string {
+  return `pass mark ${Math.round(passMarkOf(stated) * 100)}% of what is graded${stated != null ? ', as the lesson sets it' : ''}`;
+}
+
 /**
  * Passed: at least the pass mark of the graded points; with nothing graded, every question answered
- * (the tutor cannot judge more than that, and says so).
+ * (the tutor cannot judge more than that, and says so). `stated`: the lesson's own mark, if any.
  */
-export function passOf(t: Tally, questions: number, passMark = DEFAULT_PASS_MARK): Pass {
-  const pct = Math.round(passMark * 100);
-  if (t.total) return { passed: t.score / t.total >= passMark - 1e-9, rule: `pass mark ${pct}% of what is graded` };
+export function passOf(t: Tally, questions: number, stated?: number | null): Pass {
+  if (t.total) return { passed: t.score / t.total >= passMarkOf(stated) - 1e-9, rule: passMarkText(stated) };
   return { passed: questions > 0 && t.skipped === 0, rule: 'nothing here can be graded, so it passes once every question is answered' };
 }
 

@@ -4,7 +4,7 @@ import type { LessonProgress, QuizAttempt, AnswerRecord } from './progress.js';
 import { recordAnswer, saveAttempt } from './progress.js';
 import type { Asker, Ui } from './ui.js';
 import { askWithTries, DEFAULT_TRIES, type TryRecord } from './tries.js';
-import { closingLine, count, DEFAULT_PASS_MARK, emptyTally, fmtPoints, gradable, passOf, scoreLine, type Tally } from './quiz-score.js';
+import { closingLine, count, emptyTally, fmtPoints, gradable, passMarkOf, passOf, scoreLine, type Tally } from './quiz-score.js';
 import { compareRuns, withoutPythonLine, type PythonRun } from './python-compare.js';
 import { keptText, lessonAnswerText } from './kept.js';
 
@@ -80,7 +80,8 @@ export interface QuizDeps {
   tries?: number;
   /** Start a new attempt even when the last one was stopped before its end (default: resume it). */
   restart?: boolean;
-  passMark?: number;
+  /** The pass mark the lesson states for itself (0.8), if any: the quiz is passed against it, and says so; else the default. */
+  passMark?: number | null;
   python?: PythonRunner;
   /** The process running this attempt (kept in it), and whether a process is alive: a stopped attempt is resumed only when its owner is gone. */
   owner?: number;
@@ -168,7 +169,7 @@ const wasSkipped = (a: { answer: string; tries?: number }) => !a.answer.trim() &
 export async function runQuiz(lesson: Lesson, questions: Question[], record: LessonProgress, deps: QuizDeps): Promise<QuizResult> {
   const { ask, ui, grade, save, now } = deps;
   const qs = quizQuestions(questions);
-  const passMark = deps.passMark ?? DEFAULT_PASS_MARK;
+  const passMark = passMarkOf(deps.passMark);
   const carried = deps.restart ? null : resumableAttempt(record.quiz, qs, deps.alive);
   const previousBest = bestOf(record.quiz.filter((a) => a !== carried));
   const attempt: QuizAttempt = carried
@@ -287,7 +288,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   }
 
   result.complete = true;
-  const pass = passOf(tally, qs.length, passMark);
+  const pass = passOf(tally, qs.length, deps.passMark);
   result.passed = pass.passed;
   attempt.complete = true;
   attempt.finishedAt = now();

@@ -5,6 +5,7 @@ import type { Asker, Ui } from './ui.js';
 import type { LessonProgress } from './progress.js';
 import { missedRefs } from './progress.js';
 import { stepFigures } from './progress-status.js';
+import { passMarkOf } from './quiz-score.js';
 import type { PythonRunner } from './quiz.js';
 import { planSteps, resumeIndex, findStep, stepNames, progressBar, minutesLabel, formatMinutes, quizSize, walkedSteps, type PlannedStep } from './plan.js';
 import type { Screen } from './labs.js';
@@ -44,6 +45,8 @@ export interface TutorDeps {
   tries?: number;
   /** python3, to run a coding answer beside the lesson's solution (the quiz offers it). */
   python?: PythonRunner;
+  /** The pass mark the lesson states for itself, if any (else the default): the quiz step is done once it is reached. */
+  passMark?: number | null;
   /** The lesson's `##` sections in order (lesson/outline.ts): every one is walked. Without it, the model's steps. */
   outline?: OutlineSection[];
 }
@@ -75,7 +78,7 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
     index = resumeIndex(steps, record.tutor);
   }
 
-  welcome(lesson, steps, record, index, ui);
+  welcome(lesson, steps, record, index, ui, passMarkOf(deps.passMark));
   ui.say(ui.dim(COMMANDS_LINE));
   const returning = !opts.step && !opts.restart && record.tutor.runs > 0 && record.tutor.step !== null;
   let restarting = !!opts.restart;
@@ -122,7 +125,7 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
       backTo(ctx);
     },
     plan: () => {
-      showPlan(lesson, steps, record, i, ui);
+      showPlan(lesson, steps, record, i, ui, passMarkOf(deps.passMark));
       backTo(ctx);
     },
     lab: (arg) => openLab(arg, ctx),
@@ -138,7 +141,7 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
     // At the closing step, what was done instead.
     const walked = walkedSteps(steps);
     ui.say(ui.dim(step.kind === 'finish'
-      ? progressBar(stepFigures(steps, record).done, walked.length, 20, ui.ascii).replace('step', 'done')
+      ? progressBar(stepFigures(steps, record, passMarkOf(deps.passMark)).done, walked.length, 20, ui.ascii).replace('step', 'done')
       : progressBar(walked.indexOf(step) + 1, walked.length, 20, ui.ascii)));
     let outcome: StepOutcome;
     try {
@@ -184,30 +187,30 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
   return { kind: 'finished' };
 }
 
-function welcome(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, index: number, ui: Ui): void {
+function welcome(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, index: number, ui: Ui, passMark: number): void {
   const m = lesson.meta;
   ui.say(ui.heading(`Lesson ${lesson.id}: ${lesson.title}`));
   const about = [m.difficulty, m.estimatedTime, m.prerequisites ? `needs ${m.prerequisites}` : null, m.topic].filter(Boolean);
   if (about.length) ui.say(about.join(' · '));
   ui.say('');
   ui.say('Ahead of you:');
-  showPlan(lesson, steps, record, index, ui);
+  showPlan(lesson, steps, record, index, ui, passMark);
 }
 
 /** The plan, one line per section with its minutes: ✓ done, ▸ here. Shown at the start and by :plan. */
-function showPlan(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, index: number, ui: Ui): void {
+function showPlan(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, index: number, ui: Ui, passMark: number): void {
   const sections: { label: string; ids: string[] }[] = [];
   // The closing step is not one to walk: the plan lists what is, and the figures count the same.
   for (const s of walkedSteps(steps)) {
     const minutes = minutesLabel(s);
-    const label = s.section === 'exercises' ? exercisesLabel(lesson) : s.section === 'quiz' ? `Quiz (${quizSize(lesson)} questions)` : `${s.title}${minutes ? ` · ${minutes}` : ''}`;
+    const label = s.section === 'exercises' ? exercisesLabel(lesson) : s.section === 'quiz' ? `Quiz (${quizSize(lesson)} question${quizSize(lesson) === 1 ? '' : 's'}, pass mark ${Math.round(passMark * 100)}%)` : `${s.title}${minutes ? ` · ${minutes}` : ''}`;
     const last = sections[sections.length - 1];
     if (last && last.label === label) last.ids.push(s.id);
     else sections.push({ label, ids: [s.id] });
   }
   const here = steps[index]?.id;
   // Each section marked by where the learner stands in it (progress-status: skipped is not done).
-  const figures = stepFigures(steps, record);
+  const figures = stepFigures(steps, record, passMark);
   const states = new Map(figures.list.map((x) => [x.id, x.state]));
   let marked = false;
   for (const sec of sections) {

@@ -68,8 +68,20 @@ describe('lesson status', () => {
   test.each([
     [attempt(7, 10), true],
     [attempt(6.9, 10), false],
-    [attempt(1, 10, { passed: true }), true],
+    // Nothing graded: as the attempt says (every question answered).
+    [attempt(0, 0, { passed: true }), true],
+    [attempt(0, 0, { passed: false }), false],
   ])('attemptPassed(%j) = %s', (a, p) => expect(attemptPassed(a)).toBe(p));
+
+  test("a lesson's own pass mark decides, over what an attempt was told at the default", () => {
+    // 75% passed at 70%; the lesson asks for 80%: not passed, and the lesson is not complete.
+    const told = attempt(7.5, 10, { passed: true });
+    expect(attemptPassed(told, 0.8)).toBe(false);
+    expect(attemptPassed(told)).toBe(true);
+    expect(quizState(lesson((l) => l.quiz.push(told)), 0.8)).toBe('failed');
+    expect(lessonStatus(lesson((l) => { l.tutor.done.push('finish'); l.quiz.push(told); }), null, 0.8)).toBe('in progress');
+    expect(attemptPassed(attempt(8, 10), 0.8)).toBe(true);
+  });
 
   test('quiz state over attempts', () => {
     expect(quizState(lesson((l) => l.quiz.push(attempt(2, 10), attempt(8, 10))))).toBe('passed');

@@ -1,7 +1,7 @@
 import { missedRefs } from '../progress.js';
 import { stepArg } from '../plan.js';
 import { lessonStatus, quizState, stepFigures } from '../progress-status.js';
-import { DEFAULT_PASS_MARK } from '../quiz-score.js';
+import { passMarkOf, passMarkText } from '../quiz-score.js';
 import type { StepRunner } from './context.js';
 
 /** The end: complete or what is still open, what to review, and the next lesson when it is found. */
@@ -10,8 +10,9 @@ export const finish: StepRunner = async (_step, ctx) => {
   const next = ctx.lesson.next;
   // Complete only when every step is done (skipped is not done) and the quiz is passed.
   const record = ctx.deps.record;
-  const c = stepFigures(ctx.steps, record);
-  const status = lessonStatus(record, ctx.steps);
+  const passMark = passMarkOf(ctx.deps.passMark);
+  const c = stepFigures(ctx.steps, record, passMark);
+  const status = lessonStatus(record, ctx.steps, passMark);
   if (status === 'complete') ui.say(ui.heading(`Lesson ${ctx.lesson.id} complete.`));
   else {
     ui.say(ui.heading(`End of Lesson ${ctx.lesson.id}: ${c.done} of ${c.total} steps done${c.skipped ? `, ${c.skipped} skipped` : ''}${c.missed ? `, ${c.missed} missed` : ''}${c.left ? `, ${c.left} left` : ''}.`));
@@ -20,8 +21,8 @@ export const finish: StepRunner = async (_step, ctx) => {
       const names = open.slice(0, 3).map((s) => s.title.replace(/[.!?]$/, ''));
       ui.say(`Still open: ${names.join('; ')}${open.length > 3 ? `; and ${open.length - 3} more` : ''}. Go back with: calc-ml start --step ${stepArg(open[0].id)}`);
     }
-    const quiz = quizState(record);
-    if (ctx.steps.some((s) => s.id === 'quiz') && quiz !== 'passed') ui.say(`The lesson is complete once its quiz is passed (pass mark ${Math.round(DEFAULT_PASS_MARK * 100)}% of what is graded)${quiz === 'failed' ? ': take it again with calc-ml quiz' : ''}.`);
+    const quiz = quizState(record, passMark);
+    if (ctx.steps.some((s) => s.id === 'quiz') && quiz !== 'passed') ui.say(`The lesson is complete once its quiz is passed (${passMarkText(ctx.deps.passMark)})${quiz === 'failed' ? ': take it again with calc-ml quiz' : ''}.`);
   }
   const misses = missedRefs(ctx.deps.record).length;
   if (misses) ui.say(`${misses} item${misses === 1 ? '' : 's'} to review: run calc-ml review.`);
