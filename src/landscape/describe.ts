@@ -1,5 +1,6 @@
 import type { Verdict } from '../grading/verdict.js';
 import type { CriticalPoint } from './field.js';
+import { countWords } from './count-words.js';
 
 // Grades the 2-D mini-project's description of a map against what the map shows: where the
 // minimum is (both coordinates), which direction is steep there, and whether it is the only one.
@@ -46,6 +47,11 @@ function axisIn(clause: string, vars: readonly [string, string]): 0 | 1 | null {
   return hits.length === 1 ? hits[0] : null;
 }
 
+/**
+ * Each claim is right, not made, or made and false (a point that is not the minimum, the wrong axis
+ * as steep, "the only one" of two): a description with no claim right, or more false than right, is
+ * not accepted, and each false claim is named with what the map shows instead.
+ */
 export function gradeMapDescription(text: string, facts: MapFacts): Verdict {
   const t = text.toLowerCase();
   const low = facts.minima[0];
@@ -58,6 +64,7 @@ export function gradeMapDescription(text: string, facts: MapFacts): Verdict {
   // Steepness: a clause that says steep along one axis, or flat along the other.
   const clauses = t.split(/[.;!?,]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b/);
   let steep: 0 | 1 | null = null;
+  let saidSteep: 0 | 1 | null = null;
   let wrongSteep = false;
   for (const c of clauses) {
     const axis = axisIn(c, facts.vars);
@@ -65,13 +72,15 @@ export function gradeMapDescription(text: string, facts: MapFacts): Verdict {
     const says = STEEP.test(c) ? axis : FLAT.test(c) ? ((1 - axis) as 0 | 1) : null;
     if (says === null) continue;
     if (facts.steepAxis !== null && says === facts.steepAxis) steep = says;
-    else wrongSteep = true;
+    else {
+      wrongSteep = true;
+      saidSteep = says;
+    }
   }
   const round = /\b(equal\w*|same|every direction|all directions|round|circular|symmetric\w*)\b/.test(t);
   const direction = facts.steepAxis === null ? round : steep !== null && !wrongSteep;
   const several = facts.minima.length > 1;
-  const saysMany = /\b(two|several|multiple|many|another|second|other)\b.*\b(minim|valley|dip|low)|\blocal minim|\bminima\b|\bvalleys\b/.test(t);
-  const saysOne = /\b(only|single|unique|one)\b.*\b(minim|valley|dip|lowest|one\b)|\bglobal minim|\bno other\b/.test(t) && !saysMany;
+  const { many: saysMany, one: saysOne } = countWords(t);
   const count = several ? saysMany : saysOne;
   const steepName = facts.steepAxis === null ? 'every direction alike' : facts.vars[facts.steepAxis];
   const found: string[] = [];
@@ -79,14 +88,34 @@ export function gradeMapDescription(text: string, facts: MapFacts): Verdict {
   (where ? found : missing).push(`where the minimum is ((${vx}, ${vy}) ≈ (${r(low.x)}, ${r(low.y)}))`);
   (direction ? found : missing).push(facts.steepAxis === null ? 'that the ground rises alike every way' : `which way is steep (along ${steepName}, where the contours crowd together)`);
   (count ? found : missing).push(several ? `that there is more than one valley (${facts.minima.length} minima)` : 'that it is the only minimum');
-  const score = found.length / 3;
-  const verdict = found.length === 3 ? 'correct' : found.length ? 'partial' : 'incorrect';
+  // The claims made and false.
+  const wrong: { about: 'where' | 'steep' | 'count'; text: string }[] = [];
   const other = several && !where ? facts.minima.slice(1).find((m) => named.some((p) => near(p, m))) : undefined;
+  const lowAt = `(${vx}, ${vy}) ≈ (${r(low.x)}, ${r(low.y)})`;
+  if (other) wrong.push({ about: 'where', text: `(${r(other.x)}, ${r(other.y)}) is the other valley, a local minimum: the lowest point is at ${lowAt}` });
+  else if (!where && named.length) wrong.push({ about: 'where', text: `(${r(named[0][0])}, ${r(named[0][1])}) is not the minimum: it is at ${lowAt}` });
+  if (wrongSteep && !direction) {
+    wrong.push({
+      about: 'steep',
+      text: facts.steepAxis === null
+        ? 'no way is steeper than another here: the ground rises alike every way (the bands are evenly spaced)'
+        : `it is steep along ${steepName}, not ${saidSteep === null ? 'the other way' : facts.vars[saidSteep]} (the bands crowd together along ${steepName})`,
+    });
+  }
+  if (several && saysOne) wrong.push({ about: 'count', text: `it is not the only minimum: there are ${facts.minima.length}` });
+  if (!several && saysMany) wrong.push({ about: 'count', text: 'there is only one minimum, not several' });
+  const rejected = !found.length || wrong.length > found.length;
+  const score = rejected ? 0 : found.length / 3;
+  const verdict = found.length === 3 && !wrong.length ? 'correct' : rejected ? 'incorrect' : 'partial';
+  const kinds = ['where', 'steep', 'count'] as const;
+  const unsaid = missing.filter((m) => {
+    const k = kinds[[`where`, facts.steepAxis === null ? 'that the ground' : 'which way', 'that'].findIndex((p) => m.startsWith(p))];
+    return !wrong.some((w) => w.about === k);
+  });
   const feedback = [
-    found.length ? `You described ${found.join(', ')}.` : 'Your description does not yet say where the minimum is, which way the ground is steep, or how many valleys there are.',
-    other ? `(${r(other.x)}, ${r(other.y)}) is the other valley: a local minimum, not the lowest one.` : '',
-    wrongSteep && facts.steepAxis !== null && !direction ? `Look at the spacing of the bands: they crowd together along ${steepName}, so that is the steep way.` : '',
-    missing.length ? `Still missing: ${missing.join('; ')}.` : '',
+    found.length ? `You described ${found.join(', ')}.` : wrong.length ? '' : 'Your description does not yet say where the minimum is, which way the ground is steep, or how many valleys there are.',
+    wrong.length ? ['Not so:', ...wrong.map((w) => `- ${w.text}.`)].join('\n') : '',
+    unsaid.length ? `Still missing: ${unsaid.join('; ')}.` : '',
     `The map shows: the lowest point at (${vx}, ${vy}) ≈ (${r(low.x)}, ${r(low.y)}), f ≈ ${r(low.f)}` +
       (several ? `, and ${facts.minima.length - 1} other local minim${facts.minima.length > 2 ? 'a' : 'um'} (${facts.minima.slice(1).map((m) => `(${r(m.x)}, ${r(m.y)})`).join(', ')})` : ', the only minimum') +
       (facts.steepAxis === null ? '; around it f rises alike every way.' : `; around it f is steepest along ${steepName}, so the gradient there points mostly along ${steepName}.`),

@@ -1,14 +1,30 @@
 import type { Verdict } from '../grading/index.js';
 import type { Landscape } from './labs.js';
+import { countWords } from '../landscape/count-words.js';
 
 /**
  * Grades the mini-project's description of a loss curve's minimum against what the plot shows:
  * where it is (an x near the lowest point), its value (a number near the lowest loss), and whether it
  * is the only one. Pure; numbers are read from the text as written ("x = 2", "about -1.5").
  */
+const N = String.raw`(?:minus\s+|−|-)?\d+(?:\.\d+)?`;
+const num = (s: string) => Number(s.replace(/^(minus\s+|−)/, '-'));
+/** Where the text puts the minimum: "x = 1.35", "x ≈ 2", "at 1.35", "near x = 2", "around -1.5". */
+const X_CLAIM = new RegExp(String.raw`\bx\s*(?:=|≈|~|\bis\b|\bof\b|\bequals\b|\s)+\s*(?:about\s+|around\s+|roughly\s+)?(${N})|\b(?:at|near|around)\s+(?:x\s*(?:=|≈|~)?\s*)?(?:about\s+|around\s+|roughly\s+)?(${N})`, 'g');
+/** What it says the loss is there: "loss -2.6", "a loss of 3", "f = 1", "the value is about 0". */
+const Y_CLAIM = new RegExp(String.raw`\b(?:loss|value|f\(x\)|f|y|height|cost|error|depth)\s*(?:=|≈|~|:|\bis\b|\bof\b|\bequals\b|\bonly\b|\breaches\b|\bgets (?:down )?to\b|\b(?:drops|falls|goes) (?:down )?to\b|\bdown to\b|\bthere\b|\s)*\s*(?:about\s+|around\s+|roughly\s+|approximately\s+)?(${N})`, 'g');
+
+/**
+ * Grades the mini-project's description of a loss curve's minimum against what the plot shows:
+ * where it is (an x near the lowest point), its value (a number near the lowest loss), and whether it
+ * is the only one. Pure; numbers are read from the text as written ("x = 2", "about -1.5").
+ * Each claim is right, not made, or made and false ("x = 1.35" for the local valley, "the only one"
+ * of two): a description with no claim right, or more false than right, is not accepted, and each
+ * false claim is named with what the plot shows instead.
+ */
 export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' | 'to' | 'minima' | 'lowest'>): Verdict {
   const t = text.toLowerCase();
-  const numbers = [...t.matchAll(/(?:minus\s+|−|-)?\d+(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/^(minus\s+|−)/, '-')));
+  const numbers = [...t.matchAll(new RegExp(N, 'g'))].map((m) => num(m[0]));
   if (/\bzero\b/.test(t)) numbers.push(0);
   const low = l.lowest;
   if (!low) return { verdict: 'ungraded', score: 0, feedback: 'The curve has no defined point in this range, so there is no minimum to describe.' };
@@ -17,19 +33,25 @@ export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' 
   if (!l.minima.length) return noMinimum(t, numbers, l, low, near);
   const ys = l.minima.map((m) => m.y);
   const ySpan = Math.max(1, ...ys.map((y) => Math.abs(y)), Math.abs(low.y));
+  const xTol = Math.max(0.25, span * 0.04);
+  const yTol = Math.max(0.25, ySpan * 0.05);
   // Minima as low as the lowest but for rounding are global minima too (sin on -5..5 has two).
   const globals = l.minima.filter((m) => Math.abs(m.y - low.y) <= 1e-9 * Math.max(1, Math.abs(low.y)));
   const tied = globals.length > 1;
-  const where = (tied ? globals : [low]).some((g) => numbers.some((n) => near(n, g.x, Math.max(0.25, span * 0.04))));
-  const value = numbers.some((n) => near(n, low.y, Math.max(0.25, ySpan * 0.05)));
+  const xClaims = [...t.matchAll(X_CLAIM)].map((m) => num(m[1] ?? m[2]));
+  const yClaims = [...t.matchAll(Y_CLAIM)].map((m) => num(m[1]));
+  const atGlobal = (n: number) => (tied ? globals : [low]).some((g) => near(n, g.x, xTol));
+  // Said where: an x of a global minimum among the places it names (any number, when it names none).
+  const where = (xClaims.length ? xClaims : numbers).some(atGlobal);
+  const value = (yClaims.length ? yClaims : numbers).some((n) => near(n, low.y, yTol));
   const several = l.minima.length > 1;
-  const saysMany = /\b(two|several|multiple|many|another|second|other)\b.*\b(minim|valley|dip)|\blocal minim|\bminima\b|\bvalleys\b/.test(t);
-  const saysOne = /\b(only|single|unique|one)\b.*\b(minim|valley|dip|lowest|one\b)|\bglobal minim|\bno other\b/.test(t) && !saysMany;
+  const { many: saysMany, one: saysOne } = countWords(t);
   // Equally low minima may be told as such ("both", "another one just as low").
   const saysTie = /\bboth\b|\bequally\b|\bjust as low\b|\bas low as\b|\banother one\b|\bsame (loss|value|height|depth)\b/.test(t);
   const count = several ? saysMany || (tied && saysTie && !saysOne) : saysOne || (!saysMany && /\bglobal\b/.test(t));
   const found: string[] = [];
   const missing: string[] = [];
+  const wrong: string[] = [];
   (where ? found : missing).push(`where it is (x ≈ ${round(low.x)})`);
   (value ? found : missing).push(`its value (loss ≈ ${round(low.y)})`);
   (count ? found : missing).push(
@@ -37,15 +59,27 @@ export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' 
       ? `that there is more than one minimum (${globals.length} equally low minima, ${globals.length === 2 ? 'both' : 'all'} global${l.minima.length > globals.length ? `, and ${l.minima.length - globals.length} higher` : ''})`
       : several ? `that there is more than one valley (${l.minima.length} minima; the lowest is the global one)` : 'that it is the only minimum',
   );
-  // The other valley named instead of the lowest: say which one it is.
-  const other = several && !tied && !where ? l.minima.slice(1).find((m) => numbers.some((n) => near(n, m.x, Math.max(0.25, span * 0.04)))) : undefined;
-  if (other) found.push(`a local minimum (x ≈ ${round(other.x)}), not the lowest one`);
-  const score = Math.min(found.length, 3) / 3;
-  const verdict = found.length === 3 ? 'correct' : found.length >= 1 ? 'partial' : 'incorrect';
+  // The claims made and false: a place that is not the lowest, a loss that is not the lowest, the wrong count.
+  const localAt = (n: number) => (several && !tied ? l.minima.filter((m) => !globals.includes(m)).find((m) => near(n, m.x, xTol)) : undefined);
+  const other = !where ? xClaims.map(localAt).find(Boolean) ?? (!xClaims.length ? numbers.map(localAt).find(Boolean) : undefined) : undefined;
+  if (!where && other) wrong.push(`x ≈ ${round(other.x)} is the other valley, a local minimum: the lowest point is at x ≈ ${round(low.x)}`);
+  else if (!where && xClaims.length) wrong.push(`x = ${round(xClaims[0])} is not where the minimum is: it is at x ≈ ${round(low.x)}`);
+  if (!value && yClaims.length) {
+    const said = yClaims[0];
+    const localLoss = l.minima.find((m) => !globals.includes(m) && near(said, m.y, yTol));
+    wrong.push(localLoss ? `a loss of ${round(said)} is the local minimum's, not the lowest: the lowest loss is ≈ ${round(low.y)}` : `a loss of ${round(said)} is not the lowest: the lowest loss is ≈ ${round(low.y)}`);
+  }
+  if (several && saysOne) wrong.push(`it is not the only minimum: there are ${l.minima.length}`);
+  if (!several && saysMany) wrong.push('there is only one minimum, not several');
+  const rejected = !found.length || wrong.length > found.length;
+  const score = rejected ? 0 : Math.min(found.length, 3) / 3;
+  const verdict = found.length === 3 && !wrong.length ? 'correct' : rejected ? 'incorrect' : 'partial';
+  // "Still missing" is what was not said at all; what was said wrongly is named as such.
+  const unsaid = missing.filter((m) => !wrongAbout(m, wrong));
   const feedback = [
-    found.length ? `You described ${found.join(', ')}.` : 'Your description does not yet say where the minimum is, how low it goes, or whether it is the only one.',
-    other ? `x ≈ ${round(other.x)} is the other valley (loss ≈ ${round(other.y)}): a local minimum. Descent can stop there, but the lowest loss is at x ≈ ${round(low.x)}.` : '',
-    missing.length ? `Still missing: ${missing.join('; ')}.` : '',
+    found.length ? `You described ${found.join(', ')}.` : wrong.length ? '' : 'Your description does not yet say where the minimum is, how low it goes, or whether it is the only one.',
+    wrong.length ? ['Not so:', ...wrong.map((w) => `- ${w}.`)].join('\n') : '',
+    unsaid.length ? `Still missing: ${unsaid.join('; ')}.` : '',
     `The plot shows: ` +
       (tied
         ? `${globals.length} equally low minima, ${globals.length === 2 ? 'both' : 'all'} global, with loss ≈ ${round(low.y)} at ${globals.map((g) => `x ≈ ${round(g.x)}`).join(' and ')}.`
@@ -53,6 +87,12 @@ export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' 
       (tied ? '' : several ? `, and ${l.minima.length - 1} other local minim${l.minima.length > 2 ? 'a' : 'um'} (${l.minima.slice(1).map((m) => `x ≈ ${round(m.x)}`).join(', ')}).` : l.minima.length === 1 ? ', the only minimum in the range.' : ' (at the edge of the range).'),
   ].filter(Boolean).join('\n');
   return { verdict, score, feedback, found, missing };
+}
+
+/** Whether a missing claim ("where it is …", "its value …", "that …") is one the text made wrongly. */
+function wrongAbout(missing: string, wrong: string[]): boolean {
+  const kind = missing.startsWith('where') ? /^x [=≈]/ : missing.startsWith('its value') ? /^a loss of/ : /only/;
+  return wrong.some((w) => kind.test(w));
 }
 
 function round(n: number): string {

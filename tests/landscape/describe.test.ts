@@ -33,7 +33,7 @@ describe('describing a 2-D landscape', () => {
   });
 
   test('the other valley named instead of the lowest is said to be a local minimum', () => {
-    expect(gradeMapDescription('the minimum is at (0.96, 0)', twoValleys).feedback).toMatch(/\(0\.96, 0\) is the other valley: a local minimum/);
+    expect(gradeMapDescription('the minimum is at (0.96, 0)', twoValleys).feedback).toMatch(/\(0\.96, 0\) is the other valley, a local minimum/);
   });
 });
 

@@ -86,10 +86,12 @@ describe('describing a curve with no minimum, or the wrong valley', () => {
     expect(gradeMinimumDescription(text, cube).verdict).toBe(verdict);
   });
 
-  test('two valleys: naming the local one is partly right, and says which one it is', () => {
+  test('two valleys: the local one, and its loss, given as the minimum is not accepted, and says which one it is', () => {
     const valleys = { from: -3, to: 3, minima: [{ x: -1.47, y: -5.44 }, { x: 1.35, y: -2.62 }], lowest: { x: -1.47, y: -5.44 } };
     const v = gradeMinimumDescription('the minimum is at x = 1.35 where the loss is -2.6', valleys);
-    expect(v.verdict).toBe('partial');
-    expect(v.feedback).toMatch(/x ≈ 1\.35 is the other valley \(loss ≈ -2\.62\): a local minimum/);
+    expect(v.verdict).toBe('incorrect');
+    expect(v.feedback).toMatch(/x ≈ 1\.35 is the other valley, a local minimum: the lowest point is at x ≈ -1\.47/);
+    // Naming it as the local one, beside the lowest, is right.
+    expect(gradeMinimumDescription('a local minimum at x = 1.35, and the global one at x = -1.47 with loss -5.44', valleys).verdict).toBe('correct');
   });
 });
