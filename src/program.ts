@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { Command, Help } from 'commander';
 import { UserError } from './errors.js';
 import { stderrLines } from './io/stderr.js';
@@ -12,6 +13,18 @@ const VERSION = typeof __CALC_ML_VERSION__ === 'string' ? __CALC_ML_VERSION__ : 
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** --dir: a folder that is there, else one line saying so before anything runs (a typo is not an empty course). */
+function collectDir(value: string, previous: string[] = []): string[] {
+  let st;
+  try {
+    st = statSync(value);
+  } catch {
+    throw new UserError(`--dir ${value}: no such folder; give a folder that holds lesson .md files`);
+  }
+  if (!st.isDirectory()) throw new UserError(`--dir ${value} is a file, not a folder; give a folder that holds lesson .md files`);
+  return collect(value, previous);
 }
 
 /** The options typed on the command line, not filled in by commander's defaults. */
@@ -55,7 +68,7 @@ export function buildProgram(): Command {
     .option('--restart', 'start the lesson over (your history is kept)')
     .option('--step <name>', 'jump to a step: objectives, ideas, exercises, ex:4, lab:6, mini-project, quiz, takeaways, resources, homework, or a section by the start of its title (introduction, best-practices)')
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
-    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
     .addHelpText('after', () => {
       const width = process.stdout.columns ?? 80;
       const paging = wrapWords('In a long section: Enter for the next screen, b to go back.', width).join('\n');
@@ -68,7 +81,7 @@ export function buildProgram(): Command {
     .description('a short session of the items you missed or skipped, most-missed first')
     .argument('[lesson]', 'lesson id, path, or nothing for the bundled lesson')
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
-    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
     .addHelpText('after', examples('calc-ml review', 'calc-ml review 1.2.27 --dir ~/course'))
     .action(async (lesson, opts) => (await import('./commands/review.js')).run(lesson, opts));
 
@@ -77,7 +90,7 @@ export function buildProgram(): Command {
     .description('render a lesson in the terminal')
     .argument('[lesson]', 'lesson id (1.2.26), path to a lesson file, or nothing for the bundled lesson')
     .option('--json', 'print the lesson model as JSON')
-    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
     .addHelpText('after', examples('calc-ml show', 'calc-ml show 1.2.27 --dir ~/course', 'calc-ml show --json'))
     .action(async (lesson, opts) => (await import('./commands/show.js')).run(lesson, opts));
 
@@ -85,7 +98,7 @@ export function buildProgram(): Command {
     .command('lessons')
     .description('list the lessons calc-ml knows, sorted by lesson number')
     .option('--json', 'print the list as JSON')
-    .option('--dir <dir>', 'also list the lessons in this folder, recursively (repeatable)', collect)
+    .option('--dir <dir>', 'also list the lessons in this folder, recursively (repeatable)', collectDir)
     .addHelpText('after', examples('calc-ml lessons', 'calc-ml lessons --dir ~/course --json'))
     .action(async (opts) => (await import('./commands/lessons.js')).run(opts));
 
@@ -161,7 +174,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the result as JSON on stdout (questions and feedback go to stderr)')
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--restart', 'start a new attempt even if the last one was stopped before its end (by default it goes on at the next question)')
-    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
     .addHelpText('after', examples('calc-ml quiz', 'calc-ml quiz --restart', "printf 'true\\nfalse\\ntrue\\ntrue\\n\\n\\n\\nf(x) = x^2; f(3)\\n' | calc-ml quiz --json"))
     .action(async (lesson, opts) => (await import('./commands/quiz.js')).run(lesson, opts));
 
@@ -172,7 +185,7 @@ export function buildProgram(): Command {
     .argument('[answer]', 'your answer; read from stdin when absent')
     .option('--lesson <lesson>', 'the lesson (id or path); the bundled one by default')
     .option('--json', 'print the verdict as JSON')
-    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collect)
+    .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
     .addHelpText('after', examples('calc-ml grade quiz.6 "a loss function measures how wrong the model is"', "echo 'f(x) = x^2; f(3)' | calc-ml grade quiz.8 --json"))
     .action(async (ref, answer, opts) => (await import('./commands/grade.js')).run(ref, answer, opts));
 
@@ -180,7 +193,7 @@ export function buildProgram(): Command {
     .command('progress')
     .description('what you have done and scored, per lesson')
     .option('--json', 'print it as JSON')
-    .option('--dir <dir>', 'also look for lesson titles in this folder (repeatable)', collect)
+    .option('--dir <dir>', 'also look for lesson titles in this folder (repeatable)', collectDir)
     .addHelpText('after', examples('calc-ml progress', 'calc-ml progress --json'))
     .action(async (opts) => (await import('./commands/progress.js')).run(opts));
 
