@@ -1,3 +1,4 @@
+import { count } from '../math/format.js';
 import { relative } from 'node:path';
 import { jsonText } from '../terminal-text.js';
 import { findLessonFiles, idProblems } from '../lesson/catalog.js';
@@ -52,7 +53,10 @@ export async function run(dir: string, files: string[], opts: { json?: boolean }
       if (r.placeholders) process.stdout.write(`${r.file}: note: ${r.placeholders} quiz item${r.placeholders === 1 ? ' is a' : 's are'} template placeholder${r.placeholders === 1 ? '' : 's'} with nothing to check against; the quiz runs ${r.placeholders === 1 ? 'it' : 'them'} as self-check\n`);
     }
     for (const p of ids) process.stdout.write(`${p.path}: warning: ${p.message}\n`);
-    process.stdout.write(`${reports.length} lesson${reports.length === 1 ? '' : 's'}: ${reports.length - withLeft - errors} read with nothing left over, ${left} line${left === 1 ? '' : 's'} not read in ${withLeft}` +
+    const whole = reports.length - withLeft - errors;
+    // "0 lines not read in 0" says nothing: a course read whole says that, in words.
+    const read = !withLeft && !errors ? `${reports.length > 1 ? 'all ' : ''}read with nothing left over` : `${whole} read with nothing left over${withLeft ? `, ${count(left, 'line')} not read in ${count(withLeft, 'lesson')}` : ''}`;
+    process.stdout.write(`${count(reports.length, 'lesson')}: ${read}` +
       (errors ? `, ${errors} unreadable` : '') + (ids.length ? `; ${ids.length} id problem${ids.length === 1 ? '' : 's'}` : '') + '\n');
   }
   if (left || errors) process.exitCode = 1;

@@ -10,6 +10,7 @@ import { asciiOnly } from '../io/ascii-mode.js';
 import { asciiText } from '../chart/ascii.js';
 import { UserError } from '../errors.js';
 import { twoVariableTarget } from '../landscape/dispatch.js';
+import { count } from '../math/format.js';
 
 export interface DescendOptions {
   start: string; lr: string; steps: string; tol: string; var: string;
@@ -48,7 +49,7 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
     ...(`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`.length <= size.width
       ? [`f(${e.variable}) = ${e.text}    f'(${e.variable}) = ${d.text}`]
       : [wrap(`f(${e.variable}) = ${e.text}`), wrap(`f'(${e.variable}) = ${d.text}`)]),
-    wrap(`start ${e.variable} = ${formatNumber(start)}; at most ${steps} steps; stop when |f'(${e.variable})| < ${formatNumber(tol)}`),
+    wrap(`start ${e.variable} = ${formatNumber(start)}; at most ${count(steps, 'step')}; stop when |f'(${e.variable})| < ${formatNumber(tol)}`),
     '',
     renderChart({ ...size, colors, ascii, ...view.landscape }),
     // No step taken by any run: a loss 'curve' of one point per run says nothing.

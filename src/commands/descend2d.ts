@@ -14,6 +14,7 @@ import { descend2, type Run2 } from '../landscape/descent2d.js';
 import { pathBox, runTable, RUN_MARKS } from '../landscape/descent-view.js';
 import { plainText, point } from '../landscape/words.js';
 import type { Target2 } from '../landscape/dispatch.js';
+import { count } from '../math/format.js';
 
 export interface Descend2Options {
   start: string; lr: string; steps: string; tol: string; momentum?: string;
@@ -71,7 +72,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
       ...RUN_MARKS[i % RUN_MARKS.length],
       series: i,
       points: r.steps.map((s) => s.x),
-      label: `lr ${fmt(r.lr)}: ${r.steps.length - 1} steps, ` + (leaves ? `leaves the map at step ${leaves.k}` : `ends at ${point(last.x[0], last.x[1], 3, Math.max(1e-9, 10 * tol) * Math.max(1, Math.hypot(...start)))}`),
+      label: `lr ${fmt(r.lr)}: ${count(r.steps.length - 1, 'step')}, ` + (leaves ? `leaves the map at step ${leaves.k}` : `ends at ${point(last.x[0], last.x[1], 3, Math.max(1e-9, 10 * tol) * Math.max(1, Math.hypot(...start)))}`),
     };
   });
   const map = renderMap({
@@ -89,7 +90,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
   const out = [
     wrap(`f(${vx}, ${vy}) = ${e.text}`),
     wrap(`∇f = (${d[0].text}, ${d[1].text})`),
-    wrap(`start ${point(...start)}; at most ${steps} steps; stop when |∇f| < ${fmt(tol)}` + (momentum ? `; momentum β = ${fmt(momentum)} (v ← β·v − lr·∇f, then x ← x + v)` : '; each step x ← x − lr·∇f')),
+    wrap(`start ${point(...start)}; at most ${count(steps, 'step')}; stop when |∇f| < ${fmt(tol)}` + (momentum ? `; momentum β = ${fmt(momentum)} (v ← β·v − lr·∇f, then x ← x + v)` : '; each step x ← x − lr·∇f')),
     '',
     map.text,
     ...(loss ? [loss] : []),

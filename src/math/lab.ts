@@ -110,7 +110,7 @@ export function plotLab(p: PlotInput): PlotResult {
       const gaps = gapsIn(fine, f);
       if (gaps.length) {
         const at = (g: { from: number; to: number }) => (g.from === g.to ? `at ${e.variable} = ${atX(g.from)}` : `for ${e.variable} from ${atX(g.from)} to ${atX(g.to)}`);
-        const list = gaps.slice(0, 3).map(at).join(', ') + (gaps.length > 3 ? ` and ${gaps.length - 3} more places` : '');
+        const list = gaps.slice(0, 3).map(at).join(', ') + (gaps.length > 3 ? ` and ${count(gaps.length - 3, 'more place')}` : '');
         summary.push(`${who}${fx} has no value (undefined, or beyond ±1.8e308) ${list}: nothing is drawn there`);
       }
     }

@@ -5,6 +5,7 @@ import { centralDifference, forwardDifference, sweep } from '../math/numdiff.js'
 import { formatNumber as fmt } from '../math/format.js';
 import { linspace } from '../math/sample.js';
 import { renderChart } from '../chart/chart.js';
+import { count } from '../math/format.js';
 
 /**
  * The labs of the guided lesson, as text: the same views `calc-ml descend`, `grad` and `plot` show,
@@ -36,7 +37,7 @@ export async function descentReport(exprText: string, rates: number[], start: nu
   const text = [
     `f(${e.variable}) = ${e.text},  f'(${e.variable}) = ${d.text},  start ${e.variable} = ${fmt(start)}`,
     // The stopping rule, as calc-ml descend prints it, so the two can be compared (this one is looser).
-    `at most ${steps} steps; a run converges when |f'(${e.variable})| < ${fmt(tol)}`,
+    `at most ${count(steps, 'step')}; a run converges when |f'(${e.variable})| < ${fmt(tol)}`,
     '',
     renderChart({ ...size(s), ...view.landscape }),
     ...(runs.some((r) => r.steps.length > 1) ? [renderChart({ ...size(s, 8), ...view.loss })] : []),

@@ -29,7 +29,7 @@ function lastLine(s: string): string {
 const shown = (s: string, max = 12) => {
   const lines = normalOutput(s).split('\n');
   const cut = lines.slice(0, max).map((l) => `    ${l}`);
-  return lines.length > max ? [...cut, `    … (${lines.length - max} more lines)`] : cut;
+  return lines.length > max ? [...cut, `    … (${lines.length - max} more line${lines.length - max === 1 ? '' : 's'})`] : cut;
 };
 
 export function compareRuns(mine: PythonRun, lesson: PythonRun, limitSeconds: number): Comparison {

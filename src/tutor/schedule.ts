@@ -1,3 +1,4 @@
+import { count } from '../math/format.js';
 import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import type { AnswerRecord, LessonProgress } from './progress.js';
 
@@ -126,11 +127,13 @@ export function dueSummary(items: Scheduled[], now: Date): DueSummary {
 export function whenText(due: Date, now: Date): string {
   const ms = due.getTime() - now.getTime();
   if (ms <= 0) return 'now';
-  const min = Math.round(ms / 60000);
-  if (min < 60) return `in ${Math.max(1, min)} minute${min === 1 ? '' : 's'}`;
+  // Rounded first, then worded: 20 s away is "in 1 minute", not "in 1 minutes".
+  const min = Math.max(1, Math.round(ms / 60000));
+  if (min < 60) return `in ${count(min, 'minute')}`;
   const h = Math.round(ms / 3600000);
   const date = due.toISOString().slice(0, 10);
-  if (h < 24) return `in ${h} hour${h === 1 ? '' : 's'} (${date})`;
+  // Later the same day is never "tomorrow".
+  if (h < 24 || date === now.toISOString().slice(0, 10)) return `in ${count(h, 'hour')} (${date})`;
   const d = Math.round(ms / 86400000);
   return d === 1 ? `tomorrow (${date})` : `in ${d} days (${date})`;
 }

@@ -50,8 +50,16 @@ describe('calc-ml check --course', () => {
       'part/Lesson-6.1.2-Left-Over.md:9: not read: looks like an item of the quiz: 1. A statement with no kind heading.',
       expect.stringMatching(/^part\/Lesson-6\.1\.1-Another\.md: warning: lesson id 6\.1\.1 is also used by Lesson-6\.1\.1-Clean-One\.md \("Clean One"\)/),
     ]));
-    expect(r.stdout).toMatch(/^3 lessons: 2 read with nothing left over, 2 lines not read in 1; 1 id problem\n$/m);
+    expect(r.stdout).toMatch(/^3 lessons: 2 read with nothing left over, 2 lines not read in 1 lesson; 1 id problem\n$/m);
     expect(r.status).toBe(1);
+  });
+
+  test('a course read whole says so, with no "0 lines not read in 0"', () => {
+    const only = mkdtempSync(join(tmpdir(), 'calc-ml-course-clean-'));
+    writeFileSync(join(only, 'Lesson-6.1.1-Clean-One.md'), clean);
+    const r = run('check', '--course', only);
+    expect(r.stdout).toBe('1 lesson: read with nothing left over\n');
+    expect(r.status).toBe(0);
   });
 
   test('--json: per lesson its key and unplaced lines', () => {
