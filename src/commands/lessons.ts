@@ -26,7 +26,7 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     return;
   }
   // The table's width measures (string-width) load only for the table, not for --json.
-  const { formatLessonTable } = await import('../lesson/listing.js');
+  const { formatLessonTable } = await import('../io/lesson-table.js');
   const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
   const text = (s: Standing) => [s.status, s.best ? `best ${points(s.best.score)}/${s.best.total}` : '', s.lastStudied ? s.lastStudied.slice(0, 10) : ''].filter(Boolean).join(' · ');
   // The progress column only once something was studied: a new learner's table stays as wide for titles.
