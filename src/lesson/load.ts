@@ -1,5 +1,7 @@
 import { closeSync, openSync, readSync, statSync, readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { idFromFileName } from './meta.js';
+import { classifySection } from './sections/classify.js';
 
 export const MAX_LESSON_BYTES = 1024 * 1024;
 
@@ -56,6 +58,32 @@ function statOrFail(path: string) {
   }
 }
 
+const LESSON_KINDS = new Set(['objectives', 'coreIdeas', 'exercises', 'miniProject', 'quiz', 'part', 'answerKey', 'practice', 'takeaways', 'homework']);
+
+/**
+ * A README or notes file has headings too: a lesson has its "# Lesson X.Y.Z" title, an id in its
+ * file name, or at least one section a lesson has. Without any of them, calc-ml says so rather than
+ * show or check it as a lesson with every section missing.
+ */
+function looksLikeLesson(text: string, path: string): boolean {
+  if (idFromFileName(path)) return true;
+  // Headings inside a code fence (a README showing a lesson's shape) are not the file's own.
+  let fence: string | null = null;
+  for (const line of text.split('\n')) {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!fence) fence = f[1][0];
+      else if (f[1][0] === fence && !line.replace(/^\s*[`~]+/, '').trim()) fence = null;
+      continue;
+    }
+    if (fence) continue;
+    if (/^\s{0,3}#\s+lesson\b/i.test(line)) return true;
+    const h = /^\s{0,3}##\s+(.+?)\s*#*\s*$/.exec(line);
+    if (h && LESSON_KINDS.has(classifySection(h[1]))) return true;
+  }
+  return false;
+}
+
 /** Reads a lesson file whole, refusing what cannot be a lesson, with one clear reason each. */
 export function readLessonFile(path: string): string {
   const st = statOrFail(path);
@@ -73,6 +101,9 @@ export function readLessonFile(path: string): string {
   const text = buf.toString('utf8');
   if (!text.trim()) throw new UserError(`${path} has only blank space; a lesson starts with "# Lesson X.Y.Z: Title"`);
   if (!/^\s{0,3}#{1,6}\s/m.test(text)) throw new UserError(`${path} is not a lesson: it has no markdown heading ("# Lesson X.Y.Z: Title")`);
+  if (!looksLikeLesson(text, path)) {
+    throw new UserError(`${path} is not a lesson: it has no "# Lesson X.Y.Z: Title" heading, no lesson id in its file name, and none of a lesson's sections ("## Learning Objectives", "## Exercises", "## Quiz & Assessment", …)`);
+  }
   const shape = shapeProblem(text);
   if (shape) throw new UserError(`${path}:${shape.line}: ${shape.message}`);
   return text;

@@ -84,7 +84,8 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
     source = mended;
     ({ tokens, tooDeep } = lex(source));
   }
-  const lastLineNo = countNewlines(source) + 1;
+  // The last line of the file as an editor numbers it: a final newline ends that line, opens none.
+  const lastLineNo = Math.max(1, countNewlines(source) + (source.endsWith('\n') ? 0 : 1));
   if (tooDeep) warn(1, 'the file nests quotes or lists too deeply to read; keep nesting to a few levels');
 
   const lesson: Lesson = {

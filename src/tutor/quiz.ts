@@ -101,6 +101,23 @@ function bestOf(attempts: QuizAttempt[]): { score: number; total: number } | nul
   return best ? { score: best.score, total: best.total } : null;
 }
 
+/**
+ * "10 multiple choice, 10 true/false, …" as the quiz will ask them: multiple-choice items written
+ * with no options are asked in the learner's own words, and counted so.
+ */
+export function questionCounts(qs: Question[]): string[] {
+  return (['multipleChoice', 'trueFalse', 'conceptual', 'coding'] as const)
+    .flatMap((s) => {
+      const of = qs.filter((q) => q.section === s);
+      if (!of.length) return [];
+      if (s !== 'multipleChoice') return [`${of.length} ${s === 'trueFalse' ? 'true/false' : s}`];
+      const open = of.filter((q) => q.kind !== 'choice').length;
+      if (!open) return [`${of.length} multiple choice`];
+      if (open === of.length) return [`${open} multiple-choice topic${open === 1 ? '' : 's'} with no options (answered in your own words)`];
+      return [`${of.length - open} multiple choice`, `${open} multiple-choice topic${open === 1 ? '' : 's'} with no options (answered in your own words)`];
+    });
+}
+
 const KIND_LABEL: Record<Question['kind'], string> = {
   truefalse: 'true or false',
   choice: 'multiple choice',
@@ -197,10 +214,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   result.resumed = done.size;
   sync();
 
-  const counts = (['multipleChoice', 'trueFalse', 'conceptual', 'coding'] as const)
-    .map((s) => [s, qs.filter((q) => q.section === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s === 'trueFalse' ? 'true/false' : s === 'multipleChoice' ? 'multiple choice' : s}`);
+  const counts = questionCounts(qs);
   ui.say(ui.heading(`Quiz · Lesson ${lesson.id}: ${lesson.title}`));
   ui.say(`${qs.length} question${qs.length === 1 ? '' : 's'}: ${counts.join(', ')}.` +
     (previousBest ? ` Your best so far: ${fmt(previousBest.score)}/${previousBest.total}.` : ''));
