@@ -85,7 +85,7 @@ describe('data other than lesson text never brings a control sequence to the ter
 
   test.each([
     ['lessons --dir: a skipped file', ['lessons', '--dir', named], '', /skipped/],
-    ['check: file:line of each problem', ['check', badName, goodName], '', /notes.*\.md:1: error/],
+    ['check: file:line of each problem', ['check', badName, goodName], '', /notes.*\.md: error: is not a lesson/],
     ['an error line naming the file', ['show', join(named, 'gone\u001b[2J\u202e.md')], '', /gone.*\.md: no such file/],
     ['the answer echoed in feedback', ['grade', 'quiz.1', `true ${CLIPBOARD}`], '', /is not an answer here|Correct/],
     ['the answer echoed by the piped quiz', ['quiz'], `true ${CLIPBOARD}\nfalse\u202e\n`, /true or false \(\? for a hint\)\? true/],
