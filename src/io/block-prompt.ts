@@ -2,8 +2,8 @@ import { createPrompt, makeTheme, useEffect, useKeypress, usePrefix, useRef, use
 
 /**
  * Code over several lines as one inquirer prompt: each Enter keeps a line, an empty line ends the
- * block. One prompt, not one per line, because keys that arrive between two prompts are dropped:
- * code pasted from an editor (every line at once) kept only its first line.
+ * block. One prompt, not one per line: code pasted from an editor (every line at once) is one
+ * answer, and held-input.ts hands this prompt lines until the block's empty line.
  */
 export interface BlockConfig {
   message: string;

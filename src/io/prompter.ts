@@ -9,6 +9,7 @@ import { colorEnabled } from './color-mode.js';
 import { rawOutput } from './output-edge.js';
 import { terminalText } from '../terminal-text.js';
 import { answerRoom, typingView } from './typing-view.js';
+import { HeldInput } from './held-input.js';
 
 /**
  * How the tutor asks. Two implementations: inquirer prompts when stdin is a terminal, and a
@@ -175,6 +176,8 @@ class InquirerPrompter implements Prompter {
 
   private answer: (s: string) => string;
   private columns: () => number | undefined;
+  /** The keys, one answer a prompt: what is typed ahead waits for the next prompt (held-input.ts). */
+  private held = new HeldInput(process.stdin);
 
   constructor(output: NodeJS.WriteStream, ascii = false) {
     this.columns = () => output.columns;
@@ -182,7 +185,7 @@ class InquirerPrompter implements Prompter {
     // output-edge.ts); everything it is given to show is cleaned here instead, the same way.
     const colors = colorEnabled(output);
     this.prompt = Promise.all([import('inquirer'), import('./block-prompt.js')]).then(([{ default: inquirer }, { blockPrompt }]) => {
-      const module = inquirer.createPromptModule({ output: rawOutput(output) });
+      const module = inquirer.createPromptModule({ input: this.held.stream, output: rawOutput(output) });
       module.registerPrompt('block', blockPrompt as never);
       return module as never;
     });
@@ -199,15 +202,17 @@ class InquirerPrompter implements Prompter {
       : { prefix: { done: '›' }, style: { defaultAnswer } };
   }
 
-  private async run(question: object): Promise<unknown> {
+  private async run(question: object, ends?: (lines: string[]) => boolean): Promise<unknown> {
     const prompt = await this.prompt;
     const release = exitCleanlyOnSignals();
+    this.held.begin(ends);
     try {
       return (await prompt({ name: 'a', theme: this.theme, ...question })).a;
     } catch (e) {
       if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new Interrupted();
       throw e;
     } finally {
+      this.held.end();
       release();
     }
   }
@@ -222,6 +227,8 @@ class InquirerPrompter implements Prompter {
         transformer: (s: string, { isFinal }: { isFinal: boolean }) => (isFinal ? this.answer(s) : this.t(typingView(s, answerRoom(this.columns(), message)))),
         validate: (s: string) => {
           const problem = s.length > MAX_ANSWER_LENGTH ? tooLongAnswer(s.length) : opts.validate?.(s);
+          // Asked again: the next line typed ahead is the next try.
+          if (problem != null) this.held.more();
           return problem == null ? true : this.t(problem);
         },
       }),
@@ -235,16 +242,21 @@ class InquirerPrompter implements Prompter {
   /** Code over several lines, an empty line ending it, in one prompt (block-prompt.ts): pasted code keeps every line. */
   async block(message: string): Promise<string> {
     const shown = this.t(message);
+    const whole = (first: string) => !first.trim() || first.trim() === '?' || isCommandLine(first);
     return String(
       await this.run({
         type: 'block',
         message: shown,
-        whole: (first: string) => !first.trim() || first.trim() === '?' || isCommandLine(first),
-        problem: (block: string) => (block.length > MAX_ANSWER_LENGTH ? this.t(tooLongAnswer(block.length)) : null),
+        whole,
+        problem: (block: string) => {
+          if (block.length <= MAX_ANSWER_LENGTH) return null;
+          this.held.more();
+          return this.t(tooLongAnswer(block.length));
+        },
         // Each line one row while typing (typing-view.ts): a long pasted line does not redraw over many.
         show: (s: string, first: boolean) => this.t(typingView(s, first ? answerRoom(this.columns(), message) : Math.max(10, (this.columns() ?? 80) - 6))),
         answered: (s: string) => this.answer(s),
-      }),
+      }, (lines) => whole(lines[0]) || (lines.length > 1 && !lines[lines.length - 1].trim())),
     );
   }
 
@@ -252,5 +264,7 @@ class InquirerPrompter implements Prompter {
     return String(await this.run({ type: 'input', message: this.t(message), theme: { prefix: '' }, transformer: this.t }));
   }
 
-  close(): void {}
+  close(): void {
+    this.held.close();
+  }
 }
