@@ -99,8 +99,16 @@ function apposition(raw: Word[], comma: number, ownSoFar: Token[]): boolean {
   return false;
 }
 
+/**
+ * "learning rate" is a noun: the model tags its "learning" a verb, which would start a new chunk
+ * in "add the learning rate times the negative gradient" and cut the step's signs apart.
+ */
+function compoundNoun(w: Word, i: number, ws: Word[]): Word {
+  return (w.lemma === 'learn' || w.lemma === 'learning') && w.pos === 'VERB' && ws[i + 1]?.lemma === 'rate' ? { ...w, pos: 'NOUN' } : w;
+}
+
 export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
-  const raw = readSpelled(spellOut(text.slice(0, READ_LIMIT)), vocabulary);
+  const raw = readSpelled(spellOut(text.slice(0, READ_LIMIT)), vocabulary).map(compoundNoun);
   const tokens: Token[] = [];
   let clause = 0;
   let chunk = 0;

@@ -42,10 +42,17 @@ export function spellOut(text: string): string {
     .replace(/≈|~=/g, ' approximately ')
     // "8 L/min", "60 km/h": a unit per a unit
     .replace(/(\d\s*(?:%|[A-Za-z]{1,5}))\s*\/\s*([A-Za-z]{1,6})\b/g, '$1 per $2');
-  // Updates: "w = w - lr*grad", "w -= ...", "θ ← θ − η∇L", "w_new = w - ..." → "update minus …".
+  // A signed term in brackets, "η(−∇L)", "lr*(-grad)", "-(lr*grad)": its sign is one of the
+  // step's signs, so the brackets go (kept, they would start an aside and hide the sign).
   t = t
-    .replace(/([A-Za-zθ]\w*)\s*(?:=|←|<-|:=)\s*\1\s*(-|−|\+)/g, (_m, _v, sign) => ` update the weight ${sign === '+' ? 'plus' : 'minus'} `)
-    .replace(/([A-Za-zθ]\w*)_?new\s*=\s*\1\s*(-|−|\+)/gi, (_m, _v, sign) => ` update the weight ${sign === '+' ? 'plus' : 'minus'} `)
+    .replace(/\(\s*([-−+]\s*[^()]{1,40})\)/g, ' $1 ')
+    .replace(/(^|[\s=←+*·×])[-−]\s*\(([^()]{1,40})\)/g, '$1 minus $2 ');
+  // Updates: "w = w - lr*grad", "w -= ...", "θ ← θ − η∇L", "w_new = w - ..." → "update minus …".
+  // ("update w ← w + …", "set w = w - …": the verb typed before is the update itself, said once.)
+  const update = (sign: string) => ` update the weight ${sign === '+' ? 'plus' : 'minus'} `;
+  t = t
+    .replace(/(?:\b(?:update|set|do|compute)\s+)?([A-Za-zθ]\w*)\s*(?:=|←|<-|:=)\s*\1\s*(-|−|\+)/gi, (_m, _v, sign: string) => update(sign))
+    .replace(/(?:\b(?:update|set|do|compute)\s+)?([A-Za-zθ]\w*)_?new\s*=\s*\1\s*(-|−|\+)/gi, (_m, _v, sign: string) => update(sign))
     .replace(/-=/g, ' update minus ')
     .replace(/\+=/g, ' update plus ');
   t = t
@@ -61,7 +68,7 @@ export function spellOut(text: string): string {
     .replace(/\b(?:d|df|dy|dl)\s*\/\s*d[a-z]\w*/gi, ' derivative ')
     // "x^2", "x²", "x**2" read as "x squared", as learners also write it
     .replace(/\s*(\^|\*\*)\s*2\b|²/g, ' squared ')
-    .replace(/\s*\*\s*/g, ' times ')
+    .replace(/\s*[*·×⋅]\s*/g, ' times ')
     // a minus sign between terms is a word that matters ("w - lr * grad" steps against the gradient)
     .replace(/(^|[\s(=])[-−](?=\s*[A-Za-z(∇])/g, '$1 minus ')
     .replace(/\s[-−]\s/g, ' minus ')

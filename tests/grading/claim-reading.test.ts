@@ -1,0 +1,89 @@
+import { gradeRubric } from '../../src/grading/rubric.js';
+import type { RubricQuestion } from '../../src/grading/question.js';
+import { question } from './seed.js';
+
+/**
+ * How a claim is read: the sign of a step as a product of its signs (words and symbols), the
+ * scope of a denial (its own clause, the key's claim itself), and detectors of wrong ideas that
+ * must not fire on a description. Each wording was written for this file, with its label, before
+ * the reader was changed; right and wrong mirror pairs where the class has two sides.
+ */
+const q = (ref: string) => question(ref) as RubricQuestion;
+const grade = (ref: string, answer: string) => gradeRubric(q(ref), answer);
+
+describe('the sign of a step is the product of its signs', () => {
+  test.each([
+    ['1.2.26.4', 'Start from random weights, get the gradient of the loss, then add the learning rate times the negative gradient to the weights, and repeat until it converges.'],
+    ['1.2.26.4', 'Initialise w at random; compute the gradient; set w = w + lr*(-grad); keep going until convergence.'],
+    ['1.2.26.4', 'Begin at a random w; each step w := w + α·(−∇L); repeat until it stops changing.'],
+    ['1.2.26.4', 'Pick a starting point, compute the gradient, subtract the learning rate times the gradient from the weights, repeat until converged.'],
+    ['quiz.7', 'It points uphill, so we add the step size times minus the gradient to the weights to go downhill.'],
+  ])('%s: descent in any signs is right: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('correct');
+  });
+
+  test.each([
+    ['1.2.26.4', 'Start from random weights, compute the gradient, then subtract the learning rate times the negative gradient from the weights, and repeat until it converges.'],
+    ['1.2.26.4', 'Initialise w at random; compute the gradient; set w = w - lr*(-grad); keep going until convergence.'],
+    ['1.2.26.4', 'Begin at a random w; each step w := w − α·(−∇L); repeat until it stops changing.'],
+    ['1.2.26.4', 'Pick a starting point, compute the gradient, add the learning rate times the gradient to the weights, repeat until converged.'],
+  ])('%s: ascent in any signs is wrong: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('incorrect');
+  });
+
+  test('grade --json claims show the direction read from the signs', () => {
+    const v = grade('1.2.26.4', 'Start anywhere, compute the gradient, add the learning rate times the negative gradient to the weights, repeat until converged.');
+    expect(v.claims).toEqual(expect.arrayContaining([expect.objectContaining({ claim: 'step against the gradient (downhill)', direction: 'against', polarity: 'affirmed' })]));
+  });
+});
+
+describe('a denial counts only for the claim it denies, in its own clause', () => {
+  test.each([
+    // denies the wrong idea (the loss makes predictions), affirms the right one
+    ['quiz.6', "A loss function doesn't produce the predictions; it measures how far off they are from the true values."],
+    // "without X you would …": X is needed
+    ['quiz.5', 'Without derivatives we would be guessing blindly; the gradient says how the loss changes when each weight moves, so we know which way to adjust it to lower the loss.'],
+    // "… and might never settle" says the overshoot, it denies nothing
+    ['1.2.26.6', 'It controls how far each update moves: if it is too big the weights overshoot the minimum and may never settle down, and if it is too small training is very slow.'],
+  ])('%s: right, with a "not" that denies something else: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('correct');
+  });
+
+  test.each([
+    ['quiz.6', 'A loss function does not measure how wrong the predictions are.'],
+    ['quiz.5', 'Derivatives do not tell us how the loss changes, so calculus is not needed for learning.'],
+    ['1.2.26.6', 'It sets how far each update moves, but too large a step never overshoots; too small is slow.'],
+  ])('%s: a denial of the right idea itself stays wrong: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('incorrect');
+  });
+});
+
+describe('wrong-idea detectors do not fire on a description', () => {
+  test.each([
+    // a large value said to go with bad predictions describes the loss
+    ['quiz.6', 'It turns the gap between predictions and true values into one number; a higher number indicates worse predictions, and training pushes it down.'],
+    // "it points uphill": the gradient points, learning does not climb
+    ['quiz.7', 'I believe it points uphill on the loss surface, so the weights are moved the opposite way to bring the loss down.'],
+    // a markdown list of size → effect, one line each
+    ['1.2.26.6', '- big step → overshoot, bouncing around\n- tiny step → very slow progress\n- a medium one → steady'],
+  ])('%s: right: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('correct');
+  });
+
+  test.each([
+    ['quiz.6', 'It turns predictions into one number, and training tries to make that number as high as possible.'],
+    ['quiz.7', 'It points uphill, so the weights are moved along it and the loss goes up.'],
+    ['1.2.26.6', '- big step → very slow progress\n- tiny step → overshoot, bouncing around'],
+  ])('%s: wrong: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('incorrect');
+  });
+});
+
+describe('feedback quotes the learner, not the tokenizer', () => {
+  test('a contraction is quoted as typed', () => {
+    const v = grade('quiz.6', "A loss function doesn't measure how wrong the predictions are.");
+    expect(v.verdict).toBe('incorrect');
+    expect(v.feedback).toMatch(/doesn't measure/);
+    expect(v.feedback).not.toMatch(/does n't|do n't/);
+  });
+});
