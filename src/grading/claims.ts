@@ -104,6 +104,8 @@ export interface ClaimHit {
 /** Negation the model does not flag: "nothing", "none", "never", "no one"; "not … without" cancels. */
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'none', 'neither', 'nor', 'cannot']);
 
+const COUNTERFACTUAL = new Set(['would', "'d", 'could', 'might']);
+
 function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   const own = new Set(at);
   const c = ts[at[0]].clause;
@@ -124,6 +126,9 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   // "you can't minimise the loss without derivatives", "without derivatives we wouldn't know which
   // way": not … without … says they are needed.
   if (without && n) n++;
+  // "*Without* slopes you *would* be tuning blindfolded": a supposition of the idea's absence, with
+  // its cost, says the idea is needed; it denies nothing.
+  else if (without && ts.slice(clauseStart).some((t) => t.clause === c && COUNTERFACTUAL.has(t.lemma))) return n % 2 === 1;
   // "gets there quickly *without* blowing up": without, just before the idea, denies it.
   else if (!n && ts.slice(Math.max(clauseStart, at[0] - 2), at[0]).some((t) => t.lemma === 'without' && t.clause === c)) n++;
   return n % 2 === 1;

@@ -46,6 +46,7 @@ const RELATIVE = new Set(['which', 'that', 'where', 'how', 'what', 'whether', 'w
 /** Words that make what follows a result of the clause before ("… leads to lower loss"). */
 const RESULT = new Set(['lead', 'result', 'cause', 'make', 'give', 'mean']);
 
+const MODALS = new Set(['may', 'might', 'can', 'could', 'will', 'would', 'should', 'must']);
 const DENIERS = new Set(['not', 'no', 'never', 'nor', 'cannot']);
 const FUNCTION_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART']);
 
@@ -201,7 +202,9 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     }
     // "and"/"or" end a clause when a new statement follows ("… and move downhill", "and it …").
     // ("… and too small is slow", "… and if it is small …": a new condition is a new claim.)
-    if ((w.lemma === 'and' || w.lemma === 'or') && next && (isVerb(next) || next.pos === 'PRON' || next.pos === 'DET' || ['too', 'if', 'when', 'whereas'].includes(next.lemma))) {
+    // ("… overshoot the minimum *and may never* settle": a modal or a "never" opens a statement of
+    // its own, so the "never" denies only what it is said of.)
+    if ((w.lemma === 'and' || w.lemma === 'or') && next && (isVerb(next) || next.pos === 'PRON' || next.pos === 'DET' || ['too', 'if', 'when', 'whereas', 'never'].includes(next.lemma) || (next.pos === 'AUX' && MODALS.has(next.lemma)))) {
       newClause();
       return;
     }
