@@ -352,15 +352,21 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
       }
     }
   }
+  /** Clauses that deny a wrong idea of the key: "it does *not make* the predictions". */
+  const deniesWrong = new Set<number>();
   for (const m of rubric.misconceptions) {
     const hits = matchPattern(reading, m.says, m.direction, asked);
     const want = m.direction ? axisSign[m.direction] : 0;
+    for (const x of hits) if (x.negated && (!m.direction || x.direction === want) && m.says.length > 1) deniesWrong.add(x.clause);
     // A list of words relates none of them: "analytic numeric exact approximate" says neither that
     // numeric is exact nor that analytic approximates. (A wrong topic, one word group, is named even so.)
     if (reading.keywordList && (m.says.length > 1 || m.direction)) continue;
     const h = hits.find((x) => !x.negated && (!m.direction || x.direction === want) && !approximates(reading.tokens, x));
     if (h) wrong.push({ name: m.name, correction: m.correction, quote: h.quote, kind: 'misconception', blocks: m.blocks });
   }
+  // "It does not make the predictions; it scores how wrong they are": a clause that denies a wrong
+  // idea says something right; a right claim's word in it ("predictions") is not that claim denied.
+  for (let i = wrong.length - 1; i >= 0; i--) if (wrong[i].kind === 'denied' && deniesWrong.has(wrong[i].clause ?? -1)) wrong.splice(i, 1);
   // "How much the input changes when the output changes": who depends on whom, turned around.
   const relations = rubric.roles ? readRelations(reading.tokens, rolesOf(rubric.roles)) : [];
   if (rubric.roles) {

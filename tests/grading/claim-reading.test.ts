@@ -41,6 +41,7 @@ describe('a denial counts only for the claim it denies, in its own clause', () =
   test.each([
     // denies the wrong idea (the loss makes predictions), affirms the right one
     ['quiz.6', "A loss function doesn't produce the predictions; it measures how far off they are from the true values."],
+    ['quiz.6', "The loss doesn't make any predictions; it tells you how bad they are."],
     // "without X you would …": X is needed
     ['quiz.5', 'Without derivatives we would be guessing blindly; the gradient says how the loss changes when each weight moves, so we know which way to adjust it to lower the loss.'],
     // "… and might never settle" says the overshoot, it denies nothing
