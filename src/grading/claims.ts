@@ -435,8 +435,11 @@ function approximates(ts: Token[], h: ClaimHit): boolean {
 const BAD = new Set(['bad', 'wrong', 'poor', 'worse', 'worst', 'off', 'inaccurate', 'incorrect', 'mistake', 'error', 'terrible', 'awful']);
 function forBadness(ts: Token[], clause: number | undefined): boolean {
   const own = ts.filter((t) => t.clause === clause);
-  return own.some((t, i) => ['for', 'when', 'if'].includes(t.lemma) && own.slice(i + 1, i + 5).some((x) => BAD.has(x.lemma)));
+  // ("a bigger number *means* worse predictions", "a high loss *indicates* a poor fit": the size
+  // stands for the badness, as "for"/"when" say it.)
+  return own.some((t, i) => (['for', 'when', 'if'].includes(t.lemma) || (SIGNIFIES.has(t.lemma) && t.pos !== 'NOUN')) && own.slice(i + 1, i + 5).some((x) => BAD.has(x.lemma)));
 }
+const SIGNIFIES = new Set(['mean', 'indicate', 'signal', 'signify', 'show', 'imply', 'reflect', 'correspond', 'suggest', 'tell', 'denote', 'represent']);
 
 /**
  * "Never follow the gradient, *because that climbs*", "since this goes uphill": a reason whose

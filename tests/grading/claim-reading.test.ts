@@ -73,6 +73,7 @@ describe('wrong-idea detectors do not fire on a description', () => {
 
   test.each([
     ['quiz.6', 'It turns predictions into one number, and training tries to make that number as high as possible.'],
+    ['quiz.6', 'It turns predictions and true values into one number; a higher number means better predictions, so training pushes it up.'],
     ['quiz.7', 'It points uphill, so the weights are moved along it and the loss goes up.'],
     ['1.2.26.6', '- big step → very slow progress\n- tiny step → overshoot, bouncing around'],
   ])('%s: wrong: %j', (ref, answer) => {
