@@ -487,6 +487,9 @@ function pointsAt(ts: Token[], clause: number | undefined): boolean {
   const verb = own.findIndex((t) => POINTS.has(t.lemma));
   if (verb < 0) return false;
   if (own.slice(0, verb).some((t) => GRADIENT.has(t.lemma) && t.lemma !== 'it')) return true;
+  // "I think *it points* uphill on the loss": what points is the gradient (a loss does not point),
+  // so "it" as the pointing verb's own subject makes the clause a description too.
+  if (verb > 0 && own[verb].pos === 'VERB' && own[verb - 1].lemma === 'it') return true;
   if (!['which', 'that'].includes(own[0]?.lemma ?? '')) return false;
   const start = ts.indexOf(own[0]);
   const before = ts.slice(0, start).reverse().find((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
