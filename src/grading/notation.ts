@@ -20,6 +20,8 @@ export function spellOut(text: string): string {
     .replace(/[’‘`]/g, "'")
     .replace(/\*\*(?=\S)([^*]+)\*\*/g, '$1') // markdown bold
     .replace(/(^|\s)[*_](\S[^*_]*)[*_](?=\s|[.,;:]|$)/g, '$1$2') // markdown emphasis
+    // a list item, or a line that opens with a bold label ("**Goal:** …"), is a statement of its own
+    .replace(/^(\s*(?:[-*+]|\d+[.)]|[A-Za-z][\w ]{0,25}:)\s+.*?[^.!?;:,\s])[ \t]*$/gm, '$1.')
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '') // list markers
     .replace(/\|/g, ' , ')
     .replace(/\bw\.?r\.?t\.?(?=\s|$)/gi, 'with respect to')
