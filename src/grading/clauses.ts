@@ -81,7 +81,7 @@ function readSpelled(text: string, vocabulary?: Vocabulary): Word[] {
   const fixed = text.replace(/[A-Za-z]+/g, (m) => fixes.get(m.toLowerCase()) ?? m);
   const again = readWords(fixed);
   if (again.length !== words.length) return again;
-  return again.map((w, i) => (fixes.has(words[i].text) ? { ...w, text: words[i].text } : w));
+  return again.map((w, i) => (fixes.has(words[i].text) ? { ...w, text: words[i].text, raw: words[i].raw } : w));
 }
 
 /**

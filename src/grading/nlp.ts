@@ -17,6 +17,9 @@ import type { Document, ItsHelpers } from 'wink-nlp';
 export interface Word {
   /** As written, lower case. */
   text: string;
+  /** As written, with its case, and the spaces typed before it: quotes are made of these. */
+  raw: string;
+  space: string;
   /** Dictionary form, lower case, American spelling ("minimising" → minimize). */
   lemma: string;
   /** Universal POS tag (NOUN, VERB, AUX, ADP, DET, PRON, PUNCT, …). */
@@ -87,10 +90,13 @@ export function readWords(text: string): Word[] {
   const words: Word[] = [];
   doc.sentences().each((s, i) => {
     s.tokens().each((t: { out: (f: unknown) => unknown }) => {
-      const value = String(t.out(its.value)).toLowerCase();
+      const typed = String(t.out(its.value));
+      const value = typed.toLowerCase();
       const pos = String(t.out(its.pos));
       words.push({
         text: value,
+        raw: typed,
+        space: String(t.out(its.precedingSpaces) ?? ''),
         lemma: lemmaOf(value, String(t.out(its.lemma)), pos),
         pos,
         negated: Boolean(t.out(its.negationFlag)),
@@ -103,6 +109,14 @@ export function readWords(text: string): Word[] {
 }
 
 /** Lemmas of a key phrase, read the same way as answers. */
+/**
+ * Words as the learner typed them, with their own case and spacing ("doesn't", not "does n't";
+ * "I think", not "i think"); line breaks become spaces, as the quote is one line.
+ */
+export function quoteWords(ws: readonly Pick<Word, 'raw' | 'space'>[]): string {
+  return ws.map((w, i) => (i ? w.space.replace(/\s+/g, ' ') : '') + w.raw).join('').trim();
+}
+
 export function lemmas(text: string): string[] {
   return readWords(text).filter((w) => w.pos !== 'PUNCT').map((w) => w.lemma);
 }

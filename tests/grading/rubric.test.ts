@@ -93,13 +93,13 @@ describe('rubric feedback', () => {
     const v = gradeRubric(q7, 'Gradients point to the steepest descent.');
     expect(v.misconception).toBe('the gradient points downhill');
     expect(v.verdict).toBe('incorrect');
-    expect(v.claims).toContainEqual(expect.objectContaining({ clause: 'gradients point to the steepest descent', verdict: 'wrong' }));
+    expect(v.claims).toContainEqual(expect.objectContaining({ clause: 'Gradients point to the steepest descent', verdict: 'wrong' }));
   });
 
   test('a denied right idea is named, with the words that deny it', () => {
     const v = gradeRubric(q7, 'The gradient does not tell us which way to move the weights.');
     expect(v.verdict).toBe('incorrect');
-    expect(v.feedback).toContain('You wrote “the gradient does not tell us which way to move the weights”, which denies a right idea');
+    expect(v.feedback).toContain('You wrote “The gradient does not tell us which way to move the weights”, which denies a right idea');
     expect(v.claims).toContainEqual(expect.objectContaining({ polarity: 'denied', verdict: 'wrong' }));
   });
 
