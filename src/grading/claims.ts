@@ -1,5 +1,5 @@
 import type { Claim, Misconception, Rubric } from '../lesson/key.js';
-import { GRADIENT, READER_WORDS, axisSign, directionOf, opposite, readAnswer, type Axis, type Reading, type Token, type Vocabulary } from './clauses.js';
+import { GRADIENT, READER_WORDS, quoteClause, axisSign, directionOf, opposite, readAnswer, type Axis, type Reading, type Token, type Vocabulary } from './clauses.js';
 import { lemmas, quoteWords } from './nlp.js';
 import { isFormOf, nearPrefix, nearWord } from './fuzzy.js';
 import { ROLE_WORDS, readRelations, type Roles } from './roles.js';
@@ -257,7 +257,7 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
         direction = directionOf(before, axis);
       }
     }
-    const quote = quoteWords(ts.slice(from, to).filter((t) => !t.borrowed));
+    const quote = quoteClause(ts, c);
     // A "not" inside another way of saying the same idea is that idea's own word: "jump over the
     // minimum and not converge" says what a large step does, it denies nothing.
     const sayings = anchors.flat();

@@ -1,4 +1,4 @@
-import { readWords, type Word } from './nlp.js';
+import { quoteWords, readWords, type Word } from './nlp.js';
 import { spellOut } from './notation.js';
 import { correction, lookupNear } from './fuzzy.js';
 
@@ -25,6 +25,10 @@ export interface Token extends Word {
   opens?: string;
   /** Statements end where sentences end and at ";": "huge strides bounce; ant-sized steps crawl" are two. */
   statement: number;
+  /** Where the word stands in the answer as typed (clauses may be read in another order). */
+  place: number;
+  /** Punctuation typed right after the word inside its clause ("finite-difference", "a/b"), for quotes. */
+  after?: string;
 }
 
 export interface Reading {
@@ -108,6 +112,58 @@ function compoundNoun(w: Word, i: number, ws: Word[]): Word {
   return (w.lemma === 'learn' || w.lemma === 'learning') && w.pos === 'VERB' && ws[i + 1]?.lemma === 'rate' ? { ...w, pos: 'NOUN' } : w;
 }
 
+/** Verbs of winning a comparison: "A *beats* B on precision". */
+const WIN = new Set(['beat', 'outperform', 'surpass', 'outdo', 'exceed', 'trump', 'outclass', 'outshine', 'win']);
+/** A quality named as a noun, and the word for having it: "on precision" is precise. */
+const QUALITY: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  precision: 'precise', accuracy: 'accurate', exactness: 'exact', speed: 'fast', efficiency: 'efficient', cost: 'cheap', simplicity: 'simple', reliability: 'reliable', stability: 'stable',
+});
+
+/**
+ * "Finite differences *beat* the analytic gradient *on* precision and speed": the qualities are
+ * the winner's (the clause's subject), not the thing beaten. The thing beaten becomes a clause of
+ * its own, read after the winner's, and each quality noun stands for its adjective ("precision" is
+ * "precise"), so the claim "numeric gradients are exact" is read in the winner's clause.
+ */
+function comparisons(tokens: Token[], lastClause: number): number {
+  for (let i = 0; i < tokens.length; i++) {
+    const v = tokens[i];
+    if (!WIN.has(v.lemma) || v.pos !== 'VERB') continue;
+    const own = (k: number) => tokens[k]?.clause === v.clause;
+    let on = i + 1;
+    while (own(on) && on - i <= 8 && !(tokens[on].pos === 'ADP' && ['on', 'in', 'at', 'for'].includes(tokens[on].lemma))) on++;
+    if (!own(on) || on - i > 8 || on === i + 1) continue;
+    let end = on + 1;
+    let qualities = 0;
+    while (own(end) && end - on <= 6) {
+      if (QUALITY[tokens[end].lemma]) qualities++;
+      end++;
+    }
+    if (!qualities) continue;
+    for (let k = on + 1; k < end; k++) if (QUALITY[tokens[k].lemma]) tokens[k] = { ...tokens[k], refers: QUALITY[tokens[k].lemma] };
+    const beaten = tokens.splice(i + 1, on - i - 1);
+    let last = i;
+    while (tokens[last + 1]?.clause === v.clause) last++;
+    const clause = ++lastClause;
+    tokens.splice(last + 1, 0, ...beaten.map((t) => ({ ...t, clause, chunk: -clause })));
+  }
+  return lastClause;
+}
+
+/**
+ * A clause in the learner's own words: every word typed from its first word to its last, in the
+ * order typed (an aside or a thing compared, read apart, is quoted where it stands), with its case,
+ * spacing and the punctuation inside it; never a word the reader borrowed.
+ */
+export function quoteClause(ts: readonly Token[], clause: number): string {
+  const own = ts.filter((t) => t.clause === clause && !t.borrowed);
+  if (!own.length) return '';
+  const lo = Math.min(...own.map((t) => t.place));
+  const hi = Math.max(...own.map((t) => t.place));
+  const span = ts.filter((t) => !t.borrowed && t.place >= lo && t.place <= hi).sort((a, b) => a.place - b.place);
+  return quoteWords(span.map((t, k) => ({ raw: t.raw + (k < span.length - 1 ? t.after ?? '' : ''), space: t.space })));
+}
+
 export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   const raw = readSpelled(spellOut(text.slice(0, READ_LIMIT)), vocabulary).map(compoundNoun);
   const tokens: Token[] = [];
@@ -144,6 +200,8 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const ownSoFar = tokens.filter((t) => t.clause === clause);
     const clauseHasVerb = ownSoFar.some((t) => isVerb(t) || t.pos === 'AUX');
     if (w.pos === 'PUNCT') {
+      // ("finite-difference", "oscillation / divergence": kept for the quote, no word of the clause)
+      if (prev && prev.sentence === w.sentence && /^(?:[-‐‑/+%&'()[\]]|\.\.\.)$/.test(w.text)) tokens[tokens.length - 1] = { ...prev, after: (prev.after ?? '') + w.space + w.raw };
       if (w.text === ';') statement++;
       const back = () => {
         [clause, chunk] = resume!;
@@ -181,11 +239,11 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const next0 = raw[i + 1];
     if (DENYING.some(([a, b]) => w.lemma === a && next0?.lemma === b)) {
       newClause();
-      tokens.push({ ...w, clause, chunk, statement, denies: true });
+      tokens.push({ ...w, place: i, clause, chunk, statement, denies: true });
       return;
     }
     if (INNER_ADVERBS.has(w.lemma) && w.pos === 'ADV' && ownSoFar.length && !clauseHasVerb) {
-      tokens.push({ ...w, clause, chunk, statement });
+      tokens.push({ ...w, place: i, clause, chunk, statement });
       return;
     }
     const next = raw[i + 1];
@@ -195,7 +253,7 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
       opens = w.lemma;
       // "… until it converges": the word is the claim's own ("repeat until"), kept in its clause.
       if (w.lemma === 'until' || w.lemma === 'till') {
-        tokens.push({ ...w, clause, chunk, statement, opens });
+        tokens.push({ ...w, place: i, clause, chunk, statement, opens });
         opens = undefined;
       }
       return;
@@ -228,7 +286,7 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     if (RESULT.has(w.lemma) && isVerb(w) && next && (next.lemma === 'to' || next.lemma === 'in')) {
       newChunk();
     }
-    tokens.push({ ...w, clause, chunk, statement, ...(opens ? { opens } : {}) });
+    tokens.push({ ...w, place: i, clause, chunk, statement, ...(opens ? { opens } : {}) });
     opens = undefined;
   });
   // An aside is read after the clause it interrupted, so that each clause's words stand together.
@@ -236,6 +294,7 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   tokens.forEach((t, i) => firstOf.has(t.clause) || firstOf.set(t.clause, i));
   const order = new Map(tokens.map((t, i) => [t, i]));
   tokens.sort((a, b) => firstOf.get(a.clause)! - firstOf.get(b.clause)! || order.get(a)! - order.get(b)!);
+  lastClause = comparisons(tokens, lastClause);
   // "The weights don't move with the gradient *but against it*": a "but" clause with no verb of its
   // own says the denied clause's verb, affirmed, the other way. The verb is borrowed (not quoted).
   for (const c of butClauses) {

@@ -88,4 +88,26 @@ describe('feedback quotes the learner, not the tokenizer', () => {
     expect(v.feedback).toMatch(/doesn't measure/);
     expect(v.feedback).not.toMatch(/does n't|do n't/);
   });
+
+  test('a quote keeps the learner\'s case, hyphens and the thing compared, in the order typed', () => {
+    const v = grade('1.2.26.8', 'Finite-difference gradients outperform analytic ones on precision.');
+    expect(v.verdict).toBe('incorrect');
+    expect(v.feedback).toContain('You wrote “Finite-difference gradients outperform analytic ones on precision”');
+  });
+});
+
+describe('a comparison says its quality of the winner, not of the thing beaten', () => {
+  test.each([
+    ['1.2.26.8', 'Finite differences outperform the analytic derivative in both precision and speed.'],
+    ['1.2.26.8', 'The numeric gradient beats the analytic gradient on accuracy, even if it takes longer.'],
+  ])('%s: the numeric one said to win on precision is wrong: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('incorrect');
+  });
+
+  test.each([
+    ['1.2.26.8', 'The analytic gradient beats the numeric one on precision and speed; the numeric one only approximates it with a finite difference.'],
+    ['1.2.26.8', 'Analytic derivatives outperform finite differences on accuracy and cost, since finite differences only estimate the slope.'],
+  ])('%s: the analytic one said to win is right: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('correct');
+  });
 });
