@@ -119,7 +119,7 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   for (let i = clauseStart; i < ts.length && ts[i].clause === c; i++) {
     const l = ts[i].lemma;
     if (l === 'until' || l === 'till' || ((l === 'when' || l === 'once') && ['stop', 'end', 'finish', 'halt'].includes(ts[i - 1]?.lemma ?? ''))) stopping = true;
-    if (own.has(i) || stopping) continue;
+    if (own.has(i) || stopping || ts[i].asks) continue;
     if (l === 'without') without = true;
     if (ts[i].denies || (NEGATORS.has(l) && !(l === 'not' && ['only', 'just', 'merely', 'simply'].includes(ts[i + 1]?.lemma ?? '')))) n++;
   }

@@ -27,6 +27,8 @@ export interface Token extends Word {
   statement: number;
   /** Where the word stands in the answer as typed (clauses may be read in another order). */
   place: number;
+  /** A "not" that asks for agreement ("isn't it that …?"), denying nothing. */
+  asks?: true;
   /** Punctuation typed right after the word inside its clause ("finite-difference", "a/b"), for quotes. */
   after?: string;
 }
@@ -203,6 +205,15 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
       // ("finite-difference", "oscillation / divergence": kept for the quote, no word of the clause)
       if (prev && prev.sentence === w.sentence && /^(?:[-‐‑/+%&'()[\]]|\.\.\.)$/.test(w.text)) tokens[tokens.length - 1] = { ...prev, after: (prev.after ?? '') + w.space + w.raw };
       if (w.text === ';') statement++;
+      // "…but isn't it that the gradient points uphill?": the "not" of a question that asks for
+      // agreement denies nothing; it is a hedge.
+      if (w.text === '?') {
+        tokens.forEach((t, k) => {
+          const n = tokens[k + 1];
+          const opensClause = k === 0 || tokens[k - 1].clause !== t.clause;
+          if (t.sentence === w.sentence && t.pos === 'AUX' && opensClause && n && n.clause === t.clause && DENIERS.has(n.lemma)) tokens[k + 1] = { ...n, asks: true };
+        });
+      }
       const back = () => {
         [clause, chunk] = resume!;
         chunkHasVerb = tokens.some((t) => t.chunk === chunk && isVerb(t));

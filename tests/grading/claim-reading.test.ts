@@ -111,3 +111,23 @@ describe('a comparison says its quality of the winner, not of the thing beaten',
     expect(grade(ref, answer).verdict).toBe('correct');
   });
 });
+
+describe('a hedge takes nothing from a complete answer; a hedged guess is no answer', () => {
+  test.each([
+    ['quiz.7', 'Not sure, but I think the gradient points uphill, so we move the weights the opposite way to lower the loss.'],
+    ['quiz.7', "I could be totally wrong here, but isn't it that the gradient points uphill and we step the other way so the loss drops?"],
+    ['1.2.26.1', "Perhaps I'm off, but a rate of change says how fast one quantity changes when another changes, like speed is how fast position changes per second."],
+  ])('%s: hedged and complete is right: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('correct');
+  });
+
+  test.each([
+    ['1.2.26.1', 'hmm, speed?'],
+    ['quiz.6', 'idk, error?'],
+    // a question asking for agreement with a wrong idea is still that wrong idea
+    ['quiz.7', "I could be wrong, but isn't it that we step with the gradient so the loss climbs?"],
+    ['quiz.7', "The gradient doesn't point uphill, does it? We step the other way so the loss drops."],
+  ])('%s: a guess or a hedged wrong idea is not right: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('incorrect');
+  });
+});
