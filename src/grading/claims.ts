@@ -244,6 +244,9 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
       }
     }
     if (!ok || !at.length) continue;
+    // "Speed is not a rate of change, *it* is just a number": a pronoun standing for the thing named
+    // before names it again; alone, it makes no claim of a one-word idea.
+    if (says.length === 1 && at.every((i) => ts[i].refers !== undefined && ts[i].pos === 'PRON')) continue;
     // Words the question already uses earn nothing ("ML uses optimization because ML needs optimization").
     // (A claim with a direction says something of its own: "step against the gradient" answers "describe it in steps".)
     if (!axis && at.every((i) => asked.has(ts[i].lemma))) continue;

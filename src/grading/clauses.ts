@@ -294,7 +294,9 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
         relativeSinceVerb = false;
       }
     }
-    if (RESULT.has(w.lemma) && isVerb(w) && next && (next.lemma === 'to' || next.lemma === 'in')) {
+    // (Only after a verb: "∇L → uphill", read "the gradient leads to uphill", is one claim, the
+    // gradient's way, where "moving against it leads to a lower loss" is a move and its result.)
+    if (RESULT.has(w.lemma) && isVerb(w) && next && (next.lemma === 'to' || next.lemma === 'in') && tokens.some((t) => t.chunk === chunk && isVerb(t))) {
       newChunk();
     }
     tokens.push({ ...w, place: i, clause, chunk, statement, ...(opens ? { opens } : {}) });
@@ -321,11 +323,13 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   // "The analytic one doesn't approximate: *it is* exact": "it is …" opening a clause says what the
   // clause before, which opens with its subject ("the analytic one"), is.
   tokens.forEach((t, i) => {
-    if (t.lemma !== 'it' || i === 0 || tokens[i - 1].clause === t.clause || tokens[i + 1]?.lemma !== 'be' || tokens[i + 1].clause !== t.clause) return;
+    // ("Analytic is from the rules, so *it gives* the exact value": so is "it" and any verb.)
+    const verb = tokens[i + 1] && (tokens[i + 1].lemma === 'be' || tokens[i + 1].pos === 'VERB' || tokens[i + 1].pos === 'AUX');
+    if (t.lemma !== 'it' || i === 0 || tokens[i - 1].clause === t.clause || !verb || tokens[i + 1].clause !== t.clause) return;
     const before = tokens.filter((x) => x.clause === tokens[i - 1].clause);
     const k = before[0]?.pos === 'DET' ? 1 : 0;
     const subject = before[k];
-    if (subject && (subject.pos === 'NOUN' || subject.pos === 'ADJ') && subject.sentence === t.sentence) t.refers = subject.lemma;
+    if (subject && (subject.pos === 'NOUN' || subject.pos === 'PROPN' || subject.pos === 'ADJ') && subject.sentence === t.sentence) t.refers = subject.lemma;
   });
   // "Model is having parameters, we change *them*": "them"/"they" stand for the plural noun before.
   tokens.forEach((t, i) => {

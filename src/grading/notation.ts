@@ -62,6 +62,10 @@ export function spellOut(text: string): string {
     .replace(/↓/g, ' goes down ')
     .replace(/↑/g, ' goes up ')
     .replace(/∇/g, ' gradient of ')
+    // "∂L/∂w > 0": the derivative of L with respect to w is positive
+    .replace(/∂\s*([A-Za-zθ]\w*)\s*\/\s*∂\s*([A-Za-zθ]\w*)/g, ' the derivative of $1 with respect to $2 ')
+    .replace(/\s*>\s*0(?![\d.])/g, ' is positive ')
+    .replace(/\s*<\s*0(?![\d.])/g, ' is negative ')
     .replace(/∂/g, ' partial ')
     .replace(/[ηα]/g, ' learning rate ')
     .replace(/Σ|∑/g, ' sum of ')

@@ -131,3 +131,25 @@ describe('a hedge takes nothing from a complete answer; a hedged guess is no ans
     expect(grade(ref, answer).verdict).toBe('incorrect');
   });
 });
+
+describe('who a clause is about: arrows, pronouns, symbols', () => {
+  test.each([
+    // an arrow after a bare gradient says where it points
+    ['quiz.7', '∇L → steepest increase; w -= η·∇L → loss goes down'],
+    // ∂L/∂w read as the derivative of L with respect to w
+    ['quiz.5', '∂L/∂w < 0 means increasing w lowers L, so we increase w: the derivative tells us which way to move each weight to reduce the loss.'],
+    // "so it …" is the subject of the clause before
+    ['1.2.26.8', 'Numeric is from nudging x by a small h, so it gives only an estimate; analytic uses the derivative rules so it gives the exact value.'],
+  ])('%s: right: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('correct');
+  });
+
+  test.each([
+    ['quiz.7', '∇L → steepest decrease; w += η·∇L'],
+    ['1.2.26.8', 'Numeric comes from a finite difference so it gives the exact value; analytic uses the rules.'],
+    // a pronoun for the thing denied does not affirm it again
+    ['1.2.26.2', 'Velocity is not a rate of change; it is only a reading on a screen.'],
+  ])('%s: wrong: %j', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('incorrect');
+  });
+});
