@@ -174,6 +174,8 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   let chunkHasVerb = false;
   let relativeSinceVerb = false;
   let conditional = false;
+  /** The sentence opens with a label and a colon ("Numeric: …"): its commas list what is said of it. */
+  let labelled = false;
   const butClauses = new Set<number>();
   /** The joining word that ended the clause before (not kept as a word of either), for the next token. */
   let opens: string | undefined;
@@ -196,6 +198,7 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     if (prev && prev.sentence !== w.sentence) {
       newClause();
       conditional = false;
+      labelled = false;
       statement++;
       resume = undefined;
     }
@@ -203,7 +206,9 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const clauseHasVerb = ownSoFar.some((t) => isVerb(t) || t.pos === 'AUX');
     if (w.pos === 'PUNCT') {
       // ("finite-difference", "oscillation / divergence": kept for the quote, no word of the clause)
-      if (prev && prev.sentence === w.sentence && /^(?:[-‐‑/+%&'()[\]]|\.\.\.)$/.test(w.text)) tokens[tokens.length - 1] = { ...prev, after: (prev.after ?? '') + w.space + w.raw };
+      const kept = !!prev && prev.sentence === w.sentence && /^(?:[-‐‑/+%&'()[\]]|\.\.\.)$/.test(w.text);
+      if (kept) tokens[tokens.length - 1] = { ...prev, after: (prev.after ?? '') + w.space + w.raw };
+      const clauseBefore = clause;
       if (w.text === ';') statement++;
       // "…but isn't it that the gradient points uphill?": the "not" of a question that asks for
       // agreement denies nothing; it is a hedge.
@@ -238,13 +243,19 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
       } else if (/^[;,()[\]"]$|^[–—]$|^\.+$|^…$/.test(w.text)) {
         // "If the step is too large, it overshoots": the condition and its result are one claim.
         if (w.text === ',' && conditional) conditional = false;
-        else newClause();
+        else if (w.text === ',' && labelled && !raw.slice(i + 1).some((x) => x.sentence === w.sentence && x.text === ':')) {
+          // "Analytic: symbolic derivative, exact": each item of a labelled line is said of its label.
+        } else newClause();
         if (!asideOpen) resume = undefined;
+      } else if (w.text === ':' && !clauseHasVerb && ownSoFar.length && ownSoFar.length <= 3 && tokens.filter((t) => t.sentence === w.sentence).length === ownSoFar.length) {
+        labelled = true;
       } else if (w.text === ':' && clauseHasVerb && !conditional) {
         // "The numeric one isn't exact: it approximates": a statement, then another. ("Too large:
         // overshoots", a label and what it does, stays one claim.)
         newClause();
       }
+      // (a comma or colon inside a clause, "Numeric: small h, approximate", is quoted too)
+      if (!kept && prev && clause === clauseBefore && prev.clause === clause && prev.sentence === w.sentence) tokens[tokens.length - 1] = { ...prev, after: (prev.after ?? '') + w.space + w.raw };
       return;
     }
     const next0 = raw[i + 1];

@@ -136,6 +136,7 @@ describe('who a clause is about: arrows, pronouns, symbols', () => {
   test.each([
     // an arrow after a bare gradient says where it points
     ['quiz.7', '∇L → steepest increase; w -= η·∇L → loss goes down'],
+    ['1.2.26.8', '- Analytic: from the rules, exact\n- Numeric: small h, only approximate'],
     // ∂L/∂w read as the derivative of L with respect to w
     ['quiz.5', '∂L/∂w < 0 means increasing w lowers L, so we increase w: the derivative tells us which way to move each weight to reduce the loss.'],
     // "so it …" is the subject of the clause before
@@ -146,6 +147,8 @@ describe('who a clause is about: arrows, pronouns, symbols', () => {
 
   test.each([
     ['quiz.7', '∇L → steepest decrease; w += η·∇L'],
+    // a labelled line's items are said of its label
+    ['1.2.26.8', 'Analytic: small h, approximate\nNumeric: from the rules, exact'],
     ['1.2.26.8', 'Numeric comes from a finite difference so it gives the exact value; analytic uses the rules.'],
     // a pronoun for the thing denied does not affirm it again
     ['1.2.26.2', 'Velocity is not a rate of change; it is only a reading on a screen.'],
