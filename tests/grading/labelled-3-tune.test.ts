@@ -8,8 +8,10 @@ beforeAll(loadMathGrading);
 
 /**
  * Set 3's tune half (the other half, set3-rest, is tuned on since 3 Dec 18:45 UTC; see the fixture header):
- * after the reading rules of 3 Dec 2026 it measures 98.9% (172 of 174), no wrong answer accepted.
- * That is the floor, so that a change that reads fresh voices worse fails.
+ * after the reading rules of 3 Dec 2026 it measures 98.9% (172 of 174), no wrong answer accepted,
+ * and 99.4% (173) once claims are read by their signs, scope and subject (3 Dec, evening).
+ * That is the floor, so that a change that reads fresh voices worse fails. set3-rest, measured
+ * untouched at 129 of 160 with 3 wrong answers accepted, is at 142 with 1 after the same rules.
  */
 const LABEL = { correct: 'accept', partial: 'partial', incorrect: 'reject', ungraded: 'ungraded' } as const;
 
@@ -17,7 +19,16 @@ test('set3-tune: agreement and wrong answers accepted no worse than measured', (
   const rows = LABELLED_3.filter((a) => half3(a) === 'tune').map((a) => ({ a, got: LABEL[grade(question(a.ref), a.answer).verdict] }));
   const agree = rows.filter((r) => r.got === r.a.label).length;
   const wrong = rows.filter((r) => r.got === 'accept' && r.a.label !== 'accept');
-  expect(agree / rows.length).toBeGreaterThanOrEqual(0.98);
+  expect(agree).toBeGreaterThanOrEqual(173);
   expect(wrong.length).toBe(0);
   expect(wrong.filter((r) => isAdversarial(r.a)).length).toBe(0);
+});
+
+test('set3-rest: agreement and wrong answers accepted no worse than measured', () => {
+  const rows = LABELLED_3.filter((a) => half3(a) === 'heldout').map((a) => ({ a, got: LABEL[grade(question(a.ref), a.answer).verdict] }));
+  const agree = rows.filter((r) => r.got === r.a.label).length;
+  const wrong = rows.filter((r) => r.got === 'accept' && r.a.label !== 'accept');
+  expect(rows).toHaveLength(160);
+  expect(agree).toBeGreaterThanOrEqual(142);
+  expect(wrong.length).toBeLessThanOrEqual(1);
 });
