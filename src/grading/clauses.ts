@@ -348,6 +348,13 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const before = tokens.slice(0, i).reverse().find((x) => x.pos === 'NOUN' && x.text !== x.lemma && x.text.endsWith('s'));
     if (before && before.sentence >= t.sentence - 1) t.refers = before.lemma;
   });
+  // "It tells, for every weight, which way to change *it*": "it" as a verb's object, in a clause
+  // that names no noun of its own before it, is the noun of the clause before it in the sentence.
+  tokens.forEach((t, i) => {
+    if (t.lemma !== 'it' || t.refers || tokens[i - 1]?.pos !== 'VERB' || tokens[i - 1].clause !== t.clause) return;
+    const before = tokens.slice(0, i).reverse().find((x) => x.sentence === t.sentence && x.clause !== t.clause && (x.pos === 'NOUN' || x.pos === 'PROPN'));
+    if (before && !GRADIENT.has(before.lemma)) t.refers = before.lemma;
+  });
   // "…the gradient, which points uphill": the relative pronoun is the gradient, for the claims.
   tokens.forEach((t, i) => {
     // ("which points uphill": the model may tag "points" a plural noun.)

@@ -137,6 +137,8 @@ describe('who a clause is about: arrows, pronouns, symbols', () => {
     // an arrow after a bare gradient says where it points
     ['quiz.7', '∇L → steepest increase; w -= η·∇L → loss goes down'],
     ['1.2.26.8', '- Analytic: from the rules, exact\n- Numeric: small h, only approximate'],
+    // "it" as a verb's object is the noun of the clause before
+    ['quiz.7', 'It tells the optimiser, for each parameter, which way to nudge it so that the loss gets smaller.'],
     // ∂L/∂w read as the derivative of L with respect to w
     ['quiz.5', '∂L/∂w < 0 means increasing w lowers L, so we increase w: the derivative tells us which way to move each weight to reduce the loss.'],
     // "so it …" is the subject of the clause before
@@ -147,6 +149,7 @@ describe('who a clause is about: arrows, pronouns, symbols', () => {
 
   test.each([
     ['quiz.7', '∇L → steepest decrease; w += η·∇L'],
+    ['quiz.7', 'It tells the optimiser, for each parameter, which way to nudge it so that the loss gets bigger.'],
     // a labelled line's items are said of its label
     ['1.2.26.8', 'Analytic: small h, approximate\nNumeric: from the rules, exact'],
     ['1.2.26.8', 'Numeric comes from a finite difference so it gives the exact value; analytic uses the rules.'],

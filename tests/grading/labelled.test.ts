@@ -45,8 +45,9 @@ describe('the labelled answer set', () => {
   // measures 97.1% (100 of 103) with none accepted; that wrong answer's class ("the opposite of the
   // slope") was known from the earlier note, so this part is no clean held-out figure any more.
   // With Python's one-line def read as Python runs it (95fc404: "def f(x): return x**2; print(f(3))"
-  // is partial), two coding answers labelled accept here are partial: 98 of 103.
-  const FLOOR = { tune: { agreement: 0.98, wrongAccepted: 0 }, heldout: { agreement: 98 / 103, wrongAccepted: 0 } };
+  // is partial), two coding answers labelled accept here are partial: 98 of 103. The tune part is at
+  // 216 of 217 once claims are read by their signs, scope and subject (3 Dec 2026, evening).
+  const FLOOR = { tune: { agreement: 216 / 217, wrongAccepted: 0 }, heldout: { agreement: 98 / 103, wrongAccepted: 0 } };
 
   test.each(['tune', 'heldout'] as const)('%s part: agreement with the teacher', (p) => {
     const m = measure(LABELLED.filter((a) => part(a) === p));
