@@ -409,6 +409,8 @@ function sizeOf(t: Token): Sign | undefined {
   return v >= 1 ? 1 : v > 0 && v <= 0.01 ? -1 : undefined;
 }
 
+/** What a step moves: "decrease *the weights* by …". */
+const MOVED = new Set(['weight', 'parameter', 'theta', 'coefficient', 'bias', 'param']);
 export const GRADIENT = new Set(['gradient', 'slope', 'derivative', 'it']);
 const GRADIENT_NOUNS = new Set(['gradient', 'slope', 'derivative']);
 /** Words that place a step past the bottom, not towards it: "overshoots the minimum" is no way to move. */
@@ -479,12 +481,17 @@ export function directionOf(ts: Token[], axis: Axis, anchor = -1, withTurns = tr
   });
   const passing = (axis === 'against' || axis === 'along') && ts.some((t) => PASSING.has(t.lemma));
   ts.forEach((t, i) => {
-    const s = withTurns ? turnSign(ts, i) : 0;
+    // "*decrease* the weights by the negative gradient": a level verb said of what is moved is a
+    // sign of the step, as add and subtract are (decrease × negative = along the gradient).
+    // (An imperative at a clause's start may be tagged a noun: "decrease/NOUN the weights".)
+    const verbal = t.pos === 'VERB' || i === 0 || ts[i - 1].pos === 'PRON' || ts[i - 1].pos === 'AUX' || ['to', 'then', 'and'].includes(ts[i - 1].lemma);
+    const moves = withTurns && (axis === 'against' || axis === 'along') && verbal && !!levelOf(t) && (ts[i + 1]?.pos === 'DET' || MOVED.has(ts[i + 1]?.lemma ?? '')) && ts.slice(i + 1, i + 4).some((x) => MOVED.has(x.lemma));
+    const s = moves ? levelOf(t)! : withTurns ? turnSign(ts, i) : 0;
     if (s) {
       turn = ((turn || 1) * s) as Sign;
       turned = true;
     }
-    const l = either.has(i) || passing ? undefined : levelOf(t);
+    const l = either.has(i) || passing || moves ? undefined : levelOf(t);
     // "gradient descent" is a name, not a way to move.
     if (l && !(t.lemma === 'descent' && ts[i - 1]?.lemma === 'gradient')) {
       level += l;

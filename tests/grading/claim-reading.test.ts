@@ -18,6 +18,9 @@ describe('the sign of a step is the product of its signs', () => {
     ['1.2.26.4', 'Begin at a random w; each step w := w + α·(−∇L); repeat until it stops changing.'],
     ['1.2.26.4', 'Pick a starting point, compute the gradient, subtract the learning rate times the gradient from the weights, repeat until converged.'],
     ['quiz.7', 'It points uphill, so we add the step size times minus the gradient to the weights to go downhill.'],
+    ['1.2.26.4', 'Start from random weights, compute the gradient, decrease the weights by the learning rate times the gradient, repeat until it converges.'],
+    ['1.2.26.4', 'Start from random weights, compute the gradient, increase the weights by the learning rate times the negative gradient, repeat until it converges.'],
+    ['1.2.26.4', 'Start from random weights, compute the gradient, add -lr*grad to w, repeat until it converges.'],
   ])('%s: descent in any signs is right: %j', (ref, answer) => {
     expect(grade(ref, answer).verdict).toBe('correct');
   });
@@ -27,6 +30,9 @@ describe('the sign of a step is the product of its signs', () => {
     ['1.2.26.4', 'Initialise w at random; compute the gradient; set w = w - lr*(-grad); keep going until convergence.'],
     ['1.2.26.4', 'Begin at a random w; each step w := w − α·(−∇L); repeat until it stops changing.'],
     ['1.2.26.4', 'Pick a starting point, compute the gradient, add the learning rate times the gradient to the weights, repeat until converged.'],
+    ['1.2.26.4', 'Start from random weights, compute the gradient, decrease the weights by the negative gradient times the learning rate, repeat until it converges.'],
+    ['1.2.26.4', 'Start from random weights, compute the gradient, subtract the negative of the gradient times the learning rate from the weights, repeat until it converges.'],
+    ['1.2.26.4', 'Start from random weights, compute the gradient, step the weights opposite to the negative gradient, scaled by the learning rate, repeat until it converges.'],
   ])('%s: ascent in any signs is wrong: %j', (ref, answer) => {
     expect(grade(ref, answer).verdict).toBe('incorrect');
   });
