@@ -404,6 +404,8 @@ const SIZE: Record<string, Sign> = table({
  */
 function sizeOf(t: Token): Sign | undefined {
   if (SIZE[t.lemma]) return SIZE[t.lemma];
+  // "A large step does not settle; *it* keeps jumping over": "it" is the large step, size and all.
+  if (t.pos === 'PRON' && t.refers && SIZE[t.refers]) return SIZE[t.refers];
   if (t.pos !== 'NUM' || !/^\d*\.\d+$/.test(t.text)) return undefined;
   const v = Number(t.text);
   return v >= 1 ? 1 : v > 0 && v <= 0.01 ? -1 : undefined;

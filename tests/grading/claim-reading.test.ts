@@ -145,6 +145,8 @@ describe('who a clause is about: arrows, pronouns, symbols', () => {
     ['1.2.26.8', '- Analytic: from the rules, exact\n- Numeric: small h, only approximate'],
     // "it" as a verb's object is the noun of the clause before
     ['quiz.7', 'It tells the optimiser, for each parameter, which way to nudge it so that the loss gets smaller.'],
+    // "it" carries the size of the step it stands for
+    ['1.2.26.6', 'A large step does not settle; it keeps jumping over the bottom. A small one is slow.'],
     // ∂L/∂w read as the derivative of L with respect to w
     ['quiz.5', '∂L/∂w < 0 means increasing w lowers L, so we increase w: the derivative tells us which way to move each weight to reduce the loss.'],
     // "so it …" is the subject of the clause before
@@ -156,6 +158,7 @@ describe('who a clause is about: arrows, pronouns, symbols', () => {
   test.each([
     ['quiz.7', '∇L → steepest decrease; w += η·∇L'],
     ['quiz.7', 'It tells the optimiser, for each parameter, which way to nudge it so that the loss gets bigger.'],
+    ['1.2.26.6', 'A small step does not settle; it keeps jumping over the bottom. A large one is slow.'],
     // a labelled line's items are said of its label
     ['1.2.26.8', 'Analytic: small h, approximate\nNumeric: from the rules, exact'],
     ['1.2.26.8', 'Numeric comes from a finite difference so it gives the exact value; analytic uses the rules.'],
