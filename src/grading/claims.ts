@@ -1,6 +1,6 @@
 import type { Claim, Misconception, Rubric } from '../lesson/key.js';
-import { GRADIENT, READER_WORDS, quoteClause, axisSign, directionOf, opposite, readAnswer, type Axis, type Reading, type Token, type Vocabulary } from './clauses.js';
-import { lemmas, quoteWords } from './nlp.js';
+import { GRADIENT, READER_WORDS, quoteClause, quoteOf, axisSign, directionOf, opposite, readAnswer, type Axis, type Reading, type Token, type Vocabulary } from './clauses.js';
+import { lemmas } from './nlp.js';
 import { isFormOf, nearPrefix, nearWord } from './fuzzy.js';
 import { ROLE_WORDS, readRelations, type Roles } from './roles.js';
 
@@ -260,7 +260,7 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
         direction = directionOf(before, axis);
       }
     }
-    const quote = quoteClause(ts, c);
+    const quote = quoteClause(r, c);
     // A "not" inside another way of saying the same idea is that idea's own word: "jump over the
     // minimum and not converge" says what a large step does, it denies nothing.
     const sayings = anchors.flat();
@@ -376,7 +376,7 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
     const ts = reading.tokens;
     const swap = relations.find((rel) => rel.swapped && rel.strict);
     if (swap) {
-      const quote = quoteWords(ts.filter((t) => t.sentence === swap.sentence && !t.borrowed));
+      const quote = quoteOf(reading, ts.filter((t) => t.sentence === swap.sentence));
       wrong.push({ name: rubric.roles.swapped.name, correction: rubric.roles.swapped.correction, quote, kind: 'swapped', blocks: [], roles: { responds: ts[swap.dependent].text, varied: ts[swap.independent].text } });
     }
     // The relation the right way round says what the key's `makes` claims say ("how much the
@@ -386,7 +386,7 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
       const claim = rubric.claims.find((c) => c.name === name);
       if (!claim || found.some((f) => f.claim === claim)) continue;
       const own = ts.filter((t) => t.sentence === right!.sentence && !t.borrowed);
-      found.push({ claim, hit: { clause: ts[right!.dependent].clause, at: [right!.dependent, right!.independent], negated: false, direction: 0, quote: quoteWords(own) } });
+      found.push({ claim, hit: { clause: ts[right!.dependent].clause, at: [right!.dependent, right!.independent], negated: false, direction: 0, quote: quoteOf(reading, own) } });
     }
   }
   // "The gradient points where the loss grows fastest": the loss going up is what the gradient

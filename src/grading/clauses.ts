@@ -29,6 +29,9 @@ export interface Token extends Word {
   place: number;
   /** A "not" that asks for agreement ("isn't it that …?"), denying nothing. */
   asks?: true;
+  /** Where the word is in the answer as typed, when it is there (not a word spelled out). */
+  from?: number;
+  to?: number;
   /** Punctuation typed right after the word inside its clause ("finite-difference", "a/b"), for quotes. */
   after?: string;
 }
@@ -40,6 +43,8 @@ export interface Reading {
   hasVerb: boolean;
   /** Words with nothing to relate them: no verb, article, preposition or conjunction. */
   keywordList: boolean;
+  /** The answer as typed (as far as it is read), for quotes. */
+  source: string;
 }
 
 /** Words that join two statements: the clause ends before them. */
@@ -153,17 +158,64 @@ function comparisons(tokens: Token[], lastClause: number): number {
 }
 
 /**
- * A clause in the learner's own words: every word typed from its first word to its last, in the
- * order typed (an aside or a thing compared, read apart, is quoted where it stands), with its case,
- * spacing and the punctuation inside it; never a word the reader borrowed.
+ * Words in the learner's own text: from the first word to the last, as typed in the answer (its
+ * case, spacing, punctuation, symbols and abbreviations: "w ← w + η(−∇L)", "Backprop"), with what
+ * the reader moved apart (an aside, a thing compared) where it stands; never a word the reader
+ * borrowed. Each word was found in the answer in order (`from`/`to`); a word the reader spelled out
+ * ("backpropagation" for "Backprop") takes the typed text between its neighbours.
  */
-export function quoteClause(ts: readonly Token[], clause: number): string {
-  const own = ts.filter((t) => t.clause === clause && !t.borrowed);
-  if (!own.length) return '';
-  const lo = Math.min(...own.map((t) => t.place));
-  const hi = Math.max(...own.map((t) => t.place));
-  const span = ts.filter((t) => !t.borrowed && t.place >= lo && t.place <= hi).sort((a, b) => a.place - b.place);
-  return quoteWords(span.map((t, k) => ({ raw: t.raw + (k < span.length - 1 ? t.after ?? '' : ''), space: t.space })));
+export function quoteOf(r: Pick<Reading, 'tokens' | 'source'>, own: readonly Token[]): string {
+  const mine = own.filter((t) => !t.borrowed);
+  if (!mine.length) return '';
+  const lo = Math.min(...mine.map((t) => t.place));
+  const hi = Math.max(...mine.map((t) => t.place));
+  const all = r.tokens.filter((t) => !t.borrowed).sort((a, b) => a.place - b.place);
+  const span = all.filter((t) => t.place >= lo && t.place <= hi);
+  const found = span.filter((t) => t.from !== undefined);
+  if (!found.length) return quoteWords(span.map((t, k) => ({ raw: t.raw + (k < span.length - 1 ? t.after ?? '' : ''), space: t.space })));
+  let start = found[0].from!;
+  let end = found[found.length - 1].to!;
+  // A first or last word not found as typed was spelled out: take the text typed up to its neighbour.
+  if (span[0].from === undefined) start = all.filter((t) => t.place < lo && t.to !== undefined).pop()?.to ?? 0;
+  if (span[span.length - 1].from === undefined) end = all.find((t) => t.place > hi && t.from !== undefined)?.from ?? r.source.length;
+  // (a bracket opened in the quote is closed in it: "η(−∇L)")
+  const opened = (x: string) => (x.match(/[([]/g) ?? []).length - (x.match(/[)\]]/g) ?? []).length;
+  while (opened(r.source.slice(start, end)) > 0 && /^\s*[)\]]/.test(r.source.slice(end))) end = r.source.indexOf(r.source.slice(end).trim()[0], end) + 1;
+  let text = r.source.slice(start, end).replace(/\s+/g, ' ');
+  // (what lies between this clause and the next is no part of it: the joining word, the comma)
+  const trim = (x: string) => x.replace(/^[\s,;:.!?)\]–—-]+/, '').replace(/[\s,;:.!?([–—-]+$/, '');
+  text = trim(text);
+  if (span[0].from === undefined && span[0].opens) text = trim(text.replace(new RegExp(`^${span[0].opens}\\b`, 'i'), ''));
+  if (span[span.length - 1].from === undefined) text = text.replace(/\s+(?:and|or|but|so|because|since|while|then)$/i, '');
+  return text.trim();
+}
+
+/** The words of one clause, as typed. */
+export function quoteClause(r: Pick<Reading, 'tokens' | 'source'>, clause: number): string {
+  return quoteOf(r, r.tokens.filter((t) => t.clause === clause));
+}
+
+/** Finds each word in the answer as typed, in order, so that quotes are the learner's own text. */
+function locate(tokens: Token[], source: string): void {
+  const lower = source.toLowerCase();
+  let cursor = 0;
+  const ordered = tokens.filter((t) => !t.borrowed && t.raw).sort((a, b) => a.place - b.place);
+  const letter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+  ordered.forEach((t, k) => {
+    const word = t.raw.toLowerCase();
+    const next = ordered[k + 1]?.raw.toLowerCase();
+    // A whole word, not a piece of another ("l" is not the l of "lr"), unless the next word goes on
+    // where it ends ("does|n't", "can|not").
+    const whole = (at: number) =>
+      (!letter(word[0]) || !letter(lower[at - 1])) && (!letter(word[word.length - 1]) || !letter(lower[at + word.length]) || (!!next && lower.startsWith(next, at + word.length)));
+    let at = lower.indexOf(word, cursor);
+    while (at >= 0 && at - cursor <= 40 && !whole(at)) at = lower.indexOf(word, at + 1);
+    // (a word the reader added, "the weight" for "w", is not looked for far ahead)
+    if (at < 0 || at - cursor > 40) return;
+    t.from = at;
+    t.to = at + t.raw.length;
+    cursor = t.to;
+  });
 }
 
 export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
@@ -368,7 +420,9 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   // ("lr too high: diverges": a label and what it does is a statement, as "=" and "→" are)
   const hasLinks = tokens.some((t) => FUNCTION_POS.has(t.pos) || t.pos === 'AUX') || /[=→]|\S:\s+\S/.test(text);
   // ("error prediction minimize": a verb among the nouns does not make a sentence.)
-  return { tokens, words, hasVerb, keywordList: words >= 2 && !hasLinks };
+  const source = text.slice(0, READ_LIMIT);
+  locate(tokens, source);
+  return { tokens, words, hasVerb, keywordList: words >= 2 && !hasLinks, source };
 }
 
 /* ------------------------------------------------------------------ direction words */

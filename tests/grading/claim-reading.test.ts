@@ -95,6 +95,15 @@ describe('feedback quotes the learner, not the tokenizer', () => {
     expect(v.feedback).not.toMatch(/does n't|do n't/);
   });
 
+  test('a quote shows symbols and abbreviations as typed, not as the reader spelled them out', () => {
+    const v = grade('1.2.26.4', 'Start anywhere, compute grad L, then w = w - lr*(-grad L), until it converges.');
+    expect(v.verdict).toBe('incorrect');
+    expect(v.feedback).toContain('You wrote “w = w - lr*(-grad L)”');
+    const b = grade('1.2.26.7', "Backprop doesn't use the chain rule; it just goes forward.");
+    expect(b.feedback).toContain('You wrote “Backprop doesn\'t use the chain rule”');
+    expect(b.claims).toEqual(expect.arrayContaining([expect.objectContaining({ clause: "Backprop doesn't use the chain rule", polarity: 'denied' })]));
+  });
+
   test('a quote keeps the learner\'s case, hyphens and the thing compared, in the order typed', () => {
     const v = grade('1.2.26.8', 'Finite-difference gradients outperform analytic ones on precision.');
     expect(v.verdict).toBe('incorrect');
