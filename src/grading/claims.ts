@@ -254,6 +254,12 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
     if (axis) {
       const anchor = ts[at[0]];
       direction = chunkDirection(ts, at[0], axis);
+      // "MSE, which the model tries | to make as large as possible": the way is said with the
+      // pattern's verb, in its own chunk.
+      // (Only an infinitive's chunk, "to make …": "w -= lr·∇L → downhill" is the step's result, not the gradient's way.)
+      const verbChunk = ts[at[at.length - 1]].chunk;
+      const opensWithTo = ts.find((t) => t.chunk === verbChunk)?.lemma === 'to';
+      if (!direction && (axis === 'up' || axis === 'down') && verbChunk !== anchor.chunk && opensWithTo) direction = chunkDirection(ts, at[at.length - 1], axis);
       // A size is said once for the sentence: "If the step is too large, the updates overshoot."
       if (!direction && (axis === 'large' || axis === 'small')) {
         const before = ts.filter((t, i) => i <= at[0] && t.statement === anchor.statement && t.chunk !== anchor.chunk);

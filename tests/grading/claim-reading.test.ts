@@ -177,3 +177,19 @@ describe('who a clause is about: arrows, pronouns, symbols', () => {
     expect(grade(ref, answer).verdict).toBe('incorrect');
   });
 });
+
+describe('a named loss made large is the wrong way', () => {
+  test.each([
+    'Cross-entropy, which training pushes as high as it can.',
+    'The mean squared error between predictions and targets, and the model wants to make it as big as possible.',
+  ])('1.2.26.5: %j is incorrect', (answer) => {
+    expect(grade('1.2.26.5', answer).verdict).toBe('incorrect');
+  });
+
+  test.each([
+    'The mean squared error between predictions and targets, which the model tries to make as small as possible.',
+    'Mean squared error: it compares each prediction with the true value, and it grows as the predictions get worse.',
+  ])('1.2.26.5: %j is not a wrong idea', (answer) => {
+    expect(grade('1.2.26.5', answer).verdict).toBe('correct');
+  });
+});
