@@ -1,4 +1,3 @@
-import { missedRefs } from '../progress.js';
 import { stepArg } from '../plan.js';
 import { lessonStatus, quizState, stepFigures } from '../progress-status.js';
 import { passMarkOf, passMarkText } from '../quiz-score.js';
@@ -24,8 +23,14 @@ export const finish: StepRunner = async (_step, ctx) => {
     const quiz = quizState(record, passMark);
     if (ctx.steps.some((s) => s.id === 'quiz') && quiz !== 'passed') ui.say(`The lesson is complete once its quiz is passed (${passMarkText(ctx.deps.passMark)})${quiz === 'failed' ? ': take it again with calc-ml quiz' : ''}.`);
   }
-  const misses = missedRefs(ctx.deps.record).length;
-  if (misses) ui.say(`${misses} item${misses === 1 ? '' : 's'} to review: run calc-ml review.`);
+  // What review brings back now, counted as review and progress count it (the scheduler is loaded
+  // only here, at the end): misses, and kept answers not yet checked against the lesson.
+  const { dueSummary, scheduleAll } = await import('../schedule.js');
+  const due = dueSummary(scheduleAll({ [ctx.lesson.key]: record }), new Date(ctx.deps.now()));
+  if (due.due) {
+    const check = due.toCheck ? ` (${due.toCheck} kept answer${due.toCheck === 1 ? '' : 's'} to check against the lesson)` : '';
+    ui.say(`${due.due} item${due.due === 1 ? '' : 's'} to review now${check}: run calc-ml review.`);
+  }
   if (!next) return { kind: 'finished' };
   ui.say(`Next: Lesson ${next.id}${next.title ? `: ${next.title}` : ''}.`);
   if (ctx.deps.nextLessonPath) {
