@@ -18,9 +18,11 @@ export async function renderMarkdown(markdown: string, width: number, colors: bo
     import('strip-ansi'),
     import('chalk'),
   ]);
-  const ext = markedTerminal({ width, reflowText: true, tab: 2, emoji: false }, { ignoreIllegals: true } as never) as unknown as {
+  const ext = markedTerminal({ width, reflowText: true, tab: 2, emoji: false, showSectionPrefix: false }, { ignoreIllegals: true } as never) as unknown as {
     renderer: Renderer;
   };
+  // showSectionPrefix: a "### 3.1 Checklist" inside a section is shown as its title (bold), not with
+  // its markdown marks.
   // marked-terminal numbers every ordered list from 1; lessons number on ("5. Why does ML need
   // calculus?"), and the learner answers by those numbers.
   const list = ext.renderer.list;

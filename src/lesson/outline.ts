@@ -2,6 +2,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { inlineText, oneLine } from './inline.js';
 import { classifyQuizHeading, classifySection } from './parse.js';
 import { sanitize } from './sanitize.js';
+import { singleBacktickFences } from './fences.js';
 import { readingMinutes, titleMinutes } from './minutes.js';
 
 export { readingMinutes, titleMinutes } from './minutes.js';
@@ -30,7 +31,9 @@ export interface OutlineSection {
 }
 
 export function outlineLesson(input: string): OutlineSection[] {
-  const source = sanitize(input);
+  // Code opened with one backtick ("`python" … "`") is code here as in parse.ts: the reading step
+  // shows it as code, lines kept, not as a reflowed paragraph.
+  const source = singleBacktickFences(sanitize(input));
   let tokens: Token[];
   try {
     tokens = new Lexer().lex(source);
