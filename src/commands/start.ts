@@ -74,7 +74,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     record: session.record,
     save: session.save,
     now: () => clockNow().toISOString(),
-    render: (md: string) => renderMarkdown(md, Math.min(ui.width, 100), ui.colors),
+    render: (md: string) => renderMarkdown(md, Math.min(ui.width, 100), ui.colors, { headingMarks: false }),
     ideas: key?.ideas,
     ideaChart,
     ideaMap,

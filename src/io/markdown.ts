@@ -11,18 +11,18 @@ type Renderer = Record<string, (this: unknown, ...args: unknown[]) => string>;
  * Markdown → terminal text via marked-terminal, wrapped to `width`. marked-terminal costs ~0.12 s to
  * load, so it is imported here, on first use, never at start-up.
  */
-export async function renderMarkdown(markdown: string, width: number, colors: boolean): Promise<string> {
+export async function renderMarkdown(markdown: string, width: number, colors: boolean, opts: { headingMarks?: boolean } = {}): Promise<string> {
   const [{ Marked }, { markedTerminal }, { default: stripAnsi }, { Chalk }] = await Promise.all([
     import('marked'),
     import('marked-terminal'),
     import('strip-ansi'),
     import('chalk'),
   ]);
-  const ext = markedTerminal({ width, reflowText: true, tab: 2, emoji: false, showSectionPrefix: false }, { ignoreIllegals: true } as never) as unknown as {
+  const ext = markedTerminal({ width, reflowText: true, tab: 2, emoji: false, showSectionPrefix: opts.headingMarks ?? true }, { ignoreIllegals: true } as never) as unknown as {
     renderer: Renderer;
   };
-  // showSectionPrefix: a "### 3.1 Checklist" inside a section is shown as its title (bold), not with
-  // its markdown marks.
+  // `show` prints the whole file, its "##" marks telling sections apart; a reading step of `start`
+  // (headingMarks: false) shows "### 3.1 Checklist" as a styled title, not with its marks.
   // marked-terminal numbers every ordered list from 1; lessons number on ("5. Why does ML need
   // calculus?"), and the learner answers by those numbers.
   const list = ext.renderer.list;
