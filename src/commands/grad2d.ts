@@ -12,6 +12,7 @@ import { gradientAt } from '../landscape/gradient.js';
 import { directionWords, plainText, point } from '../landscape/words.js';
 import { hangingWrap } from '../math/format.js';
 import type { Target2 } from '../landscape/dispatch.js';
+import type { Screen } from '../tutor/labs.js';
 
 export interface Grad2Options {
   at: string; h: string; from?: string; to?: string; ymin?: string; ymax?: string; box?: string;
@@ -20,6 +21,21 @@ export interface Grad2Options {
 
 /** `grad` for a function of two variables: the gradient as a vector, and an arrow on the map. */
 export async function run(target: Target2, opts: Grad2Options, given: ReadonlySet<string>): Promise<void> {
+  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(LIMITS.width[0], terminalWidth()));
+  const text = await report(target, opts, given, { width, colors: colorEnabled(), ascii: asciiOnly() });
+  if (text) process.stdout.write(text);
+}
+
+/**
+ * The gradient of an exercise's f(x, y) in the guided lesson: the same table, sentences and map as
+ * `calc-ml grad "x^2+y^2" --at 1,2`, as text for the lab's screen.
+ */
+export async function gradient2Report(expr: string, vars: [string, string], at: [number, number], s: Screen): Promise<string> {
+  return report({ kind: 'expr', text: expr, vars }, { at: at.join(','), h: '1e-5' }, new Set(), { width: s.width, colors: s.colors, ascii: !!s.ascii });
+}
+
+/** The text grad prints for a function of two variables; with --json, writes the JSON and returns ''. */
+async function report(target: Target2, opts: Grad2Options, given: ReadonlySet<string>, out: { width: number; colors: boolean; ascii: boolean }): Promise<string> {
   const e = compileExpression2(target.text, target.vars);
   const at = parsePoint('at', opts.at, e.vars);
   const h = parseNumber('h', opts.h, { above: 0, max: 1 });
@@ -41,9 +57,9 @@ export async function run(target: Target2, opts: Grad2Options, given: ReadonlySe
       direction: g.direction,
       descent: g.direction && g.direction.map((c) => -c),
     }) + '\n');
-    return;
+    return '';
   }
-  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(LIMITS.width[0], terminalWidth()));
+  const { width } = out;
   const height = given.has('height') && opts.height !== undefined ? parseInteger('height', opts.height, ...LIMITS.height) : undefined;
   const box = parseBox(opts, given, target.kind === 'landscape' ? target.landscape.box : aroundPoint(at));
   const [vx, vy] = e.vars;
@@ -73,7 +89,7 @@ export async function run(target: Target2, opts: Grad2Options, given: ReadonlySe
   } else summary.push(`∇f${point(...at)} = (0, 0): a flat point (a minimum, maximum or saddle), so no direction is uphill.`);
   const view = landscapeView((x, y) => e.evaluate(x, y), box, e.vars);
   const map = renderMap({
-    f: (x, y) => e.evaluate(x, y), box, vars: e.vars, width, height, equalScale: true, colors: colorEnabled(), ascii: asciiOnly(),
+    f: (x, y) => e.evaluate(x, y), box, vars: e.vars, width, height, equalScale: true, colors: out.colors, ascii: out.ascii,
     marks: [...view.marks.filter((m) => m.label?.startsWith('minimum')), { x: at[0], y: at[1], symbol: '◉', ascii: 'P', label: `the point ${point(...at)}` }],
     arrows: g.direction ? [
       { x: at[0], y: at[1], dx: g.analytic[0], dy: g.analytic[1], kind: 'ascent' },
@@ -82,8 +98,8 @@ export async function run(target: Target2, opts: Grad2Options, given: ReadonlySe
     summary: [...summary, ...view.summary.slice(0, 1)],
   });
   if (!(at[0] >= box.x0 && at[0] <= box.x1 && at[1] >= box.y0 && at[1] <= box.y1)) summary.push('The point is outside the box shown; widen it with --box.');
-  const ascii = asciiOnly();
-  process.stdout.write(text.map((l) => (l.length > width ? hangingWrap(plainText(l, ascii), width) : plainText(l, ascii))).join('\n') + '\n\n' + map.text);
+  const { ascii } = out;
+  return (text.map((l) => (l.length > width ? hangingWrap(plainText(l, ascii), width) : plainText(l, ascii))).join('\n') + '\n\n' + map.text);
 }
 
 /** A box around the point that also shows the origin, where lesson functions keep their minimum. */

@@ -9,6 +9,8 @@
 export type LabChoice =
   | { kind: 'descend'; expr: string; start: number; rates: number[] }
   | { kind: 'grad'; expr: string; at: number }
+  /** The gradient of the exercise's own f(x, y) at a point: `calc-ml grad "x^2+y^2" --at 1,2`. */
+  | { kind: 'grad2'; expr: string; vars: [string, string]; at: [number, number] }
   | { kind: 'plot'; expr: string; from: number; to: number; tangent?: number };
 
 const GRAD = /\bnumeric(?:al(?:ly)?)?\s+(?:gradient|derivative|differentiat)|\b(?:forward|backward|central|finite)[\s-]+difference|\bgradient[\s-]+check|\btruncation error|\bround[\s-]?off|\bfloating[\s-]?point|\bderivative (?:estimate|approximation)|\bapproximat\w* (?:the )?derivative/i;
@@ -32,14 +34,40 @@ export function functionIn(text: string): string | null {
   return expr || null;
 }
 
+const TERMS = String.raw`(?=\s+(?:and|then|at|for|from|with|on|over|to|using|in)\b|[;:]|\.(?:\s|$)|$)`;
+const FUNCTION2_IN_TEXT = new RegExp(String.raw`\b[fgh]\s*\(\s*([a-z])\s*,\s*([a-z])\s*\)\s*=\s*(.+?)` + TERMS, 'i');
+
+/** The first `f(x, y) = …` in a text, with its two variables as the text names them. */
+export function function2In(text: string): { expr: string; vars: [string, string] } | null {
+  const m = FUNCTION2_IN_TEXT.exec(text);
+  if (!m || m[1] === m[2]) return null;
+  const expr = m[3].trim().replace(/[.]+$/, '');
+  return expr ? { expr, vars: [m[1], m[2]] } : null;
+}
+
+/**
+ * An exercise about a function of several variables (its own f(x, y), "partial derivatives", "the
+ * Jacobian"): a one-variable lab on the lesson's f(x) would teach something else.
+ */
+const SEVERAL_VARIABLES = /\b[fgh]\s*\(\s*[a-z]\s*,|\b(?:two|several|multiple|many)\s+variables\b|\bmulti-?variate\b|\bmulti-?variable\b|\bpartial derivatives?\b|\bpartials\b|\bjacobian\b|\bhessian\b|\bvector[- ]valued\b/i;
+
+/**
+ * Kinds of function no showcase curve or lesson function stands for: a plot of 2x + 1 for "the
+ * continuity of a piecewise function" would mislead, so no lab is offered.
+ */
+const OTHER_KIND = /\bpiecewise\b|\bstep function\b|\bepsilon\b|\bdelta\b/i;
+
 /** A curve that shows an idea, where the exercise names the idea but not a function. */
-const SHOWCASE: { re: RegExp; lab: LabChoice }[] = [
+const SHOWCASE: { re: RegExp; not?: RegExp; lab: LabChoice }[] = [
   { re: /\blocal minim|\bsaddle/i, lab: { kind: 'descend', expr: 'x^4 - 3x^2 + x', start: 2, rates: [0.01, 0.05] } },
   { re: /\bremovable\b/i, lab: { kind: 'plot', expr: 'sin(x)/x', from: -10, to: 10 } },
   { re: /\bdiscontinu|\bcontinuous intervals?\b|\bjump\b/i, lab: { kind: 'plot', expr: '1/(x - 1)', from: -4, to: 4 } },
+  // Left and right limits that differ (−1 and 1 at x = 0); sin(x)/x has equal ones and would mislead.
+  { re: /\b(?:left|right)(?:[\s-]+hand)?(?:[\s-]+(?:and|vs\.?|versus|or)[\s-]+(?:left|right)(?:[\s-]+hand)?)?[\s-]+limits?\b|\bone[\s-]sided\b/i, lab: { kind: 'plot', expr: 'x/abs(x)', from: -3, to: 3 } },
   { re: /\blimits? at infinity\b|\binfinity\b/i, lab: { kind: 'plot', expr: 'x/(x + 1)', from: 0, to: 50 } },
-  { re: /\blimits?\b/i, lab: { kind: 'plot', expr: 'sin(x)/x', from: -10, to: 10 } },
-  { re: /\btangent|\bslope|\bderivative/i, lab: { kind: 'plot', expr: 'x^2', from: -4, to: 4, tangent: 1 } },
+  // "Why limits matter for derivatives" is neither a limit at a point nor a tangent: no curve shows it.
+  { re: /\blimits?\b/i, not: /\bderivative/i, lab: { kind: 'plot', expr: 'sin(x)/x', from: -10, to: 10 } },
+  { re: /\btangent|\bslope|\bderivative/i, not: /\blimits?\b/i, lab: { kind: 'plot', expr: 'x^2', from: -4, to: 4, tangent: 1 } },
 ];
 
 /**
@@ -48,13 +76,19 @@ const SHOWCASE: { re: RegExp; lab: LabChoice }[] = [
  * numerical differentiation lesson); `lessonFunction` is used where the exercise names none.
  */
 export function chooseLab(exercise: string, lessonTitle = '', lessonFunction: string | null = null): LabChoice | null {
-  const own = functionIn(exercise);
+  // An exercise on a function of several variables gets no one-variable lab: at most the 2-D
+  // gradient of its own f(x, y).
+  const two = function2In(exercise);
+  const several = !!two || SEVERAL_VARIABLES.test(exercise);
+  const own = several ? null : functionIn(exercise);
   const expr = own ?? lessonFunction;
   const gradLesson = GRAD_LESSON.test(lessonTitle);
   const at = Number(/\bat\s+x\s*=\s*(-?\d+(?:\.\d+)?)/i.exec(exercise)?.[1] ?? 3);
   if (GRAD.test(exercise) || (gradLesson && /\bstep sizes?\b|\bh\b|\bprecision\b|\berror\b/i.test(exercise))) {
+    if (several) return two ? { kind: 'grad2', expr: two.expr, vars: two.vars, at: pointIn(exercise) ?? [1, 2] } : null;
     return { kind: 'grad', expr: expr ?? 'x^2', at };
   }
+  if (several) return null;
   if (DESCEND.test(exercise)) {
     const showcase = !own && SHOWCASE.find((s) => s.lab.kind === 'descend' && s.re.test(exercise));
     if (showcase) return showcase.lab;
@@ -64,23 +98,38 @@ export function chooseLab(exercise: string, lessonTitle = '', lessonFunction: st
   }
   if (PLOT.test(exercise)) {
     if (own) return { kind: 'plot', expr: own, from: -5, to: 5, ...(/\btangent|\bslope|\bderivative/i.test(exercise) ? { tangent: 1 } : {}) };
-    const showcase = SHOWCASE.find((s) => s.lab.kind === 'plot' && s.re.test(exercise));
+    const showcase = SHOWCASE.find((s) => s.lab.kind === 'plot' && s.re.test(exercise) && !s.not?.test(exercise));
     if (showcase) return showcase.lab;
-    // "Plot the residuals" in a lesson with no function of x: nothing to plot here.
-    if (lessonFunction) return { kind: 'plot', expr: lessonFunction, from: -5, to: 5 };
+    // The lesson's function only where the exercise asks for a drawing of some function, not of a
+    // kind the lesson's is not ("a piecewise function": 2x + 1 would mislead). "Plot the
+    // residuals" in a lesson with no function of x: nothing to plot here.
+    if (lessonFunction && DRAW.test(exercise) && !OTHER_KIND.test(exercise)) return { kind: 'plot', expr: lessonFunction, from: -5, to: 5 };
   }
   return null;
 }
+
+/** "at (1, 2)": the point an exercise names for a function of two variables. */
+function pointIn(text: string): [number, number] | null {
+  const m = /\bat\s*\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)/i.exec(text);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+const DRAW = /\bplot|\bgraph\b|\bsketch|\bcurve\b|\bvisuali[sz]e|\bdraw\b|\bpicture\b/i;
 
 /** The lab in calc-ml's own words: what to type to run it outside the lesson. */
 export function labCommand(lab: LabChoice): string {
   const q = (e: string) => `"${e}"`;
   if (lab.kind === 'grad') return `calc-ml grad ${q(lab.expr)} --at ${lab.at}`;
+  if (lab.kind === 'grad2') {
+    const vars = lab.vars[0] === 'x' && lab.vars[1] === 'y' ? '' : ` --vars ${lab.vars.join(',')}`;
+    return `calc-ml grad ${q(lab.expr)}${vars} --at ${lab.at.join(',')}`;
+  }
   if (lab.kind === 'descend') return `calc-ml descend ${q(lab.expr)} --start ${lab.start} --lr ${lab.rates.join(',')}`;
   return `calc-ml plot ${q(lab.expr)} --from ${lab.from} --to ${lab.to}${lab.tangent !== undefined ? ` --tangent ${lab.tangent}` : ''}`;
 }
 
 /** The lab for a whole lesson, for `:lab` where the step has none of its own: from the title. */
 export function lessonLab(title: string, lessonFunction: string | null): LabChoice {
-  return chooseLab(title, title, lessonFunction) ?? { kind: 'plot', expr: lessonFunction ?? 'x^2', from: -5, to: 5 };
+  const lab = chooseLab(title, title, lessonFunction);
+  return lab && lab.kind !== 'grad2' ? lab : { kind: 'plot', expr: lessonFunction ?? 'x^2', from: -5, to: 5 };
 }

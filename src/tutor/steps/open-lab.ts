@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import { compileExpression } from '../../math/engine.js';
+import { compileExpression, compileExpression2 } from '../../math/engine.js';
 import { formatNumber as fmt } from '../../math/format.js';
 import type { Lesson } from '../../lesson/model.js';
 import { descentReport, gradientReport, plotReport } from '../labs.js';
@@ -26,6 +26,16 @@ export function lessonFunction(lesson: Lesson): string | null {
 function readable(expr: string): boolean {
   try {
     compileExpression(expr);
+    return true;
+  } catch (e) {
+    if (e instanceof UserError) return false;
+    throw e;
+  }
+}
+
+function readable2(expr: string, vars: [string, string]): boolean {
+  try {
+    compileExpression2(expr, vars);
     return true;
   } catch (e) {
     if (e instanceof UserError) return false;
@@ -61,6 +71,7 @@ function descendable(lab: LabChoice): LabChoice {
 /** The lab an exercise gets from its own text, when its expression reads. */
 export function exerciseLab(prompt: string, lesson: Lesson, fn: string | null): LabChoice | null {
   const lab = chooseLab(prompt, lesson.title, fn);
+  if (lab?.kind === 'grad2') return readable2(lab.expr, lab.vars) ? lab : null;
   if (!lab || !readable(lab.expr)) return null;
   // The exercise's own function is kept as it is (descent on it is the exercise); the lesson's only where it suits.
   return functionIn(prompt) ? lab : descendable(lab);
@@ -69,6 +80,10 @@ export function exerciseLab(prompt: string, lesson: Lesson, fn: string | null): 
 /** "descend on x^2 from x = 3 with rates 0.1, 0.5": the lab in a few words. */
 export function labText(lab: LabChoice): string {
   if (lab.kind === 'grad') return `grad: f′(x) of ${lab.expr} at x = ${fmt(lab.at)}, exact and by finite differences`;
+  if (lab.kind === 'grad2') {
+    const [a, b] = lab.vars;
+    return `grad: the gradient of f(${a}, ${b}) = ${lab.expr} at (${a}, ${b}) = (${fmt(lab.at[0])}, ${fmt(lab.at[1])}), exact and by central differences`;
+  }
   if (lab.kind === 'descend') return `descend: gradient descent on ${lab.expr} from x = ${fmt(lab.start)}, rate${lab.rates.length > 1 ? 's' : ''} ${lab.rates.map((r) => fmt(r)).join(', ')}`;
   return `plot: ${lab.expr} from ${fmt(lab.from)} to ${fmt(lab.to)}${lab.tangent !== undefined ? `, tangent at x = ${fmt(lab.tangent)}` : ''}`;
 }
@@ -82,10 +97,12 @@ export async function openLab(arg: string | null, ctx: StepContext): Promise<voi
   const fn = ctx.lessonFunction ?? null;
   let lab: LabChoice = ctx.suggested ?? lessonLab(ctx.lesson.title, fn);
   if (arg) {
+    // ":lab plot" on an exercise's f(x, y): the one-variable labs work on the lesson's function.
+    if (lab.kind === 'grad2' && !/^(grad|g)$/.test(arg)) lab = lessonLab(ctx.lesson.title, fn);
     const expr = lab.expr;
     if (/^(plot|p)$/.test(arg)) lab = { kind: 'plot', expr, from: -5, to: 5 };
     else if (/^(descend|gd|d)$/.test(arg)) lab = { kind: 'descend', expr, start: 3, rates: [0.05, 0.3, 0.9, 1.05] };
-    else if (/^(grad|g)$/.test(arg)) lab = { kind: 'grad', expr, at: 3 };
+    else if (/^(grad|g)$/.test(arg)) lab = lab.kind === 'grad2' ? lab : { kind: 'grad', expr, at: 3 };
     else {
       ui.say(`There is no lab "${arg}": type :lab, :lab plot, :lab descend or :lab grad.`);
       return;
@@ -95,6 +112,7 @@ export async function openLab(arg: string | null, ctx: StepContext): Promise<voi
   let text: string;
   try {
     if (lab.kind === 'grad') text = (await gradientReport(lab.expr, lab.at, ctx.screen)).text;
+    else if (lab.kind === 'grad2') text = await (await import('../../commands/grad2d.js')).gradient2Report(lab.expr, lab.vars, lab.at, ctx.screen);
     else if (lab.kind === 'descend') text = (await descentReport(lab.expr, lab.rates, lab.start, ctx.screen, 30)).text;
     else text = await plotReport(lab.expr, lab.from, lab.to, ctx.screen, lab.tangent);
   } catch (e) {
