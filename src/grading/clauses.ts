@@ -135,7 +135,9 @@ const QUALITY: Record<string, string> = Object.assign(Object.create(null) as Rec
 function comparisons(tokens: Token[], lastClause: number): number {
   for (let i = 0; i < tokens.length; i++) {
     const v = tokens[i];
-    if (!WIN.has(v.lemma) || v.pos !== 'VERB') continue;
+    // ("A is *superior to* B in accuracy", "*better than* B on speed": the same comparison)
+    const adjective = (v.lemma === 'superior' || v.lemma === 'better' || v.lemma === 'preferable') && ['to', 'than'].includes(tokens[i + 1]?.lemma ?? '');
+    if (!(WIN.has(v.lemma) && v.pos === 'VERB') && !adjective) continue;
     const own = (k: number) => tokens[k]?.clause === v.clause;
     let on = i + 1;
     while (own(on) && on - i <= 8 && !(tokens[on].pos === 'ADP' && ['on', 'in', 'at', 'for'].includes(tokens[on].lemma))) on++;

@@ -115,6 +115,7 @@ describe('a comparison says its quality of the winner, not of the thing beaten',
   test.each([
     ['1.2.26.8', 'Finite differences outperform the analytic derivative in both precision and speed.'],
     ['1.2.26.8', 'The numeric gradient beats the analytic gradient on accuracy, even if it takes longer.'],
+    ['1.2.26.8', 'Numeric is better than analytic on precision, because it does not need the rules.'],
   ])('%s: the numeric one said to win on precision is wrong: %j', (ref, answer) => {
     expect(grade(ref, answer).verdict).toBe('incorrect');
   });
@@ -122,6 +123,7 @@ describe('a comparison says its quality of the winner, not of the thing beaten',
   test.each([
     ['1.2.26.8', 'The analytic gradient beats the numeric one on precision and speed; the numeric one only approximates it with a finite difference.'],
     ['1.2.26.8', 'Analytic derivatives outperform finite differences on accuracy and cost, since finite differences only estimate the slope.'],
+    ['1.2.26.8', 'The analytic derivative is superior to finite differences in accuracy and speed; finite differences approximate.'],
   ])('%s: the analytic one said to win is right: %j', (ref, answer) => {
     expect(grade(ref, answer).verdict).toBe('correct');
   });
