@@ -104,7 +104,7 @@ export interface ClaimHit {
 /** Negation the model does not flag: "nothing", "none", "never", "no one"; "not … without" cancels. */
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'none', 'neither', 'nor', 'cannot']);
 
-const COUNTERFACTUAL = new Set(['would', "'d", 'could', 'might']);
+const COUNTERFACTUAL = new Set(['would', "'d", 'could', 'might', 'impossible', 'hopeless', 'useless', 'stuck', 'lost', 'blind', 'blindly']);
 
 function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   const own = new Set(at);
@@ -262,7 +262,8 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
       if (!direction && (axis === 'up' || axis === 'down') && verbChunk !== anchor.chunk && opensWithTo) direction = chunkDirection(ts, at[at.length - 1], axis);
       // A size is said once for the sentence: "If the step is too large, the updates overshoot."
       if (!direction && (axis === 'large' || axis === 'small')) {
-        const before = ts.filter((t, i) => i <= at[0] && t.statement === anchor.statement && t.chunk !== anchor.chunk);
+        // (the size nearest before it as typed: "neither too big (it overshoots) nor too small (it crawls)")
+        const before = ts.filter((t) => t.place <= anchor.place && t.statement === anchor.statement && t.chunk !== anchor.chunk).sort((a, b) => a.place - b.place);
         direction = directionOf(before, axis);
       }
     }

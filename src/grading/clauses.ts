@@ -301,6 +301,9 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
           // "Analytic: symbolic derivative, exact": each item of a labelled line is said of its label.
         } else newClause();
         if (!asideOpen) resume = undefined;
+      } else if (w.text === ':' && !clauseHasVerb && ownSoFar.some((t) => DENIERS.has(t.lemma))) {
+        // "Not a part of the model: it scores …": a denied fragment, then the statement.
+        newClause();
       } else if (w.text === ':' && !clauseHasVerb && ownSoFar.length && ownSoFar.length <= 3 && tokens.filter((t) => t.sentence === w.sentence).length === ownSoFar.length) {
         labelled = true;
       } else if (w.text === ':' && clauseHasVerb && !conditional) {

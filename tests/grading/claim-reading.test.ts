@@ -48,6 +48,12 @@ describe('a denial counts only for the claim it denies, in its own clause', () =
     // denies the wrong idea (the loss makes predictions), affirms the right one
     ['quiz.6', "A loss function doesn't produce the predictions; it measures how far off they are from the true values."],
     ['quiz.6', "The loss doesn't make any predictions; it tells you how bad they are."],
+    // a denied fragment before a colon denies only itself
+    ['quiz.6', 'Not a part of the model: a loss function scores how wrong the predictions are against the true values.'],
+    // "impossible without X": X is needed
+    ['quiz.5', 'Learning is impossible without derivatives: they say how the loss changes when each weight moves, so we know which way to adjust.'],
+    // the size nearest before an aside, as typed
+    ['1.2.26.6', 'Neither too big (it overshoots) nor too small (it takes forever): the step size sets how far each update moves.'],
     // "without X you would …": X is needed
     ['quiz.5', 'Without derivatives we would be guessing blindly; the gradient says how the loss changes when each weight moves, so we know which way to adjust it to lower the loss.'],
     // "… and might never settle" says the overshoot, it denies nothing
@@ -58,6 +64,8 @@ describe('a denial counts only for the claim it denies, in its own clause', () =
 
   test.each([
     ['quiz.6', 'A loss function does not measure how wrong the predictions are.'],
+    ['quiz.6', 'Not how wrong the predictions are: it is the model\'s output.'],
+    ['1.2.26.6', 'Neither too small (it overshoots) nor too big (it takes forever): the step size sets how far each update moves.'],
     ['quiz.5', 'Derivatives do not tell us how the loss changes, so calculus is not needed for learning.'],
     ['1.2.26.6', 'It sets how far each update moves, but too large a step never overshoots; too small is slow.'],
   ])('%s: a denial of the right idea itself stays wrong: %j', (ref, answer) => {
