@@ -40,7 +40,16 @@ export function checkLesson(lesson: Lesson): Problem[] {
       message: `the ${unmarked.length} true/false items carry no (True)/(False) marks; the quiz runs them as self-check`,
     });
   }
-  if (!lesson.objectives.length && !lesson.exercises.length && !items.length) {
+  // "1. What does a derivative measure?" under "Multiple Choice" with no a) b) c) beneath it.
+  const optionless = lesson.quiz.multipleChoice.filter((q) => !q.options.length);
+  if (optionless.length) {
+    problems.push({
+      line: optionless[0].line,
+      severity: 'warning',
+      message: `${optionless.length === 1 ? 'the multiple-choice item lists' : `the ${optionless.length} multiple-choice items list`} no options (a), b), …); the quiz asks ${optionless.length === 1 ? 'it' : 'them'} to be answered in the learner's own words`,
+    });
+  }
+  if (!lesson.objectives.length && !lesson.exercises.length && !items.length && !lesson.quiz.multipleChoice.length) {
     error(1, 'nothing to teach: no objectives, exercises or quiz questions were found (see lessons/ for the format)');
   }
   return problems.sort((a, b) => a.line - b.line || (a.severity === 'error' ? -1 : 1));

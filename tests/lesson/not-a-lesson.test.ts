@@ -74,3 +74,9 @@ describe('as a learner sees it on the command line', () => {
     expect(said).not.toMatch(/\b2 multiple choice\b/);
   });
 });
+
+test('check says which multiple-choice items list no options, and how the quiz asks them', () => {
+  const file = put('Lesson-2.3.6-Test.md', '# Lesson 2.3.6: MILESTONE TEST - Maps\n\n## Part A: Multiple Choice (3 questions)\n\n1. What is a map?\n2. What does get return?\n3. Which is faster?\n   - A) a list\n   - B) a dict\n');
+  const r = runCli(['check', file]);
+  expect(r.stdout).toContain(`${file}:5: warning: the 2 multiple-choice items list no options (a), b), …); the quiz asks them to be answered in the learner's own words\n`);
+});
