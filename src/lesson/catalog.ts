@@ -224,6 +224,24 @@ export function listLessons(dirs: string[]): Listing {
 
 const ID_REF = /^\d+(?:\.\d+)+$/;
 
+/**
+ * The lesson an id names. A title with a typo ('# Lesson 1.1.50' in Lesson-1.1.51-….md, whose links
+ * say 1.1.51) would otherwise take its neighbour's id and leave its own unreachable: the file name
+ * counts too, and a lesson whose title and file name both say the id wins. When several answer,
+ * the learner is told which one opens and how to open the other.
+ */
+export function pickById<E extends Pick<CatalogEntry, 'id' | 'title' | 'path'>>(entries: E[], ref: string, warn?: (line: string) => void): E | undefined {
+  const candidates = entries.filter((e) => e.id === ref || idFromFileName(e.path) === ref);
+  // The same lesson twice (bundled and a copy in --dir) is one lesson: keep the first.
+  const distinct = candidates.filter((e, i) => candidates.findIndex((o) => lessonKey(o.id, o.title) === lessonKey(e.id, e.title) && idFromFileName(o.path) === idFromFileName(e.path)) === i);
+  const score = (e: E) => (e.id === ref ? 2 : 0) + ((idFromFileName(e.path) ?? ref) === ref ? 1 : 0);
+  const best = [...distinct].sort((a, b) => score(b) - score(a))[0];
+  for (const other of distinct.filter((e) => e !== best)) {
+    warn?.(`Note: ${other.path} also answers to ${ref} (its title says ${other.id}, its file name ${idFromFileName(other.path) ?? 'no id'}); opening ${best.path}; give the other's path to open it.`);
+  }
+  return best;
+}
+
 /** `[lesson]` → a file path: nothing means the bundled lesson; an id is looked up; else a path. */
 export function resolveLessonRef(ref: string | undefined, dirs: string[], warn?: (line: string) => void): string {
   if (!ref) {
@@ -234,7 +252,7 @@ export function resolveLessonRef(ref: string | undefined, dirs: string[], warn?:
   if (ID_REF.test(ref) && !existsSync(ref)) {
     const { entries, skipped } = listLessons(dirs);
     for (const s of skipped) if (/^cannot read this folder/.test(s.reason)) warn?.(`Note: ${s.path}: ${s.reason}.`);
-    const hit = entries.find((e) => e.id === ref);
+    const hit = pickById(entries, ref, warn);
     if (hit) return hit.path;
     const known = entries.map((e) => e.id).join(', ');
     throw new UserError(

@@ -89,6 +89,18 @@ describe('quiz reader', () => {
     expect(l.quiz.multipleChoice.map((q) => [q.n, q.placeholder, q.answer])).toEqual([[1, true, null], [2, true, null]]);
     expect(l.quiz.trueFalse.map((q) => [q.n, q.placeholder, q.answer])).toEqual([[3, true, null]]);
   });
+
+  test.each([
+    ['Evaluation statement', true],
+    ['Feature engineering statement', true],
+    ['Methodology statement.', true],
+    ['Statement about data assumptions.', true],
+    ['Python has a switch statement.', false],
+    ['The gradient points to steepest ascent.', false],
+  ])('a true/false item %j is a placeholder: %s', (statement, placeholder) => {
+    const l = lesson(`## Part B: True/False (1 question)\n\n1. ${statement}\n`);
+    expect(l.quiz.trueFalse.map((q) => q.placeholder)).toEqual([placeholder]);
+  });
 });
 
 describe('milestone sections', () => {

@@ -110,5 +110,9 @@ export function trueFalseOptions(options: ChoiceOption[]): boolean {
 
 /** Template stand-ins a milestone test ships with instead of questions. */
 export function isPlaceholderText(text: string): boolean {
-  return /^(statement (about|on|regarding|of)\b|methodology statement|placeholder|tbd\b|todo\b|question \d+\s*$|\[.*\]$)/i.test(text.trim());
+  const t = text.trim();
+  // 'Evaluation statement', 'Feature engineering statement': a topic named and the word 'statement'
+  // stands where the author meant to write one (a real true/false statement has a verb and more words).
+  if (/^(\S+\s+){0,2}statement\.?$/i.test(t)) return true;
+  return /^(statement (about|on|regarding|of)\b|placeholder|tbd\b|todo\b|question \d+\s*$|\[.*\]$)/i.test(t);
 }
