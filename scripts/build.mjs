@@ -3,7 +3,7 @@
 // Bundling also lets mathjs be tree-shaken to the factories we use (importing all of it costs ~0.5 s).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -63,7 +63,10 @@ const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(b) {
     const ours = join(root, 'src', 'text-width.ts');
-    const mine = [join(root, 'node_modules', 'wrap-ansi') + '/', join(root, 'src') + '/'];
+    // esbuild names importers by their real path: a node_modules that is a symbolic link (a shared
+    // install, pnpm) puts wrap-ansi outside root, so both spellings count.
+    const wrap = join(root, 'node_modules', 'wrap-ansi');
+    const mine = [wrap + '/', join(root, 'src') + '/', ...(existsSync(wrap) ? [realpathSync(wrap) + '/'] : [])];
     b.onResolve({ filter: /^string-width$/ }, (args) => (mine.some((d) => args.importer.startsWith(d)) ? { path: ours } : undefined));
   },
 };
