@@ -16,8 +16,10 @@ import { fileURLToPath } from 'node:url';
 
 const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : '';
 const root = fileURLToPath(new URL('..', import.meta.url));
-// (node_modules/.cache is as deep as tests/grading, so the fixtures' relative file URLs resolve as in jest)
-const out = `${root}node_modules/.cache/agreement-${process.pid}.mjs`;
+// (tests/.tmp is as deep as tests/grading, so the fixtures' relative file URLs resolve as in jest; it is a
+// folder of the checkout itself, not of node_modules, which a worktree links from another checkout: Node
+// names a module by its real path, and the lesson key would be read from there)
+const out = `${root}tests/.tmp/agreement-${process.pid}.mjs`;
 const entry = `
 import { grade, loadMathGrading } from '../../src/grading/index.ts';
 import { question } from './seed.ts';

@@ -125,6 +125,8 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   }
   // "you can't minimise the loss without derivatives", "without derivatives we wouldn't know which
   // way": not … without … says they are needed.
+  // "Maximise the loss? No — …": the question's idea is turned down.
+  if (ts[at[0]].refused) n++;
   if (without && n) n++;
   // "*Without* slopes you *would* be tuning blindfolded": a supposition of the idea's absence, with
   // its cost, says the idea is needed; it denies nothing.
@@ -209,6 +211,8 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
   const clauses = [...new Set(ts.map((t) => t.clause))];
   for (const c of clauses) {
     const from = ts.findIndex((t) => t.clause === c);
+    // (a question makes no claim: "what do you make smallest" says nothing is made smallest)
+    if (ts[from].question) continue;
     let to = from;
     while (to < ts.length && ts[to].clause === c) to++;
     // Every place the first group is said is a candidate anchor; with a direction, the first that
@@ -367,7 +371,8 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
   for (const m of rubric.misconceptions) {
     const hits = matchPattern(reading, m.says, m.direction, asked);
     const want = m.direction ? axisSign[m.direction] : 0;
-    for (const x of hits) if (x.negated && (!m.direction || x.direction === want) && m.says.length > 1) deniesWrong.add(x.clause);
+    // (a relation, not a topic word: two word groups, or an alternative of two words or more, "data backwards")
+    for (const x of hits) if (x.negated && (!m.direction || x.direction === want) && (m.says.length > 1 || x.at.length > 1)) deniesWrong.add(x.clause);
     // A list of words relates none of them: "analytic numeric exact approximate" says neither that
     // numeric is exact nor that analytic approximates. (A wrong topic, one word group, is named even so.)
     if (reading.keywordList && (m.says.length > 1 || m.direction)) continue;

@@ -29,6 +29,10 @@ export interface Token extends Word {
   place: number;
   /** A "not" that asks for agreement ("isn't it that …?"), denying nothing. */
   asks?: true;
+  /** On every word of a question answered "no" ("Maximise the loss? No — …"): what it asks is denied. */
+  refused?: true;
+  /** On every word of a clause that is a question ("what do you choose", "exact or approximate?"): it states nothing. */
+  question?: true;
   /** Where the word is in the answer as typed, when it is there (not a word spelled out). */
   from?: number;
   to?: number;
@@ -53,9 +57,13 @@ const JOINERS = new Set(['but', 'so', 'because', 'since', 'while', 'whereas', 'h
 const INNER_ADVERBS = new Set(['then', 'however', 'thus', 'therefore', 'hence', 'instead', 'otherwise', 'yet']);
 /** "…with the gradient *rather than* against it", "*instead of* moving with it": what follows is denied. */
 const DENYING = [['rather', 'than'], ['instead', 'of']];
+const QUESTION_WORDS = new Set(['what', 'which', 'how', 'where', 'why', 'when', 'who']);
 const RELATIVE = new Set(['which', 'that', 'where', 'how', 'what', 'whether', 'who', 'when', 'why']);
 /** Words that make what follows a result of the clause before ("… leads to lower loss"). */
 const RESULT = new Set(['lead', 'result', 'cause', 'make', 'give', 'mean']);
+
+/** Verbs that carry on the verb after them: "keeps going down", "starts to drop", "continues falling". */
+const CATENATIVE = new Set(['keep', 'start', 'begin', 'continue', 'go on', 'tend']);
 
 const MODALS = new Set(['may', 'might', 'can', 'could', 'will', 'would', 'should', 'must']);
 const DENIERS = new Set(['not', 'no', 'never', 'nor', 'cannot']);
@@ -116,7 +124,13 @@ function apposition(raw: Word[], comma: number, ownSoFar: Token[]): boolean {
  * in "add the learning rate times the negative gradient" and cut the step's signs apart.
  */
 function compoundNoun(w: Word, i: number, ws: Word[]): Word {
-  return (w.lemma === 'learn' || w.lemma === 'learning') && w.pos === 'VERB' && ws[i + 1]?.lemma === 'rate' ? { ...w, pos: 'NOUN' } : w;
+  if ((w.lemma === 'learn' || w.lemma === 'learning') && w.pos === 'VERB' && ws[i + 1]?.lemma === 'rate') return { ...w, pos: 'NOUN' };
+  // "minimise the average *squared* error": a participle between a determiner or adjective (or a
+  // verb it is the object of) and its noun describes the noun; tagged a verb, it would start a chunk
+  // of its own and part "error" from "minimise".
+  const before = ws[i - 1]?.pos;
+  if (w.pos === 'VERB' && /ed$/.test(w.text) && ws[i + 1]?.pos === 'NOUN' && (before === 'DET' || before === 'ADJ' || before === 'VERB')) return { ...w, pos: 'ADJ' };
+  return w;
 }
 
 /** Verbs of winning a comparison: "A *beats* B on precision". */
@@ -267,6 +281,13 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
       // "…but isn't it that the gradient points uphill?": the "not" of a question that asks for
       // agreement denies nothing; it is a hedge.
       if (w.text === '?') {
+        // "(exact or approximate?)": a choice put as a question, with no verb, states neither.
+        const own = tokens.filter((t) => t.clause === clause);
+        if (own.length && own.some((t) => t.lemma === 'or') && !own.some((t) => isVerb(t))) own.forEach((t) => (t.question = true));
+        // "Maximise the loss? No — minimise it": a question answered "no" is an idea denied.
+        if (['no', 'nope', 'nah'].includes(raw[i + 1]?.text ?? '')) {
+          for (const t of tokens) if (t.sentence === w.sentence) t.refused = true;
+        }
         tokens.forEach((t, k) => {
           const n = tokens[k + 1];
           const opensClause = k === 0 || tokens[k - 1].clause !== t.clause;
@@ -352,8 +373,11 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     } else if (w.lemma === 'when' && tokens.every((t) => t.clause !== clause)) conditional = true;
     if (RELATIVE.has(w.lemma)) relativeSinceVerb = true;
     if (isVerb(w) || (w.lemma === 'to' && next && isVerb(next))) {
-      // A second verb starts a new chunk, unless it sits in a relative clause ("the way the loss goes").
-      if (chunkHasVerb && !relativeSinceVerb && !(prev && prev.lemma === 'to' && prev.chunk === chunk && w.pos === 'VERB' && tokens.filter((t) => t.chunk === chunk).length === 1)) {
+      // A second verb starts a new chunk, unless it sits in a relative clause ("the way the loss goes"),
+      // or goes on a verb of keeping or starting ("the loss *keeps going* down", "*starts to* fall"):
+      // that is one predicate, and its way is the subject's.
+      const goesOn = !!prev && prev.chunk === chunk && (CATENATIVE.has(prev.lemma) || (prev.lemma === 'to' && CATENATIVE.has(tokens[tokens.length - 2]?.lemma ?? '')));
+      if (chunkHasVerb && !relativeSinceVerb && !goesOn && !(prev && prev.lemma === 'to' && prev.chunk === chunk && w.pos === 'VERB' && tokens.filter((t) => t.chunk === chunk).length === 1)) {
         newChunk();
         chunkHasVerb = false;
       }
@@ -420,6 +444,16 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const before = tokens.slice(0, i).reverse().find((x) => x.pos === 'NOUN' || x.pos === 'PROPN');
     if (before && before.sentence === t.sentence && GRADIENT_NOUNS.has(before.lemma)) t.refers = before.lemma;
   });
+  // "what do you choose", "which way does it point": a clause that opens with a question word and an
+  // auxiliary before its subject asks; it says nothing (a hint's questions said back answer none).
+  for (const c of new Set(tokens.map((t) => t.clause))) {
+    const own = tokens.filter((t) => t.clause === c);
+    if (!QUESTION_WORDS.has(own[0].lemma)) continue;
+    // (not "be": "which is the steepness", "what is left" are relative clauses as often as questions)
+    const asking = (t: Token | undefined) => !!t && (t.lemma === 'do' || (t.pos === 'AUX' && MODALS.has(t.lemma)));
+    const k = asking(own[1]) ? 1 : ['ADJ', 'ADV', 'NOUN'].includes(own[1]?.pos ?? '') && asking(own[2]) ? 2 : 0;
+    if (k && own[k + 1] && ['PRON', 'DET', 'NOUN', 'PROPN'].includes(own[k + 1].pos)) own.forEach((t) => (t.question = true));
+  }
   const words = tokens.filter((t) => !t.borrowed).length;
   const hasVerb = tokens.some((t) => isVerb(t) || (t.pos === 'AUX' && t.lemma !== 'be'));
   // ("lr too high: diverges": a label and what it does is a statement, as "=" and "→" are)
@@ -427,7 +461,14 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   // ("error prediction minimize": a verb among the nouns does not make a sentence.)
   const source = text.slice(0, READ_LIMIT);
   locate(tokens, source);
-  return { tokens, words, hasVerb, keywordList: words >= 2 && !hasLinks, source };
+  // ("rate, per hour, speed, change": short items between commas, with no verb, are a list of words
+  // too, whatever small words they hold)
+  // (no article: "the exact ones" between commas is a noun phrase said of what is before it)
+  const items = source.split(/[,/\n]+/).map((x) => (x.match(/[\p{L}\p{N}]+/gu) ?? []).length).filter(Boolean);
+  // ("rising", "falling": a participle alone in an item is a word of the list, not a statement)
+  const stated = tokens.some((t) => t.pos === 'AUX' || (isVerb(t) && !/(ing|ed)$/.test(t.text)));
+  const commaList = !stated && !tokens.some((t) => ['the', 'a', 'an'].includes(t.lemma)) && !source.includes(';') && items.length >= 3 && items.every((n) => n <= 3) && !/[=→]|\S:\s+\S/.test(source);
+  return { tokens, words, hasVerb, keywordList: (words >= 2 && !hasLinks) || commaList, source };
 }
 
 /* ------------------------------------------------------------------ direction words */

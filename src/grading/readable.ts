@@ -78,7 +78,9 @@ export function isPastedBack(ts: Token[], sources: Source[]): boolean {
     const pairs = alignment(mine, src);
     // (and most of the text is said back: "a rate of change", four words of a long hint, is an
     // answer; a piece of a hint with its blank left empty, "it is the ___ of the tangent", is not)
-    const unfilled = ts.some((t) => BLANK.test(t.text));
+    // (a piece of a hint is said back too when its questions are left asking: "what do you choose,
+    // what do you make smallest")
+    const unfilled = ts.some((t) => BLANK.test(t.text) || t.question);
     if (pairs.length / mine.length < 0.7 || (!unfilled && pairs.length / src.filter((l) => !BLANK.test(l)).length < 0.5)) return false;
     const own = mine.length - pairs.length;
     const blanks = src.flatMap((l, j) => (BLANK.test(l) ? [j] : []));
@@ -98,4 +100,18 @@ export function restatesQuestion(ts: Token[], asked: ReadonlySet<string>): boole
   const content = contentWords(ts).filter((t) => !FILLER.has(t.lemma) && !['need', 'important', 'use', 'help', 'mean', 'thing', 'really', 'define', 'explain', 'example', 'simple', 'basically', 'lot', 'good', 'work', 'connect', 'matter'].includes(t.lemma));
   if (!content.length) return ts.length > 0;
   return content.filter((t) => asked.has(t.lemma)).length / content.length >= 0.8;
+}
+
+/** A question that asks what a thing is: "What is a loss function?", "Define derivative in one sentence." */
+export function asksDefinition(prompt: string): boolean {
+  return /^\s*(what\s+is|what\s+are|what's|define)\b/i.test(prompt);
+}
+
+/**
+ * "Like MSE or cross-entropy", "e.g. the mean squared error": a few words that open as examples and
+ * state nothing (no auxiliary, no pronoun to say something of) name instances, not what the thing is.
+ */
+export function examplesOnly(answer: string, ts: Token[]): boolean {
+  if (!/^\s*(like|e\.?\s?g\.?|eg|such as|for example|for instance|examples?\s*:)(?![\p{L}])/iu.test(answer)) return false;
+  return wordCount(answer) <= 8 && !ts.some((t) => t.pos === 'AUX' || t.pos === 'PRON');
 }

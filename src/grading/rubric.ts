@@ -2,7 +2,8 @@ import type { RubricQuestion } from './question.js';
 import type { ClaimRead, Verdict } from './verdict.js';
 import { assessClaims } from './claims.js';
 import { lemmas } from './nlp.js';
-import { isGibberish, isHedgedGuess, isPastedBack, isQuestion, restatesQuestion, wordCount, type Source } from './readable.js';
+import { spellOut } from './notation.js';
+import { asksDefinition, examplesOnly, isGibberish, isHedgedGuess, isPastedBack, isQuestion, restatesQuestion, wordCount, type Source } from './readable.js';
 
 /**
  * The claim rubric: a written answer is correct when it makes enough of the key's claims (and the
@@ -45,7 +46,8 @@ const DIRECTION_NAMES: Record<string, [string, string]> = {
 /** What a learner may paste back: the question's prompt and every hint of the key (not only the first). */
 export function pasteSources(q: RubricQuestion): Source[] {
   const texts = [q.prompt, ...new Set([...(q.hints ?? []), ...(q.hint ? [q.hint] : [])])];
-  return texts.map((t) => ({ lemmas: lemmas(t) }));
+  // (read as answers are, with maths spelled out: "f(x) = x²" pasted reads "f of x is x squared")
+  return texts.map((t) => ({ lemmas: lemmas(spellOut(t)) }));
 }
 
 /** Names of maths that are no English words: an answer of these, symbols and numbers only is a formula. */
@@ -79,6 +81,9 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
 
   if (isQuestion(answer, ts)) return unreadable(q, 'This is a question, not an answer: say what you think, as a statement.', claims);
   if (isHedgedGuess(answer, ts)) return unreadable(q, 'A guess is not an answer yet: say it as a full sentence, and say why.', claims);
+  if (asksDefinition(q.prompt) && examplesOnly(answer, ts)) {
+    return unreadable(q, 'This names examples, but the question asks what it is: say what it does or measures, in a sentence.', claims);
+  }
   if (isPastedBack(ts, pasteSources(q))) {
     return unreadable(q, 'This is the question or its hint said back: answer it in your own words.', claims);
   }
