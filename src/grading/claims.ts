@@ -58,7 +58,8 @@ function compileAlt(text: string): Alt {
 /** Words a misspelling may stand for; the same stem families learners write in several forms. */
 function same(t: Token, w: Alt['words'][number]): boolean {
   // Misspellings only for words that are no English word: "paint" is never "point", "less" never "loss".
-  if (w.prefix) return t.lemma.startsWith(w.lemma) || (t.refers?.startsWith(w.lemma) ?? false) || (!t.known && t.pos !== 'NUM' && nearPrefix(t.text, w.lemma));
+  // (as typed too: the reader's spelling rule makes "precise" "precize", which "precise*" must still match)
+  if (w.prefix) return t.lemma.startsWith(w.lemma) || t.text.startsWith(w.lemma) || (t.refers?.startsWith(w.lemma) ?? false) || (!t.known && t.pos !== 'NUM' && nearPrefix(t.text, w.lemma));
   if (t.lemma === w.lemma || t.text === w.lemma || t.refers === w.lemma || (w.word !== undefined && (t.lemma === w.word || t.text === w.word))) return true;
   // An inflected word the model kept whole ("squared") or reduced to another lemma ("tuning" →
   // "tun"): its form still says which word it is. An -ing word kept whole is a noun of its own
@@ -229,7 +230,9 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
     // "we move *it* the way that …": "it" after a verb is what is moved, not the gradient speaking.
     for (let k = anchors.length - 1; k >= 0; k--) {
       const t = ts[anchors[k][0]];
-      if (t.lemma === 'it' && ts[anchors[k][0] - 1]?.pos === 'VERB' && ts[anchors[k][0] - 1].clause === t.clause) anchors.splice(k, 1);
+      // ("… to decrease *it*": an "it" the reader took for a noun named before, the loss, stays that noun.)
+      const standsFor = t.refers !== undefined && !GRADIENT.has(t.refers);
+      if (t.lemma === 'it' && !standsFor && ts[anchors[k][0] - 1]?.pos === 'VERB' && ts[anchors[k][0] - 1].clause === t.clause) anchors.splice(k, 1);
     }
     anchors.sort((x, y) => x[0] - y[0]);
     let at: number[] = [];
@@ -247,10 +250,30 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
         break;
       }
     }
+    // "differentiate the formula by hand *and get the true slope*", "do it with the rules, *so you get*
+    // the exact value": a clause that goes on with the same doer (no subject of its own, or "you"/"we"
+    // after "so") takes what the clause before named: a pattern may begin there and end here.
+    let carried = false;
+    if (!ok && says.length > 1 && !axis && from > 0 && ts[from - 1].sentence === ts[from].sentence && goesOn(ts, from)) {
+      const c0 = ts[from - 1].clause;
+      const start = ts.findIndex((t) => t.clause === c0);
+      const rest = matchRest(ts, from, to, says.slice(1));
+      if (rest) {
+        for (const a of says[0]) {
+          const f = findAlt(ts, start, from, compileAlt(a));
+          if (f) {
+            at = [...f, ...rest];
+            ok = carried = true;
+            break;
+          }
+        }
+      }
+    }
     if (!ok || !at.length) continue;
     // "Speed is not a rate of change, *it* is just a number": a pronoun standing for the thing named
     // before names it again; alone, it makes no claim of a one-word idea.
-    if (says.length === 1 && at.every((i) => ts[i].refers !== undefined && ts[i].pos === 'PRON')) continue;
+    // (With a way to go, it does: "move the weights the opposite way to *decrease it*" lowers the loss.)
+    if (says.length === 1 && !axis && at.every((i) => ts[i].refers !== undefined && ts[i].pos === 'PRON')) continue;
     // Words the question already uses earn nothing ("ML uses optimization because ML needs optimization").
     // (A claim with a direction says something of its own: "step against the gradient" answers "describe it in steps".)
     if (!axis && at.every((i) => asked.has(ts[i].lemma))) continue;
@@ -278,7 +301,8 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
     // "The derivative is *the opposite of* the slope": said of the idea's opposite, the idea is
     // denied. (A claim with a direction reads "opposite" as a turn of its own.)
     const inverted = !axis && invertedAt(ts, from, at[0]);
-    let negated = negatedAt(ts, from, [...at, ...sayings]) !== inverted;
+    // (carried over, the clause's own polarity counts: "computed by hand and not exact")
+    let negated = (carried ? negatedAt(ts, from, at.filter((i) => i >= from)) : negatedAt(ts, from, [...at, ...sayings])) !== inverted;
     // "A good step doesn't overshoot *like a big one*", "isn't as slow *as a tiny one*": what is
     // denied of one thing is said of the thing compared, with its size.
     if (axis === 'large' || axis === 'small') {
@@ -288,6 +312,13 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
     hits.push({ clause: c, at, negated, direction, quote });
   }
   return hits;
+}
+
+/** A clause that goes on with the doer of the one before: it opens with its verb, or with "you"/"we" and a verb after "so". */
+function goesOn(ts: Token[], from: number): boolean {
+  const t = ts[from];
+  if (t.pos === 'VERB' && t.opens === undefined) return true;
+  return t.opens === 'so' && ['you', 'we'].includes(t.lemma) && ts[from + 1]?.pos === 'VERB' && ts[from + 1].clause === t.clause;
 }
 
 export interface ClaimReport {
@@ -413,7 +444,7 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
   const describing = (w: (typeof wrong)[number]) =>
     (w.kind === 'flipped' && !GRADIENT.has(w.about ?? '') && relating.has(w.clause ?? -1)) ||
     (w.kind === 'flipped' && level(w.axis) && !GRADIENT.has(w.about ?? '') && (forBadness(reading.tokens, w.clause) || found.some((f) => level(f.claim.direction) && f.claim.direction !== w.axis && f.hit.clause === w.clause) || pointsAt(reading.tokens, w.clause)));
-  for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i])) wrong.splice(i, 1);
+  for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i]) || (wrong[i].kind === 'flipped' && supposes(reading.tokens, wrong[i].clause))) wrong.splice(i, 1);
   const blocked = new Set(wrong.flatMap((w) => w.blocks));
   return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), wrong: dedupe(wrong) };
 }
@@ -431,6 +462,16 @@ function warnsOf(ts: Token[], clause: number): boolean {
   if (!own.length || !(own[0].lemma === 'if' || own.some((t) => SUPPOSE.has(t.lemma)))) return false;
   const firstChunk = own[0].chunk;
   return own.some((t) => t.chunk !== firstChunk && HARM.has(t.lemma));
+}
+
+/**
+ * "We never step along the gradient (*that would* increase the loss)", "…, *which could* make the
+ * error grow": a clause whose subject stands for what was just said, put as a supposition, is the
+ * consequence of that (often of a way denied), not what learning does.
+ */
+function supposes(ts: Token[], clause: number | undefined): boolean {
+  const own = ts.filter((t) => t.clause === clause);
+  return own.length > 2 && ['that', 'this', 'which', 'it'].includes(own[0].lemma) && SUPPOSE.has(own[1].lemma);
 }
 
 /**
@@ -468,7 +509,11 @@ function reasonOfThat(ts: Token[], clause: number): boolean {
 /** "(it tells you) *whether* nudging it up makes things worse or better": an open question states no way. */
 function asksWhether(ts: Token[], h: ClaimHit): boolean {
   const start = ts.findIndex((t) => t.clause === h.clause);
-  return ts.slice(start, h.at[0] + 1).some((t) => t.lemma === 'whether');
+  if (ts.slice(start, h.at[0] + 1).some((t) => t.lemma === 'whether')) return true;
+  // ("decides whether you converge quickly, crawl, or blow up": the items after it are choices too)
+  const s = ts[h.at[0]].statement;
+  const before = ts.slice(Math.max(0, start - 10), start).filter((t) => t.statement === s);
+  return before.some((t) => t.lemma === 'whether') && ts.filter((t) => t.clause === h.clause).length <= 3;
 }
 
 /** What a clause is about: its first noun or adjective ("the *analytic* gradient", "the *numeric* one"). */

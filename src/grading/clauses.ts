@@ -149,6 +149,21 @@ const QUALITY: Record<string, string> = Object.assign(Object.create(null) as Rec
 function comparisons(tokens: Token[], lastClause: number): number {
   for (let i = 0; i < tokens.length; i++) {
     const v = tokens[i];
+    // "Numeric gradients are *less accurate than analytic ones*": the quality is the other one's; it
+    // becomes a clause of its own, "analytic ones (are) accurate", after the subject's.
+    if (v.lemma === 'less' && tokens[i + 1]?.pos === 'ADJ' && tokens[i + 2]?.lemma === 'than' && tokens[i + 2].clause === v.clause) {
+      let end = i + 3;
+      while (tokens[end]?.clause === v.clause && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[end].pos)) end++;
+      if (end === i + 3) continue;
+      const other = tokens.splice(i + 3, end - i - 3);
+      let last = i + 2;
+      while (tokens[last + 1]?.clause === v.clause) last++;
+      const clause = ++lastClause;
+      tokens.splice(last + 1, 0, ...[...other, { ...tokens[i + 1], borrowed: true as const }].map((t) => ({ ...t, clause, chunk: -clause })));
+      // (and the subject has less of it: "numeric ones are *less* accurate" denies they are accurate)
+      tokens[i] = { ...v, denies: true };
+      continue;
+    }
     // ("A is *superior to* B in accuracy", "*better than* B on speed": the same comparison)
     const adjective = (v.lemma === 'superior' || v.lemma === 'better' || v.lemma === 'preferable') && ['to', 'than'].includes(tokens[i + 1]?.lemma ?? '');
     if (!(WIN.has(v.lemma) && v.pos === 'VERB') && !adjective) continue;
@@ -362,7 +377,15 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     // ("… and too small is slow", "… and if it is small …": a new condition is a new claim.)
     // ("… overshoot the minimum *and may never* settle": a modal or a "never" opens a statement of
     // its own, so the "never" denies only what it is said of.)
-    if ((w.lemma === 'and' || w.lemma === 'or') && next && (isVerb(next) || next.pos === 'PRON' || next.pos === 'DET' || ['too', 'if', 'when', 'whereas', 'never'].includes(next.lemma) || (next.pos === 'AUX' && MODALS.has(next.lemma)))) {
+    // ("… are exact *and numeric ones are* approximations": after a clause with its verb, a noun
+    // phrase and a verb of its own are a new subject's statement.)
+    const newSubject = (() => {
+      if (!clauseHasVerb || !next || !['ADJ', 'NOUN', 'PROPN'].includes(next.pos)) return false;
+      let k = i + 1;
+      while (k < raw.length && k <= i + 4 && ['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(raw[k].pos)) k++;
+      return k > i + 1 && k <= i + 4 && raw[k]?.sentence === w.sentence && (raw[k].pos === 'AUX' || raw[k].pos === 'VERB');
+    })();
+    if ((w.lemma === 'and' || w.lemma === 'or') && next && (newSubject || isVerb(next) || next.pos === 'PRON' || next.pos === 'DET' || ['too', 'if', 'when', 'whereas', 'never'].includes(next.lemma) || (next.pos === 'AUX' && MODALS.has(next.lemma)))) {
       newClause();
       return;
     }
@@ -433,7 +456,8 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   // that names no noun of its own before it, is the noun of the clause before it in the sentence.
   tokens.forEach((t, i) => {
     if (t.lemma !== 'it' || t.refers || tokens[i - 1]?.pos !== 'VERB' || tokens[i - 1].clause !== t.clause) return;
-    const before = tokens.slice(0, i).reverse().find((x) => x.sentence === t.sentence && x.clause !== t.clause && (x.pos === 'NOUN' || x.pos === 'PROPN'));
+    // (a word of going up or down tagged a noun, "where the loss *increases*", is no thing to stand for)
+    const before = tokens.slice(0, i).reverse().find((x) => x.sentence === t.sentence && x.clause !== t.clause && (x.pos === 'NOUN' || x.pos === 'PROPN') && !LEVEL[x.lemma]);
     if (before && !GRADIENT.has(before.lemma)) t.refers = before.lemma;
   });
   // "…the gradient, which points uphill": the relative pronoun is the gradient, for the claims.

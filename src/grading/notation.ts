@@ -13,6 +13,7 @@ const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Rec
   sgd: 'stochastic gradient descent', eta: 'learning rate', alpha: 'learning rate', dir: 'direction', w: 'weight',
   idk: 'i do not know', dunno: 'i do not know', lim: 'limit', wrt: 'with respect to', init: 'initialize',
   calc: 'calculate', approx: 'approximately', iters: 'iterations', params: 'parameters', param: 'parameter',
+  temp: 'temperature', temps: 'temperatures',
 });
 
 export function spellOut(text: string): string {

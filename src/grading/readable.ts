@@ -115,3 +115,39 @@ export function examplesOnly(answer: string, ts: Token[]): boolean {
   if (!/^\s*(like|e\.?\s?g\.?|eg|such as|for example|for instance|examples?\s*:)(?![\p{L}])/iu.test(answer)) return false;
   return wordCount(answer) <= 8 && !ts.some((t) => t.pos === 'AUX' || t.pos === 'PRON');
 }
+
+/** The thing a definition question asks about: "Define derivative in one sentence." → "derivative". */
+export function definedTerm(prompt: string): string | undefined {
+  return prompt.match(/^\s*(?:what\s+is|what\s+are|what's|define)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+in\s+.*)?\s*[?.!]*$/i)?.[1];
+}
+
+const OPENS_SUBORDINATE = new Set(['how', 'what', 'which', 'when', 'where', 'why', 'that', 'if', 'whether', 'like', 'as']);
+
+/**
+ * "The speedometer of a car shows a rate of change in km per hour", asked to define a derivative:
+ * the answer never names the thing asked, and its first statement is said of something the
+ * question and key never speak of (its subject, the first noun before the verb). That describes an
+ * example, not the thing. Returns that subject, or undefined.
+ */
+export function describesOther(ts: Token[], term: string, vocabulary: ReadonlySet<string>): string | undefined {
+  const termWords: string[] = term.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (ts.some((t) => termWords.includes(t.lemma) || termWords.includes(t.text))) return undefined;
+  const first = ts.filter((t) => t.clause === ts[0]?.clause);
+  // The subject: a noun phrase at the start ("the speedometer of a car"), then a verb that is not "be"
+  // ("The thing gradient descent minimises", "the cost of being wrong" are what the thing is).
+  let k = 0;
+  const nounPhrase = () => {
+    while (first[k] && (first[k].pos === 'DET' || first[k].pos === 'ADJ' || POSSESSIVE.has(first[k].lemma))) k++;
+    const head = k;
+    while (first[k] && (first[k].pos === 'NOUN' || first[k].pos === 'PROPN')) k++;
+    return k > head ? first[head] : undefined;
+  };
+  const subject = nounPhrase();
+  if (!subject) return undefined;
+  if (first[k]?.lemma === 'of' && (k++, !nounPhrase())) return undefined;
+  if (first[k]?.pos !== 'VERB' || vocabulary.has(subject.lemma) || GENERIC.has(subject.lemma) || OPENS_SUBORDINATE.has(first[0].lemma)) return undefined;
+  return subject.text;
+}
+const POSSESSIVE = new Set(['my', 'your', 'our', 'his', 'her', 'its', 'their']);
+/** Nouns a definition opens with, of any thing: "the thing that …", "a number that …". */
+const GENERIC = new Set(['thing', 'something', 'one', 'number', 'value', 'quantity', 'measure', 'way', 'score', 'tool', 'formula', 'idea', 'concept', 'method', 'term', 'word']);

@@ -3,7 +3,7 @@ import type { ClaimRead, Verdict } from './verdict.js';
 import { assessClaims } from './claims.js';
 import { lemmas } from './nlp.js';
 import { spellOut } from './notation.js';
-import { asksDefinition, examplesOnly, isGibberish, isHedgedGuess, isPastedBack, isQuestion, restatesQuestion, wordCount, type Source } from './readable.js';
+import { asksDefinition, definedTerm, describesOther, examplesOnly, isGibberish, isHedgedGuess, isPastedBack, isQuestion, restatesQuestion, wordCount, type Source } from './readable.js';
 
 /**
  * The claim rubric: a written answer is correct when it makes enough of the key's claims (and the
@@ -59,6 +59,14 @@ function formulaOnly(answer: string): boolean {
   return !words.length && !defines && /[=+\-−*/^²()]/.test(answer);
 }
 
+/** The words of the question, its model answer and its claims, as lemmas. */
+const keyVocabularies = new WeakMap<RubricQuestion, Set<string>>();
+function keyVocabulary(q: RubricQuestion): Set<string> {
+  let v = keyVocabularies.get(q);
+  if (!v) keyVocabularies.set(q, (v = new Set(lemmas([q.prompt, q.modelAnswer ?? '', ...q.rubric.claims.flatMap((c) => c.says.flat()), ...(q.rubric.roles ? [...q.rubric.roles.outputs, ...q.rubric.roles.inputs] : [])].join('\n')))));
+  return v;
+}
+
 export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   const { rubric } = q;
   const words = wordCount(answer);
@@ -84,11 +92,16 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   if (asksDefinition(q.prompt) && examplesOnly(answer, ts)) {
     return unreadable(q, 'This names examples, but the question asks what it is: say what it does or measures, in a sentence.', claims);
   }
+  const term = definedTerm(q.prompt);
+  const other = term && report.found.length ? describesOther(ts, term, keyVocabulary(q)) : undefined;
+  if (term && other) {
+    return unreadable(q, `This says what “${other}” does, an example at most: the question asks what a ${term} is, in general.`, claims);
+  }
   if (isPastedBack(ts, pasteSources(q))) {
     return unreadable(q, 'This is the question or its hint said back: answer it in your own words.', claims);
   }
   if (!report.found.length && !report.wrong.length) {
-    const vocabulary = new Set(lemmas([q.prompt, q.modelAnswer ?? '', ...rubric.claims.flatMap((c) => c.says.flat())].join('\n')));
+    const vocabulary = keyVocabulary(q);
     if (words === 1) return unreadable(q, 'One word is not an explanation: write a full sentence that says what and why.', claims);
     if (isGibberish(ts, vocabulary, (t) => FUNCTION_POS.has(t.pos))) return unreadable(q, 'This does not read as an answer to the question: write it in plain words.', claims);
     if (restatesQuestion(ts, asked)) {

@@ -121,3 +121,80 @@ describe('one predicate, one noun', () => {
     expect(grade('1.2.26.3', answer).verdict).toBe('correct');
   });
 });
+
+describe('a supposition about what was just said is its consequence, not a claim', () => {
+  test.each([
+    'Never move with the gradient (which would raise the error); move against it so the error shrinks.',
+    'Do not add the gradient, that would push the loss up; subtract it so the loss goes down.',
+  ])('quiz.7: %j is correct', (answer) => {
+    expect(grade('quiz.7', answer).verdict).toBe('correct');
+  });
+
+  test('the same rise said as what learning does is still the wrong idea', () => {
+    expect(grade('quiz.7', 'We move the weights with the gradient so the loss goes up.').verdict).toBe('incorrect');
+  });
+});
+
+describe('"it" stands for the thing named before, and with a way to go makes the claim', () => {
+  test.each([
+    'The derivative says which way the error grows, so we change the weights the other way to reduce it.',
+    'Calculus gives the slope of the loss, which tells us how to nudge each weight to lower it.',
+  ])('quiz.5: %j is correct', (answer) => {
+    expect(grade('quiz.5', answer).verdict).toBe('correct');
+  });
+});
+
+describe('a definition is said of the thing asked, not of an example', () => {
+  test.each([
+    'A fuel gauge dropping 5 litres per hour shows a rate of change.',
+    'My thermometer rising 3 degrees an hour measures a rate of change over time.',
+  ])('1.2.26.1 (define derivative): %j is incorrect, and named an example', (answer) => {
+    const v = grade('1.2.26.1', answer);
+    expect(v.verdict).toBe('incorrect');
+    expect(v.feedback).toContain('an example at most');
+  });
+
+  test.each([
+    'The derivative is how fast the output changes at a point, like a speedometer reading.',
+    'It tells how quickly the output changes per tiny change of the input: the slope of the tangent.',
+  ])('1.2.26.1: %j, said of the derivative, is correct', (answer) => {
+    expect(grade('1.2.26.1', answer).verdict).toBe('correct');
+  });
+});
+
+describe('a statement goes on: a new subject after "and", a clause that keeps the doer, a comparison the other way', () => {
+  test.each([
+    // a new subject and its verb after "and"
+    ['Analytic gradients are exact from the rules and numeric gradients are estimates from a finite difference.', 'correct'],
+    // "… and get the exact …": the doer and what was done are carried over
+    ['You apply the calculus rules and get the exact derivative; numerically you nudge x by h and only approximate it.', 'correct'],
+    ['You take a finite difference with a small h and get the exact value, while the rules of calculus give only an estimate.', 'incorrect'],
+    // "less precise than": the other one is the precise one
+    ['Finite-difference gradients are less precise than analytic ones, since they only approximate.', 'correct'],
+    ['Analytic gradients are less precise than numeric ones.', 'incorrect'],
+  ])('1.2.26.8: %j is %s', (answer, verdict) => {
+    expect(grade('1.2.26.8', answer).verdict).toBe(verdict);
+  });
+});
+
+describe('the error said as a miss or as closeness; a comparison with the truth', () => {
+  test.each([
+    ['quiz.6', 'A score of how much each guess missed by.'],
+    ['quiz.6', 'One number: the closer the outputs are to the answers, the smaller it gets.'],
+    ['1.2.26.5', 'Cross-entropy for a classifier: it compares the predicted probability with the real label.'],
+  ])('%s: %j is correct', (ref, answer) => {
+    expect(grade(ref, answer).verdict).toBe('correct');
+  });
+});
+
+describe('choices after "whether" are possibilities, not claims; shorthand is read as the word', () => {
+  test('1.2.26.6: a list of outcomes the step size decides between names none as its effect', () => {
+    const v = grade('1.2.26.6', 'With 2.0 the steps grew bigger every time and with 0.001 it hardly moved, so the rate decides whether training settles, drags, or explodes.');
+    expect(v.verdict).toBe('correct');
+    expect(v.misconception).toBeUndefined();
+  });
+
+  test('1.2.26.2: "temp" is the temperature', () => {
+    expect(grade('1.2.26.2', 'temp in the oven climbing 10 degrees every minute').verdict).toBe('correct');
+  });
+});
