@@ -212,7 +212,9 @@ export function renderChart(spec: ChartSpec): string {
   });
   const xName = spec.xTitle ?? 'x';
   const exitNotes: string[] = [];
-  if (spec.y) {
+  // A y range fitted to most of the curve (robustRange leaves out a pole's spikes) cuts it as surely
+  // as --ymin/--ymax do: either way the chart says where the curve leaves the frame.
+  {
     spec.series.forEach((s, si) => {
       if (!s.exits) return;
       const stretches = stretchesBeyond(s.points, view);
@@ -224,8 +226,10 @@ export function renderChart(spec: ChartSpec): string {
       }
       if (!stretches.length) return;
       const at = (e: Stretch) => (e.xFirst === e.xLast ? `at ${xName} = ${formatNumber(e.xFirst, 4)}` : `for ${xName} from ${formatNumber(e.xFirst, 4)} to ${formatNumber(e.xLast, 4)}`);
-      const far = (v: number) => formatNumber(v, 4);
-      const parts = stretches.map((e) => `${e.side === 'up' ? 'above' : 'below'} it (${arrow[e.side]}) ${at(e)}, ${e.side === 'up' ? 'up' : 'down'} to ${far(e.far)}`);
+      // Beside a jump (tan(x) from 34 to -14 in one sample: a pole between), the farthest value
+      // sampled is only a bound: the curve goes on past it.
+      const far = (e: Stretch) => `${jumps(s.points, e, view) ? 'at least ' : ''}${formatNumber(e.far, 4)}`;
+      const parts = stretches.map((e) => `${e.side === 'up' ? 'above' : 'below'} it (${arrow[e.side]}) ${at(e)}, ${e.side === 'up' ? 'up' : 'down'} to ${far(e)}`);
       exitNotes.push(`${s.label} leaves the frame: ${parts.join('; ')}.`);
     });
   }
@@ -456,6 +460,16 @@ function stretchesBeyond(points: readonly (readonly [number, number])[], f: Fram
     out.push(cur);
   });
   return out;
+}
+
+/**
+ * Whether a stretch beyond the frame ends at a jump: the next sample on either side is undefined, or
+ * on the far half of the frame (the curve crossed from above the top to below the middle between two
+ * samples, as at a pole).
+ */
+function jumps(points: readonly (readonly [number, number])[], e: Stretch, f: Frame): boolean {
+  const mid = (f.lo + f.hi) / 2;
+  return [points[e.first - 1], points[e.last + 1]].some((p) => p && (!Number.isFinite(p[1]) || (e.side === 'up' ? p[1] < mid : p[1] > mid)));
 }
 
 /** Counts a point beyond the frame into its group; the arrow stays where the group first left. */

@@ -32,6 +32,21 @@ describe('points beyond the frame are marked at its edge, with their value', () 
     expect(renderChart({ ...cubic, y: undefined })).not.toContain('leaves the frame');
   });
 
+  test('a y range the chart fits itself that cuts a curve (tan(x): the poles left out) says so too, and the farthest sample beside a pole is only a bound', () => {
+    const tan: ChartSpec = { ...base, series: [{ label: 'f(x) = tan(x)', points: sample(Math.tan, -5, 5, 101), exits: true }], xTitle: 'x' };
+    const out = renderChart(tan);
+    const rows = body(out);
+    // The frame is fitted to most of the curve, not to its spikes of ±34 and ±81.
+    expect(Number(rows[0].split('┤')[0])).toBeLessThan(34);
+    expect(rows[0]).toContain('↑');
+    expect(rows[rows.length - 1]).toContain('↓');
+    const note = out.replace(/\s+/g, ' ');
+    expect(note).toMatch(/f\(x\) = tan\(x\) leaves the frame: below it \(↓\) at x = -4\.7, down to at least -80\.71; above it \(↑\) at x = -1\.6, up to at least 34\.23;/);
+    // A stretch that ends at the edge of the range, not at a jump, is as far as the curve goes.
+    const exp = renderChart({ ...base, y: { from: 0, to: 100 }, series: [{ label: 'f(x) = exp(x)', points: sample(Math.exp, -5, 10, 151), exits: true }] });
+    expect(exp.replace(/\s+/g, ' ')).toContain('above it (↑) for x from 4.7 to 10, up to 22030.');
+  });
+
   test('markers beyond the right edge and the top: an arrow at the edge, and the legend says how far', () => {
     const out = renderChart({
       ...parabola,
