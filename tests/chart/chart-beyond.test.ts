@@ -76,7 +76,7 @@ describe('points beyond the frame are marked at its edge, with their value', () 
     expect(out.split('\n').some((l) => /\|<|\+</.test(l))).toBe(true);
   });
 
-  test('a marker on top of another is said to be: the legend counts the ones underneath', () => {
+  test('markers of two runs on one cell: the mark ⊕ there, and the legend names both (neither is hidden under the other)', () => {
     const out = renderChart({
       ...parabola,
       markers: [
@@ -85,19 +85,26 @@ describe('points beyond the frame are marked at its edge, with their value', () 
         { x: 3, y: 9, symbol: '○', label: 'lr 1.1: x_k visited' },
       ],
     });
-    expect(out).toContain('  ●   lr 1: x_k visited (1 of 2 under ○)');
-    expect(joined(out)).toContain('  ○   lr 1.1: x_k visited\n');
+    const rows = body(out).join('\n');
+    expect(rows).toContain('●');
+    expect(rows).toContain('⊕');
+    expect(rows).not.toContain('○');
+    expect(joined(out)).toContain('  ⊕   lr 1: x_k visited and lr 1.1: x_k visited, both in one cell (once)');
+    expect(out).not.toMatch(/under/);
+    expect(joined(renderChart({ ...parabola, ascii: true, markers: [{ x: 3, y: 9, symbol: '●', label: 'a' }, { x: 3, y: 9, symbol: '○', label: 'b' }] }))).toContain('  B   a and b, both in one cell (once)');
   });
 
-  test('points under another mark are counted one by one (a run that visits one place again and again)', () => {
+  test('a run that visits one place again and again, and another run there too: one ⊕, counted once per cell', () => {
     const out = renderChart({
       ...parabola,
       markers: [
         ...[3, -3, 3, -3, 3].map((x) => ({ x, y: 9, symbol: '●', label: 'lr 1: x_k visited' })),
         { x: 3, y: 9, symbol: '○', label: 'lr 1.1: x_k visited' },
+        { x: -3, y: 9, symbol: '○', label: 'lr 1.1: x_k visited' },
       ],
     });
-    expect(out).toContain('  ●   lr 1: x_k visited (3 of 5 under ○)');
+    expect(body(out).join('').split('⊕')).toHaveLength(3);
+    expect(joined(out)).toContain('  ⊕   lr 1: x_k visited and lr 1.1: x_k visited, both in one cell (2 such cells)');
   });
 });
 
