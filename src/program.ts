@@ -41,7 +41,29 @@ function mapOptions(cmd: Command): Command {
 }
 
 function examples(...lines: string[]): string {
-  return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n');
+  return exampleLines(lines, process.stdout.columns || 80);
+}
+
+/**
+ * Example command lines, each within `width`: a line too long is broken between words (a quoted
+ * expression stays whole) and continued with a backslash, so the terminal never cuts it mid-word
+ * and the lines still paste into a shell as one command.
+ */
+export function exampleLines(lines: readonly string[], width: number): string {
+  const out: string[] = [];
+  for (const l of lines) {
+    let cur = '  $';
+    for (const word of l.match(/"[^"]*"|\S+/g) ?? []) {
+      const fresh = cur.trim() === '' || cur.trim() === '$';
+      if (!fresh && cur.length + 1 + word.length + 2 > width) {
+        out.push(`${cur} \\`);
+        cur = '    ';
+      }
+      cur += ' ' + word;
+    }
+    out.push(cur);
+  }
+  return '\nExamples:\n' + out.join('\n');
 }
 
 export function buildProgram(): Command {
