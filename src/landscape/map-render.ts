@@ -114,7 +114,8 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const dxBox = box.x1 - box.x0;
   const dyBox = box.y1 - box.y0;
   // Rows first from an estimate of the label width, then the labels for those rows.
-  const yTicksFor = (h: number) => ticks(box.y0, box.y1, Math.max(2, Math.floor(h / 3)));
+  // At least three ticks asked for: with two, a short map (--height 8) could get one label, 0 alone.
+  const yTicksFor = (h: number) => ticks(box.y0, box.y1, Math.max(3, Math.floor(h / 3)));
   const labelsFor = (h: number) => {
     const t = yTicksFor(h);
     const f = labelFormatter(t.step, Math.max(Math.abs(box.y0), Math.abs(box.y1)));
