@@ -72,7 +72,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
     }) + '\n');
     return;
   }
-  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(LIMITS.width[0], terminalWidth()));
+  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(1, terminalWidth()));
   const height = given.has('height') && opts.height !== undefined ? parseInteger('height', opts.height, ...LIMITS.height) : undefined;
   const colors = colorEnabled();
   const ascii = asciiOnly();

@@ -101,7 +101,23 @@ export interface RenderedMap {
 /** Physical aspect of a terminal cell: about twice as tall as it is wide. */
 const CELL_ASPECT = 2;
 
+/** The narrowest map drawn, as for charts (MIN_CHART_WIDTH): labels, the axis and a few cells. */
+export const MIN_MAP_WIDTH = 30;
+
 export function renderMap(spec: MapSpec): RenderedMap {
+  // Narrower than a map can be: one line that says so, then what the map's text says (where each
+  // run went, the minimum). A map drawn wider than the terminal wraps every row into the next.
+  if (spec.width < MIN_MAP_WIDTH) {
+    const full = renderMap({ ...spec, width: MIN_MAP_WIDTH });
+    const say = (t: string) => wrapLine(plainText(t, spec.ascii), spec.width);
+    const lines = [
+      ...(spec.title ? say(spec.title) : []),
+      `(map needs ${MIN_MAP_WIDTH} cols)`,
+      ...(spec.paths ?? []).flatMap((p) => say(p.label)),
+      ...(spec.summary ?? []).flatMap(say),
+    ];
+    return { ...full, text: lines.join('\n') + '\n' };
+  }
   const { box, ascii } = spec;
   const chalk = new Chalk({ level: spec.colors ? 1 : 0 });
   // One chalk style per colour, made once: chalk builds a new one at every property access.

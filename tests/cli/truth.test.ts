@@ -73,6 +73,18 @@ describe('below the narrowest chart, one clear line instead of wrapped rows', ()
     expect(r.stdout).toContain('(chart needs 30 cols)');
     for (const l of lines(r.stdout)) expect([...l].length).toBeLessThanOrEqual(24);
   });
+
+  test.each([
+    [['plot', 'x^2 + 3*y^2'], /Minimum: f = 0 at \(x, y\) = \(0, 0\)/],
+    [['grad', 'x^2 + 3*y^2', '--at', '1,2'], /The gradient points uphill/],
+    [['descend', 'ravine'], /lr 0\.09: 81 steps, ends at \(0, 0\)/],
+  ])('%j at 24 columns: the map is one line, its words stay, nothing wider than the terminal', (args, said) => {
+    const r = runCli(args, { env: { COLUMNS: '24' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('(map needs 30 cols)');
+    expect(r.stdout.replace(/\n {2}/g, ' ')).toMatch(said);
+    for (const l of lines(r.stdout)) expect([...l].length).toBeLessThanOrEqual(24);
+  });
 });
 
 describe('descend: verdicts from what the run did, and JSON fields that are true', () => {
