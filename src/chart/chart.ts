@@ -186,12 +186,13 @@ export function renderChart(spec: ChartSpec): string {
   });
   // Two lines that run together (two rates with the same losses) would show as one: where they
   // share cells they are drawn in a heavy line of their own, named in the legend, so both are seen.
-  // A crossing or a tangent shares a few cells, less than half of either line, and stays as drawn.
+  // Together: most of the shorter line (a run that stopped early, on the other's path) or half of
+  // the longer. A crossing, or a tangent beside its curve, shares a few cells and stays as drawn.
   const together: { a: number; b: number }[] = [];
   for (const [key, cells] of shared) {
     const [a, b] = key.split(',').map(Number);
     const still = cells.filter(([r, c]) => grid[r][c]?.series === b);
-    if (still.length < 3 || still.length < 0.5 * Math.min(size[a], size[b])) continue;
+    if (still.length < 3 || (still.length < 0.8 * Math.min(size[a], size[b]) && still.length < 0.5 * Math.max(size[a], size[b]))) continue;
     together.push({ a, b });
     for (const [r, c] of still) grid[r][c] = { ch: spec.ascii ? '%' : HEAVY[grid[r][c]!.ch] ?? '━', series: -1 };
   }
