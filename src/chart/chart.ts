@@ -198,18 +198,16 @@ export function renderChart(spec: ChartSpec): string {
   }
   const arrow = spec.ascii ? { up: '^', down: 'v', left: '<', right: '>' } : { up: '↑', down: '↓', left: '←', right: '→' };
   const view: Frame = { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo };
-  // Markers one on another: the one underneath is counted, so the legend can say so (runs that
-  // start at the same x share their first point). Markers beyond the frame become arrows at its edge.
+  // Markers beyond the frame become arrows at its edge.
   const groupOf = (m: ChartMarker) => m.label ?? m.symbol;
-  // Per cell: the group on top, and how many of its points are there (all hidden when another covers them).
   // Per cell: the groups of the markers there. A cell of two groups (two runs that visit the same
   // x) gets the mark ⊕, and the legend names the groups, so neither is hidden under the other.
   const at = new Map<string, string[]>();
-  const under = new Map<string, { total: number }>();
+  const totals = new Map<string, number>();
   const beyond: Beyond[] = [];
   for (const m of markers) {
     const g = groupOf(m);
-    under.set(g, { total: (under.get(g)?.total ?? 0) + 1 });
+    totals.set(g, (totals.get(g) ?? 0) + 1);
     const side = sideOf(m.x, m.y, view);
     if (side === 'gap') continue;
     if (side) {
@@ -241,25 +239,23 @@ export function renderChart(spec: ChartSpec): string {
   const exitNotes: string[] = [];
   // A y range fitted to most of the curve (robustRange leaves out a pole's spikes) cuts it as surely
   // as --ymin/--ymax do: either way the chart says where the curve leaves the frame.
-  {
-    spec.series.forEach((s, si) => {
-      if (!s.exits) return;
-      const stretches = stretchesBeyond(s.points, view);
-      for (const e of stretches) {
-        // The arrow goes where the curve crosses the edge beside what is drawn: a stretch from the
-        // curve's left end comes back into the frame at its right end; any other leaves it at its left.
-        const x = e.first === 0 && e.last < s.points.length - 1 ? e.xLast : e.xFirst;
-        beyond.push({ key: `exit ${si}`, series: si, side: e.side, x, y: e.far, row: e.side === 'up' ? 0 : intervals, col: colOf(x), count: e.last - e.first + 1, far: e.far });
-      }
-      if (!stretches.length) return;
-      const at = (e: Stretch) => (e.xFirst === e.xLast ? `at ${xName} = ${formatNumber(e.xFirst, 4)}` : `for ${xName} from ${formatNumber(e.xFirst, 4)} to ${formatNumber(e.xLast, 4)}`);
-      // Beside a jump (tan(x) from 34 to -14 in one sample: a pole between), the farthest value
-      // sampled is only a bound: the curve goes on past it.
-      const far = (e: Stretch) => `${jumps(s.points, e, view) ? 'at least ' : ''}${formatNumber(e.far, 4)}`;
-      const parts = stretches.map((e) => `${e.side === 'up' ? 'above' : 'below'} it (${arrow[e.side]}) ${at(e)}, ${e.side === 'up' ? 'up' : 'down'} to ${far(e)}`);
-      exitNotes.push(`${s.label} leaves the frame: ${parts.join('; ')}.`);
-    });
-  }
+  spec.series.forEach((s, si) => {
+    if (!s.exits) return;
+    const stretches = stretchesBeyond(s.points, view);
+    for (const e of stretches) {
+      // The arrow goes where the curve crosses the edge beside what is drawn: a stretch from the
+      // curve's left end comes back into the frame at its right end; any other leaves it at its left.
+      const x = e.first === 0 && e.last < s.points.length - 1 ? e.xLast : e.xFirst;
+      beyond.push({ key: `exit ${si}`, series: si, side: e.side, x, y: e.far, row: e.side === 'up' ? 0 : intervals, col: colOf(x), count: e.last - e.first + 1, far: e.far });
+    }
+    if (!stretches.length) return;
+    const at = (e: Stretch) => (e.xFirst === e.xLast ? `at ${xName} = ${formatNumber(e.xFirst, 4)}` : `for ${xName} from ${formatNumber(e.xFirst, 4)} to ${formatNumber(e.xLast, 4)}`);
+    // Beside a jump (tan(x) from 34 to -14 in one sample: a pole between), the farthest value
+    // sampled is only a bound: the curve goes on past it.
+    const far = (e: Stretch) => `${jumps(s.points, e, view) ? 'at least ' : ''}${formatNumber(e.far, 4)}`;
+    const parts = stretches.map((e) => `${e.side === 'up' ? 'above' : 'below'} it (${arrow[e.side]}) ${at(e)}, ${e.side === 'up' ? 'up' : 'down'} to ${far(e)}`);
+    exitNotes.push(`${s.label} leaves the frame: ${parts.join('; ')}.`);
+  });
   for (const b of beyond) {
     grid[b.row][b.col] = { ch: arrow[b.side], series: b.series };
     const label = b.side === 'left' || b.side === 'right' ? formatNumber(b.far, 3) : fmtValue(b.far);
@@ -274,8 +270,8 @@ export function renderChart(spec: ChartSpec): string {
       ? `${b.count} ${what} beyond the frame ${arrow[b.side]}, out to ${xName} = ${formatNumber(b.far, 4)}`
       : `${b.count > 1 ? `${b.count} ${what} ` : ''}beyond the frame ${arrow[b.side]} from ${xName} = ${formatNumber(b.x, 4)}, ${b.side === 'up' ? 'up' : 'down'} to ${fmtValue(b.far)}`;
   const markerNotes = new Map<string, string[]>();
-  for (const [g, u] of under) {
-    const notes = beyond.filter((b) => b.key === g).map((b) => beyondNote(b, u.total === 1 ? 'point' : 'points'));
+  for (const [g, total] of totals) {
+    const notes = beyond.filter((b) => b.key === g).map((b) => beyondNote(b, total === 1 ? 'point' : 'points'));
     if (notes.length) markerNotes.set(g, notes);
   }
 
