@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { Command, Help } from 'commander';
 import { UserError } from './errors.js';
+import { DESCEND_DEFAULTS } from './math/descend-defaults.js';
 import { stderrLines } from './io/stderr.js';
 import { landscapeHelp } from './landscape/landscapes.js';
 import { commandHelp, wrapWords } from './tutor/commands.js';
@@ -40,7 +41,29 @@ function mapOptions(cmd: Command): Command {
 }
 
 function examples(...lines: string[]): string {
-  return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n');
+  return exampleLines(lines, process.stdout.columns || 80);
+}
+
+/**
+ * Example command lines, each within `width`: a line too long is broken between words (a quoted
+ * expression stays whole) and continued with a backslash, so the terminal never cuts it mid-word
+ * and the lines still paste into a shell as one command.
+ */
+export function exampleLines(lines: readonly string[], width: number): string {
+  const out: string[] = [];
+  for (const l of lines) {
+    let cur = '  $';
+    for (const word of l.match(/"[^"]*"|\S+/g) ?? []) {
+      const fresh = cur.trim() === '' || cur.trim() === '$';
+      if (!fresh && cur.length + 1 + word.length + 2 > width) {
+        out.push(`${cur} \\`);
+        cur = '    ';
+      }
+      cur += ' ' + word;
+    }
+    out.push(cur);
+  }
+  return '\nExamples:\n' + out.join('\n');
 }
 
 export function buildProgram(): Command {
@@ -141,10 +164,10 @@ export function buildProgram(): Command {
       .alias('gd')
       .description('run gradient descent on an expression and show where each learning rate goes')
       .argument('<expr>', 'the loss, an expression in x, like "x^2" or "(x-1)^2 + 2"')
-      .option('--start <x>', 'where descent starts (x,y for a function of two variables)', '3')
-      .option('--lr <rates>', 'learning rate, or a comma list of rates to compare (up to 8); a negative rate climbs (gradient ascent)', '0.1')
-      .option('--steps <n>', 'most steps per run, 1–10000', '50')
-      .option('--tol <t>', "stop when |f'(x)| < t; 0 runs every step", '1e-6')
+      .option('--start <x>', 'where descent starts (x,y for a function of two variables)', DESCEND_DEFAULTS.start)
+      .option('--lr <rates>', 'learning rate, or a comma list of rates to compare (up to 8); a negative rate climbs (gradient ascent)', DESCEND_DEFAULTS.lr)
+      .option('--steps <n>', 'most steps per run, 1–10000', DESCEND_DEFAULTS.steps)
+      .option('--tol <t>', "stop when |f'(x)| < t; 0 runs every step", DESCEND_DEFAULTS.tol)
       .option('--momentum <b>', 'heavy-ball momentum 0 ≤ b < 1, for functions of two variables (default: 0, plain descent)')
       .option('--from <x>', 'left end of a 2-D map')
       .option('--to <x>', 'right end of a 2-D map'),

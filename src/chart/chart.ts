@@ -76,6 +76,12 @@ const ASCII_STYLES: Symbols[] = [
   ['+', '+', '-', '-', ',', ',', ',', ',', ',', ','],
 ];
 const PALETTE = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red'] as const;
+// Where two lines share cells: the same shape, heavy (in ASCII, %), so neither hides the other.
+const HEAVY: Record<string, string> = Object.fromEntries(STYLES.flatMap((st) => [
+  [st[4], '━'], [st[9], '┃'], [st[5], '┗'], [st[6], '┏'], [st[7], '┓'], [st[8], '┛'],
+]).filter(([k]) => k !== '·'));
+/** Two markers of different kinds on one cell: this mark, and the legend names both. */
+const BOTH_MARK = '⊕';
 
 interface Cell { ch: string; series: number }
 
@@ -169,24 +175,39 @@ export function renderChart(spec: ChartSpec): string {
   const colOf = (x: number) => Math.round(((x - xFrom) / (xTo - xFrom)) * (W - 1));
 
   const grid: (Cell | undefined)[][] = Array.from({ length: intervals + 1 }, () => new Array(W).fill(undefined));
-  // Where each series was drawn, to tell afterwards which ones a later series covered up.
-  const drawn: [number, number][][] = spec.series.map((s, si) => {
-    drawSeries(grid, s, styles[Math.min(si, styles.length - 1)], si, { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo });
-    return grid.flatMap((row, r) => row.flatMap((c, col) => (c?.series === si ? [[r, col] as [number, number]] : [])));
+  // Cells where a later line is drawn over an earlier one, by pair of series ("a,b").
+  const shared = new Map<string, [number, number][]>();
+  const size = spec.series.map((s, si) => {
+    drawSeries(grid, s, styles[Math.min(si, styles.length - 1)], si, { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo }, (r, c, under) => {
+      const key = `${under},${si}`;
+      shared.set(key, [...(shared.get(key) ?? []), [r, c]]);
+    });
+    return grid.reduce((n, row) => n + row.filter((c) => c?.series === si).length, 0);
   });
+  // Two lines that run together (two rates with the same losses) would show as one: where they
+  // share cells they are drawn in a heavy line of their own, named in the legend, so both are seen.
+  // Together: most of the shorter line (a run that stopped early, on the other's path) or half of
+  // the longer. A crossing, or a tangent beside its curve, shares a few cells and stays as drawn.
+  const together: { a: number; b: number }[] = [];
+  for (const [key, cells] of shared) {
+    const [a, b] = key.split(',').map(Number);
+    const still = cells.filter(([r, c]) => grid[r][c]?.series === b);
+    if (still.length < 3 || (still.length < 0.8 * Math.min(size[a], size[b]) && still.length < 0.5 * Math.max(size[a], size[b]))) continue;
+    together.push({ a, b });
+    for (const [r, c] of still) grid[r][c] = { ch: spec.ascii ? '%' : HEAVY[grid[r][c]!.ch] ?? '━', series: -1 };
+  }
   const arrow = spec.ascii ? { up: '^', down: 'v', left: '<', right: '>' } : { up: '↑', down: '↓', left: '←', right: '→' };
   const view: Frame = { W, lo, hi, intervals, colOf, rowOf, xFrom, xTo };
-  // Markers one on another: the one underneath is counted, so the legend can say so (runs that
-  // start at the same x share their first point). Markers beyond the frame become arrows at its edge.
+  // Markers beyond the frame become arrows at its edge.
   const groupOf = (m: ChartMarker) => m.label ?? m.symbol;
-  // Per cell: the group on top, and how many of its points are there (all hidden when another covers them).
-  const at = new Map<string, { group: string; points: number }>();
-  const under = new Map<string, { count: number; total: number; top: string }>();
+  // Per cell: the groups of the markers there. A cell of two groups (two runs that visit the same
+  // x) gets the mark ⊕, and the legend names the groups, so neither is hidden under the other.
+  const at = new Map<string, string[]>();
+  const totals = new Map<string, number>();
   const beyond: Beyond[] = [];
   for (const m of markers) {
     const g = groupOf(m);
-    const u = under.get(g) ?? { count: 0, total: 0, top: '' };
-    under.set(g, { ...u, total: u.total + 1 });
+    totals.set(g, (totals.get(g) ?? 0) + 1);
     const side = sideOf(m.x, m.y, view);
     if (side === 'gap') continue;
     if (side) {
@@ -194,13 +215,17 @@ export function renderChart(spec: ChartSpec): string {
       continue;
     }
     const [r, c] = [rowOf(m.y), colOf(m.x)];
-    const below = at.get(`${r},${c}`);
-    if (below && below.group !== g) {
-      const b = under.get(below.group)!;
-      under.set(below.group, { ...b, count: b.count + below.points, top: m.symbol });
-    }
-    at.set(`${r},${c}`, { group: g, points: below?.group === g ? below.points + 1 : 1 });
-    grid[r][c] = { ch: m.symbol, series: m.series ?? -1 };
+    const groups = at.get(`${r},${c}`) ?? [];
+    if (!groups.includes(g)) groups.push(g);
+    at.set(`${r},${c}`, groups);
+    grid[r][c] = groups.length > 1 ? { ch: spec.ascii ? asciiText(BOTH_MARK) : BOTH_MARK, series: -1 } : { ch: m.symbol, series: m.series ?? -1 };
+  }
+  // Each set of groups sharing cells, and how many cells: one legend line each.
+  const both = new Map<string, { groups: string[]; cells: number }>();
+  for (const groups of at.values()) {
+    if (groups.length < 2) continue;
+    const key = groups.join('\u0000');
+    both.set(key, { groups, cells: (both.get(key)?.cells ?? 0) + 1 });
   }
   // Lines that asked for it (a loss that blows up) get an arrow where they leave the frame.
   spec.series.forEach((s, si) => {
@@ -212,23 +237,25 @@ export function renderChart(spec: ChartSpec): string {
   });
   const xName = spec.xTitle ?? 'x';
   const exitNotes: string[] = [];
-  if (spec.y) {
-    spec.series.forEach((s, si) => {
-      if (!s.exits) return;
-      const stretches = stretchesBeyond(s.points, view);
-      for (const e of stretches) {
-        // The arrow goes where the curve crosses the edge beside what is drawn: a stretch from the
-        // curve's left end comes back into the frame at its right end; any other leaves it at its left.
-        const x = e.first === 0 && e.last < s.points.length - 1 ? e.xLast : e.xFirst;
-        beyond.push({ key: `exit ${si}`, series: si, side: e.side, x, y: e.far, row: e.side === 'up' ? 0 : intervals, col: colOf(x), count: e.last - e.first + 1, far: e.far });
-      }
-      if (!stretches.length) return;
-      const at = (e: Stretch) => (e.xFirst === e.xLast ? `at ${xName} = ${formatNumber(e.xFirst, 4)}` : `for ${xName} from ${formatNumber(e.xFirst, 4)} to ${formatNumber(e.xLast, 4)}`);
-      const far = (v: number) => formatNumber(v, 4);
-      const parts = stretches.map((e) => `${e.side === 'up' ? 'above' : 'below'} it (${arrow[e.side]}) ${at(e)}, ${e.side === 'up' ? 'up' : 'down'} to ${far(e.far)}`);
-      exitNotes.push(`${s.label} leaves the frame: ${parts.join('; ')}.`);
-    });
-  }
+  // A y range fitted to most of the curve (robustRange leaves out a pole's spikes) cuts it as surely
+  // as --ymin/--ymax do: either way the chart says where the curve leaves the frame.
+  spec.series.forEach((s, si) => {
+    if (!s.exits) return;
+    const stretches = stretchesBeyond(s.points, view);
+    for (const e of stretches) {
+      // The arrow goes where the curve crosses the edge beside what is drawn: a stretch from the
+      // curve's left end comes back into the frame at its right end; any other leaves it at its left.
+      const x = e.first === 0 && e.last < s.points.length - 1 ? e.xLast : e.xFirst;
+      beyond.push({ key: `exit ${si}`, series: si, side: e.side, x, y: e.far, row: e.side === 'up' ? 0 : intervals, col: colOf(x), count: e.last - e.first + 1, far: e.far });
+    }
+    if (!stretches.length) return;
+    const at = (e: Stretch) => (e.xFirst === e.xLast ? `at ${xName} = ${formatNumber(e.xFirst, 4)}` : `for ${xName} from ${formatNumber(e.xFirst, 4)} to ${formatNumber(e.xLast, 4)}`);
+    // Beside a jump (tan(x) from 34 to -14 in one sample: a pole between), the farthest value
+    // sampled is only a bound: the curve goes on past it.
+    const far = (e: Stretch) => `${jumps(s.points, e, view) ? 'at least ' : ''}${formatNumber(e.far, 4)}`;
+    const parts = stretches.map((e) => `${e.side === 'up' ? 'above' : 'below'} it (${arrow[e.side]}) ${at(e)}, ${e.side === 'up' ? 'up' : 'down'} to ${far(e)}`);
+    exitNotes.push(`${s.label} leaves the frame: ${parts.join('; ')}.`);
+  });
   for (const b of beyond) {
     grid[b.row][b.col] = { ch: arrow[b.side], series: b.series };
     const label = b.side === 'left' || b.side === 'right' ? formatNumber(b.far, 3) : fmtValue(b.far);
@@ -243,11 +270,8 @@ export function renderChart(spec: ChartSpec): string {
       ? `${b.count} ${what} beyond the frame ${arrow[b.side]}, out to ${xName} = ${formatNumber(b.far, 4)}`
       : `${b.count > 1 ? `${b.count} ${what} ` : ''}beyond the frame ${arrow[b.side]} from ${xName} = ${formatNumber(b.x, 4)}, ${b.side === 'up' ? 'up' : 'down'} to ${fmtValue(b.far)}`;
   const markerNotes = new Map<string, string[]>();
-  for (const [g, u] of under) {
-    const notes = [
-      ...(u.count ? [`${u.count} of ${u.total} under ${u.top}`] : []),
-      ...beyond.filter((b) => b.key === g).map((b) => beyondNote(b, u.total === 1 ? 'point' : 'points')),
-    ];
+  for (const [g, total] of totals) {
+    const notes = beyond.filter((b) => b.key === g).map((b) => beyondNote(b, total === 1 ? 'point' : 'points'));
     if (notes.length) markerNotes.set(g, notes);
   }
 
@@ -268,15 +292,12 @@ export function renderChart(spec: ChartSpec): string {
   const title = text(spec.xTitle ?? '');
   if (title && used + 2 + title.length <= labelWidth + 2 + W) lines.push(tickLabels.slice(0, used).padEnd(labelWidth + 2 + W - title.length) + title);
   else lines.push(tickLabels, ...(title ? [' '.repeat(Math.max(0, labelWidth + 2 + W - title.length)) + title] : []));
-  // A series drawn over for the most part is named in the legend with the one on top of it (two
-  // learning rates with the same losses would otherwise show one line and a legend of two).
-  const covered = drawn.map((cells, si) => {
-    const off = beyond.filter((b) => b.key === `series ${si}`).map((b) => beyondNote(b, 'points'));
-    const over = cells.map(([r, c]) => grid[r][c]?.series ?? -1).filter((o) => o !== si && o >= 0);
-    const hidden = cells.length && over.length >= 0.7 * cells.length ? [`${over.length === cells.length ? 'hidden' : 'mostly'} under ${spec.series[mostCommon(over)]?.label ?? 'another line'}`] : [];
-    return [...hidden, ...off];
-  });
-  lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots), covered, markerNotes, (t) => text(t), spec.width));
+  const offNotes = spec.series.map((_, si) => beyond.filter((b) => b.key === `series ${si}`).map((b) => beyondNote(b, 'points')));
+  const extra = [
+    ...together.map(({ a, b }) => ({ sample: spec.ascii ? '%%%' : '━━━', label: `where ${spec.series[a].label} and ${spec.series[b].label} run together (the same cells)` })),
+    ...[...both.values()].map((x) => ({ sample: `${spec.ascii ? asciiText(BOTH_MARK) : BOTH_MARK}  `, label: `${x.groups.join(' and ')}, both in one cell (${x.cells === 1 ? 'once' : `${x.cells} such cells`})` })),
+  ];
+  lines.push(...legend(spec, markers, styles, paint, (t) => clip(text(t), spec.width - 6, dots), offNotes, markerNotes, (t) => text(t), spec.width, extra));
   // Summaries wrap at spaces within the chart's width (a terminal would cut them mid-word).
   for (const line of [...exitNotes, ...(spec.summary ?? [])].map(text)) {
     lines.push(...hangingWrap(line, spec.width).split('\n'));
@@ -296,7 +317,12 @@ interface Frame {
  * are both outside the y range (a pole: joining +∞ to −∞ would draw a false vertical line). Each run
  * is drawn by asciichart alone, with the chart's own y range, and copied onto the grid at its column.
  */
-function drawSeries(grid: (Cell | undefined)[][], s: ChartSeries, style: Symbols, si: number, f: Frame): void {
+function drawSeries(grid: (Cell | undefined)[][], s: ChartSeries, style: Symbols, si: number, f: Frame, over: (r: number, c: number, under: number) => void): void {
+  const put = (r: number, c: number, ch: string) => {
+    const below = grid[r][c];
+    if (below && below.series >= 0 && below.series !== si) over(r, c, below.series);
+    grid[r][c] = { ch, series: si };
+  };
   const value: (number | undefined)[] = new Array(f.W).fill(undefined);
   const breakBefore: boolean[] = new Array(f.W).fill(false);
   let pendingBreak = false;
@@ -336,16 +362,16 @@ function drawSeries(grid: (Cell | undefined)[][], s: ChartSeries, style: Symbols
     let b = a;
     while (b + 1 < f.W && joined(b + 1)) b++;
     if (b === a) {
-      if (inside(value[a]!)) grid[f.rowOf(value[a]!)][a] = { ch: style[4], series: si };
+      if (inside(value[a]!)) put(f.rowOf(value[a]!), a, style[4]);
       continue;
     }
     const run = value.slice(a, b + 1).map((v) => clip(v!));
     const drawn = asciichart.plot(run, { min: f.lo, max: f.hi, height: f.intervals, offset: 1, padding: ' ', format: () => ' ', symbols: style }).split('\n');
     // Column k (k ≥ 1) of asciichart's output is the step from point k−1 to point k.
     drawn.forEach((line, r) => {
-      for (let k = 1; k < line.length; k++) if (line[k] !== ' ') grid[r][a + k] = { ch: line[k], series: si };
+      for (let k = 1; k < line.length; k++) if (line[k] !== ' ') put(r, a + k, line[k]);
     });
-    if (inside(run[0])) grid[f.rowOf(run[0])][a] = { ch: style[4], series: si };
+    if (inside(run[0])) put(f.rowOf(run[0]), a, style[4]);
   }
 }
 
@@ -390,6 +416,7 @@ function legend(
   markerNotes: ReadonlyMap<string, string[]>,
   text: (s: string) => string,
   width: number,
+  extra: readonly { sample: string; label: string }[] = [],
 ): string[] {
   const lines: string[] = [];
   // `sample` is the painted line sample or mark, `shown` the same unpainted (for measuring).
@@ -410,13 +437,13 @@ function legend(
     seen.add(m.label);
     entry(`${paint(m.symbol, m.series ?? -1)}  `, `${m.symbol}  `, m.label, markerNotes.get(m.label));
   }
+  // Shared cells' marks: the label wraps (it names two series), it is not cut.
+  for (const x of extra) {
+    const wrapped = wrapIndented(`  ${x.sample} ${text(x.label)}`, width, 6);
+    wrapped[0] = `  ${paint(x.sample.trimEnd(), -1)}${wrapped[0].slice(2 + x.sample.trimEnd().length)}`;
+    lines.push(...wrapped);
+  }
   return lines;
-}
-
-function mostCommon(xs: number[]): number {
-  const counts = new Map<number, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
 
 type Side = 'up' | 'down' | 'left' | 'right';
@@ -456,6 +483,16 @@ function stretchesBeyond(points: readonly (readonly [number, number])[], f: Fram
     out.push(cur);
   });
   return out;
+}
+
+/**
+ * Whether a stretch beyond the frame ends at a jump: the next sample on either side is undefined, or
+ * on the far half of the frame (the curve crossed from above the top to below the middle between two
+ * samples, as at a pole).
+ */
+function jumps(points: readonly (readonly [number, number])[], e: Stretch, f: Frame): boolean {
+  const mid = (f.lo + f.hi) / 2;
+  return [points[e.first - 1], points[e.last + 1]].some((p) => p && (!Number.isFinite(p[1]) || (e.side === 'up' ? p[1] < mid : p[1] > mid)));
 }
 
 /** Counts a point beyond the frame into its group; the arrow stays where the group first left. */

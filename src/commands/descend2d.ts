@@ -22,6 +22,19 @@ export interface Descend2Options {
   width?: string; height?: string; json?: boolean;
 }
 
+/**
+ * A run's step table within `width`: fewer digits where 3 do not fit (-6.97e-10 is 9 wide), else one
+ * line saying where the steps are. A row wider than the terminal would wrap into the next.
+ */
+function stepTable(r: Run2, width: number, ascii: boolean): string {
+  const narrow = width < 60;
+  for (const digits of narrow ? [3, 2] : [5, 3]) {
+    const t = runTable(r, narrow ? 3 : 5, digits, ascii, narrow).map((l) => plainText(l, ascii));
+    if (t.slice(1).every((l) => [...l].length <= width)) return t.join('\n');
+  }
+  return hangingWrap(plainText(`lr ${fmt(r.lr)}: the step table needs more than ${width} columns; --json has every step`, ascii), width);
+}
+
 /** `descend` on f(x, y): each rate's path on the contour map, the loss per step, tables and verdicts. */
 export async function run(target: Target2, opts: Descend2Options, given: ReadonlySet<string>): Promise<void> {
   const land = target.kind === 'landscape' ? target.landscape : undefined;
@@ -59,7 +72,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
     }) + '\n');
     return;
   }
-  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(LIMITS.width[0], terminalWidth()));
+  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(1, terminalWidth()));
   const height = given.has('height') && opts.height !== undefined ? parseInteger('height', opts.height, ...LIMITS.height) : undefined;
   const colors = colorEnabled();
   const ascii = asciiOnly();
@@ -94,7 +107,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
     '',
     map.text,
     ...(loss ? [loss] : []),
-    ...runs.map((r) => runTable(r, width < 60 ? 3 : 5, width < 60 ? 3 : 5, ascii, width < 60).map((l) => plainText(l, ascii)).join('\n') + '\n'),
+    ...runs.map((r) => stepTable(r, width, ascii) + '\n'),
     ...runs.map((r) => wrap(r.verdict)),
   ];
   process.stdout.write(out.join('\n') + '\n');

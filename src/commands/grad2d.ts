@@ -21,7 +21,7 @@ export interface Grad2Options {
 
 /** `grad` for a function of two variables: the gradient as a vector, and an arrow on the map. */
 export async function run(target: Target2, opts: Grad2Options, given: ReadonlySet<string>): Promise<void> {
-  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(LIMITS.width[0], terminalWidth()));
+  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(1, terminalWidth()));
   const text = await report(target, opts, given, { width, colors: colorEnabled(), ascii: asciiOnly() });
   if (text) process.stdout.write(text);
 }

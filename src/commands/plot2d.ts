@@ -24,7 +24,7 @@ export async function run(target: Target2, opts: Plot2Options, given: ReadonlySe
   const yLike = target.kind === 'expr' && (given.has('from') || given.has('to')) && !given.has('ymin') && !given.has('ymax');
   const xBox = parseBox(opts, given, fallback);
   const box = yLike ? { ...xBox, y0: xBox.x0, y1: xBox.x1 } : xBox;
-  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(LIMITS.width[0], terminalWidth()));
+  const width = given.has('width') && opts.width !== undefined ? parseInteger('width', opts.width, ...LIMITS.width) : Math.min(LIMITS.width[1], Math.max(1, terminalWidth()));
   const height = given.has('height') && opts.height !== undefined ? parseInteger('height', opts.height, ...LIMITS.height) : undefined;
   const e = compileExpression2(target.text, target.vars);
   const f = (x: number, y: number) => e.evaluate(x, y);

@@ -41,10 +41,10 @@ export function runTable(r: Run2, keep: number, digits = 5, ascii = false, narro
     ...rows.map((s) => (s ? [String(s.k), fmt(s.x[0], digits), fmt(s.x[1], digits), fmt(s.f, digits), fmt(Math.hypot(...s.grad), digits)] : [ascii ? '...' : '…', '', '', '', ''])),
   ];
   const w = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
-  // Under 60 columns, one space between columns: five numbers of 3 digits then fit in 40.
+  // Under 60 columns, one space between columns and no indent: five numbers of 3 digits then fit in 40.
   const gap = narrow ? ' ' : '  ';
   return [
     `lr ${fmt(r.lr)}${r.momentum ? `, momentum ${fmt(r.momentum)}` : ''}, from ${'(' + r.start.map((v) => fmt(v)).join(', ') + ')'}:`,
-    ...cells.map((row) => (narrow ? ' ' : '  ') + row.map((cell, c) => cell.padStart(w[c])).join(gap)),
+    ...cells.map((row) => (narrow ? '' : '  ') + row.map((cell, c) => cell.padStart(w[c])).join(gap)),
   ];
 }

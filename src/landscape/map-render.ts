@@ -29,6 +29,8 @@ const RUN_COLORS = ['cyanBright', 'magentaBright', 'yellowBright', 'greenBright'
 const UNDEFINED = '?';
 /** Where a descent run stopped. */
 const END_MARK = { symbol: '⊗', ascii: 'E' };
+/** A cell that two runs visited: both are named in the legend. */
+const BOTH_MARK = { symbol: '⊕', ascii: 'B' };
 
 export interface MapMark {
   x: number;
@@ -99,7 +101,23 @@ export interface RenderedMap {
 /** Physical aspect of a terminal cell: about twice as tall as it is wide. */
 const CELL_ASPECT = 2;
 
+/** The narrowest map drawn, as for charts (MIN_CHART_WIDTH): labels, the axis and a few cells. */
+export const MIN_MAP_WIDTH = 30;
+
 export function renderMap(spec: MapSpec): RenderedMap {
+  // Narrower than a map can be: one line that says so, then what the map's text says (where each
+  // run went, the minimum). A map drawn wider than the terminal wraps every row into the next.
+  if (spec.width < MIN_MAP_WIDTH) {
+    const full = renderMap({ ...spec, width: MIN_MAP_WIDTH });
+    const say = (t: string) => wrapLine(plainText(t, spec.ascii), spec.width);
+    const lines = [
+      ...(spec.title ? say(spec.title) : []),
+      `(map needs ${MIN_MAP_WIDTH} cols)`,
+      ...(spec.paths ?? []).flatMap((p) => say(p.label)),
+      ...(spec.summary ?? []).flatMap(say),
+    ];
+    return { ...full, text: lines.join('\n') + '\n' };
+  }
   const { box, ascii } = spec;
   const chalk = new Chalk({ level: spec.colors ? 1 : 0 });
   // One chalk style per colour, made once: chalk builds a new one at every property access.
@@ -112,7 +130,8 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const dxBox = box.x1 - box.x0;
   const dyBox = box.y1 - box.y0;
   // Rows first from an estimate of the label width, then the labels for those rows.
-  const yTicksFor = (h: number) => ticks(box.y0, box.y1, Math.max(2, Math.floor(h / 3)));
+  // At least three ticks asked for: with two, a short map (--height 8) could get one label, 0 alone.
+  const yTicksFor = (h: number) => ticks(box.y0, box.y1, Math.max(3, Math.floor(h / 3)));
   const labelsFor = (h: number) => {
     const t = yTicksFor(h);
     const f = labelFormatter(t.step, Math.max(Math.abs(box.y0), Math.abs(box.y1)));
@@ -229,18 +248,20 @@ export function renderMap(spec: MapSpec): RenderedMap {
     }
   }
   let endsShown = false;
-  // Each run's marked cells, to tell afterwards which runs later marks covered up.
-  const markCells: { series: number; symbol: string; cells: Set<string> }[] = [];
+  // The runs that visited each cell. A cell two runs visited (two rates with nearly the same path)
+  // gets the mark ⊕ and the legend names the runs, so neither is hidden under the other's marks.
+  const visitors = new Map<string, number[]>();
   for (const p of spec.paths ?? []) {
     const color = RUN_COLORS[p.series % RUN_COLORS.length];
     let k = 0;
-    const mine = new Set<string>();
     for (; k < p.points.length && within(box, ...p.points[k]); k++) {
       const [r, c] = [rowOf(p.points[k][1]), colOf(p.points[k][0])];
-      paint(r, c, ascii ? p.ascii : p.symbol, color, 'mark');
-      mine.add(`${r},${c}`);
+      const runs = visitors.get(`${r},${c}`) ?? [];
+      if (!runs.includes(p.series)) runs.push(p.series);
+      visitors.set(`${r},${c}`, runs);
+      if (runs.length > 1) paint(r, c, ascii ? BOTH_MARK.ascii : BOTH_MARK.symbol, 'whiteBright', 'mark');
+      else paint(r, c, ascii ? p.ascii : p.symbol, color, 'mark');
     }
-    markCells.push({ series: p.series, symbol: ascii ? p.ascii : p.symbol, cells: mine });
     // Where the run stopped, when that is on the map (a minimum's mark, drawn next, covers it there).
     const last = p.points[p.points.length - 1];
     if (k === p.points.length && p.points.length > 1) {
@@ -308,17 +329,19 @@ export function renderMap(spec: MapSpec): RenderedMap {
     seen.add(m.label);
     lines.push(...wrapLine(say(`  ${ascii ? m.ascii : m.symbol}  ${m.label}`), spec.width));
   }
-  // A run whose marks are mostly drawn over (two rates with nearly the same path) is said to be.
-  const hidden = (p: MapPath) => {
-    const m = markCells.find((x) => x.series === p.series);
-    if (!m || !m.cells.size) return '';
-    const shown = [...m.cells].filter((key) => {
-      const [r, c] = key.split(',').map(Number);
-      return cells[r][c].ch === m.symbol;
-    }).length;
-    return shown === 0 ? ' (hidden under the marks drawn after it)' : shown < 0.3 * m.cells.size ? ' (mostly under the marks drawn after it)' : '';
-  };
-  for (const p of spec.paths ?? []) lines.push(...wrapLine(say(`  ${ascii ? p.ascii : p.symbol}  ${p.label}${hidden(p)}`), spec.width));
+  for (const p of spec.paths ?? []) lines.push(...wrapLine(say(`  ${ascii ? p.ascii : p.symbol}  ${p.label}`), spec.width));
+  // One line per set of runs sharing cells, where the ⊕ is still to be seen (a start or a minimum's mark goes on top).
+  const both = new Map<string, { runs: number[]; cells: number }>();
+  for (const [key, runs] of visitors) {
+    const [r, c] = key.split(',').map(Number);
+    if (runs.length < 2 || cells[r][c].ch !== (ascii ? BOTH_MARK.ascii : BOTH_MARK.symbol)) continue;
+    both.set(runs.join(','), { runs, cells: (both.get(runs.join(','))?.cells ?? 0) + 1 });
+  }
+  const nameOf = (series: number) => (spec.paths ?? []).find((p) => p.series === series)?.label.split(':')[0] ?? `run ${series + 1}`;
+  for (const b of both.values()) {
+    const names = b.runs.map(nameOf);
+    lines.push(...wrapLine(say(`  ${ascii ? BOTH_MARK.ascii : BOTH_MARK.symbol}  ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} both visited this cell (${b.cells === 1 ? 'once' : `${b.cells} such cells`})`), spec.width));
+  }
   if (endsShown) lines.push(...wrapLine(`  ${ascii ? END_MARK.ascii : END_MARK.symbol}  where a run stopped, in its colour (under a minimum's mark when it stopped there)`, spec.width));
   if (spec.arrows?.length) {
     const a = spec.arrows.find((x) => x.kind === 'ascent');

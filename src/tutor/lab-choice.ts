@@ -1,3 +1,5 @@
+import { descendCommand, labDescent } from './lab-descent.js';
+
 /**
  * Which lab fits an exercise, read from its text: a lesson about learning rates gets `descend`, one
  * about numerical differentiation gets `grad`, one about limits and continuity gets `plot`. Pure:
@@ -124,7 +126,8 @@ export function labCommand(lab: LabChoice): string {
     const vars = lab.vars[0] === 'x' && lab.vars[1] === 'y' ? '' : ` --vars ${lab.vars.join(',')}`;
     return `calc-ml grad ${q(lab.expr)}${vars} --at ${lab.at.join(',')}`;
   }
-  if (lab.kind === 'descend') return `calc-ml descend ${q(lab.expr)} --start ${lab.start} --lr ${lab.rates.join(',')}`;
+  // The lab's own settings (steps, tolerance) go into the line: it reproduces what the lab showed.
+  if (lab.kind === 'descend') return descendCommand(labDescent(lab.expr, lab.start, lab.rates));
   return `calc-ml plot ${q(lab.expr)} --from ${lab.from} --to ${lab.to}${lab.tangent !== undefined ? ` --tangent ${lab.tangent}` : ''}`;
 }
 

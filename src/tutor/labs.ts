@@ -6,6 +6,7 @@ import { formatNumber as fmt } from '../math/format.js';
 import { linspace } from '../math/sample.js';
 import { renderChart } from '../chart/chart.js';
 import { count } from '../math/format.js';
+import type { LabDescent } from './lab-descent.js';
 
 /**
  * The labs of the guided lesson, as text: the same views `calc-ml descend`, `grad` and `plot` show,
@@ -27,17 +28,20 @@ export interface DescentReport {
   runs: Run[];
 }
 
-/** Descent runs of `exprText` from `start`, one per rate: landscape, loss per step, verdicts. */
-export async function descentReport(exprText: string, rates: number[], start: number, s: Screen, steps = 50, tol = 1e-4): Promise<DescentReport> {
-  const e = compileExpression(exprText);
+/**
+ * Descent runs of the lab, one per rate: landscape, loss per step, verdicts. The runs are the ones
+ * `descendCommand(lab)` prints (tests/tutor/lab-descent.test.ts runs both).
+ */
+export async function descentReport(lab: LabDescent, s: Screen): Promise<DescentReport> {
+  const { start, steps, tol } = lab;
+  const e = compileExpression(lab.expr);
   const d = await differentiate(e);
-  // A lab's tolerance is looser than the command's: a learner reads 'converges' at |f′| < 1e-4.
-  const runs = rates.map((lr) => descend(e.text, (x) => e.evaluate(x), (x) => d.evaluate(x), { start, lr, steps, tol }));
+  const runs = lab.rates.map((lr) => descend(e.text, (x) => e.evaluate(x), (x) => d.evaluate(x), { start, lr, steps, tol }));
   const view = descentLab(e, runs, 3);
   const text = [
-    `f(${e.variable}) = ${e.text},  f'(${e.variable}) = ${d.text},  start ${e.variable} = ${fmt(start)}`,
-    // The stopping rule, as calc-ml descend prints it, so the two can be compared (this one is looser).
-    `at most ${count(steps, 'step')}; a run converges when |f'(${e.variable})| < ${fmt(tol)}`,
+    `f(${e.variable}) = ${e.text},  f'(${e.variable}) = ${d.text}`,
+    // The stopping rule in calc-ml descend's words: the suggested command prints the same line.
+    `start ${e.variable} = ${fmt(start)}; at most ${count(steps, 'step')}; stop when |f'(${e.variable})| < ${fmt(tol)}`,
     '',
     renderChart({ ...size(s), ...view.landscape }),
     ...(runs.some((r) => r.steps.length > 1) ? [renderChart({ ...size(s, 8), ...view.loss })] : []),

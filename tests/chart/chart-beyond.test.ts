@@ -32,6 +32,21 @@ describe('points beyond the frame are marked at its edge, with their value', () 
     expect(renderChart({ ...cubic, y: undefined })).not.toContain('leaves the frame');
   });
 
+  test('a y range the chart fits itself that cuts a curve (tan(x): the poles left out) says so too, and the farthest sample beside a pole is only a bound', () => {
+    const tan: ChartSpec = { ...base, series: [{ label: 'f(x) = tan(x)', points: sample(Math.tan, -5, 5, 101), exits: true }], xTitle: 'x' };
+    const out = renderChart(tan);
+    const rows = body(out);
+    // The frame is fitted to most of the curve, not to its spikes of ±34 and ±81.
+    expect(Number(rows[0].split('┤')[0])).toBeLessThan(34);
+    expect(rows[0]).toContain('↑');
+    expect(rows[rows.length - 1]).toContain('↓');
+    const note = out.replace(/\s+/g, ' ');
+    expect(note).toMatch(/f\(x\) = tan\(x\) leaves the frame: below it \(↓\) at x = -4\.7, down to at least -80\.71; above it \(↑\) at x = -1\.6, up to at least 34\.23;/);
+    // A stretch that ends at the edge of the range, not at a jump, is as far as the curve goes.
+    const exp = renderChart({ ...base, y: { from: 0, to: 100 }, series: [{ label: 'f(x) = exp(x)', points: sample(Math.exp, -5, 10, 151), exits: true }] });
+    expect(exp.replace(/\s+/g, ' ')).toContain('above it (↑) for x from 4.7 to 10, up to 22030.');
+  });
+
   test('markers beyond the right edge and the top: an arrow at the edge, and the legend says how far', () => {
     const out = renderChart({
       ...parabola,
@@ -61,7 +76,7 @@ describe('points beyond the frame are marked at its edge, with their value', () 
     expect(out.split('\n').some((l) => /\|<|\+</.test(l))).toBe(true);
   });
 
-  test('a marker on top of another is said to be: the legend counts the ones underneath', () => {
+  test('markers of two runs on one cell: the mark ⊕ there, and the legend names both (neither is hidden under the other)', () => {
     const out = renderChart({
       ...parabola,
       markers: [
@@ -70,19 +85,26 @@ describe('points beyond the frame are marked at its edge, with their value', () 
         { x: 3, y: 9, symbol: '○', label: 'lr 1.1: x_k visited' },
       ],
     });
-    expect(out).toContain('  ●   lr 1: x_k visited (1 of 2 under ○)');
-    expect(joined(out)).toContain('  ○   lr 1.1: x_k visited\n');
+    const rows = body(out).join('\n');
+    expect(rows).toContain('●');
+    expect(rows).toContain('⊕');
+    expect(rows).not.toContain('○');
+    expect(joined(out)).toContain('  ⊕   lr 1: x_k visited and lr 1.1: x_k visited, both in one cell (once)');
+    expect(out).not.toMatch(/under/);
+    expect(joined(renderChart({ ...parabola, ascii: true, markers: [{ x: 3, y: 9, symbol: '●', label: 'a' }, { x: 3, y: 9, symbol: '○', label: 'b' }] }))).toContain('  B   a and b, both in one cell (once)');
   });
 
-  test('points under another mark are counted one by one (a run that visits one place again and again)', () => {
+  test('a run that visits one place again and again, and another run there too: one ⊕, counted once per cell', () => {
     const out = renderChart({
       ...parabola,
       markers: [
         ...[3, -3, 3, -3, 3].map((x) => ({ x, y: 9, symbol: '●', label: 'lr 1: x_k visited' })),
         { x: 3, y: 9, symbol: '○', label: 'lr 1.1: x_k visited' },
+        { x: -3, y: 9, symbol: '○', label: 'lr 1.1: x_k visited' },
       ],
     });
-    expect(out).toContain('  ●   lr 1: x_k visited (3 of 5 under ○)');
+    expect(body(out).join('').split('⊕')).toHaveLength(3);
+    expect(joined(out)).toContain('  ⊕   lr 1: x_k visited and lr 1.1: x_k visited, both in one cell (2 such cells)');
   });
 });
 

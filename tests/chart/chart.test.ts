@@ -219,14 +219,24 @@ describe('asciiText', () => {
   });
 });
 
-describe('a series drawn over by another is named in the legend', () => {
+describe('two lines that run together are both seen: a heavy line of their own where they share cells, named in the legend', () => {
   const f = curve((x) => x * x);
-  test.each([
-    ['the same values: hidden', [{ label: 'a', points: f }, { label: 'b', points: f }], '  ─── a (hidden under b)'],
-    ['different values: no note', [{ label: 'a', points: f }, { label: 'b', points: curve((x) => 20 - x * x) }], '  ─── a'],
-  ])('%s', (_name, series, line) => {
-    const out = renderChart({ ...base, series });
-    expect(out.split('\n')).toContain(line);
+  const plot = (out: string) => out.split('\n').filter((l) => /[┤│]/.test(l)).join('\n');
+  test('the same values: drawn ━ ┃ ┗ ┛ …, and the legend says which two', () => {
+    const out = renderChart({ ...base, series: [{ label: 'a', points: f }, { label: 'b', points: f }] });
+    expect(plot(out)).toMatch(/━{5}/);
+    expect(plot(out)).not.toMatch(/[─╌]/);
+    expect(out.split('\n')).toContain('  ━━━ where a and b run together (the same cells)');
+    expect(out).not.toMatch(/hidden|under/);
+    // In ASCII, %.
+    const ascii = renderChart({ ...base, ascii: true, series: [{ label: 'a', points: f }, { label: 'b', points: f }] });
+    expect(ascii.split('\n')).toContain('  %%% where a and b run together (the same cells)');
+  });
+  test('lines that only cross keep their own styles, and no legend line is added', () => {
+    const out = renderChart({ ...base, series: [{ label: 'a', points: f }, { label: 'b', points: curve((x) => 20 - x * x) }] });
+    expect(out.split('\n')).toContain('  ─── a');
+    expect(out).not.toContain('run together');
+    expect(plot(out)).not.toMatch(/[━┃]/);
   });
 });
 

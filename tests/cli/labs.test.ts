@@ -52,6 +52,15 @@ describe('calc-ml plot', () => {
     expect(cli(['plot', 'x^2', '--ymin', '0', '--ymax', '30']).stdout).not.toContain('leaves the frame');
   });
 
+  test.each(['80', '40'])('plot tan(x) at %s columns: the fitted frame cuts the poles, and the chart says where the curve leaves it', (width) => {
+    const r = cli(['plot', 'tan(x)', '--width', width]);
+    const rows = r.stdout.split('\n').filter((l) => /[┤│]/.test(l));
+    expect(rows[0]).toContain('↑');
+    expect(rows[rows.length - 1]).toContain('↓');
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/f\(x\) = tan\(x\) leaves the frame: (above it \(↑\)|below it \(↓\)) at x = -4\.75?, (up to at least \d|down to at least -\d)/);
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(Number(width));
+  });
+
   test('plot x^2 draws a labelled parabola and says where the minimum is', () => {
     const r = cli(['plot', 'x^2', '--width', '40']);
     expect(r.code).toBe(0);

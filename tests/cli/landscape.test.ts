@@ -39,6 +39,19 @@ describe('plot of a function of two variables', () => {
     expect(doc.minima[0].y).toBeCloseTo(0, 6);
   });
 
+  test.each(['5', '8'])('--vars w,b --box -2,2,-1,1 --height %s: both axes named and labelled (two ticks at least on y), the minimum in those names', (height) => {
+    const r = cli('plot', 'w^2 + 3*b^2', '--vars', 'w,b', '--box', '-2,2,-1,1', '--height', height, '--width', '40');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    const rows = lines.filter((l) => /^ *-?\d*(\.\d+)? [┤│]/.test(l));
+    expect(rows).toHaveLength(Number(height));
+    // y labels: -1, 0 and 1 (was 0 alone at --height 8).
+    expect(rows.filter((l) => l.includes('┤')).map((l) => l.split('┤')[0].trim())).toEqual(['1', '0', '-1']);
+    expect(lines[1].trim()).toBe('b');
+    expect(lines.some((l) => /^ +w$/.test(l))).toBe(true);
+    expect(r.stdout).toContain('Minimum: f = 0 at (w, b) = (0, 0).');
+  });
+
   test('a saddle is named as such, not as a minimum', () => {
     const r = cli('plot', 'saddle', '--width', '60');
     expect(r.stdout).toContain('✕');

@@ -73,6 +73,18 @@ describe('below the narrowest chart, one clear line instead of wrapped rows', ()
     expect(r.stdout).toContain('(chart needs 30 cols)');
     for (const l of lines(r.stdout)) expect([...l].length).toBeLessThanOrEqual(24);
   });
+
+  test.each([
+    [['plot', 'x^2 + 3*y^2'], /Minimum: f = 0 at \(x, y\) = \(0, 0\)/],
+    [['grad', 'x^2 + 3*y^2', '--at', '1,2'], /The gradient points uphill/],
+    [['descend', 'ravine'], /lr 0\.09: 81 steps, ends at \(0, 0\)/],
+  ])('%j at 24 columns: the map is one line, its words stay, nothing wider than the terminal', (args, said) => {
+    const r = runCli(args, { env: { COLUMNS: '24' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('(map needs 30 cols)');
+    expect(r.stdout.replace(/\n {2}/g, ' ')).toMatch(said);
+    for (const l of lines(r.stdout)) expect([...l].length).toBeLessThanOrEqual(24);
+  });
 });
 
 describe('descend: verdicts from what the run did, and JSON fields that are true', () => {
@@ -112,6 +124,16 @@ describe('every case of issue 12 at 80 and 40 columns, with colour, without, and
     ['plot', 'x^2', '--tangent', '4'],
     ['plot', 'x²+3x−1', '--ymin', '-5', '--ymax', '10'],
     ['grad', 'sin(x)', '--at', '1', '--ymax', '0'],
+    ['plot', 'tan(x)'],
+    ['plot', 'x^3', '--from', '-10', '--to', '10', '--ymin', '-10', '--ymax', '10'],
+    // 2-D: the map, the arrow, the paths, momentum and the named landscapes.
+    ['plot', 'x^2 + 3*y^2'],
+    ['grad', 'x^2 + 3*y^2', '--at', '1,2'],
+    ['descend', 'x^2 + 10*y^2', '--start', '3,2', '--lr', '0.02,0.09,0.11'],
+    ['descend', 'ravine', '--lr', '0.02', '--momentum', '0.8'],
+    ['descend', 'rosenbrock'],
+    ['plot', 'saddle'],
+    ['plot', 'two-valleys'],
   ];
   const configs: [string, Record<string, string>, string[]][] = [
     ['NO_COLOR', { NO_COLOR: '1' }, []],
@@ -129,6 +151,8 @@ describe('every case of issue 12 at 80 and 40 columns, with colour, without, and
       for (const l of lines(plain)) expect([...l].length).toBeLessThanOrEqual(width);
       expect(/\x1b\[/.test(r.stdout)).toBe(name === 'colour');
       if (name === '--ascii') expect(plain).toMatch(/^[\x00-\x7f]*$/);
+      // A character with no ASCII stand-in becomes ?: none of these should (momentum β did).
+      if (name === '--ascii') expect(plain).not.toContain('?');
       expect(plain).not.toMatch(/NaN|Infinity|undefined is|\[object/);
     },
   );

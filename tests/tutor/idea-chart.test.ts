@@ -11,4 +11,14 @@ describe('the chart beside a core idea', () => {
     expect(out).toContain(summary);
     expect(out).toContain('◆');
   });
+
+  // The tangent shares the cells beside the point with its curve: that is touching, not two lines
+  // that run together (once the legend said so, in heavy line, at 40 columns).
+  test.each([40, 72])('at %i columns the tangent and its curve keep their own lines', async (width) => {
+    for (const tangent of [1, -2, 0]) {
+      const out = await ideaChart({ expr: 'x^2', from: -3, to: 3, tangent }, { width, colors: false });
+      expect(out).not.toMatch(/run together|[━┃┏┓┗┛]/);
+      expect(out).toContain('─');
+    }
+  });
 });

@@ -193,7 +193,7 @@ describe('a lab chosen from the exercise text', () => {
 
   test('the lab as a command to run outside the lesson', () => {
     expect(labCommand({ kind: 'grad', expr: 'x^3', at: 3 })).toBe('calc-ml grad "x^3" --at 3');
-    expect(labCommand({ kind: 'descend', expr: 'x^2', start: 3, rates: [0.1, 1.1] })).toBe('calc-ml descend "x^2" --start 3 --lr 0.1,1.1');
+    expect(labCommand({ kind: 'descend', expr: 'x^2', start: 3, rates: [0.1, 1.1] })).toBe('calc-ml descend "x^2" --start 3 --lr 0.1,1.1 --tol 0.0001');
     expect(labCommand({ kind: 'plot', expr: 'x^2', from: -4, to: 4, tangent: 1 })).toBe('calc-ml plot "x^2" --from -4 --to 4 --tangent 1');
   });
 });

@@ -4,6 +4,7 @@ import { formatNumber as fmt } from '../../math/format.js';
 import { parseNumber, parseNumberList } from '../../math/options.js';
 import type { LabSpec } from '../../lesson/lab-spec.js';
 import { descentReport, gradientReport } from '../labs.js';
+import { labDescent } from '../lab-descent.js';
 import { askValue } from './answer.js';
 import type { StepContext } from './context.js';
 
@@ -36,7 +37,7 @@ export async function runLab(lab: LabSpec, exerciseId: string, ctx: StepContext)
     ui.say(`Gradient descent on loss(x) = ${lab.expr} from x = ${fmt(lab.start)}: each step moves x by −lr·f′(x).`);
     ui.say('Pick learning rates to compare side by side: a slow one, a good one, one that oscillates, one that diverges.');
     const rates = await askValue(ctx, 'Learning rates, separated by commas', lab.rates.map((r) => fmt(r)).join(','), (s) => parseNumberList('lr', s, { above: 0, max: 100, most: 6 }));
-    ui.say((await descentReport(lab.expr, rates, lab.start, ctx.screen, lab.steps)).text);
+    ui.say((await descentReport(labDescent(lab.expr, lab.start, rates, lab.steps), ctx.screen)).text);
   } else {
     ui.say('Now minimise a loss function of your own with gradient descent.');
     let report: string | null = null;
@@ -45,7 +46,7 @@ export async function runLab(lab: LabSpec, exerciseId: string, ctx: StepContext)
       const start = await askValue(ctx, 'Start at x', fmt(lab.start), (s) => parseNumber('start', s, { min: -1e6, max: 1e6 }));
       const lr = await askValue(ctx, 'Learning rate', fmt(lab.rates[0]), (s) => parseNumber('lr', s, { above: 0, max: 100 }));
       try {
-        report = (await descentReport(expr, [lr], start, ctx.screen, Math.max(lab.steps, 100))).text;
+        report = (await descentReport(labDescent(expr, start, [lr], Math.max(lab.steps, 100)), ctx.screen)).text;
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         ui.say(ui.bad([e.message, ...e.detail].join('\n')));

@@ -4,6 +4,7 @@ import { formatNumber as fmt } from '../../math/format.js';
 import type { Lesson } from '../../lesson/model.js';
 import { descentReport, gradientReport, plotReport } from '../labs.js';
 import { chooseLab, functionIn, labCommand, lessonLab, type LabChoice } from '../lab-choice.js';
+import { labDescent } from '../lab-descent.js';
 import { backTo, type StepContext } from './context.js';
 import { showPagedText } from './reading.js';
 
@@ -113,7 +114,7 @@ export async function openLab(arg: string | null, ctx: StepContext): Promise<voi
   try {
     if (lab.kind === 'grad') text = (await gradientReport(lab.expr, lab.at, ctx.screen)).text;
     else if (lab.kind === 'grad2') text = await (await import('../../commands/grad2d.js')).gradient2Report(lab.expr, lab.vars, lab.at, ctx.screen);
-    else if (lab.kind === 'descend') text = (await descentReport(lab.expr, lab.rates, lab.start, ctx.screen, 30)).text;
+    else if (lab.kind === 'descend') text = (await descentReport(labDescent(lab.expr, lab.start, lab.rates), ctx.screen)).text;
     else text = await plotReport(lab.expr, lab.from, lab.to, ctx.screen, lab.tangent);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
