@@ -72,12 +72,12 @@ describe('calc-ml plot', () => {
   });
 
   test.each([
-    [['x^4 - 4x^2 + x', '--from', '-2.5', '--to', '2.5'], 'min -5.444 at x = -1.473; another valley: -2.619 at x = 1.347; y from -5.44 to 16.6'],
-    [['x^3 - 3x'], 'lowest -110 at x = -5, the edge of the range; inside it, a local minimum: -2 at x = 1; y from -110 to 110'],
+    [['x^4 - 4x^2 + x', '--from', '-2.5', '--to', '2.5'], 'min -5.444 at x = -1.473; another valley: -2.619 at x = 1.347; a peak (local maximum): 0.06275 at x = 0.126; y from -5.44 to 16.6'],
+    [['x^3 - 3x'], 'lowest -110 at x = -5, the edge of the range; inside it, a local minimum: -2 at x = 1; a peak (local maximum): 2 at x = -1; y from -110 to 110'],
     // Two equally low minima are both global (issue 12), not 'another valley'.
-    [['sin(x)'], 'min -1 at x = -1.571 and x = 4.712 (both global minima: equally low); y from -1 to 1'],
-    [['-x^2'], 'lowest -25 at x = -5, the edge of the range (no minimum inside it); y from -25 to 0'],
-  ])('plot %j names every valley, not only the lowest', (args, line) => {
+    [['sin(x)'], 'min -1 at x = -1.571 and x = 4.712 (both global minima: equally low); max 1 at x = -4.712 and x = 1.571 (both global maxima: equally high); y from -1 to 1'],
+    [['-x^2'], 'lowest -25 at x = -5, the edge of the range (no minimum inside it); max 0 at x = 0; y from -25 to 0'],
+  ])('plot %j names every valley and peak, not only the lowest', (args, line) => {
     const out = cli(['plot', ...args, '--width', '120']).stdout;
     expect(summary(out)).toBe(line);
     expect(out.includes('◇')).toBe(line.includes('valley') || line.includes('local minimum'));
