@@ -29,6 +29,11 @@ export interface PlotInput {
   samples: number;
   /** Columns the chart has to draw in (default: `samples`): a curve that turns more often cannot be drawn. */
   columns?: number;
+  /**
+   * The y range the chart's axis will show for the values it fits (see shownYRange): the summary
+   * says that range, and how far the curves go beyond it, rather than a range the axis does not show.
+   */
+  shown?: (fit: { from: number; to: number }) => { lo: number; hi: number };
 }
 
 export interface PlotResult {
@@ -47,7 +52,8 @@ const DENSE_SAMPLES = 4001;
 export function plotLab(p: PlotInput): PlotResult {
   const series: ChartSeries[] = [];
   const markers: ChartMarker[] = [];
-  const summary: string[] = [];
+  let summary: string[] = [];
+  const spans: { fx: string; yMin: number; yMax: number; scale: number }[] = [];
   const notes: string[] = [];
   const fitted: number[] = [];
   // JSON carries the sampled values themselves, also where the chart draws a band instead.
@@ -97,7 +103,8 @@ export function plotLab(p: PlotInput): PlotResult {
       const [yMin, yMax] = [Math.min(...defined, ...(shape?.kind === 'curve' ? shape.points.map((q) => q.y) : [])), Math.max(...defined)];
       // Rounding noise is judged against the curve's own size (1e-20·x² reaches 2.5e-19: that is no 0).
       const scale = Math.max(Math.abs(yMin), Math.abs(yMax));
-      const span = `; y from ${fmt(snap(yMin, scale), 3)} to ${fmt(snap(yMax, scale), 3)}`;
+      // Said once the chart's frame is known (after every curve is sampled): see spanText.
+      const span = `\u0000${spans.push({ fx, yMin, yMax, scale }) - 1}\u0000`;
       const where = defined.length < fine.length ? ' where it is defined' : '';
       if (shape) {
         markers.push(...criticalMarkers(shape, si));
@@ -135,11 +142,26 @@ export function plotLab(p: PlotInput): PlotResult {
     }
   });
   const [from, to] = robustRange(fitted);
+  const frame = p.shown && fitted.some(Number.isFinite) ? p.shown({ from, to }) : null;
+  summary = summary.map((line) => line.replace(/\u0000(\d+)\u0000/g, (_, k) => spanText(spans[Number(k)], frame)));
   return {
     series, markers, summary,
     ...(fitted.some(Number.isFinite) ? { yFit: { from, to } } : {}),
     json: { from: p.from, to: p.to, series: jsonSeries, ...(notes.length ? { notes } : {}) },
   };
+}
+
+/**
+ * The y range a summary ends with: the values' own, when the chart's axis shows them all; else the
+ * range the axis shows and how far the curve goes beyond it (1/(x − 1): the axis shows −5 to 5, the
+ * samples beside the pole reach ±40), so the text never names a range the axis does not.
+ */
+function spanText(s: { fx: string; yMin: number; yMax: number; scale: number }, frame: { lo: number; hi: number } | null): string {
+  const y = (v: number) => fmt(snap(v, s.scale), 3);
+  const slack = 1e-9 * Math.max(Math.abs(frame?.lo ?? 0), Math.abs(frame?.hi ?? 0), 1e-300);
+  if (!frame || (s.yMin >= frame.lo - slack && s.yMax <= frame.hi + slack)) return `; y from ${y(s.yMin)} to ${y(s.yMax)}`;
+  const far = [s.yMax > frame.hi + slack ? `up to ${y(s.yMax)}` : '', s.yMin < frame.lo - slack ? `down to ${y(s.yMin)}` : ''].filter(Boolean);
+  return `; the chart shows y from ${fmt(frame.lo, 4)} to ${fmt(frame.hi, 4)}, and ${s.fx} goes beyond it, ${far.join(' and ')}`;
 }
 
 /**
