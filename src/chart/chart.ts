@@ -100,6 +100,51 @@ function yFrame(given: ChartSpec['y'], fit: () => [number, number]): [number, nu
   return [lo, hi];
 }
 
+/**
+ * The chart's rows: yLo..yHi widened to multiples of a nice step so every row's value is round. Past
+ * 10 rows, and always with a step of 2.5, only every other row is labelled (so labels read 0 5 10,
+ * not 2.5 7.5), and the range is widened to multiples of that label step.
+ */
+function axisRows(yLo: number, yHi: number, spec: Pick<ChartSpec, 'height' | 'yLog' | 'y'>): { step: number; every: number; lo: number; hi: number; intervals: number } {
+  const maxIntervals = Math.max(2, spec.height - 1);
+  const frameFor = (step: number) => {
+    const quarter = Math.abs(step / 10 ** Math.floor(Math.log10(step) + 1e-9) - 2.5) < 1e-9;
+    const every = quarter || (yHi - yLo) / step > 10 ? 2 : 1;
+    const lo = Math.floor(yLo / (step * every) + 1e-9) * step * every;
+    const hi = Math.ceil(yHi / (step * every) - 1e-9) * step * every;
+    return { step, every, lo, hi, fits: Math.round((hi - lo) / step) <= maxIntervals };
+  };
+  // A log axis steps in whole decades (1, 2 or 5 of them), so every label is a power of ten.
+  const nice = (raw: number) => (spec.yLog ? Math.max(1, niceStep(raw, [1, 2, 5])) : niceStep(raw));
+  let frame = frameFor(nice((yHi - yLo) / maxIntervals));
+  while (!frame.fits) frame = frameFor(nice(frame.step * 1.0001));
+  // An end the learner gave (--ymin, --ymax) is kept as given when a coarser round step allows it
+  // (-5..10 in steps of 5, rather than widened to -6..10 in steps of 2).
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  const keeps = (f: typeof frame) => (spec.y?.from === undefined || same(f.lo, yLo)) && (spec.y?.to === undefined || same(f.hi, yHi));
+  if (!keeps(frame)) {
+    for (let f = frameFor(nice(frame.step * 1.0001)); f.step <= yHi - yLo; f = frameFor(nice(f.step * 1.0001))) {
+      if (f.fits && keeps(f)) {
+        frame = f;
+        break;
+      }
+    }
+  }
+  const { step, every, lo } = frame;
+  const intervals = Math.max(1, Math.round((frame.hi - lo) / step));
+  return { step, every, lo, hi: lo + intervals * step, intervals };
+}
+
+/**
+ * The y range the axis of a chart with this frame shows, from its lowest row to its highest: what
+ * a summary may say is drawn (1/(x − 1)'s samples reach ±40; its axis shows −5 to 5).
+ */
+export function shownYRange(spec: Pick<ChartSpec, 'height' | 'yLog' | 'y'>, fit: { from: number; to: number }): { lo: number; hi: number } {
+  const [yLo, yHi] = yFrame(spec.y, () => drawableRange(fit.from, fit.to)).map((v) => Math.max(-1e300, Math.min(1e300, v)));
+  const { lo, hi } = axisRows(yLo, yHi, spec);
+  return { lo, hi };
+}
+
 /** Renders series as an ASCII chart with axes, tick labels, legend, markers and gaps. Pure. */
 export function renderChart(spec: ChartSpec): string {
   // Narrower than a chart can be: one line that says so, then the plain-text summary (a chart drawn
@@ -131,34 +176,7 @@ export function renderChart(spec: ChartSpec): string {
   const [yLo, yHi] = yFrame(spec.y, () => spec.yFit ? drawableRange(spec.yFit.from, spec.yFit.to) : robustRange(ys.concat(markers.filter((m) => m.x >= xFrom && m.x <= xTo).map((m) => m.y)))).map(
     (v) => Math.max(-1e300, Math.min(1e300, v)),
   );
-  const maxIntervals = Math.max(2, spec.height - 1);
-  const frameFor = (step: number) => {
-    const quarter = Math.abs(step / 10 ** Math.floor(Math.log10(step) + 1e-9) - 2.5) < 1e-9;
-    const every = quarter || (yHi - yLo) / step > 10 ? 2 : 1;
-    const lo = Math.floor(yLo / (step * every) + 1e-9) * step * every;
-    const hi = Math.ceil(yHi / (step * every) - 1e-9) * step * every;
-    return { step, every, lo, hi, fits: Math.round((hi - lo) / step) <= maxIntervals };
-  };
-  // A log axis steps in whole decades (1, 2 or 5 of them), so every label is a power of ten.
-  const nice = (raw: number) => (spec.yLog ? Math.max(1, niceStep(raw, [1, 2, 5])) : niceStep(raw));
-  let frame = frameFor(nice((yHi - yLo) / maxIntervals));
-  while (!frame.fits) frame = frameFor(nice(frame.step * 1.0001));
-  // An end the learner gave (--ymin, --ymax) is kept as given when a coarser round step allows it
-  // (-5..10 in steps of 5, rather than widened to -6..10 in steps of 2).
-  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  const keeps = (f: typeof frame) => (spec.y?.from === undefined || same(f.lo, yLo)) && (spec.y?.to === undefined || same(f.hi, yHi));
-  if (!keeps(frame)) {
-    for (let f = frameFor(nice(frame.step * 1.0001)); f.step <= yHi - yLo; f = frameFor(nice(f.step * 1.0001))) {
-      if (f.fits && keeps(f)) {
-        frame = f;
-        break;
-      }
-    }
-  }
-  const { step, every, lo } = frame;
-  let { hi } = frame;
-  const intervals = Math.max(1, Math.round((hi - lo) / step));
-  hi = lo + intervals * step;
+  const { step, every, lo, hi, intervals } = axisRows(yLo, yHi, spec);
   // Rows are computed exactly as asciichart computes them, so markers sit on the lines it draws.
   const ratio = intervals / (hi - lo);
   const rowOf = (y: number) => intervals - (Math.round(y * ratio) - Math.round(lo * ratio));

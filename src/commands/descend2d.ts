@@ -1,5 +1,6 @@
 import { jsonText } from '../terminal-text.js';
-import { compileDerived2, compileExpression2, partials, type Expr2 } from '../math/engine.js';
+import { compileDerived2, compileExpression2, partials, secondPartials, type Expr2 } from '../math/engine.js';
+import { curvatureAt, curvatureWords, hessianOf, type Curvature, type HessianAt } from '../landscape/curvature.js';
 import { formatNumber as fmt, hangingWrap } from '../math/format.js';
 import { LIMITS, parseInteger, parseNumber, parseNumberList } from '../math/options.js';
 import { renderChart } from '../chart/chart.js';
@@ -50,18 +51,22 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
   const d: [Expr2, Expr2] = land ? [compileDerived2(land.partials[0], e.vars), compileDerived2(land.partials[1], e.vars)] : await partials(e);
   const f = (x: number, y: number) => e.evaluate(x, y);
   const grad = (x: number, y: number): [number, number] => [d[0].evaluate(x, y), d[1].evaluate(x, y)];
+  // The Hessian for the verdicts' curvature figures: symbolic (written down for a landscape), central
+  // differences only where that is undefined.
+  const second = land ? land.hessian.map((t) => compileDerived2(t, e.vars)) : await secondPartials(d);
+  const hessian = hessianOf(second, f, 1e-4 * Math.max(1, Math.hypot(...start)), d);
   if (!Number.isFinite(f(...start)) || !grad(...start).every(Number.isFinite)) {
     throw new UserError(`f or its gradient is undefined (or beyond ±1.8e308) at the start (${e.vars.join(', ')}) = ${point(...start)}: choose another --start`, 2);
   }
   // The box: as given, else the landscape's, else around where the runs go (run once for that).
   const boxGiven = ['box', 'from', 'to', 'ymin', 'ymax'].some((k) => given.has(k));
-  const plain = boxGiven || land ? null : rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol }));
-  const around = () => pathBox(plain ?? rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol })), start);
+  const plain = boxGiven || land ? null : rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol, hessian }));
+  const around = () => pathBox(plain ?? rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol, hessian })), start);
   const box = boxGiven ? parseBox(opts, given, land?.box ?? around()) : land?.box ?? around();
-  const view = landscapeView(f, box, e.vars);
+  const view = landscapeView(f, box, e.vars, hessian);
   const lowest = view.points.find((p) => p.kind === 'minimum');
   // Judged again knowing the lowest minimum, so a run that settles in another valley is named so.
-  const runs: Run2[] = lowest || !plain ? rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol, lowest })) : plain;
+  const runs: Run2[] = lowest || !plain ? rates.map((lr) => descend2(e.text, e.vars, f, grad, { start, lr, momentum, steps, tol, lowest, hessian })) : plain;
   if (opts.json) {
     process.stdout.write(jsonText({
       runs: runs.map((r) => ({
@@ -109,6 +114,27 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
     ...(loss ? [loss] : []),
     ...runs.map((r) => stepTable(r, width, ascii) + '\n'),
     ...runs.map((r) => wrap(r.verdict)),
+    ...curvatureLine(view.curvature, runs, e.vars, hessian).map(wrap),
   ];
   process.stdout.write(out.join('\n') + '\n');
+}
+
+/**
+ * The curvature that explains the verdicts: at the lowest minimum (or the saddle) the map found,
+ * else where the first run ended.
+ */
+function curvatureLine(at: Curvature | undefined, runs: readonly Run2[], vars: readonly [string, string], hessian: HessianAt): string[] {
+  const kind = at && at.kind;
+  if (at) {
+    const where = kind === 'saddle' ? 'at the saddle point' : kind === 'cap' ? 'at the peak' : 'near the minimum';
+    return [curvatureWords(at, `${where} ${point(...at.at)}`, vars, 'descent')];
+  }
+  // A run that blew up ended nowhere worth measuring: then the start, where every run began.
+  const calm = runs.find((r) => !r.diverged);
+  const end = calm ? calm.steps[calm.steps.length - 1].x : null;
+  const p = end ?? runs[0].start;
+  const H = hessian(...p);
+  if (!H.flat().every(Number.isFinite)) return [];
+  const where = end ? `where the lr ${fmt(calm!.lr)} run ended, ${point(...p)}` : `at the start ${point(...p)}`;
+  return [curvatureWords(curvatureAt(H, p), where, vars, 'descent', false)];
 }

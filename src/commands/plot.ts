@@ -2,7 +2,7 @@ import { jsonText } from '../terminal-text.js';
 import { compileExpression, differentiate } from '../math/engine.js';
 import { plotLab } from '../math/lab.js';
 import { chartSize, LIMITS, parseInteger, parseNumber, parseRange, yRange } from '../math/options.js';
-import { renderChart } from '../chart/chart.js';
+import { renderChart, shownYRange } from '../chart/chart.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
 import { asciiOnly } from '../io/ascii-mode.js';
 import { twoVariableTarget } from '../landscape/dispatch.js';
@@ -32,7 +32,9 @@ export async function run(texts: string[], opts: PlotOptions): Promise<void> {
   // The derivative module (mathjs derivative + simplify) is loaded only when f′ is needed.
   const derivatives = opts.derivative || tangentAt !== undefined ? await Promise.all(exprs.map(differentiate)) : undefined;
   // The plot area is the width less the y labels (about 6 columns): what a curve's wiggles must fit in.
-  const lab = plotLab({ exprs, derivatives, showDerivative: !!opts.derivative, tangentAt, from, to, samples, columns: Math.max(10, size.width - 6) });
+  // The summary says the y range the chart's axis shows (and what lies beyond it), so both agree.
+  const shown = (fit: { from: number; to: number }) => shownYRange({ height: size.height, ...(y ? { y } : {}) }, fit);
+  const lab = plotLab({ exprs, derivatives, showDerivative: !!opts.derivative, tangentAt, from, to, samples, columns: Math.max(10, size.width - 6), shown });
   if (opts.json) {
     process.stdout.write(jsonText(lab.json) + '\n');
     return;

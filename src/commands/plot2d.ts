@@ -1,5 +1,6 @@
 import { jsonText } from '../terminal-text.js';
-import { compileExpression2 } from '../math/engine.js';
+import { compileDerived2, compileExpression2 } from '../math/engine.js';
+import { hessianOf } from '../landscape/curvature.js';
 import { linspace } from '../math/sample.js';
 import { LIMITS, parseInteger } from '../math/options.js';
 import { colorEnabled, terminalWidth } from '../io/color.js';
@@ -28,7 +29,10 @@ export async function run(target: Target2, opts: Plot2Options, given: ReadonlySe
   const height = given.has('height') && opts.height !== undefined ? parseInteger('height', opts.height, ...LIMITS.height) : undefined;
   const e = compileExpression2(target.text, target.vars);
   const f = (x: number, y: number) => e.evaluate(x, y);
-  const view = landscapeView(f, box, e.vars);
+  // A landscape's Hessian is written down; a typed expression's comes from central differences, as
+  // plot does not load the derivative module (a fifth of a second) for one sentence.
+  const hessian = target.kind === 'landscape' ? hessianOf(target.landscape.hessian.map((t) => compileDerived2(t, e.vars)), f, 1e-5, target.landscape.partials.map((t) => compileDerived2(t, e.vars))) : undefined;
+  const view = landscapeView(f, box, e.vars, hessian);
   const name = target.kind === 'landscape' ? `${target.landscape.name}: ` : '';
   if (opts.json) {
     const xs = linspace(box.x0, box.x1, JSON_GRID);

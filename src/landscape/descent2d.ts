@@ -1,5 +1,6 @@
 import { count, formatNumber as fmt } from '../math/format.js';
-import { eigenvalues, numericHessian, type F2 } from './field.js';
+import { numericHessian, type F2 } from './field.js';
+import { curvatureAt, type HessianAt } from './curvature.js';
 import { axisWords } from './map-view.js';
 import { point } from './words.js';
 
@@ -35,6 +36,8 @@ export interface Descent2Options {
   tol: number;
   /** The lowest minimum known in the region, to name a run that settles in another valley. */
   lowest?: { x: number; y: number; f: number };
+  /** f's Hessian, from its symbolic second partials; central differences when not given. */
+  hessian?: HessianAt;
 }
 
 export const DIVERGENCE_BOUND = 1e8;
@@ -78,15 +81,12 @@ function judge(steps: Step2[], f: F2, o: Descent2Options, vars: readonly [string
   const norm = (s: Step2) => Math.hypot(...s.grad);
   const g0 = norm(steps[0]);
   const h = 1e-4 * Math.max(1, Math.hypot(...o.start));
-  // The steep direction at the start: the Hessian's eigenvector of largest curvature.
+  const hessian = o.hessian ?? ((x: number, y: number) => numericHessian(f, x, y, h));
+  // The Hessian's eigenvalues (l1 ≤ l2) and the eigenvector of the larger (the steep way) at p.
   const steepAt = (p: Vec) => {
-    const H = numericHessian(f, p[0], p[1], h);
-    const [l1, l2] = eigenvalues(H);
-    const [[a, b], [, c]] = H;
-    let d: Vec = Math.abs(b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(c)) ? [l2 - c, b] : a >= c ? [1, 0] : [0, 1];
-    const len = Math.hypot(...d) || 1;
-    d = [d[0] / len, d[1] / len];
-    return { l1, l2, d, det: a * c - b * b };
+    const c = curvatureAt(hessian(p[0], p[1]), p);
+    const [[a, b], [, d]] = c.hessian;
+    return { l1: c.values[0], l2: c.values[1], d: c.steep, flat: c.flat, det: a * d - b * b };
   };
   const result = (kind: RunKind, verdict: string, extra: Partial<Judgement> = {}): Judgement => ({ converged: false, diverged: false, oscillating: false, kind, verdict: `${name} ${verdict}`, ...extra });
 
@@ -111,13 +111,13 @@ function judge(steps: Step2[], f: F2, o: Descent2Options, vars: readonly [string
   const zigzag = steps.length >= 5 && flips >= 0.6 * (steps.length - 1);
   const recentFlips = across.slice(-6);
   const zigzagNow = recentFlips.length >= 5 && recentFlips.slice(1).every((a, i) => Math.sign(a) === -Math.sign(recentFlips[i]) && a !== 0);
-  const valley = steep.l1 > 0 && steep.l2 > 3 * steep.l1 ? `the narrow valley (across it, along ${axisWords(steep.d, vars)}, f curves ${fmt(steep.l2 / steep.l1, 3)}× more sharply than along it)` : 'the minimum';
+  const valley = steep.l1 > 0 && steep.l2 > 3 * steep.l1 ? `the narrow valley (at the start, f curves ${fmt(steep.l2 / steep.l1, 4)}× more sharply across it, along ${axisWords(steep.d, vars)}, than along it: the Hessian's eigenvalues are ${fmt(steep.l2, 4)} and ${fmt(steep.l1, 4)})` : 'the minimum';
 
   if (norm(last) < o.tol) {
     const end = steepAt(last.x);
     const scale = Math.max(Math.abs(end.l1), Math.abs(end.l2));
     if (end.l1 < -1e-6 * Math.max(1, scale) && end.l2 > 1e-6 * Math.max(1, scale)) {
-      return result('saddle', `stalls on a saddle point at ${where(last)} after ${count(n, 'step')}: the gradient is 0 there, but f falls along ${axisWords(eigenDirection(f, last.x, h, end.l1), vars)}: it is not a minimum (a start just off this line would roll away)`);
+      return result('saddle', `stalls on a saddle point at ${where(last)} after ${count(n, 'step')}: the gradient is 0 there, but f falls along ${axisWords(end.flat, vars)} (the Hessian's eigenvalues there are ${fmt(end.l2, 4)} and ${fmt(end.l1, 4)}, of opposite signs): it is not a minimum (a start just off this line would roll away)`);
     }
     if (scale < 1e-6) {
       return result('plateau', `stalls on a plateau at ${where(last)} after ${count(n, 'step')}: the ground is flat (|∇f| < ${fmt(o.tol)}), which need not be a minimum`);
@@ -143,7 +143,7 @@ function judge(steps: Step2[], f: F2, o: Descent2Options, vars: readonly [string
   const after = `after ${count(n, 'step')} at ${where(last)}`;
   if (zigzagNow || zigzag) return result('zigzags', `zigzags across ${valley}: each step overshoots across it while creeping along it; ${after}, ${slope}`);
   const end = steepAt(last.x);
-  if (g < 1e-2 * g0 && end.det < 0) return result('saddle', `stalls near a saddle point: ${after}, the gradient almost vanishes (${slope}) though f still falls along ${axisWords(eigenDirection(f, last.x, h, end.l1), vars)}`);
+  if (g < 1e-2 * g0 && end.det < 0) return result('saddle', `stalls near a saddle point: ${after}, the gradient almost vanishes (${slope}) though f still falls along ${axisWords(end.flat, vars)}`);
   if (g < 1e-3 * Math.max(1, Math.abs(last.f)) && g0 < 1e-2 * Math.max(1, Math.abs(steps[0].f)) && Math.abs(last.f - steps[0].f) < 1e-3 * Math.max(1, Math.abs(steps[0].f))) {
     return result('plateau', `stalls on a plateau: the ground is almost flat (${slope}), so every step is tiny; ${after}`);
   }
@@ -156,22 +156,14 @@ function judge(steps: Step2[], f: F2, o: Descent2Options, vars: readonly [string
   if (close) return result('not-yet', `is close but not converged: ${after}, ${slope} (tolerance ${fmt(o.tol)})`);
   // What is left of the gradient points along the valley floor (read where the run is, for a
   // valley that bends): the steep way is done, the flat way crawls.
-  const flatDir: Vec = [-end.d[1], end.d[0]];
+  const flatDir: Vec = end.flat;
   const gAlong = Math.abs(last.grad[0] * flatDir[0] + last.grad[1] * flatDir[1]);
   if (end.l1 > 0 && end.l2 > 3 * end.l1 && gAlong > 0.9 * g) {
     const bends = Math.abs(end.d[0] * steep.d[0] + end.d[1] * steep.d[1]) < Math.cos(Math.PI / 9);
-    return result('slow', `is slow along the ${bends ? 'curved ' : ''}valley floor: across the valley it has settled (what is left of the gradient points along the floor), but along the floor (${bends ? 'here ' : ''}${axisWords(flatDir, vars)}), where f is ${fmt(end.l2 / end.l1, 3)}× flatter, each step is tiny; ${after}, ${slope}. A larger rate would overshoot across the valley; momentum helps here`);
+    return result('slow', `is slow along the ${bends ? 'curved ' : ''}valley floor: across the valley it has settled (what is left of the gradient points along the floor), but along the floor (${bends ? 'here ' : ''}${axisWords(flatDir, vars)}) each step is tiny: where the run ended, f curves ${fmt(end.l2 / end.l1, 4)}× less along the floor than across it (the Hessian's eigenvalues there are ${fmt(end.l2, 4)} and ${fmt(end.l1, 4)}); ${after}, ${slope}. A larger rate would overshoot across the valley; momentum helps here`);
   }
   if (!low && g < 1e-3 * g0) return result('not-yet', `is close but not converged: ${after}, ${slope} (tolerance ${fmt(o.tol)})`);
   return result(g > 0.1 * g0 ? 'slow' : 'not-yet', g > 0.1 * g0 ? `is slow: ${after}, still far from the minimum (${slope}); a larger rate or momentum would go faster` : `has not converged yet: ${after}, ${slope}`);
-}
-
-/** The unit eigenvector of the Hessian at p for eigenvalue l. */
-function eigenDirection(f: F2, p: Vec, h: number, l: number): Vec {
-  const [[a, b], [, c]] = numericHessian(f, p[0], p[1], h);
-  const d: Vec = Math.abs(b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(c)) ? [l - c, b] : Math.abs(a - l) < Math.abs(c - l) ? [1, 0] : [0, 1];
-  const len = Math.hypot(...d) || 1;
-  return [d[0] / len, d[1] / len];
 }
 
 /** Which way a diverging run blew up, and the rate the steep direction allows. */
@@ -188,7 +180,7 @@ function divergence(steps: Step2[], steep: { l1: number; l2: number; d: Vec }, o
   const factor = k >= 2 ? dot(move(k), steep.d) / Math.max(1e-300, dot(move(k - 1), steep.d)) : NaN;
   const limit = steep.l2 > 0 ? (2 * (1 + o.momentum)) / steep.l2 : NaN;
   const axis = axisWords(steep.d, vars);
-  const why = Number.isFinite(limit) ? `: along ${axis} f curves by ${fmt(steep.l2, 3)}, and a rate above 2${o.momentum ? `(1 + β)` : ''}/${fmt(steep.l2, 3)} = ${fmt(limit, 3)} overshoots further at every step` : '';
+  const why = Number.isFinite(limit) ? `: at the start, along ${axis} f curves by ${fmt(steep.l2, 3)}, and a rate above 2${o.momentum ? `(1 + β)` : ''}/${fmt(steep.l2, 3)} = ${fmt(limit, 3)} overshoots further at every step` : '';
   const grows = Number.isFinite(factor) && factor > 1 ? ` (×${fmt(factor, 3)} per step)` : '';
   if (growsAcross && steep.l1 > 0 && steep.l2 > 1.5 * steep.l1) {
     return `diverges along the steep axis ${axis}: each step lands farther up the other wall${grows}, from ${point(a.x[0], a.x[1], 3)} to ${point(b.x[0], b.x[1], 3)} in ${count(n, 'step')}${why}`;

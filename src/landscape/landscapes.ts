@@ -12,6 +12,8 @@ export interface Landscape {
   about: string;
   expr: string;
   partials: [string, string];
+  /** Its second partials ∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y² (the Hessian's entries), written down for the same reason. */
+  hessian: [string, string, string];
   box: Box;
   start: [number, number];
   rates: number[];
@@ -24,6 +26,7 @@ export const LANDSCAPES: readonly Landscape[] = [
     about: 'a round bowl, one minimum at (0, 0): every way down leads there',
     expr: 'x^2 + y^2',
     partials: ['2 x', '2 y'],
+    hessian: ['2', '0', '2'],
     box: { x0: -3, x1: 3, y0: -3, y1: 3 },
     start: [2.5, 1.5],
     rates: [0.1, 0.5, 0.9],
@@ -34,6 +37,7 @@ export const LANDSCAPES: readonly Landscape[] = [
     about: 'a narrow valley, 10 times steeper across (y) than along (x): descent zigzags or diverges across it',
     expr: 'x^2 + 10 y^2',
     partials: ['2 x', '20 y'],
+    hessian: ['2', '0', '20'],
     box: { x0: -4, x1: 4, y0: -2.5, y1: 2.5 },
     start: [3, 2],
     rates: [0.02, 0.09, 0.11],
@@ -44,6 +48,7 @@ export const LANDSCAPES: readonly Landscape[] = [
     about: "Rosenbrock's banana: a curved, nearly flat valley to the minimum at (1, 1)",
     expr: '(1 - x)^2 + 100 * (y - x^2)^2',
     partials: ['-2 * (1 - x) - 400 * x * (y - x^2)', '200 * (y - x^2)'],
+    hessian: ['2 - 400 * (y - x^2) + 800 * x^2', '-400 * x', '200'],
     box: { x0: -2, x1: 2, y0: -1, y1: 3 },
     start: [-1.2, 1],
     rates: [0.001, 0.0015],
@@ -54,6 +59,7 @@ export const LANDSCAPES: readonly Landscape[] = [
     about: 'a saddle at (0, 0): up along x, down along y; descent started on the x axis stalls there',
     expr: 'x^2 - y^2',
     partials: ['2 x', '-2 y'],
+    hessian: ['2', '0', '-2'],
     box: { x0: -2, x1: 2, y0: -2, y1: 2 },
     start: [1.5, 0],
     rates: [0.1],
@@ -64,6 +70,7 @@ export const LANDSCAPES: readonly Landscape[] = [
     about: 'two valleys with a saddle between: the right one is a local minimum, the left one lower',
     expr: '(x^2 - 1)^2 + 0.3 x + y^2',
     partials: ['4 * x * (x^2 - 1) + 0.3', '2 y'],
+    hessian: ['12 * x^2 - 4', '0', '2'],
     box: { x0: -2, x1: 2, y0: -1.5, y1: 1.5 },
     start: [1.6, 1],
     rates: [0.05],

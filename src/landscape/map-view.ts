@@ -1,5 +1,6 @@
 import { formatNumber as fmt } from '../math/format.js';
-import { criticalPoints, eigenvalues, gridValues, lowestPoint, numericHessian, stepFor, type Box, type CriticalPoint, type F2 } from './field.js';
+import { criticalPoints, gridValues, lowestPoint, numericHessian, type Box, type CriticalPoint, type F2 } from './field.js';
+import { along, curvatureAt, curvatureWords, type Curvature, type HessianAt } from './curvature.js';
 import type { MapMark } from './map-render.js';
 import { point } from './words.js';
 
@@ -20,9 +21,16 @@ export interface LandscapeView {
   summary: string[];
   /** Around the lowest minimum: the steepest and the flattest direction (unit vectors) and curvatures. */
   shape?: { steep: [number, number]; flat: [number, number]; curvature: [number, number] };
+  /** The Hessian's verdict at the lowest minimum, else at the first saddle or maximum. */
+  curvature?: Curvature;
 }
 
-export function landscapeView(f: F2, box: Box, vars: readonly [string, string]): LandscapeView {
+/**
+ * `hessian`: f's Hessian from its symbolic second partials where the caller has them (a named
+ * landscape's, or a command that derived them); else central differences, trusted only where two
+ * steps agree (at a kink, abs(x), the Hessian does not exist and none is reported).
+ */
+export function landscapeView(f: F2, box: Box, vars: readonly [string, string], hessian?: HessianAt): LandscapeView {
   // One grid for both: the grid's own minima seed the search, and its lowest value is the box's.
   const grid = gridValues(f, box, 41, 41);
   const points = criticalPoints(f, box, 41, grid);
@@ -60,37 +68,32 @@ export function landscapeView(f: F2, box: Box, vars: readonly [string, string]):
   }
   if (!lowest) summary.push('f is undefined everywhere in this box.');
   let shape: LandscapeView['shape'];
-  if (minima.length) {
-    const m = minima[0];
-    const H = numericHessian(f, m.x, m.y, 1e3 * stepFor(box));
-    const [l1, l2] = eigenvalues(H);
-    if (l2 > 0 && Number.isFinite(l1) && l2 > 1e-9) {
-      const steep = unitEigenvector(H, l2);
-      const flat: [number, number] = [-steep[1], steep[0]];
-      shape = { steep, flat, curvature: [l1, l2] };
-      const ratio = l1 > 1e-12 ? l2 / l1 : Infinity;
-      if (ratio > 1.5) {
-        summary.push(`Around the minimum the ground is steepest along ${axisWords(steep, vars)} and flattest along ${axisWords(flat, vars)}` +
-          (Number.isFinite(ratio) ? ` (curvature ${fmt(l2, 3)} against ${fmt(l1, 3)}: ${fmt(ratio, 3)}× steeper)` : '') + ': a narrow valley, where the contours crowd together.');
-      } else summary.push('Around the minimum the ground rises about equally in every direction: a round bowl.');
-    }
+  let curvature: Curvature | undefined;
+  const here = minima[0] ?? saddles[0] ?? maxima[0];
+  const H = here && (hessian ? hessian(here.x, here.y) : smoothHessian(f, here.x, here.y, box));
+  if (here && H && H.flat().every(Number.isFinite)) {
+    curvature = curvatureAt(H, [here.x, here.y]);
+    const [l1, l2] = curvature.values;
+    if (here.kind === 'minimum' && l2 > 0) shape = { steep: curvature.steep, flat: curvature.flat, curvature: [l1, l2] };
+    summary.push(curvatureWords(curvature, `at the ${here.kind === 'minimum' && minima.length > 1 ? 'lowest minimum' : here.kind === 'saddle' ? 'saddle point' : here.kind} ${point(here.x, here.y)}`, vars));
   }
-  return { points, lowest, marks, summary, shape };
-}
-
-function unitEigenvector(H: [[number, number], [number, number]], l: number): [number, number] {
-  const [[a, b], [, c]] = H;
-  let v: [number, number] = Math.abs(b) > 1e-12 * Math.max(Math.abs(a), Math.abs(c), 1) ? [l - c, b] : a >= c ? [1, 0] : [0, 1];
-  const n = Math.hypot(...v);
-  v = [v[0] / n, v[1] / n];
-  return v[0] < 0 || (v[0] === 0 && v[1] < 0) ? [-v[0], -v[1]] : v;
+  return { points, lowest, marks, summary, shape, curvature };
 }
 
 /** "x" or "y" for a direction along an axis, else the direction as a vector. */
-export function axisWords(d: readonly [number, number], vars: readonly [string, string]): string {
-  if (Math.abs(d[1]) < 0.1) return vars[0];
-  if (Math.abs(d[0]) < 0.1) return vars[1];
-  return `the direction ${point(d[0], d[1], 2)}`;
+export const axisWords = along;
+
+/**
+ * The Hessian by central differences, or null where two step sizes disagree by more than 1%: at a
+ * kink (abs(x) + abs(y)) the second differences grow as the step shrinks, and mean nothing.
+ */
+function smoothHessian(f: F2, x: number, y: number, box: Box): [[number, number], [number, number]] | null {
+  const h = 1e-4 * Math.max(box.x1 - box.x0, box.y1 - box.y0);
+  const a = numericHessian(f, x, y, h);
+  const b = numericHessian(f, x, y, 4 * h);
+  const scale = Math.max(...a.flat().map(Math.abs), ...b.flat().map(Math.abs));
+  const apart = Math.max(...a.flat().map((v, i) => Math.abs(v - b.flat()[i])));
+  return scale > 0 && apart > 1e-2 * scale ? null : a;
 }
 
 /** Whether f takes (nearly) one value over the box: a constant has no single minimum. */

@@ -587,6 +587,28 @@ export async function partials(e: Expr2): Promise<[Expr2, Expr2]> {
   }) as [Expr2, Expr2];
 }
 
+/**
+ * The second partials (∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²) from the first, symbolically: the Hessian's
+ * entries. Null where mathjs cannot (a rule it lacks, or a derivative too large to work out): the
+ * caller falls back to central differences.
+ */
+export async function secondPartials(d: readonly [Expr2, Expr2]): Promise<[Expr2, Expr2, Expr2] | null> {
+  const { derivativeText } = await import('./derivative.js');
+  const pairs: [Expr2, string][] = [[d[0], d[0].vars[0]], [d[0], d[0].vars[1]], [d[1], d[1].vars[1]]];
+  const out: Expr2[] = [];
+  for (const [p, v] of pairs) {
+    if (derivativeSize(math.parse(p.text)) > MAX_DERIVATIVE_SIZE) return null;
+    const r = derivativeText(p.text, v);
+    if ('unsupported' in r) return null;
+    try {
+      out.push(compileDerived2(r.text, p.vars));
+    } catch {
+      return null;
+    }
+  }
+  return out as [Expr2, Expr2, Expr2];
+}
+
 /** Compiles derivative text written down beforehand (a named landscape's partials), checked like any other. */
 export function compileDerived2(text: string, vars: readonly [string, string]): Expr2 {
   const ctx: Context = { variable: vars[0], second: vars[1], functions: new Map(), derived: true, shown: text, offset: 0, hint: 'cli', out: {} };

@@ -2,7 +2,8 @@ import type { ChartMarker, ChartSeries, ChartSpec } from '../chart/chart.js';
 import { robustRange } from '../chart/scale.js';
 import type { Expr } from './engine.js';
 import { count, formatNumber as fmt } from './format.js';
-import { envelope, level, linspace, lowestPoint, otherMinima, sample, turns, type Point } from './sample.js';
+import { envelope, linspace, sample, turns, type Point } from './sample.js';
+import { criticalMarkers, criticalPoints1, criticalSummary } from './critical.js';
 import type { Run } from './descent.js';
 import { bestStep, type SweepPoint } from './numdiff.js';
 
@@ -28,6 +29,11 @@ export interface PlotInput {
   samples: number;
   /** Columns the chart has to draw in (default: `samples`): a curve that turns more often cannot be drawn. */
   columns?: number;
+  /**
+   * The y range the chart's axis will show for the values it fits (see shownYRange): the summary
+   * says that range, and how far the curves go beyond it, rather than a range the axis does not show.
+   */
+  shown?: (fit: { from: number; to: number }) => { lo: number; hi: number };
 }
 
 export interface PlotResult {
@@ -42,20 +48,21 @@ export interface PlotResult {
 /** Samples behind the check for a curve that wiggles faster than the columns (sin(100x)); 4,001 cost about 2 ms. */
 const DENSE_SAMPLES = 4001;
 
-/** Values within a billionth of each other are the same but for rounding (see level). */
-const LEVEL = 1e-9;
 
 export function plotLab(p: PlotInput): PlotResult {
   const series: ChartSeries[] = [];
   const markers: ChartMarker[] = [];
-  const summary: string[] = [];
+  let summary: string[] = [];
+  const spans: { fx: string; yMin: number; yMax: number; scale: number }[] = [];
   const notes: string[] = [];
   const fitted: number[] = [];
   // JSON carries the sampled values themselves, also where the chart draws a band instead.
   const jsonSeries: { label: string; points: [number, number | null][] }[] = [];
   const many = p.exprs.length > 1;
   const columns = p.columns ?? p.samples;
-  const atX = (x: number) => fmt(snap(x, 1e3 * (p.to - p.from)), 4);
+  // A refined extremum is good to about √ε of the range (golden-section search on a rounded f):
+  // cos's peak found at 1e-8 is at 0.
+  const atX = (x: number) => fmt(Math.abs(x) < 1e-6 * (p.to - p.from) ? 0 : x, 4);
   p.exprs.forEach((e, i) => {
     const name = nameOf(i);
     const fx = `${name}(${e.variable})`;
@@ -87,24 +94,22 @@ export function plotLab(p: PlotInput): PlotResult {
       fitted.push(...points.map((q) => q[1]));
     }
     const defined = fine.map((q) => q[1]).filter(Number.isFinite);
-    const low = lowestPoint(f, fine);
-    if (!low) {
+    // One list of critical points: the chart's marks and the summary sentence are both made from it.
+    const shape = alias ? null : criticalPoints1(f, fine);
+    if (!defined.length) {
       summary.push(`${who}${fx} is undefined everywhere from ${fmt(p.from)} to ${fmt(p.to)}`);
     } else {
-      const [yMin, yMax] = [Math.min(low.y, ...defined), Math.max(...defined)];
-      const scale = Math.max(1, Math.abs(yMin), Math.abs(yMax));
-      // Differences under a billionth of the values are rounding (sin² + cos² is 1 ± 1e-16): level.
-      const tol = LEVEL;
-      const span = `; y from ${fmt(snap(yMin, scale), 3)} to ${fmt(snap(yMax, scale), 3)}`;
+      // The refined lowest point can lie below every sample (x^2's 0 between two of them).
+      const [yMin, yMax] = [Math.min(...defined, ...(shape?.kind === 'curve' ? shape.points.map((q) => q.y) : [])), Math.max(...defined)];
+      // Rounding noise is judged against the curve's own size (1e-20·x² reaches 2.5e-19: that is no 0).
+      const scale = Math.max(Math.abs(yMin), Math.abs(yMax));
+      // Said once the chart's frame is known (after every curve is sampled): see spanText.
+      const span = `\u0000${spans.push({ fx, yMin, yMax, scale }) - 1}\u0000`;
       const where = defined.length < fine.length ? ' where it is defined' : '';
-      if (level(yMin, yMax, tol)) {
-        // A constant has no single minimum: every point is as low as any other.
-        summary.push(`${who}${fx} is constant: ${fmt(snap(yMin, scale), 4)} for every ${e.variable} from ${fmt(p.from)} to ${fmt(p.to)}${where}, so no point is its single minimum`);
-      } else if (alias) {
-        summary.push(`${who}min ${fmt(snap(yMin, scale), 4)}, reached again and again${span}`);
-      } else {
-        summary.push(who + describeLow(f, fine, low, { fx, v: e.variable, tol, scale, span, atX, markers, si }));
-      }
+      if (shape) {
+        markers.push(...criticalMarkers(shape, si));
+        summary.push(who + criticalSummary(shape, { fx, v: e.variable, from: p.from, to: p.to, span, where, atX, y: (value) => fmt(snap(value, scale), 4) }));
+      } else summary.push(`${who}min ${fmt(snap(yMin, scale), 4)}, reached again and again${span}`);
       // Nothing is drawn where f has no value: said, not left for the learner to notice (exp(x) past
       // 709 is beyond ±1.8e308, sqrt(x) has none left of 0).
       const gaps = gapsIn(fine, f);
@@ -137,6 +142,8 @@ export function plotLab(p: PlotInput): PlotResult {
     }
   });
   const [from, to] = robustRange(fitted);
+  const frame = p.shown && fitted.some(Number.isFinite) ? p.shown({ from, to }) : null;
+  summary = summary.map((line) => line.replace(/\u0000(\d+)\u0000/g, (_, k) => spanText(spans[Number(k)], frame)));
   return {
     series, markers, summary,
     ...(fitted.some(Number.isFinite) ? { yFit: { from, to } } : {}),
@@ -144,84 +151,17 @@ export function plotLab(p: PlotInput): PlotResult {
   };
 }
 
-interface LowContext {
-  fx: string; v: string; tol: number; scale: number; span: string;
-  atX: (x: number) => string;
-  markers: ChartMarker[];
-  si: number;
-}
-
 /**
- * The summary sentence of a curve that varies: its minimum (or minima, when several are equally low:
- * sin has two global minima on −5..5, neither 'a local one'), a flat bottom as the stretch it is,
- * the other valleys, or why there is no minimum (an edge, a gap, a pole). Adds the markers.
+ * The y range a summary ends with: the values' own, when the chart's axis shows them all; else the
+ * range the axis shows and how far the curve goes beyond it (1/(x − 1): the axis shows −5 to 5, the
+ * samples beside the pole reach ±40), so the text never names a range the axis does not.
  */
-function describeLow(f: (x: number) => number, fine: readonly Point[], low: { x: number; y: number; atEdge: boolean }, c: LowContext): string {
-  const { fx, v, tol, scale, span, atX, markers, si } = c;
-  const y = (value: number) => fmt(snap(value, scale), 4);
-  const beside = nextToGap(fine, low.x);
-  const defined = fine.map((q) => q[1]).filter(Number.isFinite);
-  // Far below what the chart shows (see robustRange), or still falling as fast as ever on the
-  // way into the gap (log(x) at 0): a pole's flank, not a minimum.
-  const pole = beside !== undefined && (low.y < robustRange(defined)[0] || fallsWithoutBound(f, low.x, beside));
-  if (pole) return `no minimum: ${fx} falls without bound near ${v} = ${atX(beside!)}${span}`;
-  const flat = flatStretch(f, fine, low, tol);
-  const kind = beside !== undefined ? 'gap' : low.atEdge && !flat ? 'edge' : 'min';
-  const at = flat ? `${y(low.y)} on the flat stretch from ${v} = ${atX(flat.from)} to ${atX(flat.to)}${flat.edge ? ' (it reaches the edge of the range)' : ''}` : `${y(low.y)} at ${v} = ${atX(low.x)}`;
-  const mark = flat ? (flat.from + flat.to) / 2 : low.x;
-  markers.push({ x: mark, y: low.y, symbol: kind === 'min' ? '●' : '○', series: si, label: kind === 'min' ? 'minimum' : 'lowest point in the range' });
-  // The other valleys, each refined; those as low as the lowest (within rounding) are global minima too.
-  const step = Math.abs(fine[1][0] - fine[0][0]);
-  // The flat stretch's own middle is no other valley.
-  const all = otherMinima(f, fine, low.x, tol).filter((m) => !flat || m.x < flat.from - step || m.x > flat.to + step);
-  // As low as the lowest but for rounding and the refining's last digits: a global minimum too.
-  const robust = robustRange(defined);
-  const equal = kind === 'min' ? all.filter((m) => Math.abs(m.y - low.y) <= tol * Math.max(Math.abs(m.y), Math.abs(low.y)) + 1e-12 * (robust[1] - robust[0])) : [];
-  const others = all.filter((m) => !equal.includes(m));
-  for (const m of equal) markers.push({ x: m.x, y: m.y, symbol: '●', series: si, label: 'minimum' });
-  // A local minimum is what gradient descent can get stuck in.
-  for (const m of others) markers.push({ x: m.x, y: m.y, symbol: '◇', series: si, label: 'another valley (a local minimum)' });
-  const valleys = others.slice(0, 2).map((m) => `${y(m.y)} at ${v} = ${atX(m.x)}`).join(', ') + (others.length > 2 ? ` and ${others.length - 2} more` : '');
-  const also = others.length ? `; ${others.length === 1 ? 'another valley' : 'other valleys'}: ${valleys}` : '';
-  if (equal.length) {
-    const xs = [low.x, ...equal.map((m) => m.x)].sort((a, b) => a - b).map((x) => `${v} = ${atX(x)}`);
-    const list = xs.length > 4 ? `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more` : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-    return `min ${y(low.y)} at ${list} (${xs.length === 2 ? 'both' : `all ${xs.length}`} global minima: equally low)${also}${span}`;
-  }
-  return {
-    min: `min ${at}${also}`,
-    edge: `lowest ${at}, the edge of the range${others.length ? `; inside it, ${others.length === 1 ? 'a local minimum' : 'local minima'}: ${valleys}` : ' (no minimum inside it)'}`,
-    gap: `lowest ${at}, beside a gap where ${fx} is undefined or jumps${also}`,
-  }[kind] + span;
-}
-
-/**
- * The stretch around the lowest point where f stays level with it (within `tol`), when it is wider
- * than one sample: max(|x| − 1, 0) is 0 from −1 to 1, floor(x) is −5 from −5 to −4. Its ends are
- * found by bisection.
- */
-function flatStretch(f: (x: number) => number, fine: readonly Point[], low: { x: number; y: number }, tol: number): { from: number; to: number; edge: boolean } | null {
-  const flatHere = (y: number) => Number.isFinite(y) && level(y, low.y, tol);
-  let i = fine.findIndex((q) => q[0] >= low.x);
-  if (i < 0) i = fine.length - 1;
-  if (!flatHere(fine[i][1]) && i > 0 && flatHere(fine[i - 1][1])) i--;
-  if (!flatHere(fine[i][1])) return null;
-  let [a, b] = [i, i];
-  while (a > 0 && flatHere(fine[a - 1][1])) a--;
-  while (b < fine.length - 1 && flatHere(fine[b + 1][1])) b++;
-  if (b - a < 2) return null;
-  const end = (inside: number, outside: number) => {
-    let [x0, x1] = [inside, outside];
-    for (let k = 0; k < 50; k++) {
-      const m = (x0 + x1) / 2;
-      if (flatHere(f(m))) x0 = m;
-      else x1 = m;
-    }
-    return x0;
-  };
-  const from = a > 0 ? end(fine[a][0], fine[a - 1][0]) : fine[a][0];
-  const to = b < fine.length - 1 ? end(fine[b][0], fine[b + 1][0]) : fine[b][0];
-  return { from, to, edge: a === 0 || b === fine.length - 1 };
+function spanText(s: { fx: string; yMin: number; yMax: number; scale: number }, frame: { lo: number; hi: number } | null): string {
+  const y = (v: number) => fmt(snap(v, s.scale), 3);
+  const slack = 1e-9 * Math.max(Math.abs(frame?.lo ?? 0), Math.abs(frame?.hi ?? 0), 1e-300);
+  if (!frame || (s.yMin >= frame.lo - slack && s.yMax <= frame.hi + slack)) return `; y from ${y(s.yMin)} to ${y(s.yMax)}`;
+  const far = [s.yMax > frame.hi + slack ? `up to ${y(s.yMax)}` : '', s.yMin < frame.lo - slack ? `down to ${y(s.yMin)}` : ''].filter(Boolean);
+  return `; the chart shows y from ${fmt(frame.lo, 4)} to ${fmt(frame.hi, 4)}, and ${s.fx} goes beyond it, ${far.join(' and ')}`;
 }
 
 /**
@@ -270,29 +210,6 @@ function gapsIn(points: readonly Point[], f: (x: number) => number): { from: num
 }
 
 const snap = (v: number, scale: number) => (Math.abs(v) < 1e-12 * Math.abs(scale) && Math.abs(v) < 1e-9 ? 0 : v);
-
-/**
- * Whether f keeps falling, by steps that do not shrink, as x closes in on the gap at `gap` from `x`
- * (log(x) into 0 falls by ln 10 at each tenth of the distance; exp(1/x) into 0 from the left has a
- * floor, and its steps shrink to nothing).
- */
-function fallsWithoutBound(f: (x: number) => number, x: number, gap: number): boolean {
-  let prev = f(x);
-  const drops: number[] = [];
-  for (let k = 1; k <= 8; k++) {
-    const y = f(gap + (x - gap) * 10 ** -k);
-    if (!(y < prev)) return false;
-    drops.push(prev - y);
-    prev = y;
-  }
-  return drops[drops.length - 1] >= 0.5 * drops[0];
-}
-
-/** Where the undefined neighbour (a gap or jump) of the point at x is, if it has one. */
-function nextToGap(points: readonly Point[], x: number): number | undefined {
-  const i = points.findIndex((q) => q[0] >= x);
-  return [i - 1, i + 1].map((k) => points[k]).find((q) => q && Number.isNaN(q[1]))?.[0];
-}
 
 const RUN_SYMBOLS = ['●', '○', '◆', '◇', '▲', '△', '■', '□'];
 

@@ -64,7 +64,10 @@ export function lowestPoint(f: (x: number) => number, points: readonly Point[]):
   const edge = (i: number) => points[i] === defined[0] || points[i] === defined[defined.length - 1];
   // On a tie (x³ − 3x on −2..2 is −2 at both x = −2 and x = 1) the minimum inside the range wins.
   const low = Math.min(...defined.map((p) => p[1]));
-  const tied = points.map((p, i) => i).filter((i) => Math.abs(points[i][1] - low) <= 1e-12 * Math.max(1, Math.abs(low)));
+  // Tied within rounding (of 1, or of the values' own spread when that is smaller: 1e-20·x² has
+  // one lowest point, not a row of them).
+  const spread = Math.max(...defined.map((p) => p[1])) - low;
+  const tied = points.map((p, i) => i).filter((i) => Math.abs(points[i][1] - low) <= 1e-12 * Math.max(Math.min(1, spread), Math.abs(low)));
   const best = tied.find((i) => !edge(i)) ?? tied[0];
   const atEdge = edge(best);
   // Beside a gap the lowest point may be a pole's flank (1/x near 0): refining would run into it.

@@ -61,6 +61,20 @@ describe('calc-ml plot', () => {
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(Number(width));
   });
 
+  test.each([
+    [['1/(x-1)'], '80'], [['1/(x-1)'], '40'], [['tan(x)'], '80'], [['1/x', '--height', '9'], '60'], [['x^2', '--ymax', '10'], '80'],
+  ])('plot %j at %s columns: the y range the text says is the one the axis shows, and what lies beyond it is named', (args, width) => {
+    const out = cli(['plot', ...args, '--width', width]).stdout;
+    const labels = out.split('\n').filter((l) => /^ *-?[\d.]+ [┤]/.test(l)).map((l) => Number(l.trim().split(' ')[0]));
+    const [top, bottom] = [labels[0], labels[labels.length - 1]];
+    const text = out.replace(/\n {2}/g, ' ');
+    const m = /the chart shows y from (-?[\d.]+) to (-?[\d.]+), and f\(x\) goes beyond it, (up to [\d.]+)?( and )?(down to -[\d.]+)?/.exec(text);
+    expect(m).not.toBeNull();
+    expect([Number(m![1]), Number(m![2])]).toEqual([bottom, top]);
+    // No other y range is claimed.
+    expect(text).not.toMatch(/; y from /);
+  });
+
   test('plot x^2 draws a labelled parabola and says where the minimum is', () => {
     const r = cli(['plot', 'x^2', '--width', '40']);
     expect(r.code).toBe(0);
@@ -76,17 +90,20 @@ describe('calc-ml plot', () => {
 
   test.each(['1/x', 'sin(x)', 'sqrt(x)', 'x^3 - 3x'])('the summary of %s says the same at 40 and at 120 columns, wrapped to fit', (expr) => {
     const narrow = cli(['plot', expr, '--width', '40']).stdout;
-    expect(summary(narrow)).toBe(summary(cli(['plot', expr, '--width', '120']).stdout));
+    // What the chart's own axis shows may differ with its width (1/x: -4 to 4 at 40 columns, -5 to 5
+    // at 120); that clause says it, and everything else is the same.
+    const facts = (out: string) => summary(out).replace(/; the chart shows y from -?[\d.e+]+ to -?[\d.e+]+,/, '; the chart shows y from … to …,');
+    expect(facts(narrow)).toBe(facts(cli(['plot', expr, '--width', '120']).stdout));
     for (const line of narrow.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
   });
 
   test.each([
-    [['x^4 - 4x^2 + x', '--from', '-2.5', '--to', '2.5'], 'min -5.444 at x = -1.473; another valley: -2.619 at x = 1.347; y from -5.44 to 16.6'],
-    [['x^3 - 3x'], 'lowest -110 at x = -5, the edge of the range; inside it, a local minimum: -2 at x = 1; y from -110 to 110'],
+    [['x^4 - 4x^2 + x', '--from', '-2.5', '--to', '2.5'], 'min -5.444 at x = -1.473; another valley: -2.619 at x = 1.347; a peak (local maximum): 0.06275 at x = 0.126; y from -5.44 to 16.6'],
+    [['x^3 - 3x'], 'lowest -110 at x = -5, the edge of the range; inside it, a local minimum: -2 at x = 1; a peak (local maximum): 2 at x = -1; y from -110 to 110'],
     // Two equally low minima are both global (issue 12), not 'another valley'.
-    [['sin(x)'], 'min -1 at x = -1.571 and x = 4.712 (both global minima: equally low); y from -1 to 1'],
-    [['-x^2'], 'lowest -25 at x = -5, the edge of the range (no minimum inside it); y from -25 to 0'],
-  ])('plot %j names every valley, not only the lowest', (args, line) => {
+    [['sin(x)'], 'min -1 at x = -1.571 and x = 4.712 (both global minima: equally low); max 1 at x = -4.712 and x = 1.571 (both global maxima: equally high); y from -1 to 1'],
+    [['-x^2'], 'lowest -25 at x = -5, the edge of the range (no minimum inside it); max 0 at x = 0; y from -25 to 0'],
+  ])('plot %j names every valley and peak, not only the lowest', (args, line) => {
     const out = cli(['plot', ...args, '--width', '120']).stdout;
     expect(summary(out)).toBe(line);
     expect(out.includes('◇')).toBe(line.includes('valley') || line.includes('local minimum'));

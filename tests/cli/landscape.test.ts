@@ -154,6 +154,16 @@ describe('descend on f(x, y)', () => {
     expect(run.verdict).toMatch(/is slow along the valley floor: across the valley it has settled/);
   });
 
+  test.each([
+    ['rosenbrock', /Curvature near the minimum \(1, 1\): the Hessian \[\[802, -400\], \[-400, 200\]\] has eigenvalues 1002 and 0\.3994, so the ground is steepest .* f curves 2508× more sharply/],
+    ['ravine', /Curvature near the minimum \(0, 0\): the Hessian \[\[2, 0\], \[0, 20\]\] has eigenvalues 20 and 2, so the ground is steepest along y and flattest along x/],
+    ['saddle', /Curvature at the saddle point \(0, 0\): the Hessian \[\[2, 0\], \[0, -2\]\] has eigenvalues 2 and -2, of opposite signs: a saddle/],
+  ])('descend %s ends with the curvature from the Hessian, and where it was measured', (name, want) => {
+    const r = cli('descend', name, '--width', '100');
+    expect(r.status).toBe(0);
+    expect(r.stdout.replace(/\n {2}/g, ' ')).toMatch(want);
+  });
+
   test('one-variable descend --json is unchanged in shape', () => {
     const { runs } = JSON.parse(cli('descend', 'x^2', '--lr', '0.1', '--json').stdout);
     expect(runs[0].start).toBe(3);

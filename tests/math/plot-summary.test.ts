@@ -12,16 +12,16 @@ async function plot(text: string, opts: { from?: number; to?: number; samples?: 
 describe('plot names minima truthfully', () => {
   test('sin(x) on -5..5: two equally low minima are both global, neither "a local minimum"', async () => {
     const lab = await plot('sin(x)');
-    expect(lab.summary).toEqual(['min -1 at x = -1.571 and x = 4.712 (both global minima: equally low); y from -1 to 1']);
-    expect(lab.markers.map((m) => [m.symbol, m.label])).toEqual([['●', 'minimum'], ['●', 'minimum']]);
+    expect(lab.summary).toEqual(['min -1 at x = -1.571 and x = 4.712 (both global minima: equally low); max 1 at x = -4.712 and x = 1.571 (both global maxima: equally high); y from -1 to 1']);
+    expect(lab.markers.map((m) => [m.symbol, m.label])).toEqual([['●', 'minimum'], ['●', 'minimum'], ['▲', 'maximum'], ['▲', 'maximum']]);
   });
 
   test('cos(x) on -10..10: four global minima', async () => {
-    expect((await plot('cos(x)', { from: -10, to: 10 })).summary[0]).toBe('min -1 at x = -9.425, x = -3.142, x = 3.142 and x = 9.425 (all 4 global minima: equally low); y from -1 to 1');
+    expect((await plot('cos(x)', { from: -10, to: 10 })).summary[0]).toBe('min -1 at x = -9.425, x = -3.142, x = 3.142 and x = 9.425 (all 4 global minima: equally low); max 1 at x = -6.283, x = 0 and x = 6.283 (all 3 global maxima: equally high); y from -1 to 1');
   });
 
   test('a real local minimum is still one', async () => {
-    expect((await plot('x^4 - 4x^2 + x', { from: -2.5, to: 2.5 })).summary[0]).toBe('min -5.444 at x = -1.473; another valley: -2.619 at x = 1.347; y from -5.44 to 16.6');
+    expect((await plot('x^4 - 4x^2 + x', { from: -2.5, to: 2.5 })).summary[0]).toBe('min -5.444 at x = -1.473; another valley: -2.619 at x = 1.347; a peak (local maximum): 0.06275 at x = 0.126; y from -5.44 to 16.6');
   });
 
   test.each([
