@@ -47,4 +47,21 @@ maybe('code in a reading step at narrow widths', () => {
     t.keys('C-c');
     expect(await t.exitStatus()).toBe(130);
   });
+
+  // The plan and a reading step's title keep a section's minutes on one row with the title's last
+  // word ("Wrap-up: Why This All" / "Matters · ~1 min"): "~1" ended a row and "min" began the next.
+  test.each([[40, ''], [40, ' --ascii'], [80, '']])('at %i columns%s the minutes stay on one row with the end of their title', async (width, flags) => {
+    const t = new Terminal(`start '${lesson}'${flags}`, { NO_COLOR: '1', CALC_ML_HOME: mkdtempSync(join(tmpdir(), 'calc-ml-code-')) }, width, 40);
+    terms.push(t);
+    const dot = flags ? '\\|' : '·';
+    const plan = await t.waitFor(/Press Enter to begin/);
+    expect(plan).not.toMatch(/~?\d+\s*$\n\s*(min|h)\b/m);
+    expect(plan).toMatch(width === 40 ? new RegExp(`^ {4}Wrap-up: Why This All\n {4}Matters ${dot} ~1 min$`, 'm') : new RegExp(`^ {4}Wrap-up: Why This All Matters ${dot} ~1 min$`, 'm'));
+    expect(plan).toMatch(new RegExp(`^ {4}1\\. A Helper Function ${dot} 5 min$`, 'm'));
+    // What reaches the terminal is a plain space (the no-break space only holds the words while wrapping).
+    expect(t.screen()).not.toContain('\u00a0');
+    if (flags) expect(t.screen()).toMatch(/^[\x00-\x7f]*$/);
+    t.keys('C-c');
+    expect(await t.exitStatus()).toBe(130);
+  });
 });
