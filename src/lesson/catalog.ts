@@ -36,10 +36,38 @@ export function bundledLessonsDir(): string {
   return join(packageRoot(), 'lessons');
 }
 
-/** Folders to look for lessons in: --dir values, then CALC_ML_LESSONS (a path list). */
+/**
+ * Folders to look for lessons in: --dir values, then CALC_ML_LESSONS (a path list). A folder the
+ * variable names that is not there is left out here; lessonsEnvProblems says so, and each command
+ * either stops on it (`lessons`, a lesson asked for by id and not found) or notes it and goes on.
+ */
 export function lessonDirs(dirs: string[] = [], env: string | undefined = process.env.CALC_ML_LESSONS): string[] {
-  const fromEnv = (env ?? '').split(delimiter).filter(Boolean);
-  return [...dirs, ...fromEnv].map((d) => resolve(d));
+  const fromEnv = envFolders(env).filter((f) => !f.problem).map((f) => f.path);
+  return [...dirs.map((d) => resolve(d)), ...fromEnv];
+}
+
+function envFolders(env: string | undefined): { path: string; problem: string | null }[] {
+  return (env ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((d) => {
+      const path = resolve(d);
+      try {
+        return { path, problem: statSync(path).isDirectory() ? null : 'which is a file, not a folder' };
+      } catch {
+        return { path, problem: 'which does not exist' };
+      }
+    });
+}
+
+/**
+ * One line per folder CALC_ML_LESSONS names that is not a folder: what is wrong, where, and what to
+ * do. (It was passed over without a word: a learner's course just did not show up.)
+ */
+export function lessonsEnvProblems(env: string | undefined = process.env.CALC_ML_LESSONS): string[] {
+  return envFolders(env)
+    .filter((f) => f.problem)
+    .map((f) => `CALC_ML_LESSONS names ${f.path}, ${f.problem}; set it to your course's folder of lesson .md files (several separated by '${delimiter}'), or unset it`);
 }
 
 /**
@@ -277,8 +305,11 @@ export function resolveLessonRef(ref: string | undefined, dirs: string[], warn?:
     const hit = pickById(entries, ref, warn);
     if (hit) return hit.path;
     const known = entries.map((e) => e.id).join(', ');
+    const env = lessonsEnvProblems();
     throw new UserError(
-      `no lesson ${ref} found (known: ${known || 'none'}); point at its folder with --dir DIR or CALC_ML_LESSONS, or give the file's path`,
+      env.length
+        ? `no lesson ${ref} found: ${env[0]}`
+        : `no lesson ${ref} found (known: ${known || 'none'}); point at its folder with --dir DIR or CALC_ML_LESSONS, or give the file's path`,
     );
   }
   return ref;
