@@ -87,6 +87,23 @@ const builtinsByRequire = {
   },
 };
 
+// commander requires node:child_process at its top, for executable subcommands, which calc-ml has
+// none of; loading it pulls in net, dgram and the socket code, about 5 ms of every command's start.
+// commander gets a stand-in that loads the module at its first use (never, in practice).
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    // By the path's end: node_modules may be a link (a worktree's), and esbuild gives the real path.
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.kind === 'require-call' && /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let m; const load = () => (m ??= require('node:child_process')); module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const main = await build({
   ...common,
@@ -94,7 +111,7 @@ const main = await build({
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [derivativeApart, lazyStringWidth, builtinsByRequire],
+  plugins: [derivativeApart, lazyStringWidth, lazyChildProcess, builtinsByRequire],
 });
 const derivative = await build({ ...common, entryPoints: ['src/math/derivative.ts'], outfile: 'dist/chunks/derivative.js' });
 

@@ -4,10 +4,13 @@ import { jsonText } from '../terminal-text.js';
 import { idProblems, lessonDirs, listLessons } from '../lesson/catalog.js';
 import { terminalWidth } from '../io/color-mode.js';
 import { noteToStderr } from '../io/stderr.js';
+import { requireLessonFolders } from '../io/lesson-folders.js';
 import { progressHome } from '../io/home.js';
 import type { Standing } from '../io/standing.js';
 
 export async function run(opts: { json?: boolean; dir?: string[] }): Promise<void> {
+  // A listing without the course CALC_ML_LESSONS names would look like a course without those lessons.
+  requireLessonFolders();
   const { entries, skipped } = listLessons(lessonDirs(opts.dir));
   const warnings = idProblems(entries);
   let standing = new Map<string, Standing>();

@@ -7,6 +7,7 @@ import type { Lesson } from '../lesson/model.js';
 import type { OutlineSection } from '../lesson/outline.js';
 import { statedPassMark } from '../lesson/pass-mark.js';
 import { noteToStderr } from './stderr.js';
+import { noteLessonFolders } from './lesson-folders.js';
 
 export interface OpenedLesson {
   path: string;
@@ -28,6 +29,7 @@ export interface OpenedLesson {
  */
 export async function openLesson(ref: string | undefined, dirs: string[] = []): Promise<OpenedLesson> {
   const path = resolveLessonRef(ref, lessonDirs(dirs), noteToStderr);
+  noteLessonFolders();
   const text = readLessonFile(path);
   const keyFile = readKeyBeside(path);
   const compiled = readCompiled(join(packageRoot(), 'dist', 'compiled'), compiledId(path, text, keyFile?.text));

@@ -2,6 +2,7 @@ import type { Tokens } from 'marked';
 import { sanitize } from '../lesson/sanitize.js';
 import { showsAddress } from '../lesson/inline.js';
 import { wrapRendered } from './wrap.js';
+import { CONTINUED, wrapCode } from './code-wrap.js';
 import { UserError } from '../errors.js';
 
 type ListToken = { ordered: boolean; start: number | '' };
@@ -43,6 +44,13 @@ export async function renderMarkdown(markdown: string, width: number, colors: bo
     const text = (this as { parser: { parseInline(t: unknown): string } }).parser.parseInline(tokens);
     const address = c.blue.underline(href);
     return c.blue(showsAddress(stripAnsi(text), href) ? address : `${text} (${address})`);
+  };
+  // Code is never reflowed: a line too wide for the page goes on in marked rows under its own
+  // indentation (code-wrap.ts), and one dim line under the block says what the mark means.
+  const code = ext.renderer.code;
+  ext.renderer.code = function (this: unknown, ...args: unknown[]) {
+    const { text, wrapped } = wrapCode(code.apply(this, args).replace(/\n+$/, ''), width);
+    return text + (wrapped ? `\n${c.dim(`  ${CONTINUED} goes on with the line above: the page is narrower than the code`)}` : '') + '\n\n';
   };
   const marked = new Marked();
   marked.use(ext as never);

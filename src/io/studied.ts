@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { lessonDirs, listLessons, type CatalogEntry } from '../lesson/catalog.js';
 import { openLesson, type OpenedLesson } from './lesson-file.js';
+import { noteLessonFolders } from './lesson-folders.js';
 import type { LessonProgress, ProgressData } from '../tutor/progress.js';
 
 export interface Studied {
@@ -19,6 +20,7 @@ const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase
  * so that a second lesson with the same id is not taken for it). The catalog is read once.
  */
 export function studiedLessons(data: ProgressData, dirs: string[] = [], catalog?: CatalogEntry[]): Studied[] {
+  noteLessonFolders();
   let entries = catalog;
   const find = (id: string, title: string | null | undefined) => {
     entries ??= listLessons(lessonDirs(dirs)).entries;

@@ -86,7 +86,7 @@ function cutWord(rows: string[], word: string, columns: number): void {
 }
 
 /** The prefix of `s` holding `n` visible characters (escape sequences included as they come). */
-function sliceVisible(s: string, n: number): string {
+export function sliceVisible(s: string, n: number): string {
   let i = 0;
   let seen = 0;
   while (i < s.length && seen < n) {

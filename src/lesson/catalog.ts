@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, isAbsolute, join, resolve, delimiter } from 'node:path';
+import { dirname, isAbsolute, join, resolve, delimiter, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { parseMeta, idFromFileName } from './meta.js';
@@ -36,10 +36,38 @@ export function bundledLessonsDir(): string {
   return join(packageRoot(), 'lessons');
 }
 
-/** Folders to look for lessons in: --dir values, then CALC_ML_LESSONS (a path list). */
+/**
+ * Folders to look for lessons in: --dir values, then CALC_ML_LESSONS (a path list). A folder the
+ * variable names that is not there is left out here; lessonsEnvProblems says so, and each command
+ * either stops on it (`lessons`, a lesson asked for by id and not found) or notes it and goes on.
+ */
 export function lessonDirs(dirs: string[] = [], env: string | undefined = process.env.CALC_ML_LESSONS): string[] {
-  const fromEnv = (env ?? '').split(delimiter).filter(Boolean);
-  return [...dirs, ...fromEnv].map((d) => resolve(d));
+  const fromEnv = envFolders(env).filter((f) => !f.problem).map((f) => f.path);
+  return [...dirs.map((d) => resolve(d)), ...fromEnv];
+}
+
+function envFolders(env: string | undefined): { path: string; problem: string | null }[] {
+  return (env ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((d) => {
+      const path = resolve(d);
+      try {
+        return { path, problem: statSync(path).isDirectory() ? null : 'which is a file, not a folder' };
+      } catch {
+        return { path, problem: 'which does not exist' };
+      }
+    });
+}
+
+/**
+ * One line per folder CALC_ML_LESSONS names that is not a folder: what is wrong, where, and what to
+ * do. (It was passed over without a word: a learner's course just did not show up.)
+ */
+export function lessonsEnvProblems(env: string | undefined = process.env.CALC_ML_LESSONS): string[] {
+  return envFolders(env)
+    .filter((f) => f.problem)
+    .map((f) => `CALC_ML_LESSONS names ${f.path}, ${f.problem}; set it to your course's folder of lesson .md files (several separated by '${delimiter}'), or unset it`);
 }
 
 /**
@@ -71,9 +99,12 @@ export function findLessonFiles(dir: string, skipped: { path: string; reason: st
       skipped.push({ path: d, reason: `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? e}); skipped` });
       return;
     }
+    // `d` is already normal (resolved, then joined onto): a separator and the name are all a path
+    // needs, without join's normalising pass over it for each of a course's 1,268 files.
+    const prefix = d === '.' ? '' : d.endsWith(sep) ? d : d + sep;
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = join(d, e.name);
+      const p = prefix + e.name;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
@@ -90,7 +121,7 @@ export function findLessonFiles(dir: string, skipped: { path: string; reason: st
       else if (isFile && /\.md$/i.test(e.name) && !/^readme\.md$/i.test(e.name)) out.push(p);
     }
   };
-  walk(dir, 0);
+  walk(normalize(dir), 0);
   return out;
 }
 
@@ -103,12 +134,22 @@ const HEADING = /^\s{0,3}#\s+(?:lesson\s+(\d+(?:\.\d+)+)\s*[:\-–—]\s*)?(.+?)
  * and the listing must stay within 3× the time of merely reading the files.
  */
 export function scanHead(head: string, fileName?: string): Omit<CatalogEntry, 'path' | 'bundled' | 'key'> | null {
+  return scanUpTo(head, fileName, false) ?? null;
+}
+
+/**
+ * scanHead on a head cut just before a line that opens with '## ' (`cut`): the result stands when
+ * that line ends the scan (the title was found, outside a fence); undefined when it would not, and
+ * the whole head must be scanned.
+ */
+function scanUpTo(head: string, fileName: string | undefined, cut: boolean): Omit<CatalogEntry, 'path' | 'bundled' | 'key'> | null | undefined {
   // Only what is kept is sanitized (the title and meta values), not the whole head: the listing
   // reads 1,268 heads.
   let id = '';
   let title = '';
   const meta = { estimatedTime: null, difficulty: null, prerequisites: null, topic: null };
   let fence = false;
+  let ended = false;
   // Line by line up to the first section: most of the head is never looked at.
   for (let at = 0; at < head.length; ) {
     let end = head.indexOf('\n', at);
@@ -124,11 +165,13 @@ export function scanHead(head: string, fileName?: string): Omit<CatalogEntry, 'p
         title = oneLine(m[2].replace(/\*\*|__/g, ''));
       }
     } else if (/^\s{0,3}##\s/.test(line)) {
+      ended = true;
       break;
     } else if (/\*\*[^*]+\*\*\s*:/.test(line)) {
       parseMeta(line, meta);
     }
   }
+  if (cut && !ended && (fence || !title)) return undefined;
   if (!id) id = idFromFileName(fileName) ?? '';
   title = oneLine(sanitize(title));
   if (!title || !id) return null;
@@ -153,6 +196,7 @@ export interface Listing {
 }
 
 const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
+const SECTION_LINE = Buffer.from('\n## ');
 
 function entryFor(path: string, bundled: boolean): CatalogEntry | { path: string; reason: string } {
   let head: Buffer;
@@ -162,11 +206,16 @@ function entryFor(path: string, bundled: boolean): CatalogEntry | { path: string
     return { path, reason: `cannot read it (${(e as NodeJS.ErrnoException).code ?? e})` };
   }
   if (head.length === 0) return { path, reason: 'empty' };
-  const text = headText(head);
+  // The scan stops at the first section, so only the bytes before it are made a string: 2 KiB
+  // strings of 1,268 heads kept the garbage collector busy for a tenth of the listing. The whole
+  // head is checked as text all the same, and scanned when the cut falls inside a fence or before the title.
+  const section = head.indexOf(SECTION_LINE);
+  const text = headText(head, section < 0 ? head.length : section);
   if (text === null) return { path, reason: 'binary, not a lesson' };
-  const info = scanHead(text, path);
+  const info = section < 0 ? scanHead(text, path) : (scanUpTo(text, path, true) ?? scanHead(headText(head)!, path));
   if (!info) return { path, reason: 'no "# Lesson X.Y.Z: Title" heading' };
-  return { ...info, key: lessonKey(info.id, info.title), path, bundled };
+  // A literal, not a spread of info: one object shape for every entry, made once per lesson.
+  return { id: info.id, title: info.title, difficulty: info.difficulty, estimatedTime: info.estimatedTime, key: lessonKey(info.id, info.title), path, bundled };
 }
 
 /**
@@ -177,7 +226,11 @@ function entryFor(path: string, bundled: boolean): CatalogEntry | { path: string
 export function idProblems(entries: Pick<CatalogEntry, 'id' | 'title' | 'path'>[]): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const byId = new Map<string, Pick<CatalogEntry, 'id' | 'title' | 'path'>[]>();
-  for (const e of entries) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+  for (const e of entries) {
+    const list = byId.get(e.id);
+    if (list) list.push(e);
+    else byId.set(e.id, [e]);
+  }
   for (const [id, list] of byId) {
     if (list.length < 2) continue;
     // The same lesson twice (the bundled one and a copy in --dir) is one lesson.
@@ -207,18 +260,15 @@ export function listLessons(dirs: string[]): Listing {
   };
   for (const f of findLessonFiles(bundledLessonsDir(), skipped)) add(f, true);
   for (const d of dirs) for (const f of findLessonFiles(d, skipped)) add(f, false);
-  // Sort keys made once per entry, not per comparison (1,268 lessons take ~13,000 comparisons).
-  const keys = new Map(entries.map((e) => [e, e.id.split('.').map(Number)]));
-  const byId = (a: CatalogEntry, b: CatalogEntry) => {
-    const pa = keys.get(a)!;
-    const pb = keys.get(b)!;
-    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-      const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-      if (d) return d;
-    }
-    return 0;
-  };
-  entries.sort((a, b) => byId(a, b) || Number(b.bundled) - Number(a.bundled) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // One string key per entry, compared natively: each id part padded to one width (so 3.10 follows
+  // 3.9, and 1.2 comes before 1.2.0), then the bundled copy first, then the path. 1,268 lessons take
+  // ~13,000 comparisons, and a comparator of number arrays ran them in cold code.
+  let width = 1;
+  for (const e of entries) for (const part of e.id.split('.')) width = Math.max(width, part.length);
+  const sortKey = (e: CatalogEntry) => `${e.id.split('.').map((p) => p.padStart(width, '0')).join('.')}\0${e.bundled ? 0 : 1}${e.path}`;
+  const keyed = entries.map((e) => ({ k: sortKey(e), e }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  for (let i = 0; i < keyed.length; i++) entries[i] = keyed[i].e;
   return { entries, skipped };
 }
 
@@ -255,8 +305,11 @@ export function resolveLessonRef(ref: string | undefined, dirs: string[], warn?:
     const hit = pickById(entries, ref, warn);
     if (hit) return hit.path;
     const known = entries.map((e) => e.id).join(', ');
+    const env = lessonsEnvProblems();
     throw new UserError(
-      `no lesson ${ref} found (known: ${known || 'none'}); point at its folder with --dir DIR or CALC_ML_LESSONS, or give the file's path`,
+      env.length
+        ? `no lesson ${ref} found: ${env[0]}`
+        : `no lesson ${ref} found (known: ${known || 'none'}); point at its folder with --dir DIR or CALC_ML_LESSONS, or give the file's path`,
     );
   }
   return ref;

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, statSync, readFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { UserError } from '../errors.js';
 import { idFromFileName } from './meta.js';
 import { classifySection } from './sections/classify.js';
@@ -14,20 +15,17 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The text of a file's head, or null when it is binary (a NUL byte, or not UTF-8 apart from a
- * character cut at the end of the head): one decode for both the check and the text.
+ * character cut at the end of the head). The whole head is checked; only its first `upTo` bytes (a
+ * character boundary) are decoded, the part a listing scans.
  */
-export function headText(buf: Buffer): string | null {
+export function headText(buf: Buffer, upTo = buf.length): string | null {
   if (buf.includes(0)) return null;
-  try {
-    return strictUtf8.decode(buf);
-  } catch {
-    if (buf.length <= 3) return null;
-    try {
-      return strictUtf8.decode(buf.subarray(0, buf.length - 3));
-    } catch {
-      return null;
-    }
-  }
+  // A byte-order mark is not text (TextDecoder drops it too).
+  const from = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  if (isUtf8(buf)) return buf.toString('utf8', from, upTo);
+  if (buf.length <= 3) return null;
+  const valid = buf.length - 3;
+  return isUtf8(buf.subarray(0, valid)) ? buf.toString('utf8', from, Math.min(upTo, valid)) : null;
 }
 
 /** Binary content: a NUL byte, or text that is not valid UTF-8. */

@@ -25,6 +25,8 @@ export interface PlannedStep {
   /** Minutes to spend: the author's ("(20 min)" in the heading), else estimated from the length. */
   minutes?: number;
   estimated?: boolean;
+  /** The homework step's items, as the lesson marks them ("- [x]" is done already). */
+  homework?: { task: string; done: boolean }[];
 }
 
 /** The names of the steps that are the same in every lesson: the plan's titles, and what progress shows. */
@@ -105,7 +107,7 @@ function ownSteps(lesson: Lesson, kind: StepKind): PlannedStep[] {
     case 'takeaways':
       return lesson.takeaways.length ? [{ id: 'takeaways', kind, title: STEP_TITLES.takeaways, section: 'wrap-up' }] : [];
     case 'homework':
-      return lesson.homework.length ? [{ id: 'homework', kind, title: STEP_TITLES.homework, section: 'wrap-up' }] : [];
+      return lesson.homework.length ? [{ id: 'homework', kind, title: STEP_TITLES.homework, section: 'wrap-up', homework: lesson.homework }] : [];
     default:
       return [];
   }

@@ -12,6 +12,18 @@ export type LessonStatus = 'new' | 'in progress' | 'complete';
 
 export interface PlanStep {
   id: string;
+  /** The homework step's items (plan.ts): the step is done when each is ticked. */
+  homework?: { task: string; done: boolean }[];
+}
+
+/**
+ * Homework is done when every item is ticked (in start, or marked done in the lesson); an item
+ * left for later leaves the step open, walked or not (it was done once the list had been shown).
+ * Without the list (the lesson file is not found), an item answered "not yet" leaves it open.
+ */
+function homeworkLeft(l: LessonProgress, items?: { task: string; done: boolean }[]): boolean {
+  if (items) return items.some((h) => !(l.homework[h.task] ?? h.done));
+  return Object.values(l.homework).some((done) => !done);
 }
 
 const missed = (a: AnswerRecord) => a.verdict === 'incorrect' || a.verdict === 'partial' || a.self === 'wrong';
@@ -35,7 +47,8 @@ export function quizState(l: LessonProgress, passMark = DEFAULT_PASS_MARK): 'pas
 }
 
 /** The state of one step of the plan. The closing step ("finish") is not counted. */
-export function stepState(id: string, l: LessonProgress, passMark = DEFAULT_PASS_MARK): StepState {
+export function stepState(id: string, l: LessonProgress, passMark = DEFAULT_PASS_MARK, step?: PlanStep): StepState {
+  if (id === 'homework' && homeworkLeft(l, step?.homework)) return l.tutor.skipped.includes(id) ? 'skipped' : 'left';
   if (id === 'quiz') {
     const q = quizState(l, passMark);
     if (q === 'passed') return 'done';
@@ -56,7 +69,7 @@ export function stepState(id: string, l: LessonProgress, passMark = DEFAULT_PASS
 }
 
 export function stepStates(steps: PlanStep[], l: LessonProgress, passMark = DEFAULT_PASS_MARK): { id: string; state: StepState }[] {
-  return steps.filter((s) => s.id !== 'finish').map((s) => ({ id: s.id, state: stepState(s.id, l, passMark) }));
+  return steps.filter((s) => s.id !== 'finish').map((s) => ({ id: s.id, state: stepState(s.id, l, passMark, s) }));
 }
 
 /**
@@ -86,14 +99,14 @@ export function untouched(l: LessonProgress | undefined): boolean {
 }
 
 /**
- * complete: every step done (a missed exercise was done, and comes back in review), none skipped,
- * and the quiz passed. Without the plan (the lesson file is not found): the guided lesson reached
- * its end with nothing skipped, and the quiz passed.
+ * complete: every step done (a missed exercise was done, and comes back in review; homework is done
+ * when every item is ticked), none skipped, and the quiz passed. Without the plan (the lesson file is
+ * not found): the guided lesson reached its end with nothing skipped and no homework left, and the quiz passed.
  */
 export function lessonStatus(l: LessonProgress | undefined, steps: PlanStep[] | null, passMark = DEFAULT_PASS_MARK): LessonStatus {
   if (!l || untouched(l)) return 'new';
   const quizOk = quizState(l, passMark) === 'passed';
-  if (!steps) return quizOk && l.tutor.done.includes('finish') && !l.tutor.skipped.length ? 'complete' : 'in progress';
+  if (!steps) return quizOk && l.tutor.done.includes('finish') && !l.tutor.skipped.length && !homeworkLeft(l) ? 'complete' : 'in progress';
   const states = stepStates(steps, l, passMark);
   const hasQuiz = steps.some((s) => s.id === 'quiz');
   const allDone = states.every((s) => s.state === 'done' || (s.state === 'missed' && s.id !== 'quiz'));

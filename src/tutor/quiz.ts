@@ -4,7 +4,7 @@ import type { LessonProgress, QuizAttempt, AnswerRecord } from './progress.js';
 import { recordAnswer, saveAttempt } from './progress.js';
 import type { Asker, Ui } from './ui.js';
 import { askWithTries, DEFAULT_TRIES, type TryRecord } from './tries.js';
-import { closingLine, count, emptyTally, fmtPoints, gradable, passMarkOf, passOf, scoreLine, type Tally } from './quiz-score.js';
+import { closingLine, count, emptyTally, fmtPoints, gradable, passMarkOf, passMarkText, passOf, scoreLine, type Tally } from './quiz-score.js';
 import { compareRuns, withoutPythonLine, type PythonRun } from './python-compare.js';
 import { keptText, lessonAnswerText } from './kept.js';
 
@@ -226,6 +226,8 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   if (qs.some((q) => q.kind === 'truefalse' && q.answer === null)) {
     ui.say(ui.dim('This lesson marks no answers for its true/false items: they run as a self-check.'));
   }
+  // The bar is said before the first question, as the lesson's own or the default.
+  ui.say(ungradable === qs.length ? 'Nothing here can be graded: the quiz is passed once every question is answered.' : `Pass mark: ${passMarkText(deps.passMark).replace(/^pass mark /, '')}.`);
   if (ungradable) {
     const which = ungradable === qs.length ? 'None of these can be graded here: your answers are' : `${ungradable} of ${qs.length} cannot be graded here: those answers are`;
     ui.say(ui.dim(`${which} kept, and the lesson's own answer is shown where it gives one, for you to check against.`));

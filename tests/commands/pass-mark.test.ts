@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,5 +34,23 @@ describe('a pass mark the lesson states is the one the quiz and progress use', (
     const env = { CALC_ML_HOME: mkdtempSync(join(tmpdir(), 'calc-ml-pass-')) };
     const q = runCli(['quiz', BUNDLED_LIKE], { input: 'true\ntrue\na\nb\nprint(1)\n', env });
     expect(q.stdout).toMatch(/Not passed yet \(pass mark 70% of what is graded\)/);
+  });
+
+  // The quiz says its bar before the first question; a mark written in a sentence is read too.
+  test.each([
+    ['Score 60+ to pass.', 'Pass mark: 60% of what is graded, as the lesson sets it.', true],
+    ['**Pass**: 2/3', 'Pass mark: 67% of what is graded, as the lesson sets it.', true],
+    ['A passing score of 80% unlocks the next lesson.', 'Pass mark: 80% of what is graded, as the lesson sets it.', false],
+    ['Take your time.', 'Pass mark: 70% of what is graded.', false],
+  ])('%j: the intro says "%s", and 2 of 3 right passes: %s', (line, intro, passes) => {
+    const dir = mkdtempSync(join(tmpdir(), 'calc-ml-pass-'));
+    const file = join(dir, 'Lesson-7.7.1-Pass-Marks.md');
+    writeFileSync(file, `# Lesson 7.7.1: Pass Marks\n\n${line}\n\n## Quiz\n\n1. The gradient points uphill. (True)\n2. A step of size zero moves the point. (False)\n3. A larger step always converges faster. (False)\n`);
+    const env = { CALC_ML_HOME: join(dir, 'home'), COLUMNS: '200' };
+    const q = runCli(['quiz', file], { input: 'true\nfalse\ntrue\n', env });
+    const lines = q.stdout.split('\n');
+    expect(lines.slice(0, 4)).toEqual(['Quiz · Lesson 7.7.1: Pass Marks', '3 questions: 3 true/false.', intro, expect.stringMatching(/^Answer true or false/)]);
+    expect(q.stdout).toMatch(/Score: 2 of 3 graded right \(67%\)/);
+    expect(JSON.parse(runCli(['quiz', file, '--json'], { input: 'true\nfalse\ntrue\n', env }).stdout).passed).toBe(passes);
   });
 });

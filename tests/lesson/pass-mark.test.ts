@@ -15,13 +15,35 @@ describe("a lesson's own pass mark", () => {
     ['Passing score: 9/12', 0.75],
     // Two statements that agree are one mark.
     ['**Passing Grade**: 80% (32/40 points)\n\n**Passing Score**: 32/40 (80%)', 0.8],
+    // "80+" is out of the lesson's stated total, else out of 100.
+    ['**Passing Score: 80+** (B or better)', 0.8],
+    ['### Total Points: 40\n\n**Passing Score: 32+**', 0.8],
+    // The usual phrasings in prose, labelled or in a sentence.
+    ['Score 70+ to pass.', 0.7],
+    ['**Pass**: 7/10', 0.7],
+    ['Pass: 7/10 questions right', 0.7],
+    ['- **To pass**: 75%', 0.75],
+    ['**Minimum passing score**: 60%', 0.6],
+    ['The passing score is 80%.', 0.8],
+    ['A passing score of 85% unlocks the next lesson.', 0.85],
+    ['passing score 80%', 0.8],
+    ['The pass mark is 65%.', 0.65],
+    ['You need 80% or higher to pass.', 0.8],
+    ['You need at least 7 out of 10 correct to pass this test.', 0.7],
+    ['Get 9/12 right to pass.', 0.75],
+    ['80% or more is required to pass', 0.8],
   ])('%j → %s', (text, share) => {
     expect(statedPassMark(text)).toBeCloseTo(share, 9);
   });
 
   test.each([
-    // No share to read: "80+" out of what?
-    '**Passing Score: 80+** (B or better)',
+    // No share to read: a pass named without a figure, a next-lesson pointer.
+    '- **Pass**: → Lesson 1.1.11 (Control Flow)',
+    'If you pass, move on to Lesson 1.2.27.',
+    // A figure that is not the quiz's mark: an id, a count of questions, code in a span.
+    'Lesson 1.2.26 must pass before 1.2.27.',
+    'Answer all 10 questions to pass.',
+    'Check that `score >= 70` to pass the test case.',
     // Statements that disagree: no clear mark.
     '**Passing Score**: 80%\n\n**Passing Score**: 70%',
     // Not a pass mark: a score, a grade scale, code printing one.

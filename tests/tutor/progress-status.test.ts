@@ -116,3 +116,35 @@ describe('stepFigures: the figures start, progress and lessons all show', () => 
     expect(lessonStatus(l, steps)).toBe(status);
   });
 });
+
+// Issue 11 §4: complete only when every step is done, and homework with items left is not done.
+describe('homework: done when every item is ticked', () => {
+  const items = [{ task: 'Run one step by hand', done: false }, { task: 'Plot the loss', done: false }];
+  const steps = [{ id: 'objectives' }, { id: 'quiz' }, { id: 'homework', homework: items }, { id: 'finish' }];
+  const walked = (f: (l: LessonProgress) => void) =>
+    lesson((l) => {
+      l.tutor.done.push('objectives', 'quiz', 'homework', 'finish');
+      l.quiz.push(attempt(2, 2));
+      f(l);
+    });
+  test.each([
+    ['every item ticked', walked((l) => { l.homework['Run one step by hand'] = true; l.homework['Plot the loss'] = true; }), 'done', 'complete'],
+    ['one left "not yet"', walked((l) => { l.homework['Run one step by hand'] = true; l.homework['Plot the loss'] = false; }), 'left', 'in progress'],
+    ['one never answered (the step was walked)', walked((l) => { l.homework['Run one step by hand'] = true; }), 'left', 'in progress'],
+    ['skipped with items left', walked((l) => l.tutor.skipped.push('homework')), 'skipped', 'in progress'],
+  ])('%s → step %s, lesson %s', (_, l, state, status) => {
+    expect(stepState('homework', l, undefined, steps[2])).toBe(state);
+    expect(lessonStatus(l, steps)).toBe(status);
+  });
+
+  test('an item the lesson marks done ("- [x]") counts as done', () => {
+    const marked = [{ task: 'Read the notes', done: true }];
+    expect(stepState('homework', lesson((l) => l.tutor.done.push('homework')), undefined, { id: 'homework', homework: marked })).toBe('done');
+  });
+
+  test('without the lesson file, an item answered "not yet" keeps the lesson in progress', () => {
+    const l = walked((x) => { x.homework['Plot the loss'] = false; });
+    expect(lessonStatus(l, null)).toBe('in progress');
+    expect(lessonStatus(walked((x) => { x.homework['Plot the loss'] = true; }), null)).toBe('complete');
+  });
+});

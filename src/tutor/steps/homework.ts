@@ -17,6 +17,11 @@ export const homework: StepRunner = async (_step, ctx) => {
           l.homework[item.task] = true;
         });
         ui.say(ui.dim('Kept with your progress.'));
+      } else if (!done) {
+        // Left for later is said as such: progress knows the item is open even without the lesson file.
+        save((l) => {
+          l.homework[item.task] = false;
+        });
       }
       continue;
     }
@@ -29,6 +34,6 @@ export const homework: StepRunner = async (_step, ctx) => {
     });
   }
   const left = ctx.lesson.homework.filter((h) => !(ctx.deps.record.homework[h.task] ?? h.done)).length;
-  ui.say(left ? `${left} homework item${left === 1 ? '' : 's'} left; this list comes back when you run calc-ml start again.` : ui.good('All homework done.'));
+  ui.say(left ? `${left} homework item${left === 1 ? '' : 's'} left: the lesson is complete once each is done (calc-ml start --step homework brings this list back).` : ui.good('All homework done.'));
   return 'done';
 };
