@@ -66,7 +66,10 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
     }
     // The command on a line of its own (UserError's detail, unwrapped): a path broken over two lines could not be copied back.
     if (e instanceof Interrupted) throw new UserError(`stopped at question ${answered + 1} of ${total}; ${kept}. ${goOn}`, 130, [cmd]);
-    if (e instanceof EndOfInput) throw new UserError(e.why ? `${e.why}; ${kept}` : `the input ended after ${answered} of ${total} answers; ${kept} (give one answer per line, in question order). ${goOn}`, 1, [cmd]);
+    if (e instanceof EndOfInput) {
+      if (e.why) throw new UserError(`${e.why}; ${kept}`, 1);
+      throw new UserError(`the input ended after ${answered} of ${total} answers; ${kept} (give one answer per line, in question order). ${goOn}`, 1, [cmd]);
+    }
     throw e;
   } finally {
     prompter.close();
