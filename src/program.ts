@@ -101,8 +101,8 @@ export function buildProgram(): Command {
 
   program
     .command('review')
-    .description('a short session of the items you missed or skipped, most-missed first')
-    .argument('[lesson]', 'lesson id, path, or nothing for the bundled lesson')
+    .description('a short session of what is due across every lesson you studied, most overdue first (spaced by FSRS: missed, skipped and kept answers come back soon, right ones after growing gaps)')
+    .argument('[lesson]', 'lesson id or path: only that lesson; nothing for every lesson studied')
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
     .addHelpText('after', examples('calc-ml review', 'calc-ml review 1.2.27 --dir ~/course'))

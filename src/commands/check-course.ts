@@ -1,5 +1,6 @@
 import { count } from '../math/format.js';
 import { relative } from 'node:path';
+import { statSync } from 'node:fs';
 import { jsonText } from '../terminal-text.js';
 import { findLessonFiles, idProblems } from '../lesson/catalog.js';
 import { readLessonFile } from '../lesson/load.js';
@@ -22,6 +23,10 @@ interface CourseFile {
 /** `check --course DIR`: every lesson under DIR, what could not be placed, and ids that collide. */
 export async function run(dir: string, files: string[], opts: { json?: boolean }): Promise<void> {
   if (files.length) throw new UserError('give either lesson files or --course DIR, not both');
+  // Said here, with the option the learner typed (the catalog's own message names --dir).
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (!st) throw new UserError(`${dir}: no such folder; --course takes a folder of lesson .md files`);
+  if (!st.isDirectory()) throw new UserError(`${dir} is not a folder; --course takes a folder of lesson .md files (to check one file: calc-ml check ${dir})`);
   const skipped: { path: string; reason: string }[] = [];
   const paths = findLessonFiles(dir, skipped).sort();
   const name = (p: string) => relative(dir, p) || p;

@@ -21,6 +21,8 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
   const now = clockNow();
   const schedule = scheduleAll(data.lessons);
   const lessons = [];
+  // Each step named as start's plan names it ("1. Concept Foundations", not "Reading: 1 concept foundations").
+  const names = new Map<string, Map<string, string>>();
   for (const s of studiedLessons(data, opts.dir)) {
     const opened = await openStudied(s, opts.dir);
     const record = lessonOf(data, s.key);
@@ -28,6 +30,7 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     const plan = opened ? (await lessonPlan(opened)).steps : null;
     const passMark = passMarkOf(opened?.passMark);
     const figures = plan ? stepFigures(plan, record, passMark) : null;
+    if (plan) names.set(s.key, new Map(plan.map((p) => [p.id, p.kind === 'exercise' ? stepLabel(p.id) : p.title])));
     const due = dueSummary(schedule.filter((i) => i.lesson === s.key), now);
     lessons.push({
       ...summarize(record.id ?? s.key, record),
@@ -61,12 +64,13 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
   const width = terminalWidth();
   const out = (line: string) => process.stdout.write(`${wrapRendered(line, width)}\n`);
   for (const s of shown) {
+    const named = (id: string) => names.get(s.key)?.get(id) ?? stepLabel(id);
     out(`${color.bold(`Lesson ${s.lessonId}`)}${s.title ? ` ${s.title}` : ''} · ${s.status}${s.lastStudied ? ` · last studied ${s.lastStudied.slice(0, 10)}` : ''}`);
     if (s.steps) {
       const c = s.steps;
       out(`  steps: ${STATE_ORDER.map((k) => `${c[k]} ${k}`).join(', ')} (of ${c.total})`);
       for (const k of STATE_ORDER.slice(1)) {
-        const ids = c.list.filter((x) => x.state === k).map((x) => stepLabel(x.id));
+        const ids = c.list.filter((x) => x.state === k).map((x) => named(x.id));
         if (ids.length) out(`    ${k}: ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? `, and ${ids.length - 6} more` : ''}`);
       }
     } else out('  steps: its lesson file is not found here (give its folder with --dir)');
@@ -78,7 +82,7 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
       (s.quizLast ? `, last ${last(s.quizLast)}` : '') + `, ${s.quizAttempts} attempt${s.quizAttempts === 1 ? '' : 's'}`);
     out(`  review: ${s.review.due} due now${checkText(s.review.toCheck)}${s.review.next ? `; next ${s.review.nextCount} ${whenText(new Date(s.review.next), now)}` : ''}`);
     out(`  time spent: ${formatDuration(s.timeSpentMs)}`);
-    if (s.step && s.status !== 'complete') out(`  guided lesson: at ${stepLabel(s.step)} (calc-ml start picks up there)`);
+    if (s.step && s.status !== 'complete') out(`  guided lesson: at ${named(s.step)} (calc-ml start picks up there)`);
   }
   out(`Review: ${review.due} item${review.due === 1 ? '' : 's'} due now${checkText(review.toCheck)}${review.next ? `; the next ${review.nextCount} ${whenText(new Date(review.next), now)}` : ''}${review.due ? ' (calc-ml review)' : ''}.`);
   // A path is not broken: the terminal wraps it, and it still copies whole.

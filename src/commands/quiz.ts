@@ -11,6 +11,8 @@ import { stdoutClosed } from '../io/output.js';
 import { clockNow } from '../io/clock.js';
 import { processAlive } from '../io/safe-write.js';
 import { pythonRunner } from '../io/python-run.js';
+import { againCommand } from './again.js';
+import { withQuizCommands, QuitRequested } from '../tutor/quiz-commands.js';
 
 
 export async function run(ref: string | undefined, opts: { json?: boolean; dir?: string[]; tries?: string; restart?: boolean }): Promise<void> {
@@ -24,9 +26,10 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
   const total = quizQuestions(questions).length;
   const prompter = createPrompter({ output: stream });
   let partial: QuizResult | null = null;
+  const cmd = againCommand('quiz', ref, opts.dir);
   try {
     const result = await runQuiz(lesson, questions, session.record, {
-      ask: prompter,
+      ask: withQuizCommands(prompter, ui),
       ui,
       grade: (q, a) => grade(q, a),
       tries,
@@ -53,9 +56,20 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
     const so = partial as QuizResult | null;
     const answered = so?.items.length ?? 0;
     const kept = so ? keptLine(so) : 'nothing was answered yet';
-    const again = answered ? `Run "calc-ml quiz" to go on at question ${answered + 1}` : 'Run "calc-ml quiz" to take it again';
-    if (e instanceof Interrupted) throw new UserError(`stopped at question ${answered + 1} of ${total}; ${kept}. ${again}`, 130);
-    if (e instanceof EndOfInput) throw new UserError(e.why ? `${e.why}; ${kept}` : `the input ended after ${answered} of ${total} answers; ${kept}. ${again}; give one answer per line, in question order`, 1);
+    const goOn = answered ? `To go on at question ${answered + 1}, run:` : 'To take it again, run:';
+    // :quit is asked for: the same line as Ctrl+C's, as the answer to it, not as an error.
+    if (e instanceof QuitRequested) {
+      ui.say(`Stopped at question ${answered + 1} of ${total}; ${kept}. ${goOn}`);
+      // Unwrapped, on its own line: a path broken over two lines could not be copied back.
+      stream.write(`  ${cmd}\n`);
+      return;
+    }
+    // The command on a line of its own (UserError's detail, unwrapped): a path broken over two lines could not be copied back.
+    if (e instanceof Interrupted) throw new UserError(`stopped at question ${answered + 1} of ${total}; ${kept}. ${goOn}`, 130, [cmd]);
+    if (e instanceof EndOfInput) {
+      if (e.why) throw new UserError(`${e.why}; ${kept}`, 1);
+      throw new UserError(`the input ended after ${answered} of ${total} answers; ${kept} (give one answer per line, in question order). ${goOn}`, 1, [cmd]);
+    }
     throw e;
   } finally {
     prompter.close();

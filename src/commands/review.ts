@@ -8,10 +8,12 @@ import { clockNow } from '../io/clock.js';
 import { noteToStderr } from '../io/stderr.js';
 import { grade, questionsFor } from '../grading/index.js';
 import { runReview, type ReviewSource } from '../tutor/review.js';
-import { dueNow, scheduleAll } from '../tutor/schedule.js';
+import { dueItems } from '../tutor/schedule.js';
 import { recordKey } from '../tutor/progress.js';
 import { parseTries } from '../tutor/tries.js';
 import { UserError } from '../errors.js';
+import { againCommand } from './again.js';
+import { withQuizCommands, QuitRequested } from '../tutor/quiz-commands.js';
 
 /** `review`: what is due across every lesson studied, or in the one given. */
 export async function run(ref: string | undefined, opts: { dir?: string[]; tries?: string }): Promise<void> {
@@ -31,7 +33,7 @@ export async function run(ref: string | undefined, opts: { dir?: string[]; tries
   } else {
     const data = readData();
     const due = new Map<string, number>();
-    for (const i of dueNow(scheduleAll(data.lessons), now)) due.set(i.lesson, (due.get(i.lesson) ?? 0) + 1);
+    for (const i of dueItems(data.lessons, now)) due.set(i.lesson, (due.get(i.lesson) ?? 0) + 1);
     for (const s of studiedLessons(data, opts.dir)) {
       if (!Object.keys(s.record.answers).length) continue;
       const opened = await openStudied(s, opts.dir);
@@ -43,10 +45,17 @@ export async function run(ref: string | undefined, opts: { dir?: string[]; tries
     }
   }
   const prompter = createPrompter({ output: process.stdout });
+  const again = againCommand('review', ref, opts.dir);
   try {
-    await runReview(sources, { ask: prompter, ui, grade, now: clockNow, tries, unreachable });
+    await runReview(sources, { ask: withQuizCommands(prompter, ui), ui, grade, now: clockNow, tries, unreachable });
   } catch (e) {
-    if (e instanceof Interrupted) throw new UserError('review stopped; the answers you gave are saved. Run "calc-ml review" to go on', 130);
+    if (e instanceof QuitRequested) {
+      ui.say('Review stopped; the answers you gave are saved. To go on, run:');
+      // Unwrapped, on its own line: a path broken over two lines could not be copied back.
+      process.stdout.write(`  ${again}\n`);
+      return;
+    }
+    if (e instanceof Interrupted) throw new UserError('review stopped; the answers you gave are saved. To go on, run:', 130, [again]);
     if (e instanceof EndOfInput) throw new UserError(`${e.why ?? 'the input ended during the review'}; the answers you gave are saved`, 1);
     throw e;
   } finally {

@@ -20,6 +20,7 @@ import { studiedLessons, openStudied } from '../io/studied.js';
 import { lastStudiedOf } from '../tutor/progress.js';
 import { lessonToResume } from '../tutor/progress-status.js';
 import { passMarkOf } from '../tutor/quiz-score.js';
+import { againCommand } from './again.js';
 
 /** The lesson in progress that was studied last, with its file; null when there is none. */
 async function resumeTarget(dirs?: string[]): Promise<{ path: string; id: string; lastStudied: string | null } | null> {
@@ -84,6 +85,8 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     python: pythonRunner(),
     outline,
   };
+  // Bare `calc-ml start` goes back to the lesson studied last: the lesson as named, when it was named.
+  const again = againCommand('start', ref, opts.dir);
   let outcome;
   try {
     outcome = await runTutor(lesson, questions, deps, { restart: opts.restart, step: opts.step });
@@ -96,11 +99,13 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
     if (e instanceof Interrupted || e instanceof EndOfInput) {
       const where = stepPlace(steps, session.record.tutor.step) ?? 'the start';
       const kept = session.failed ? 'some answers could not be saved (see the note above)' : session.saving ? 'your answers are saved' : 'answers could not be saved';
-      if (e instanceof Interrupted) throw new UserError(`paused at ${where}; ${kept}. Run "calc-ml start" to pick up here`, 130);
+      // The command on a line of its own (UserError's detail, unwrapped): a path broken over two lines could not be copied back.
+      if (e instanceof Interrupted) throw new UserError(`paused at ${where}; ${kept}. To pick up here, run:`, 130, [again]);
       if (e.why) throw new UserError(`${e.why} (at ${where}); ${kept}`, 1);
       throw new UserError(
-        `the input ended at ${where}; ${kept}. Run "calc-ml start" in a terminal to continue, or pipe one answer per line`,
+        `the input ended at ${where}; ${kept}. To continue, pipe one answer per line, or run this in a terminal:`,
         1,
+        [again],
       );
     }
     throw e;
@@ -109,7 +114,11 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
   }
   if (outcome.kind === 'quit' && outcome.at) {
     const where = stepPlace(steps, outcome.at);
-    if (where) ui.say(`Saved at ${where}. Run "calc-ml start${ref ? ` ${ref}` : ''}" to pick up here.`);
+    if (where) {
+      ui.say(`Saved at ${where}. To pick up here, run:`);
+      // Unwrapped, on its own line: a path broken over two lines could not be copied back.
+      process.stdout.write(`  ${again}\n`);
+    }
   }
   if (outcome.kind === 'next') await run(outcome.path, { dir: opts.dir });
 }

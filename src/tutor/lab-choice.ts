@@ -93,10 +93,12 @@ export function chooseLab(exercise: string, lessonTitle = '', lessonFunction: st
   if (several) return null;
   if (DESCEND.test(exercise)) {
     const showcase = !own && SHOWCASE.find((s) => s.lab.kind === 'descend' && s.re.test(exercise));
-    if (showcase) return showcase.lab;
+    // The rates and start the exercise names are the ones it asks about ("try rates 0.01, 0.1 and 1.1").
+    const named = descentSettingsIn(exercise);
+    if (showcase) return { ...showcase.lab, ...named } as LabChoice;
     // Rates side by side where the exercise is about the rate; one good rate otherwise.
     const compare = /\blearning rates?\b|\bstep sizes?\b|\bdiverg|\blarge\b|\bsmall\b|\bcompare\b|\bchoose\b/i.test(exercise);
-    return { kind: 'descend', expr: expr ?? 'x^2', start: 3, rates: compare ? [0.05, 0.3, 0.9, 1.05] : [0.1] };
+    return { kind: 'descend', expr: own ?? formulaOn(exercise) ?? expr ?? 'x^2', start: named.start ?? 3, rates: named.rates ?? (compare ? [0.05, 0.3, 0.9, 1.05] : [0.1]) };
   }
   if (PLOT.test(exercise)) {
     if (own) return { kind: 'plot', expr: own, from: -5, to: 5, ...(/\btangent|\bslope|\bderivative/i.test(exercise) ? { tangent: 1 } : {}) };
@@ -108,6 +110,41 @@ export function chooseLab(exercise: string, lessonTitle = '', lessonFunction: st
     if (lessonFunction && DRAW.test(exercise) && !OTHER_KIND.test(exercise)) return { kind: 'plot', expr: lessonFunction, from: -5, to: 5 };
   }
   return null;
+}
+
+const NUM = String.raw`-?(?:\d+(?:\.\d*)?|\.\d+)(?:e-?\d+)?`;
+/** "rates 0.01, 0.1 and 1.1", "learning rate of 0.5", "α = 0.1", "step sizes {0.1, 0.5}": the words, then up to a few non-digits, then a list. */
+const RATES = new RegExp(String.raw`(?:\b(?:learning[\s-]+rates?|step[\s-]+sizes?|rates?|lr|alpha|eta)\b|[αη])[^\d.;!?\n-]{0,24}?(${NUM}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:(?:and|or)\s+)?${NUM})*)(?!\d|\.\d|\s*(?:%|iterations?|steps?|epochs?|times|x\b))`, 'gi');
+/** "starting at x = 5", "start from x=4", "x0 = 2", "initial point 3", "from x = -1". */
+const START = new RegExp(String.raw`(?:\b(?:start(?:ing)?(?:\s+(?:point|value))?|initial(?:\s+(?:point|value|guess))?|initiali[sz]ed?)\b[^\d;!?\n]{0,16}?|\bx_?0\s*=\s*|x₀\s*=\s*|\bfrom\s+x\s*=\s*)(${NUM})`, 'i');
+
+/**
+ * The descent settings an exercise names: its learning rates (positive, at most 8, as descend
+ * takes them) and its start point. Only what the text says; the lab's defaults fill the rest.
+ */
+export function descentSettingsIn(text: string): { rates?: number[]; start?: number } {
+  const out: { rates?: number[]; start?: number } = {};
+  for (const m of text.matchAll(RATES)) {
+    const rates = m[1].split(/\s*(?:,|\/|\bor\b|\band\b)\s*/).map((x) => x.replace(/^(?:and|or)\s+/, '')).filter(Boolean).map(Number);
+    // A rate is a positive step well below 10 (0 never moves): anything else is another number.
+    if (rates.length && rates.every((r) => Number.isFinite(r) && r > 0 && r <= 10)) {
+      out.rates = [...new Set(rates)].slice(0, 8);
+      break;
+    }
+  }
+  const start = START.exec(text);
+  if (start && Math.abs(Number(start[1])) <= 1e6) out.start = Number(start[1]);
+  return out;
+}
+
+/**
+ * A formula the exercise descends on without naming it f(x): "gradient descent on x^2 - 4x + 3",
+ * "minimize (x - 2)^2". Only a formula in x with an operator; the engine checks it later.
+ */
+export function formulaOn(text: string): string | null {
+  const m = /\b(?:on|minimi[sz]e|minimi[sz]ing)\s+((?:[-+*/^().\d\s]|\bx\b|(?<=\d)x\b)+)/i.exec(text);
+  const f = m?.[1].trim().replace(/[.\s]+$/, '');
+  return f && /x/.test(f) && /[\^*+\-/]/.test(f) ? f : null;
 }
 
 /** "at (1, 2)": the point an exercise names for a function of two variables. */

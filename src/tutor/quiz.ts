@@ -88,11 +88,15 @@ export interface QuizDeps {
   alive?: (pid: number) => boolean;
 }
 
-/** The quiz's questions, in the lesson's order: multiple choice, true/false, then conceptual, then coding. */
+/**
+ * The quiz's questions, in the lesson's order: by their line in the file (a multiple-choice item
+ * written after the true/false ones is asked after them). Questions without a line (0) keep the
+ * order of kinds: multiple choice, true/false, conceptual, coding; then their number.
+ */
 export function quizQuestions(questions: Question[]): Question[] {
   const order = { multipleChoice: -1, trueFalse: 0, conceptual: 1, coding: 2, exercise: 3 } as const;
   const n = (q: Question) => Number(q.ref.replace(/^quiz\./, '')) || 0;
-  return questions.filter((q) => q.section !== 'exercise').sort((a, b) => order[a.section] - order[b.section] || n(a) - n(b));
+  return questions.filter((q) => q.section !== 'exercise').sort((a, b) => (a.line || 0) - (b.line || 0) || order[a.section] - order[b.section] || n(a) - n(b));
 }
 
 function bestOf(attempts: QuizAttempt[]): { score: number; total: number } | null {

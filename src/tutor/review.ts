@@ -2,7 +2,7 @@ import type { Question, Verdict } from '../grading/index.js';
 import type { LessonProgress, AnswerRecord } from './progress.js';
 import { recordAnswer } from './progress.js';
 import { askWithTries, DEFAULT_TRIES } from './tries.js';
-import { awaitsCheck, dueNow, dueSummary, scheduleAll, whenText, type Scheduled } from './schedule.js';
+import { awaitsCheck, dueItems, dueSummary, scheduleAll, whenText, type Scheduled } from './schedule.js';
 import type { Asker, Ui } from './ui.js';
 import { keptText } from './kept.js';
 
@@ -32,20 +32,23 @@ export interface ReviewDeps {
   unreachable?: { label: string; due: number }[];
 }
 
-/** What is due now among the sources' items that can be asked (most overdue first), at most `limit`. */
-export function reviewQueue(sources: ReviewSource[], now: Date, limit = 10): (Scheduled & { source: ReviewSource; question: Question })[] {
+/** Everything due now among the sources' items that can be asked (most overdue first): dueItems, with each item's lesson and question. */
+export function dueQueue(sources: ReviewSource[], now: Date): (Scheduled & { source: ReviewSource; question: Question })[] {
   const records = Object.fromEntries(sources.map((s) => [s.key, s.record]));
-  const out: (Scheduled & { source: ReviewSource; question: Question })[] = [];
-  for (const item of dueNow(scheduleAll(records), now)) {
+  const questionOf = (lesson: string, ref: string) => sources.find((s) => s.key === lesson)?.questions.find((q) => q.ref === ref);
+  return dueItems(records, now, (l, r) => !!questionOf(l, r)).map((item) => {
     const source = sources.find((s) => s.key === item.lesson)!;
-    const question = source.questions.find((q) => q.ref === item.ref);
-    if (question) out.push({ ...item, source, question });
-  }
-  return out.slice(0, limit);
+    return { ...item, source, question: questionOf(item.lesson, item.ref)! };
+  });
+}
+
+/** What one session asks: the due queue, at most `limit` of it. */
+export function reviewQueue(sources: ReviewSource[], now: Date, limit = 10): (Scheduled & { source: ReviewSource; question: Question })[] {
+  return dueQueue(sources, now).slice(0, limit);
 }
 
 function nextLine(sources: ReviewSource[], now: Date): string | null {
-  const s = dueSummary(scheduleAll(Object.fromEntries(sources.map((x) => [x.key, x.record]))), now);
+  const s = { ...dueSummary(scheduleAll(Object.fromEntries(sources.map((x) => [x.key, x.record]))), now), due: dueQueue(sources, now).length };
   // Missed in this session (or kept, still to judge): due again at once, and said so.
   const again = s.due ? `${s.due} item${s.due === 1 ? ' is' : 's are'} due again now: calc-ml review goes over ${s.due === 1 ? 'it' : 'them'} again.` : '';
   const later = s.next ? `Next due: ${s.nextCount} item${s.nextCount === 1 ? '' : 's'} ${whenText(s.next, now)}.` : '';
@@ -59,7 +62,8 @@ function nextLine(sources: ReviewSource[], now: Date): string | null {
  */
 export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Promise<{ asked: number; right: number }> {
   const { ask, ui, grade, now } = deps;
-  const queue = reviewQueue(sources, now(), deps.limit ?? 10);
+  const all = dueQueue(sources, now());
+  const queue = all.slice(0, deps.limit ?? 10);
   ui.say(ui.heading('Review'));
   const lessonsIn = new Set(queue.map((i) => i.source.key)).size;
   const anyAnswered = sources.some((s) => Object.keys(s.record.answers).length > 0);
@@ -69,7 +73,9 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
       ? 'Nothing to review yet: what you answer in calc-ml start or calc-ml quiz comes back here when it is due.'
       : `Nothing is due now.${next ? ` ${next}` : ''}`);
   } else {
-    ui.say(`${queue.length} item${queue.length === 1 ? '' : 's'} due${lessonsIn > 1 ? ` from ${lessonsIn} lessons` : ''}, most overdue first (spaced by FSRS: what you miss comes back soon, what you get right after growing gaps). Enter skips one, ? shows a hint.`);
+    // A session asks at most `limit`: the count said is still all that is due, as every offer of a review counts it.
+    const part = all.length > queue.length ? `; this session asks the first ${queue.length}` : '';
+    ui.say(`${all.length} item${all.length === 1 ? '' : 's'} due${lessonsIn > 1 ? ` from ${lessonsIn} lessons` : ''}, most overdue first${part} (spaced by FSRS: what you miss comes back soon, what you get right after growing gaps). Enter skips one, ? shows a hint.`);
   }
   for (const u of deps.unreachable ?? []) if (u.due) ui.say(ui.dim(`${u.label}: ${u.due} item${u.due === 1 ? '' : 's'} due, but its lesson file is not found (give its folder with --dir).`));
   for (const s of sources) if ((s.record.answers['mini-project'] ?? []).some((a) => !right(a))) ui.say(ui.dim(`${s.label}: the mini-project is waiting too: calc-ml start --step mini-project`));

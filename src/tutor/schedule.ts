@@ -78,6 +78,9 @@ export function scheduleAll(lessons: Record<string, LessonProgress>): Scheduled[
   const out: Scheduled[] = [];
   for (const [lesson, l] of Object.entries(lessons)) {
     for (const [ref, list] of Object.entries(l.answers)) {
+      // The mini-project is not asked in review (review points to calc-ml start --step mini-project):
+      // counted here, it would make "N due" promise an item the review never brings.
+      if (ref === 'mini-project') continue;
       const card = cardOf(list);
       if (!card) continue;
       const misses = list.filter((a) => ratingOf(a) === Rating.Again || a.verdict === 'partial').length;
@@ -101,6 +104,22 @@ export function isDue(i: Scheduled, now: Date): boolean {
 /** Due now (isDue): most overdue first, then most missed. */
 export function dueNow(items: Scheduled[], now: Date): Scheduled[] {
   return items.filter((i) => isDue(i, now));
+}
+
+/**
+ * What review brings back now, most overdue first: the one count of what is due, used by review's
+ * queue and by every line that offers a review ("Welcome back", the end of a lesson), so that the
+ * offer and the review never disagree. `askable`: only items a lesson can still ask (a question
+ * taken out of the lesson since cannot be reviewed).
+ */
+export function dueItems(lessons: Record<string, LessonProgress>, now: Date, askable?: (lesson: string, ref: string) => boolean): Scheduled[] {
+  const due = dueNow(scheduleAll(lessons), now);
+  return askable ? due.filter((i) => askable(i.lesson, i.ref)) : due;
+}
+
+/** How many items of one or more lessons are due now, as review counts them (`questions`: the lesson's, when there is one). */
+export function dueCount(lessons: Record<string, LessonProgress>, now: Date, questions?: { ref: string }[]): number {
+  return dueItems(lessons, now, questions ? (_l, ref) => questions.some((q) => q.ref === ref) : undefined).length;
 }
 
 export interface DueSummary {

@@ -3,7 +3,6 @@ import type { Question, Verdict } from '../grading/index.js';
 import { UserError } from '../errors.js';
 import type { Asker, Ui } from './ui.js';
 import type { LessonProgress } from './progress.js';
-import { missedRefs } from './progress.js';
 import { stepFigures } from './progress-status.js';
 import { passMarkOf } from './quiz-score.js';
 import type { PythonRunner } from './quiz.js';
@@ -80,27 +79,63 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
 
   welcome(lesson, steps, record, index, ui, passMarkOf(deps.passMark));
   ui.say(ui.dim(COMMANDS_LINE));
+  let i = index;
+  const ctx: StepContext = { lesson, questions, deps: { ...deps }, screen, steps, lessonFunction: lessonFunction(lesson) };
+  // Every prompt goes through the commands (:skip, :back, :lab, :plan, :quit, :help), the welcome's
+  // and "Press Enter to begin" included: a command is never taken as "begin".
+  const commanded = withCommands(ask, {
+    help: () => {
+      ui.say(commandHelp(ui.width));
+      backTo(ctx);
+    },
+    plan: () => {
+      showPlan(lesson, steps, record, i, ui, passMarkOf(deps.passMark));
+      backTo(ctx);
+    },
+    lab: (arg) => openLab(arg, ctx),
+    unknown: (text) => ui.say(`${text} is not a command. Commands: ${COMMAND_HELP.map(([c]) => c).join(' ')}`),
+  });
+  ctx.deps.ask = commanded;
+  /** :skip, :back or :quit typed before the first step: done on that step, as if typed at its first prompt. */
+  let before: StepControl | null = null;
+  const controlled = async <T>(prompt: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await prompt();
+    } catch (e) {
+      if (!(e instanceof StepControl)) throw e;
+      before = e;
+      return null;
+    }
+  };
   const returning = !opts.step && !opts.restart && record.tutor.runs > 0 && record.tutor.step !== null;
   let restarting = !!opts.restart;
   if (returning) {
     const finished = record.tutor.done.includes('finish');
-    const misses = missedRefs(record).length;
-    const choice = await ask.select(finished ? 'You finished this lesson. What now?' : 'Welcome back. What would you like to do?', [
+    // What review will bring back, counted as review counts it (one schedule for both).
+    const { dueCount } = await import('./schedule.js');
+    const due = dueCount({ [lesson.key]: record }, new Date(now()), questions);
+    ctx.here = finished ? 'You finished this lesson. What now?' : 'Welcome back. What would you like to do?';
+    const choice = await controlled(() => commanded.select(ctx.here!, [
       ...(finished ? [] : [{ value: 'resume', name: `Resume at: ${steps[index].title}`, key: 'r' }]),
-      { value: 'review', name: `Review what you missed or skipped (${misses} item${misses === 1 ? '' : 's'})`, key: 'v' },
+      { value: 'review', name: `Review what is due (${due} item${due === 1 ? '' : 's'})`, key: 'v' },
       { value: 'restart', name: 'Start the lesson again (your history is kept)', key: 's' },
       ...(finished ? [{ value: 'quit', name: 'Nothing for now', key: 'q' }] : []),
-    ]);
+    ]));
     if (choice === 'review') return { kind: 'review' };
     if (choice === 'quit') return { kind: 'quit' };
     if (choice === 'restart') {
       index = 0;
+      i = 0;
       restarting = true;
     }
   } else if (ask.interactive) {
     // The plan is read before the first step's text pushes it off the screen.
-    await ask.pause('Press Enter to begin');
+    ctx.here = 'the start of the lesson (Enter begins it)';
+    await controlled(() => commanded.pause('Press Enter to begin'));
   }
+  ctx.here = null;
+  // :quit before the first step: nothing was begun, the learner stands where they stood.
+  if ((before as StepControl | null)?.action === 'quit') return { kind: 'quit', at: steps[index].id };
   // Only starting again clears where the learner stood (their answers are kept): going back to the
   // first step (--step objectives, :back then :quit) is not starting over.
   if (restarting) {
@@ -116,21 +151,6 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
     l.tutor.updatedAt = now();
   });
 
-  let i = index;
-  const ctx: StepContext = { lesson, questions, deps: { ...deps }, screen, steps, lessonFunction: lessonFunction(lesson) };
-  // Every prompt of every step goes through the commands (:skip, :back, :lab, :plan, :quit, :help).
-  ctx.deps.ask = withCommands(ask, {
-    help: () => {
-      ui.say(commandHelp(ui.width));
-      backTo(ctx);
-    },
-    plan: () => {
-      showPlan(lesson, steps, record, i, ui, passMarkOf(deps.passMark));
-      backTo(ctx);
-    },
-    lab: (arg) => openLab(arg, ctx),
-    unknown: (text) => ui.say(`${text} is not a command. Commands: ${COMMAND_HELP.map(([c]) => c).join(' ')}`),
-  });
   while (i < steps.length) {
     const step = steps[i];
     ctx.suggested = null;
@@ -145,6 +165,9 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
       : progressBar(walked.indexOf(step) + 1, walked.length, 20, ui.ascii)));
     let outcome: StepOutcome;
     try {
+      const early = before;
+      before = null;
+      if (early) throw early;
       outcome = await runStep(step, ctx);
     } catch (e) {
       if (!(e instanceof StepControl)) throw e;

@@ -38,8 +38,8 @@ function walkedTo(lastSection: 'left' | 'skipped'): string {
 
 describe('one set of figures for a lesson, wherever it is shown', () => {
   test.each([
-    ['left', /steps: 6 done, 0 skipped, 0 missed, 1 left \(of 7\)\n {4}left: Next lesson preview/, /done 6 of 7/],
-    ['skipped', /steps: 6 done, 1 skipped, 0 missed, 0 left \(of 7\)\n {4}skipped: Next lesson preview/, /done 6 of 7/],
+    ['left', /steps: 6 done, 0 skipped, 0 missed, 1 left \(of 7\)\n {4}left: Next Lesson Preview/, /done 6 of 7/],
+    ['skipped', /steps: 6 done, 1 skipped, 0 missed, 0 left \(of 7\)\n {4}skipped: Next Lesson Preview/, /done 6 of 7/],
   ] as const)('the last section %s: progress, lessons and start all say in progress, 6 of 7 done', (state, steps, bar) => {
     const home = walkedTo(state);
     const progress = runCli(['progress'], { env: env(home) }).stdout;
@@ -85,7 +85,7 @@ describe('going back is not starting over', () => {
     // exercise answered and the quiz passed stay done, as their answers are kept.
     runCli(['start', MOMENTUM, '--restart'], { input: ':quit\n', env: env(home) });
     const after = runCli(['progress'], { env: env(home) }).stdout;
-    expect(after).toMatch(/steps: 4 done, 0 skipped, 0 missed, 3 left \(of 7\)\n {4}left: Mini-project, Key takeaways, Next lesson preview/);
+    expect(after).toMatch(/steps: 4 done, 0 skipped, 0 missed, 3 left \(of 7\)\n {4}left: Mini-project: Momentum Tracer, Key takeaways, Next Lesson Preview/);
     expect(after).toMatch(/quiz: passed/);
   });
 });

@@ -26,7 +26,9 @@ describe('quiz on a lesson without a key', () => {
     const h = home();
     const first = runCli(['quiz', MOMENTUM], { input: 'true\nfalse\n', env: { CALC_ML_HOME: h } });
     expect(first.status).toBe(1);
-    expect(first.stderr.replace(/\s+/g, ' ')).toMatch(/the input ended after 2 of 5 answers; your 2 answers are saved\. Run "calc-ml quiz" to go on at question 3/);
+    expect(first.stderr.replace(/\s+/g, ' ')).toMatch(/the input ended after 2 of 5 answers; your 2 answers are saved \(give one answer per line, in question order\)\. To go on at question 3, run:/);
+    // The lesson as it was named (bare "calc-ml quiz" opens the bundled lesson), on its own line.
+    expect(first.stderr.split('\n')).toContain(`  calc-ml quiz ${MOMENTUM}`);
     const second = runCli(['quiz', MOMENTUM, '--json'], { input: 'velocity\nkept\nprint(1)\n', env: { CALC_ML_HOME: h } });
     expect(second.status).toBe(0);
     expect(second.stderr.replace(/\s+/g, ' ')).toMatch(/Going on with the quiz you stopped \(2 of 5 answered\): question 3 is next/);

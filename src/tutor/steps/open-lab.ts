@@ -96,6 +96,14 @@ export function labText(lab: LabChoice): string {
 export async function openLab(arg: string | null, ctx: StepContext): Promise<void> {
   const { ui } = ctx.deps;
   const fn = ctx.lessonFunction ?? null;
+  // A lesson with no function of x and no lab in its title (the if statement): a plot of x^2 would
+  // pass for the lesson's. Said so, with what can be explored instead.
+  if (!ctx.suggested && !fn && !chooseLab(ctx.lesson.title, ctx.lesson.title, null)) {
+    const { LANDSCAPES } = await import('../../landscape/landscapes.js');
+    ui.say(`There is no function in this lesson to explore. To explore one anyway: a named landscape, such as calc-ml descend ${LANDSCAPES[1]?.name ?? LANDSCAPES[0].name} (the landscapes are ${LANDSCAPES.map((l) => l.name).join(', ')}), or an expression of your own, such as calc-ml plot "x^3 - 3x".`);
+    backTo(ctx);
+    return;
+  }
   let lab: LabChoice = ctx.suggested ?? lessonLab(ctx.lesson.title, fn);
   if (arg) {
     // ":lab plot" on an exercise's f(x, y): the one-variable labs work on the lesson's function.
