@@ -232,3 +232,27 @@ describe('a small step is a size, not a level of the loss; two things said to be
     expect(v.misconception).toContain('the same thing');
   });
 });
+
+describe('a markdown table is read cell by cell, as statements about its column', () => {
+  const table = (rows: string[]) => ['| | analytic | numeric |', '|:--|:--|:--|', ...rows].join('\n');
+  test.each([
+    [table(['| from | the derivative rules | f(x+h) and f(x-h) |', '| exact? | yes | no, only close |']), 'correct'],
+    [table(['| exact? | yes | no |', '| cost | cheap | slow |']), 'correct'],
+    // the same table the other way round
+    [table(['| exact? | no | yes |']), 'incorrect'],
+  ])('1.2.26.8: %j is %s', (answer, verdict) => {
+    expect(grade('1.2.26.8', answer).verdict).toBe(verdict);
+  });
+});
+
+describe('quiz.6: what a loss is, in other words, and what it is not', () => {
+  test('"lower = better" says it measures badness', () => {
+    expect(grade('quiz.6', 'It takes the model output and the target and gives one number, smaller is better.').verdict).toBe('correct');
+  });
+
+  test('"output" alone is no comparison with the truth', () => {
+    const v = grade('quiz.6', 'The layer that produces the output.');
+    expect(v.verdict).toBe('incorrect');
+    expect(v.found).toEqual([]);
+  });
+});
