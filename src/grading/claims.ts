@@ -92,6 +92,9 @@ function findAlt(ts: Token[], from: number, to: number, alt: Alt): number[] | nu
   return alt.words.length ? go(0, from - 1) : null;
 }
 
+const STEP_SIZE_WORDS = new Set(['small', 'large', 'big', 'tiny', 'huge', 'little', 'high', 'low', 'smaller', 'larger', 'bigger']);
+const STEP_NOUNS = new Set(['step', 'stride', 'update', 'jump', 'move', 'learning', 'rate']);
+
 export interface ClaimHit {
   /** Index of the clause in the answer. */
   clause: number;
@@ -277,6 +280,8 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
     // Words the question already uses earn nothing ("ML uses optimization because ML needs optimization").
     // (A claim with a direction says something of its own: "step against the gradient" answers "describe it in steps".)
     if (!axis && at.every((i) => asked.has(ts[i].lemma))) continue;
+    // "Take a *small* step": a size said of a step is no level of the loss.
+    if ((axis === 'up' || axis === 'down') && at.every((i) => STEP_SIZE_WORDS.has(ts[i].lemma) && STEP_NOUNS.has(ts[i + 1]?.lemma ?? ''))) continue;
     let direction: -1 | 0 | 1 = 0;
     if (axis) {
       const anchor = ts[at[0]];

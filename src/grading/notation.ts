@@ -16,8 +16,44 @@ const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Rec
   temp: 'temperature', temps: 'temperatures',
 });
 
+const cells = (line: string): string[] => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+
+/**
+ * A markdown table is read cell by cell, each a statement about its column's subject: under
+ * "| | analytic | numeric |", the row "| exact? | yes | no, approx |" says "analytic is exact" and
+ * "numeric is not exact, approx"; a row "| how | calculus rules | … |" says "analytic: how calculus rules".
+ */
+function readTables(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const isRow = (l: string | undefined) => !!l && /^\s*\|.*\|\s*$/.test(l);
+    if (!(isRow(lines[i]) && /^\s*\|[\s|:-]*-[\s|:-]*\|\s*$/.test(lines[i + 1] ?? ''))) {
+      out.push(lines[i]);
+      continue;
+    }
+    const heads = cells(lines[i]);
+    let k = i + 2;
+    for (; isRow(lines[k]); k++) {
+      const row = cells(lines[k]);
+      const label = row[0].replace(/\?\s*$/, '');
+      const asks = /\?\s*$/.test(row[0]);
+      for (let j = 1; j < row.length && j < heads.length; j++) {
+        const c = row[j];
+        if (!c) continue;
+        if (asks && /^yes\b/i.test(c)) out.push(`${heads[j]} is ${label}${c.replace(/^yes\b[\s,]*/i, ', ')}.`.replace(/, \.$/, '.'));
+        else if (asks && /^no\b/i.test(c)) out.push(`${heads[j]} is not ${label}${c.replace(/^no\b[\s,]*/i, ', ')}.`.replace(/, \.$/, '.'));
+        else if (asks) out.push(`${heads[j]} is ${c}.`);
+        else out.push(`${heads[j]}: ${label} ${c}.`);
+      }
+    }
+    i = k - 1;
+  }
+  return out.join('\n');
+}
+
 export function spellOut(text: string): string {
-  let t = text
+  let t = readTables(text)
     .replace(/[’‘`]/g, "'")
     .replace(/\*\*(?=\S)([^*]+)\*\*/g, '$1') // markdown bold
     .replace(/(^|\s)[*_](\S[^*_]*)[*_](?=\s|[.,;:]|$)/g, '$1$2') // markdown emphasis

@@ -144,6 +144,7 @@ export function describesOther(ts: Token[], term: string, vocabulary: ReadonlySe
   };
   const subject = nounPhrase();
   if (!subject) return undefined;
+  // ("the speedometer of a car": the thing is the one before "of")
   if (first[k]?.lemma === 'of' && (k++, !nounPhrase())) return undefined;
   if (first[k]?.pos !== 'VERB' || vocabulary.has(subject.lemma) || GENERIC.has(subject.lemma) || OPENS_SUBORDINATE.has(first[0].lemma)) return undefined;
   return subject.text;

@@ -44,10 +44,16 @@ const DIRECTION_NAMES: Record<string, [string, string]> = {
 };
 
 /** What a learner may paste back: the question's prompt and every hint of the key (not only the first). */
+const sources = new WeakMap<RubricQuestion, Source[]>();
 export function pasteSources(q: RubricQuestion): Source[] {
+  let s = sources.get(q);
+  if (s) return s;
   const texts = [q.prompt, ...new Set([...(q.hints ?? []), ...(q.hint ? [q.hint] : [])])];
-  // (read as answers are, with maths spelled out: "f(x) = x²" pasted reads "f of x is x squared")
-  return texts.map((t) => ({ lemmas: lemmas(spellOut(t)) }));
+  // (read as answers are, with maths spelled out: "f(x) = x²" pasted reads "f of x is x squared";
+  // read once per question, not once per answer)
+  s = texts.map((t) => ({ lemmas: lemmas(spellOut(t)) }));
+  sources.set(q, s);
+  return s;
 }
 
 /** Names of maths that are no English words: an answer of these, symbols and numbers only is a formula. */

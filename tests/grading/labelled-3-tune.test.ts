@@ -12,7 +12,7 @@ beforeAll(loadMathGrading);
  * and 99.4% (173) once claims are read by their signs, scope and subject (3 Dec, evening).
  * That is the floor, so that a change that reads fresh voices worse fails. set3-rest, measured
  * untouched at 129 of 160 with 3 wrong answers accepted, is at 144 with 1 after the same rules, and
- * at 152 after the reading rules of 4 Dec (tests/grading/reading-rules.test.ts).
+ * at 155 after the reading rules of 4 Dec (tests/grading/reading-rules.test.ts).
  */
 const LABEL = { correct: 'accept', partial: 'partial', incorrect: 'reject', ungraded: 'ungraded' } as const;
 
@@ -30,6 +30,6 @@ test('set3-rest: agreement and wrong answers accepted no worse than measured', (
   const agree = rows.filter((r) => r.got === r.a.label).length;
   const wrong = rows.filter((r) => r.got === 'accept' && r.a.label !== 'accept');
   expect(rows).toHaveLength(160);
-  expect(agree).toBeGreaterThanOrEqual(152);
+  expect(agree).toBeGreaterThanOrEqual(155);
   expect(wrong.length).toBeLessThanOrEqual(1);
 });

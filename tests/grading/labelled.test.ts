@@ -46,8 +46,10 @@ describe('the labelled answer set', () => {
   // slope") was known from the earlier note, so this part is no clean held-out figure any more.
   // With Python's one-line def read as Python runs it (95fc404: "def f(x): return x**2; print(f(3))"
   // is partial), two coding answers labelled accept here are partial: 98 of 103. The tune part is at
-  // 216 of 217 once claims are read by their signs, scope and subject (3 Dec 2026, evening).
-  const FLOOR = { tune: { agreement: 216 / 217, wrongAccepted: 0 }, heldout: { agreement: 98 / 103, wrongAccepted: 0 } };
+  // 216 of 217 once claims are read by their signs, scope and subject (3 Dec 2026, evening), and
+  // 217 of 217 and 100 of 103 with the reading rules of 4 Dec (tables read cell by cell; "output"
+  // alone no comparison with the truth; tests/grading/reading-rules.test.ts).
+  const FLOOR = { tune: { agreement: 217 / 217, wrongAccepted: 0 }, heldout: { agreement: 100 / 103, wrongAccepted: 0 } };
 
   test.each(['tune', 'heldout'] as const)('%s part: agreement with the teacher', (p) => {
     const m = measure(LABELLED.filter((a) => part(a) === p));

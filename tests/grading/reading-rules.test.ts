@@ -198,3 +198,61 @@ describe('choices after "whether" are possibilities, not claims; shorthand is re
     expect(grade('1.2.26.2', 'temp in the oven climbing 10 degrees every minute').verdict).toBe('correct');
   });
 });
+
+describe('ideas of the key in everyday words', () => {
+  test.each([
+    // sensing the slope is computing it; "a bit" is a small step
+    ['1.2.26.4', 'Like a hiker in the dark: start anywhere, sense the slope underfoot, move downhill a bit, and keep doing that until it is flat.', 'correct'],
+    // a random direction is trial and error, whatever else is said
+    ['1.2.26.4', 'Work out the gradient, then just step in a random direction and try again until the loss is low.', 'incorrect'],
+    // "barely moving", "not there yet" are slow
+    ['1.2.26.6', 'A huge step flies past the minimum and diverges; a tiny one is barely moving and still not there yet after hours.', 'correct'],
+    // multiplying derivatives (with words between) is the chain rule; starting at the loss is going backwards
+    ['1.2.26.7', 'Backprop starts at the loss and goes back layer by layer, multiplying all those local derivatives, to get each weight\'s gradient.', 'correct'],
+    ['1.2.26.7', 'it uses derivatives so the model can be trained', 'partial'],
+  ])('%s: %j is %s', (ref, answer, verdict) => {
+    expect(grade(ref, answer).verdict).toBe(verdict);
+  });
+});
+
+describe('a small step is a size, not a level of the loss; two things said to be the same', () => {
+  test('quiz.6: the steps of gradient descent, with their size, say nothing of what a loss is', () => {
+    const v = grade('quiz.6', 'Take a small step against the gradient, then another.');
+    expect(v.verdict).toBe('incorrect');
+    expect(v.found).toEqual([]);
+  });
+
+  test('quiz.6: a level of the loss is still one', () => {
+    expect(grade('quiz.6', 'A score of the error that training keeps small.').verdict).toBe('correct');
+  });
+
+  test('1.2.26.7: backprop and gradient descent said to be the same is the wrong idea', () => {
+    const v = grade('1.2.26.7', 'Gradient descent and backprop are basically the same, both update weights.');
+    expect(v.verdict).toBe('incorrect');
+    expect(v.misconception).toContain('the same thing');
+  });
+});
+
+describe('a markdown table is read cell by cell, as statements about its column', () => {
+  const table = (rows: string[]) => ['| | analytic | numeric |', '|:--|:--|:--|', ...rows].join('\n');
+  test.each([
+    [table(['| from | the derivative rules | f(x+h) and f(x-h) |', '| exact? | yes | no, only close |']), 'correct'],
+    [table(['| exact? | yes | no |', '| cost | cheap | slow |']), 'correct'],
+    // the same table the other way round
+    [table(['| exact? | no | yes |']), 'incorrect'],
+  ])('1.2.26.8: %j is %s', (answer, verdict) => {
+    expect(grade('1.2.26.8', answer).verdict).toBe(verdict);
+  });
+});
+
+describe('quiz.6: what a loss is, in other words, and what it is not', () => {
+  test('"lower = better" says it measures badness', () => {
+    expect(grade('quiz.6', 'It takes the model output and the target and gives one number, smaller is better.').verdict).toBe('correct');
+  });
+
+  test('"output" alone is no comparison with the truth', () => {
+    const v = grade('quiz.6', 'The layer that produces the output.');
+    expect(v.verdict).toBe('incorrect');
+    expect(v.found).toEqual([]);
+  });
+});
