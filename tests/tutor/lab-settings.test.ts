@@ -27,12 +27,12 @@ describe('descent settings read from the exercise', () => {
 
   test.each([
     // [exercise, lesson function, the lab's command]
-    ['Exercise: compare learning rates 0.01, 0.1 and 1.1 on the loss.', 'x^2', 'calc-ml descend "x^2" --start 3 --lr 0.01,0.1,1.1'],
-    ['Run gradient descent on f(x) = (x-1)^2 from x = 5 with learning rates 0.1 and 0.9.', null, 'calc-ml descend "(x-1)^2" --start 5 --lr 0.1,0.9'],
-    ['Run gradient descent on x^2 - 4x + 3 with learning rate 0.1.', 'x^2', 'calc-ml descend "x^2 - 4x + 3" --start 3 --lr 0.1'],
+    ['Exercise: compare learning rates 0.01, 0.1 and 1.1 on the loss.', 'x^2', 'calc-ml descend "x^2" --start 3 --lr 0.01,0.1,1.1 --tol 0.0001'],
+    ['Run gradient descent on f(x) = (x-1)^2 from x = 5 with learning rates 0.1 and 0.9.', null, 'calc-ml descend "(x-1)^2" --start 5 --lr 0.1,0.9 --tol 0.0001'],
+    ['Run gradient descent on x^2 - 4x + 3 with learning rate 0.1.', 'x^2', 'calc-ml descend "x^2 - 4x + 3" --start 3 --lr 0.1 --tol 0.0001'],
     // Nothing named: the lab's own rates, as before.
-    ['Compare a small and a large learning rate.', 'x^2', 'calc-ml descend "x^2" --start 3 --lr 0.05,0.3,0.9,1.05'],
-    ['Show that descent on x^4 - 3x^2 + x can stop in a local minimum; try rates 0.02 and 0.04.', null, 'calc-ml descend "x^4 - 3x^2 + x" --start 2 --lr 0.02,0.04'],
+    ['Compare a small and a large learning rate.', 'x^2', 'calc-ml descend "x^2" --start 3 --lr 0.05,0.3,0.9,1.05 --tol 0.0001'],
+    ['Show that descent on x^4 - 3x^2 + x can stop in a local minimum; try rates 0.02 and 0.04.', null, 'calc-ml descend "x^4 - 3x^2 + x" --start 2 --lr 0.02,0.04 --tol 0.0001'],
   ])('%s → %s', (exercise, fn, command) => {
     const lab = chooseLab(exercise, 'Learning Rates', fn);
     expect(lab && labCommand(lab)).toBe(command);
