@@ -4,7 +4,7 @@ import { descentLab, gradLab, plotLab } from '../math/lab.js';
 import { centralDifference, forwardDifference, sweep } from '../math/numdiff.js';
 import { formatNumber as fmt } from '../math/format.js';
 import { linspace } from '../math/sample.js';
-import { renderChart } from '../chart/chart.js';
+import { renderChart, shownYRange } from '../chart/chart.js';
 import { count } from '../math/format.js';
 import type { LabDescent } from './lab-descent.js';
 
@@ -87,7 +87,9 @@ export async function landscapeReport(exprText: string, from: number, to: number
   const d = await differentiate(e);
   const f = (x: number) => e.evaluate(x);
   const df = (x: number) => d.evaluate(x);
-  const plot = plotLab({ exprs: [e], derivatives: [d], showDerivative: false, from, to, samples: 400 });
+  // The summary says the y range the axis shows (as calc-ml plot does), and what lies beyond it.
+  const shown14 = (fit: { from: number; to: number }) => shownYRange({ height: 14 }, fit);
+  const plot = plotLab({ exprs: [e], derivatives: [d], showDerivative: false, from, to, samples: 400, shown: shown14 });
   const xs = linspace(from, to, 801);
   const criticalPoints: number[] = [];
   // Corners: f′ changes sign across points where it is undefined (abs(x) at 0) while f is defined.
@@ -126,7 +128,9 @@ export async function landscapeReport(exprText: string, from: number, to: number
   const tries = [0.1, 0.03, 0.01, 0.003, 0.001].map((lr) => descend(e.text, f, df, { start, lr, steps: 500, tol: 1e-4 }));
   const descent = tries.find((r) => r.converged) ?? tries.find((r) => !r.diverged) ?? tries[tries.length - 1];
   const lr = descent.lr;
-  const markers = [...plot.markers, ...minima.slice(1).map((m) => ({ x: m.x, y: m.y, symbol: '○', series: 0, label: 'another local minimum' }))];
+  // The plot already marks every valley and peak from its one list of critical points
+  // (math/critical.ts); marking the minima found here again named each valley twice in the legend.
+  const markers = plot.markers;
   const descentEnd = descent.steps[descent.steps.length - 1];
   const v = e.variable;
   const zeros = criticalPoints.length ? `f'(${v}) = ${d.text} is 0 at ${v} = ${criticalPoints.map((x) => fmt(x, 4)).join(', ')}` : `f'(${v}) = ${d.text} is never 0 between ${fmt(from)} and ${fmt(to)}`;
@@ -171,6 +175,6 @@ export const SHAPES = [
 export async function plotReport(exprText: string, from: number, to: number, s: Screen, tangentAt?: number): Promise<string> {
   const e = compileExpression(exprText);
   const derivatives = tangentAt === undefined ? undefined : [await differentiate(e)];
-  const lab = plotLab({ exprs: [e], derivatives, showDerivative: false, tangentAt, from, to, samples: 400 });
+  const lab = plotLab({ exprs: [e], derivatives, showDerivative: false, tangentAt, from, to, samples: 400, shown: (fit) => shownYRange({ height: size(s).height }, fit) });
   return renderChart({ ...size(s), series: lab.series, markers: lab.markers, x: { from, to }, xTitle: e.variable, summary: lab.summary });
 }
