@@ -160,8 +160,9 @@ function spanText(s: { fx: string; yMin: number; yMax: number; scale: number }, 
   const y = (v: number) => fmt(snap(v, s.scale), 3);
   const slack = 1e-9 * Math.max(Math.abs(frame?.lo ?? 0), Math.abs(frame?.hi ?? 0), 1e-300);
   if (!frame || (s.yMin >= frame.lo - slack && s.yMax <= frame.hi + slack)) return `; y from ${y(s.yMin)} to ${y(s.yMax)}`;
-  const far = [s.yMax > frame.hi + slack ? `up to ${y(s.yMax)}` : '', s.yMin < frame.lo - slack ? `down to ${y(s.yMin)}` : ''].filter(Boolean);
-  return `; the chart shows y from ${fmt(frame.lo, 4)} to ${fmt(frame.hi, 4)}, and ${s.fx} goes beyond it, ${far.join(' and ')}`;
+  // What the samples reach, not how far f goes: beside a pole it goes on past them.
+  const far = [s.yMax > frame.hi + slack ? y(s.yMax) : '', s.yMin < frame.lo - slack ? y(s.yMin) : ''].filter(Boolean);
+  return `; the chart shows y from ${fmt(frame.lo, 4)} to ${fmt(frame.hi, 4)}, and ${s.fx} goes beyond it (its samples reach ${far.join(' and ')})`;
 }
 
 /**

@@ -68,9 +68,12 @@ describe('calc-ml plot', () => {
     const labels = out.split('\n').filter((l) => /^ *-?[\d.]+ [┤]/.test(l)).map((l) => Number(l.trim().split(' ')[0]));
     const [top, bottom] = [labels[0], labels[labels.length - 1]];
     const text = out.replace(/\n {2}/g, ' ');
-    const m = /the chart shows y from (-?[\d.]+) to (-?[\d.]+), and f\(x\) goes beyond it, (up to [\d.]+)?( and )?(down to -[\d.]+)?/.exec(text);
+    const m = /the chart shows y from (-?[\d.]+) to (-?[\d.]+), and f\(x\) goes beyond it \(its samples reach (-?[\d.]+)( and -[\d.]+)?\)/.exec(text);
     expect(m).not.toBeNull();
     expect([Number(m![1]), Number(m![2])]).toEqual([bottom, top]);
+    // What the samples reach lies beyond the axis.
+    const reached = [m![3], m![4]?.replace(' and ', '')].filter(Boolean).map(Number);
+    for (const v of reached) expect(v > top || v < bottom).toBe(true);
     // No other y range is claimed.
     expect(text).not.toMatch(/; y from /);
   });
