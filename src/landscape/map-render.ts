@@ -338,9 +338,18 @@ export function renderMap(spec: MapSpec): RenderedMap {
     both.set(runs.join(','), { runs, cells: (both.get(runs.join(','))?.cells ?? 0) + 1 });
   }
   const nameOf = (series: number) => (spec.paths ?? []).find((p) => p.series === series)?.label.split(':')[0] ?? `run ${series + 1}`;
-  for (const b of both.values()) {
-    const names = b.runs.map(nameOf);
-    lines.push(...wrapLine(say(`  ${ascii ? BOTH_MARK.ascii : BOTH_MARK.symbol}  ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} both visited this cell (${b.cells === 1 ? 'once' : `${b.cells} such cells`})`), spec.width));
+  // One line for the one mark: several lines for one glyph ("lr 0.02 and lr 0.09 …", "lr 0.09 and
+  // lr 0.11 …") could not tell a reader which runs met in a given cell.
+  const sets = [...both.values()];
+  if (sets.length) {
+    const list = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]);
+    const total = sets.reduce((n, b) => n + b.cells, 0);
+    const times = total === 1 ? 'once' : `${total} such cells`;
+    const runs = [...new Set(sets.flatMap((b) => b.runs))].sort((a, b) => a - b).map(nameOf);
+    const what = sets.length === 1
+      ? `${list(runs)} ${runs.length === 2 ? 'both' : 'all'} visited this cell (${times})`
+      : `two or more of ${list(runs)} visited this cell (${times})`;
+    lines.push(...wrapLine(say(`  ${ascii ? BOTH_MARK.ascii : BOTH_MARK.symbol}  ${what}`), spec.width));
   }
   if (endsShown) lines.push(...wrapLine(`  ${ascii ? END_MARK.ascii : END_MARK.symbol}  where a run stopped, in its colour (under a minimum's mark when it stopped there)`, spec.width));
   if (spec.arrows?.length) {

@@ -19,6 +19,19 @@ describe('descent paths that overlap on the map: both are seen', () => {
     expect(text).not.toMatch(/hidden|under the marks/);
   });
 
+  test('three runs meeting in different pairs: one ⊕ line naming the runs, never "both" for three', () => {
+    // A and B meet at (3, 2), A and C at (1.9, 1.3), B and C at (0, 0): three different pairs.
+    const a: [number, number][] = [[3.5, 2.5], [3, 2], [1.9, 1.3], [2.4, -1.6]];
+    const b: [number, number][] = [[-0.5, 2.5], [3, 2], [0, 0], [-0.5, -2]];
+    const c: [number, number][] = [[3.5, -2.5], [1.9, 1.3], [0, 0], [2, -2.8]];
+    const paths = [path(0, 'lr 0.02: 3 steps', a), path(1, 'lr 0.03: 3 steps', b), { ...path(1, 'lr 0.04: 3 steps', c), symbol: '△', ascii: '3', series: 2 }];
+    const { text } = renderMap({ f, box, vars: ['x', 'y'], width: 60, colors: false, ascii: false, paths });
+    const legend = text.replace(/\n {4}/g, ' ').split('\n').filter((l) => l.startsWith('  ⊕'));
+    expect(legend).toHaveLength(1);
+    expect(legend[0]).not.toMatch(/both/);
+    expect(legend[0]).toMatch(/⊕ {2}two or more of lr 0\.02, lr 0\.03 and lr 0\.04 visited this cell \(\d+ such cells\)/);
+  });
+
   test('paths apart keep their own marks, and no such line', () => {
     const other = zigzag.map(([x, y]) => [x, -y] as [number, number]).slice(1);
     const { text } = renderMap({ f, box, vars: ['x', 'y'], width: 60, colors: false, ascii: false, paths: [path(0, 'lr 0.02: 5 steps'), path(1, 'lr 0.03: 4 steps', other)] });
