@@ -276,7 +276,7 @@ export function renderChart(spec: ChartSpec): string {
   });
   for (const b of beyond) {
     grid[b.row][b.col] = { ch: arrow[b.side], series: b.series };
-    const label = b.side === 'left' || b.side === 'right' ? formatNumber(b.far, 3) : fmtValue(b.far);
+    const label = b.side === 'left' || b.side === 'right' ? formatNumber(b.far, 4) : fmtValue(b.far);
     // The farthest value beside the arrow, where those cells are free (else the legend still says it).
     const start = b.side === 'right' ? b.col - label.length : b.col + 1 + label.length <= W ? b.col + 1 : b.col - label.length;
     if (start >= 0 && start + label.length <= W && [...label].every((_, i) => !grid[b.row][start + i])) {

@@ -1,3 +1,4 @@
+import { runCli } from '../helpers/cli.js';
 import { renderChart, type ChartSpec } from '../../src/chart/chart.js';
 import { sample } from '../../src/math/sample.js';
 
@@ -62,6 +63,14 @@ describe('points beyond the frame are marked at its edge, with their value', () 
     expect(rows[0]).toContain('↑');
     expect(joined(out)).toContain('  ○   lr 1.1: x_k visited (2 points beyond the frame →, out to x = 27300)');
     expect(joined(out)).toContain('  ◆   far up (beyond the frame ↑ from x = 0, up to 1e9)');
+  });
+
+  test('descend x^2 --lr 0.1,1.1: the value beside the edge arrow is the one the legend says (not -22800 against -22750)', () => {
+    const out = runCli(['descend', 'x^2', '--lr', '0.1,1.1']).stdout;
+    const arrow = /←(-?[\d.e+]+)/.exec(out);
+    const legend = /beyond the frame ←, out to x = (-?[\d.e+]+)/.exec(out.replace(/\n\s+/g, ' '));
+    expect(arrow && legend).toBeTruthy();
+    expect(arrow![1]).toBe(legend![1]);
   });
 
   test('a line that asks for it gets an arrow where it leaves the top, with the farthest value', () => {
