@@ -110,19 +110,29 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
   const returning = !opts.step && !opts.restart && record.tutor.runs > 0 && record.tutor.step !== null;
   let restarting = !!opts.restart;
   if (returning) {
-    const finished = record.tutor.done.includes('finish');
+    const reachedEnd = record.tutor.done.includes('finish');
+    // The end reached with a step still open (homework left for later, a step skipped): that step
+    // is offered first, and said, rather than the end's "finished" (which it is not).
+    const open = reachedEnd ? openSteps(steps, record, passMarkOf(deps.passMark)) : [];
+    const finished = reachedEnd && !open.length;
     // What review will bring back, counted as review counts it (one schedule for both).
     const { dueCount } = await import('./schedule.js');
     const due = dueCount({ [lesson.key]: record }, new Date(now()), questions);
-    ctx.here = finished ? 'You finished this lesson. What now?' : 'Welcome back. What would you like to do?';
+    if (open.length) ui.say(`You reached the end of this lesson; still open: ${open.map((o) => o.what).join('; ')}.`);
+    ctx.here = finished ? 'You finished this lesson. What now?' : open.length ? 'What would you like to do?' : 'Welcome back. What would you like to do?';
     const choice = await controlled(() => commanded.select(ctx.here!, [
-      ...(finished ? [] : [{ value: 'resume', name: `Resume at: ${steps[index].title}`, key: 'r' }]),
+      ...(open.length ? [{ value: 'open', name: `Go back to: ${open[0].title}`, key: 'r' }] : []),
+      ...(finished || open.length ? [] : [{ value: 'resume', name: `Resume at: ${steps[index].title}`, key: 'r' }]),
       { value: 'review', name: `Review what is due (${due} item${due === 1 ? '' : 's'})`, key: 'v' },
       { value: 'restart', name: 'Start the lesson again (your history is kept)', key: 's' },
       ...(finished ? [{ value: 'quit', name: 'Nothing for now', key: 'q' }] : []),
     ]));
     if (choice === 'review') return { kind: 'review' };
     if (choice === 'quit') return { kind: 'quit' };
+    if (choice === 'open') {
+      index = steps.findIndex((s) => s.id === open[0].id);
+      i = index;
+    }
     if (choice === 'restart') {
       index = 0;
       i = 0;
@@ -208,6 +218,25 @@ export async function runTutor(lesson: Lesson, questions: Question[], deps: Tuto
     i++;
   }
   return { kind: 'finished' };
+}
+
+/** The steps still open at the end of a lesson, in order, each said with what is left of it ("Homework (1 of 2 items left)"). */
+function openSteps(steps: PlannedStep[], record: LessonProgress, passMark: number): { id: string; title: string; what: string }[] {
+  const states = new Map(stepFigures(steps, record, passMark).list.map((x) => [x.id, x.state]));
+  const out: { id: string; title: string; what: string }[] = [];
+  for (const s of walkedSteps(steps)) {
+    const st = states.get(s.id);
+    const quizFailed = s.id === 'quiz' && st === 'missed';
+    if (st !== 'left' && st !== 'skipped' && !quizFailed) continue;
+    const title = s.title.replace(/[.!?]$/, '');
+    let what = st === 'skipped' ? `${title} (skipped)` : quizFailed ? `${title} (not passed yet)` : title;
+    if (s.homework) {
+      const left = s.homework.filter((h) => !(record.homework[h.task] ?? h.done)).length;
+      what = `${title} (${left} of ${s.homework.length} item${s.homework.length === 1 ? '' : 's'} left)`;
+    }
+    out.push({ id: s.id, title, what });
+  }
+  return out;
 }
 
 function welcome(lesson: Lesson, steps: PlannedStep[], record: LessonProgress, index: number, ui: Ui, passMark: number): void {
