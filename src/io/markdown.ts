@@ -45,6 +45,30 @@ export async function renderMarkdown(markdown: string, width: number, colors: bo
     const address = c.blue.underline(href);
     return c.blue(showsAddress(stripAnsi(text), href) ? address : `${text} (${address})`);
   };
+  // marked-terminal prints a block-level text token (a tight list item's text) as its raw source,
+  // so a link in a list read `[text](url)` and a code span kept its backticks; its inline tokens are
+  // rendered as a paragraph's are.
+  const text = ext.renderer.text;
+  ext.renderer.text = function (this: unknown, token: unknown, ...rest: unknown[]) {
+    const inline = (token as { tokens?: unknown[] } | null)?.tokens;
+    if (typeof token === 'object' && inline?.length) return (this as { parser: { parseInline(t: unknown): string } }).parser.parseInline(inline);
+    return text.call(this, token, ...rest);
+  };
+  // Without colour a code span would be plain words ("Python if Statements"): it keeps its
+  // backticks, as the lesson's own text does elsewhere in the tutor (lesson/inline.ts).
+  if (!colors) {
+    const codespan = ext.renderer.codespan;
+    ext.renderer.codespan = function (this: unknown, ...args: unknown[]) {
+      return '`' + codespan.apply(this, args) + '`';
+    };
+  }
+  // A paragraph is flowed by wrapRendered (below), not by marked-terminal, whose reflow cuts a long
+  // word wherever the row ends ("descen|t.html"): wrapRendered cuts a web address where a reader
+  // expects it. marked-terminal keeps its width to itself, so a second one, as wide as can be, draws paragraphs.
+  const wide = markedTerminal({ width: Number.MAX_SAFE_INTEGER, reflowText: true, tab: 2, emoji: false, showSectionPrefix: opts.headingMarks ?? true }, { ignoreIllegals: true } as never) as unknown as {
+    renderer: Renderer;
+  };
+  ext.renderer.paragraph = wide.renderer.paragraph;
   // Code is never reflowed: a line too wide for the page goes on in marked rows under its own
   // indentation (code-wrap.ts), and one dim line under the block says what the mark means.
   const code = ext.renderer.code;
@@ -54,6 +78,13 @@ export async function renderMarkdown(markdown: string, width: number, colors: bo
   };
   const marked = new Marked();
   marked.use(ext as never);
+  // marked (since v16) gives a task item its checkbox as a token of its own, which marked-terminal
+  // draws after its own ("[ ]  [ ] Read the chapter"): its own is the one kept.
+  marked.use({
+    walkTokens(token) {
+      if (token.type === 'list_item' && (token as Tokens.ListItem).task) token.tokens = (token.tokens ?? []).filter((t) => t.type !== 'checkbox');
+    },
+  });
   let html: string;
   try {
     html = marked.parse(sanitize(markdown), { async: false }) as string;
@@ -63,6 +94,7 @@ export async function renderMarkdown(markdown: string, width: number, colors: bo
   }
   // Its code highlighter (and cli-table3's borders) colour on their own judgement; without colour,
   // every style is taken off before wrapping, so plain lines take wrapNarrow's linear path.
-  const rendered = html.replace(/\n{3,}/g, '\n\n');
+  // (and its tight task item puts two spaces after the box: "[ ]  Read").
+  const rendered = html.replace(/\n{3,}/g, '\n\n').replace(/^( *(?:\*|\d+\.) (?:\u001b\[[0-9;]*m)*\[[ X]\](?:\u001b\[[0-9;]*m)*) {2}/gm, '$1 ');
   return wrapRendered(colors ? rendered : stripAnsi(rendered), width);
 }

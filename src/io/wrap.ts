@@ -19,13 +19,49 @@ export function wrapRendered(text: string, width: number): string {
       if (indent > width / 2) indent = m[1].length > width / 2 ? 0 : m[1].length;
       const head = sliceVisible(line, indent);
       const rest = line.slice(head.length);
-      const wrapped = wrapHard(rest, Math.max(8, width - indent));
+      const columns = Math.max(8, width - indent);
+      const wrapped = wrapHard(breakAddresses(rest, columns), columns);
       return wrapped
         .split('\n')
         .map((l, i) => (i === 0 ? head + l : ' '.repeat(indent) + l))
         .join('\n');
     })
     .join('\n');
+}
+
+const ADDRESS = /\S*:\/\/\S+/g;
+
+/**
+ * A web address longer than the row is cut where a reader expects it (after a `/`, before a `.`,
+ * `-`, `#`, `?`, `&`, `=` or `_`), not wherever the row ends ("descen|t.html"): a space is put at
+ * each cut, the greedy longest piece that fits, so no two pieces can ever share a row and the wrap
+ * always breaks there (a space never shows inside the address).
+ */
+export function breakAddresses(line: string, columns: number): string {
+  const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
+  if (plain.length <= columns || !plain.includes('://') || !NARROW.test(plain)) return line;
+  const cuts: number[] = [];
+  for (const m of plain.matchAll(ADDRESS)) {
+    const word = m[0];
+    if (word.length <= columns) continue;
+    for (let at = 0; word.length - at > columns; ) {
+      let cut = at + columns;
+      for (let k = at + columns; k > at + columns / 3; k--) {
+        if ((word[k - 1] === '/' && word[k] !== '/') || '.-#?&=_'.includes(word[k])) {
+          cut = k;
+          break;
+        }
+      }
+      cuts.push(m.index! + cut);
+      at = cut;
+    }
+  }
+  let out = line;
+  for (const c of cuts.reverse()) {
+    const i = sliceVisible(out, c).length;
+    out = out.slice(0, i) + ' ' + out.slice(i);
+  }
+  return out;
 }
 
 /** Characters string-width counts as one column each: ASCII, Latin (not © and ®, emoji to it), punctuation, box drawing, braille. */
