@@ -53,7 +53,7 @@ export function exampleLines(lines: readonly string[], width: number): string {
   const out: string[] = [];
   for (const l of lines) {
     let cur = '  $';
-    for (const word of l.match(/"[^"]*"|\S+/g) ?? []) {
+    for (const word of l.match(/(?:"[^"]*"|'[^']*'|[^\s"'])+/g) ?? []) {
       const fresh = cur.trim() === '' || cur.trim() === '$';
       if (!fresh && cur.length + 1 + word.length + 2 > width) {
         out.push(`${cur} \\`);
@@ -66,6 +66,21 @@ export function exampleLines(lines: readonly string[], width: number): string {
   return '\nExamples:\n' + out.join('\n');
 }
 
+/** The usage after 'Usage: ', broken between words within `width`, each further line indented under the first. */
+export function usageLines(usage: string, width: number): string {
+  const indent = ' '.repeat('Usage: '.length);
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of usage.split(' ')) {
+    if (cur && indent.length + cur.length + 1 + word.length > width) {
+      lines.push(cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  lines.push(cur);
+  return lines.join(`\n${indent}`);
+}
+
 export function buildProgram(): Command {
   const program = new Command('calc-ml')
     .description('A terminal tutor for "Calculus for ML - Big Picture" (lesson 1.2.26) and lessons like it.')
@@ -73,7 +88,6 @@ export function buildProgram(): Command {
     .option('--no-color', 'turn colour off (so does NO_COLOR)')
     .option('--ascii', 'plain ASCII only (charts, marks, prompts), for terminals without box-drawing or other Unicode glyphs (so does CALC_ML_ASCII=1)')
     .option('--debug', 'show stack traces of errors')
-    .showHelpAfterError('(run "calc-ml --help" for the commands, or "calc-ml help <command>" for one)')
     // commander keeps descriptions on one line when their column is under 40 wide; at 40 columns the
     // terminal then cuts them mid-word. Wrapping a narrow column reads better.
     .configureHelp({
@@ -81,6 +95,11 @@ export function buildProgram(): Command {
       // Under 60 columns, commands are listed by name only, so their descriptions have room to wrap.
       subcommandTerm: (cmd) =>
         (process.stdout.columns ?? 80) < 60 ? [cmd.name(), ...cmd.aliases()].join('|') : new Help().subcommandTerm(cmd),
+      // commander never wraps the usage line: at 40 columns 'Usage: calc-ml descend|gd [options] <expr>'
+      // left 'r>' on a line of its own. Broken between words, continued under the first word.
+      styleUsage(this: Help, str: string) {
+        return usageLines(str, this.helpWidth ?? 80);
+      },
     })
     .addHelpText('after', examples('calc-ml start', 'calc-ml quiz', 'calc-ml plot "x^2" --tangent 1', 'calc-ml lessons --dir ~/course'));
 
@@ -137,7 +156,7 @@ export function buildProgram(): Command {
   const chartOptions = (cmd: Command) =>
     cmd
       .option('--var <name>', 'the variable of the expression', 'x')
-      .option('--width <cols>', 'chart width in columns, 30–300 (default: the terminal width)')
+      .option('-w, --width <cols>', 'chart width in columns, 30–300 (default: the terminal width)')
       .option('--height <rows>', 'at most this many rows, 5–60; fewer when round axis labels need fewer (default: 15)')
       .option('--ymin <y>', 'bottom of the y axis, in its own units (default: fit the values)')
       .option('--ymax <y>', 'top of the y axis, in its own units (default: fit the values)')
@@ -173,13 +192,13 @@ export function buildProgram(): Command {
       .option('--to <x>', 'right end of a 2-D map'),
   );
   mapOptions(program.commands[program.commands.length - 1])
-    .addHelpText('after', () => examples('calc-ml descend "x^2" --lr 0.1,0.5,1,1.1', 'calc-ml gd "x^4 - 3x^2 + x" --start 2 --lr 0.01 --steps 200', 'calc-ml descend "x^2 + 10*y^2" --start 3,2 --lr 0.02,0.09,0.11', 'calc-ml descend ravine --lr 0.02 --momentum 0.8') + landscapeHelp(process.stdout.columns || 80))
+    .addHelpText('after', () => examples('calc-ml descend "x^2" --lr 0.1,0.5,1,1.1', 'calc-ml gd "x^4 - 3x^2 + x" --start 2 --lr 0.01 --steps 200', 'calc-ml descend "x^2 + 10*y^2" --start 3,2 --lr 0.02,0.09,0.11', 'calc-ml descend ravine --lr 0.02 --momentum 0.8') + landscapeHelp(process.stdout.columns || 80, true))
     .action(async (expr, opts, cmd) => (await import('./commands/descend.js')).run(expr, { ...opts, given: given(cmd) }));
 
   chartOptions(
     program
       .command('grad')
-      .description('compare the analytic derivative with forward and central differences, and sweep h')
+      .description('compare the analytic derivative with finite differences: in one variable forward and central, with the error as h shrinks; in two, each partial by central differences and the gradient as an arrow on a contour map')
       .argument('<expr>', 'an expression in x, like "x^2"')
       .requiredOption('--at <x>', 'the point where the derivative is taken (x,y for a function of two variables)')
       .option('--h <h>', 'step of the finite differences, 0 < h ≤ 1', '1e-5')
@@ -198,7 +217,7 @@ export function buildProgram(): Command {
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--restart', 'start a new attempt even if the last one was stopped before its end (by default it goes on at the next question)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
-    .addHelpText('after', examples('calc-ml quiz', 'calc-ml quiz --restart', "printf 'true\\nfalse\\ntrue\\ntrue\\n\\n\\n\\nf(x) = x^2; f(3)\\n' | calc-ml quiz --json"))
+    .addHelpText('after', examples('calc-ml quiz', 'calc-ml quiz --restart', "printf '%s\\n' true false true true '' '' '' 'f(x) = x^2; f(3)' | calc-ml quiz --json"))
     .action(async (lesson, opts) => (await import('./commands/quiz.js')).run(lesson, opts));
 
   program
@@ -209,7 +228,7 @@ export function buildProgram(): Command {
     .option('--lesson <lesson>', 'the lesson (id or path); the bundled one by default')
     .option('--json', 'print the verdict as JSON')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
-    .addHelpText('after', examples('calc-ml grade quiz.6 "a loss function measures how wrong the model is"', "echo 'f(x) = x^2; f(3)' | calc-ml grade quiz.8 --json"))
+    .addHelpText('after', examples('calc-ml grade quiz.6 "a loss says how wrong a model is"', "echo 'f(x) = x^2; f(3)' | calc-ml grade quiz.8 --json"))
     .action(async (ref, answer, opts) => (await import('./commands/grade.js')).run(ref, answer, opts));
 
   program
@@ -228,11 +247,31 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('calc-ml reset 1.2.26', 'calc-ml reset --yes'))
     .action(async (lesson, opts) => (await import('./commands/reset.js')).run(lesson, opts));
 
+  // commander's own refusals (unknown option, missing argument) in the CLI's one format: one line
+  // after 'calc-ml: ', its suggestion on that line, and where the command's help is; exit status 1.
+  for (const cmd of [program, ...program.commands]) {
+    cmd.configureOutput({ outputError: (str, write) => write(`${stderrLines(commanderErrorLine(str, cmd === program ? undefined : cmd.name()))}\n`) });
+  }
+  // A typed f(x, y) starts at (3, 2) (commands/descend2d.ts): said beside the one-variable default.
+  const start = program.commands.find((c) => c.name() === 'descend')?.options.find((o) => o.long === '--start');
+  if (start) start.defaultValueDescription = `${DESCEND_DEFAULTS.start}, or 3,2 for two variables`;
   // Defaults read as typed ("default: -5"), not as JSON strings ("default: \"-5\"").
   for (const cmd of [program, ...program.commands]) {
     for (const o of cmd.options) if (typeof o.defaultValue === 'string' && o.defaultValueDescription === undefined) o.defaultValueDescription = o.defaultValue;
   }
   return program;
+}
+
+/**
+ * commander's message ("error: unknown option '--widht'\n(Did you mean --width?)\n") as one line:
+ * "calc-ml: unknown option '--widht' (did you mean --width?); see "calc-ml plot --help"".
+ */
+export function commanderErrorLine(message: string, command?: string): string {
+  const [first, ...rest] = message.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const said = first.replace(/^error: /, '');
+  const hint = rest.map((l) => ' ' + l.replace(/^\(Did you mean/, '(did you mean')).join('');
+  const help = `see "calc-ml ${command ? `${command} ` : ''}--help"`;
+  return `calc-ml: ${said}${hint}; ${help}`;
 }
 
 export function reportError(e: unknown, debug: boolean): number {

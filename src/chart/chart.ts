@@ -145,13 +145,23 @@ export function shownYRange(spec: Pick<ChartSpec, 'height' | 'yLog' | 'y'>, fit:
   return { lo, hi };
 }
 
+/**
+ * The one line a chart narrower than MIN_CHART_WIDTH is replaced by: the longest wording that fits
+ * in `width` (at 20 columns '(chart needs 30 cols)' was 21 wide and wrapped), always with the minimum.
+ */
+export function tooNarrow(width: number): string {
+  const m = MIN_CHART_WIDTH;
+  const say = [`(the chart needs ${m} columns; this terminal has ${width})`, `(the chart needs ${m} columns)`, `(chart needs ${m} cols)`, `chart needs ${m} cols`, `needs ${m} cols`, `≥${m} cols`];
+  return say.find((l) => l.length <= width) ?? say[say.length - 1];
+}
+
 /** Renders series as an ASCII chart with axes, tick labels, legend, markers and gaps. Pure. */
 export function renderChart(spec: ChartSpec): string {
   // Narrower than a chart can be: one line that says so, then the plain-text summary (a chart drawn
   // wider than the terminal wraps every row into the next).
   if (spec.width < MIN_CHART_WIDTH) {
     const text = spec.ascii ? asciiText : (t: string) => t;
-    return [`(chart needs ${MIN_CHART_WIDTH} cols)`, ...(spec.summary ?? []).map((l) => hangingWrap(text(l), spec.width))].join('\n') + '\n';
+    return [text(tooNarrow(spec.width)), ...(spec.summary ?? []).map((l) => hangingWrap(text(l), spec.width))].join('\n') + '\n';
   }
   const chalk = new Chalk({ level: spec.colors ? 1 : 0 });
   const paint = (s: string, series: number): string =>

@@ -11,6 +11,7 @@ import { asciiText } from '../chart/ascii.js';
 import { UserError } from '../errors.js';
 import { twoVariableTarget } from '../landscape/dispatch.js';
 import { count } from '../math/format.js';
+import stringWidth from '../text-width.js';
 
 export interface DescendOptions {
   start: string; lr: string; steps: string; tol: string; var: string;
@@ -56,7 +57,8 @@ export async function run(text: string, opts: DescendOptions): Promise<void> {
     ...(runs.some((r) => r.steps.length > 1) ? [renderChart({ ...size, colors, ascii, ...view.loss })] : []),
     // A table wider than the terminal would wrap every row: one line says where the steps are instead.
     ...view.tables.map((t) => {
-      const wide = Math.max(...t.map((l) => l.length));
+      // Columns, not UTF-16 units: what the terminal wraps at.
+      const wide = Math.max(...t.map((l) => stringWidth(l)));
       return wide <= size.width ? t.join('\n') + '\n' : wrap(`${t[0]} (the step table needs ${wide} columns; --json has every step)`) + '\n';
     }),
     ...view.verdicts.map(wrap),

@@ -16,6 +16,7 @@ import { pathBox, runTable, RUN_MARKS } from '../landscape/descent-view.js';
 import { plainText, point } from '../landscape/words.js';
 import type { Target2 } from '../landscape/dispatch.js';
 import { count } from '../math/format.js';
+import stringWidth from '../text-width.js';
 
 export interface Descend2Options {
   start: string; lr: string; steps: string; tol: string; momentum?: string;
@@ -31,7 +32,7 @@ function stepTable(r: Run2, width: number, ascii: boolean): string {
   const narrow = width < 60;
   for (const digits of narrow ? [3, 2] : [5, 3]) {
     const t = runTable(r, narrow ? 3 : 5, digits, ascii, narrow).map((l) => plainText(l, ascii));
-    if (t.slice(1).every((l) => [...l].length <= width)) return t.join('\n');
+    if (t.slice(1).every((l) => stringWidth(l) <= width)) return t.join('\n');
   }
   return hangingWrap(plainText(`lr ${fmt(r.lr)}: the step table needs more than ${width} columns; --json has every step`, ascii), width);
 }

@@ -83,11 +83,14 @@ export function findLandscape(name: string): Landscape | undefined {
 }
 
 /** For --help: each landscape with what it shows, wrapped at spaces to `width` columns. */
-export function landscapeHelp(width = 80): string {
+export function landscapeHelp(width = 80, descent = false): string {
   const indent = 15;
   const lines = ['', 'Named landscapes (give one for <expr>):'];
+  const list = (xs: readonly number[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : String(xs[0]));
   for (const l of LANDSCAPES) {
-    const words = `${l.expr}: ${l.about}`.split(' ');
+    // For descend: what the landscape brings instead of the defaults above, which are a typed expression's.
+    const own = descent ? ` (its own: start ${l.start.join(',')}, lr ${list(l.rates)}, ${l.steps} steps, box ${[l.box.x0, l.box.x1, l.box.y0, l.box.y1].join(',')})` : '';
+    const words = `${l.expr}: ${l.about}${own}`.split(' ');
     let line = `  ${l.name.padEnd(indent - 3)} `;
     let fresh = true;
     for (const w of words) {
@@ -99,5 +102,19 @@ export function landscapeHelp(width = 80): string {
     }
     lines.push(line);
   }
+  if (descent) lines.push('', ...wrapPlain('A named landscape brings its own start, box, rates and steps; the defaults above are for an expression you type. An option you give (--start, --lr, --steps, --box) replaces the landscape\'s own.', width));
   return lines.join('\n');
+}
+
+/** Words within `width`, broken at spaces. */
+function wrapPlain(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const w of text.split(' ')) {
+    if (line && line.length + 1 + w.length > width) {
+      out.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  return [...out, line];
 }

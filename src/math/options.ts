@@ -35,7 +35,8 @@ export function parseNumber(name: string, value: string, limits: Limits = {}): n
 export function parseInteger(name: string, value: string, min: number, max: number): number {
   const n = parseNumber(name, value);
   if (!Number.isInteger(n)) throw new UserError(`--${name} must be a whole number, not ${value.trim()}`, 2);
-  if (n < min || n > max) throw new UserError(`--${name} must be between ${min} and ${max}, not ${n}`, 2);
+  // Short, so that with 'calc-ml: ' it fits on one line of a 40-column terminal.
+  if (n < min || n > max) throw new UserError(`--${name} must be ${min}–${max}, not ${n}`, 2);
   return n;
 }
 

@@ -39,7 +39,7 @@ describe('help for a command that does not exist is the unknown command itself',
   test('calc-ml help qiuz: refused with the suggestion', () => {
     const r = spawnSync(process.execPath, [BIN, 'help', 'qiuz'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/unknown command 'qiuz'\n\(Did you mean quiz\?\)/);
+    expect(r.stderr).toBe('calc-ml: unknown command \'qiuz\' (did you mean quiz?); see "calc-ml --help"\n');
   });
 });
 
@@ -59,6 +59,6 @@ describe('the CLI with such expressions', () => {
   test('a mistyped option is still refused, with the suggestion', () => {
     const r = run('plot', 'x', '--widht', '40');
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/unknown option '--widht'\n\(Did you mean --width\?\)/);
+    expect(r.stderr).toBe('calc-ml: unknown option \'--widht\' (did you mean --width?); see "calc-ml plot --help"\n');
   });
 });

@@ -24,4 +24,20 @@ describe('help examples fit the terminal and still paste as one command', () => 
     for (const name of ['bowl', 'ravine', 'rosenbrock', 'saddle', 'two-valleys']) expect(out).toMatch(new RegExp(` ${name} [^ ]`));
     expect(out).toContain('Named landscapes');
   });
+
+  // A learner reading descend --help saw 'default: 0.1' and '50' and then watched ravine run three
+  // rates for 100 steps: the help now says a named landscape brings its own, and which.
+  test('descend --help: a named landscape brings its own start, box, rates and steps, each listed', () => {
+    const out = runCli(['descend', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(out).toContain("A named landscape brings its own start, box, rates and steps; the defaults above are for an expression you type. An option you give (--start, --lr, --steps, --box) replaces the landscape's own.");
+    expect(out).toContain('(its own: start 3,2, lr 0.02, 0.09 and 0.11, 100 steps, box -4,4,-2.5,2.5)');
+    expect(out).toContain('(default: 3, or 3,2 for two variables)');
+  });
+
+  // grad on f(x, y) shows no sweep of h: the help promises it for one variable only.
+  test('grad --help promises the h sweep for one variable only', () => {
+    const out = runCli(['grad', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(out).not.toMatch(/, and sweep h/);
+    expect(out).toMatch(/in one variable forward and central, with the error as h shrinks; in two, each partial by central differences/);
+  });
 });

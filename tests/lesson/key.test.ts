@@ -172,7 +172,7 @@ describe('the key validator', () => {
 
 describe("a lab line in the key is checked like the command line (it once ran --steps 100000000)", () => {
   test.each([
-    ['descend x^2 --steps 100000000', /1\.2\.26\.6: lab "descend x\^2 --steps 100000000": --steps must be between 1 and 10000/],
+    ['descend x^2 --steps 100000000', /1\.2\.26\.6: lab "descend x\^2 --steps 100000000": --steps must be 1–10000/],
     ['plot x^2', /1\.2\.26\.6: lab "plot x\^2" is not a lab calc-ml can run/],
   ])('%s: an error on its line, and no lab kept', (lab, message) => {
     const { key, problems } = parseKey(keyWith(`  1.2.26.6:\n    kind: lab\n    lab: "${lab}"\n`), lesson);

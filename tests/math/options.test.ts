@@ -33,15 +33,15 @@ describe('option parsing', () => {
     [() => parseNumber('lr', '0', { above: 0 }), /^--lr must be greater than 0, not 0$/],
     [() => parseNumber('tol', '-1', { min: 0 }), /^--tol must be at least 0/],
     [() => parseNumber('h', '2', { above: 0, max: 1 }), /^--h must be at most 1/],
-    [() => parseInteger('steps', '20000', 1, 10000), /^--steps must be between 1 and 10000, not 20000$/],
+    [() => parseInteger('steps', '20000', 1, 10000), /^--steps must be 1–10000, not 20000$/],
     [() => parseInteger('steps', '2.5', 1, 10000), /^--steps must be a whole number/],
-    [() => parseInteger('width', '10', 30, 300), /^--width must be between 30 and 300, not 10$/],
+    [() => parseInteger('width', '10', 30, 300), /^--width must be 30–300, not 10$/],
     [() => parseNumberList('lr', '0.1,abc', { above: 0 }), /^--lr must be a finite number, like 0.5, not "abc"$/],
     [() => parseNumberList('lr', '1,2,3,4,5,6,7,8,9', { most: 8 }), /at most 8 values/],
     [() => parseRange('5', '1'), /^--from must be less than --to \(got --from 5 --to 1\)$/],
     [() => parseRange('1', '1'), /^--from must be less than --to/],
     [() => parseRange('0', '1e12'), /^--to must be at most/],
-    [() => chartSize({ height: '200' }, 80), /^--height must be between 5 and 60/],
+    [() => chartSize({ height: '200' }, 80), /^--height must be 5–60/],
   ])('refusal %#', (f, message) => {
     expect(refusal(f).message).toMatch(message);
   });

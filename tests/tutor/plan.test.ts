@@ -60,7 +60,7 @@ describe('labs written in the key as calc-ml commands', () => {
   ])('%s', (line, spec) => expect(parseLab(line)).toEqual(spec));
 
   test.each([
-    ['descend x^2 --steps 100000000', '--steps must be between 1 and 10000, not 100000000'],
+    ['descend x^2 --steps 100000000', '--steps must be 1–10000, not 100000000'],
     ['descend x^2 --lr 0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9', '--lr takes at most 8 values, not 9'],
     ['descend x^2 --start 1e300', '--start must be at most 1000000, not 1e300'],
     ['descend x^2 --lr abc', '--lr must be a finite number, like 0.5, not "abc"'],
