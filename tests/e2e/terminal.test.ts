@@ -107,7 +107,11 @@ maybe('in a real terminal', () => {
     const t = open('help plot', {}, 40);
     expect(await t.exitStatus()).toBe(0);
     const screen = t.screen();
-    expect(screen).toMatch(/^ {2}--from <x> +left end of the range\n {19}\(default: -5\)$/m);
+    // The continuation starts under the description's first word, wherever the column is.
+    const m = /^( {2}--from <x> +)(left end of the\b.*)\n( +)(\S.*)\n( +)(\S.*)$/m.exec(screen);
+    expect(m).not.toBeNull();
+    expect([m![3].length, m![5].length]).toEqual([m![1].length, m![1].length]);
+    expect([m![2], m![4], m![6]].join(' ')).toBe('left end of the range (default: -5)');
     expect(screen).not.toMatch(/^e "x\^2"/m);
   });
 
