@@ -108,6 +108,8 @@ export interface ClaimHit {
 /** Negation the model does not flag: "nothing", "none", "never", "no one"; "not … without" cancels. */
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'none', 'neither', 'nor', 'cannot']);
 
+const LIMIT_TO = new Set(['to', 'into', 'toward', 'towards', 'approach', 'approaching']);
+
 const COUNTERFACTUAL = new Set(['would', "'d", 'could', 'might', 'impossible', 'hopeless', 'useless', 'stuck', 'lost', 'blind', 'blindly']);
 
 function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
@@ -125,6 +127,8 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
     if (l === 'until' || l === 'till' || ((l === 'when' || l === 'once') && ['stop', 'end', 'finish', 'halt'].includes(ts[i - 1]?.lemma ?? ''))) stopping = true;
     if (own.has(i) || stopping || ts[i].asks) continue;
     if (l === 'without') without = true;
+    // "as h shrinks *to nothing*", "goes to none": where a quantity tends is a limit, not a denial.
+    if ((l === 'nothing' || l === 'none') && LIMIT_TO.has(ts[i - 1]?.lemma ?? '')) continue;
     if (ts[i].denies || (NEGATORS.has(l) && !(l === 'not' && ['only', 'just', 'merely', 'simply'].includes(ts[i + 1]?.lemma ?? '')))) n++;
   }
   // "you can't minimise the loss without derivatives", "without derivatives we wouldn't know which
@@ -412,7 +416,11 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
     // A list of words relates none of them: "analytic numeric exact approximate" says neither that
     // numeric is exact nor that analytic approximates. (A wrong topic, one word group, is named even so.)
     if (reading.keywordList && (m.says.length > 1 || m.direction)) continue;
-    const h = hits.find((x) => !x.negated && (!m.direction || x.direction === want) && !approximates(reading.tokens, x));
+    // "It isn't the area under the curve, *that's* integration": a clause whose subject stands for
+    // the idea just denied names what that idea is; it does not affirm it.
+    const denied = hits.filter((x) => x.negated && (!m.direction || x.direction === want));
+    const namesDenied = (x: ClaimHit) => denied.some((d) => d.clause < x.clause && sameSentence(reading.tokens, d.clause, x.clause)) && pointsBack(reading.tokens, x.clause);
+    const h = hits.find((x) => !x.negated && (!m.direction || x.direction === want) && !approximates(reading.tokens, x) && !namesDenied(x));
     if (h) wrong.push({ name: m.name, correction: m.correction, quote: h.quote, kind: 'misconception', blocks: m.blocks });
   }
   // "It does not make the predictions; it scores how wrong they are": a clause that denies a wrong
@@ -452,6 +460,13 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
   for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i]) || (wrong[i].kind === 'flipped' && supposes(reading.tokens, wrong[i].clause))) wrong.splice(i, 1);
   const blocked = new Set(wrong.flatMap((w) => w.blocks));
   return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), wrong: dedupe(wrong) };
+}
+
+const sameSentence = (ts: Token[], a: number, b: number) => ts.find((t) => t.clause === a)?.sentence === ts.find((t) => t.clause === b)?.sentence;
+/** A clause that opens with "that/this/which (is)": its subject is what was said just before. */
+function pointsBack(ts: Token[], clause: number): boolean {
+  const own = ts.filter((t) => t.clause === clause);
+  return ['that', 'this', 'which'].includes(own[0]?.lemma ?? '') && own[1]?.lemma === 'be';
 }
 
 /**

@@ -1,0 +1,39 @@
+import { gradeRubric } from '../../src/grading/rubric.js';
+import type { RubricQuestion } from '../../src/grading/question.js';
+import { question } from './seed.js';
+
+/**
+ * Classes of misreading found on set 5 (released for tuning on 6 Dec 2026), each with new wordings
+ * written for it (and for other items than the one it was seen on), labelled before the grader was
+ * changed. None of these strings is a row of a labelled set: they test the class, not the row.
+ */
+const verdictOf = (ref: string, answer: string) => gradeRubric(question(ref) as RubricQuestion, answer).verdict;
+
+describe('a limit said in words ("shrinks to nothing") is no negation', () => {
+  test.each([
+    ['1.2.26.1', 'the ratio of the change in y to the change in x, as the change in x shrinks to nothing'],
+    ['1.2.26.1', 'the slope of the secant as h goes to nothing, the rate of change at that point'],
+    ['1.2.26.1', 'how much f changes per change in x, when that change in x dwindles to nothing'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+});
+
+describe('a wrong idea denied, then named ("that is the integral"), denies it', () => {
+  test.each([
+    ['1.2.26.1', 'It is not the area under the curve, that is the integral; it is the slope of the tangent at a point, the rate of change.'],
+    ['1.2.26.1', "A derivative isn't the accumulated total, which is integration: it is how fast the output changes per change in the input."],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    // the idea affirmed, with "that is" after, stays wrong
+    ['1.2.26.1', 'The derivative is the area under the curve, that is the integral.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+});
+
+describe('"the opposite direction of the gradient" is a way to move, not the gradient denied', () => {
+  test.each([
+    ['1.2.26.4', '1. Pick random weights. 2. Get the gradient of the loss there. 3. Shift the weights a little in the opposite direction of the gradient (the learning rate sets how far). 4. Repeat 2-3 until the loss stops dropping.'],
+    ['1.2.26.4', 'Start anywhere; find the derivative of the loss; move a small step in the opposite direction of the derivative, times the learning rate; loop until it converges.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    ['quiz.7', 'It gives the opposite direction of the way the loss goes down, so we move the weights in the opposite direction of the gradient.'],
+  ])('%s: %j is not incorrect', (ref, answer) => expect(verdictOf(ref, answer)).not.toBe('incorrect'));
+});
