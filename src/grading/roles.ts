@@ -53,6 +53,10 @@ const EFFECT_NOUN = new Set(['effect', 'impact', 'influence']);
 const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'neither', 'cannot']);
 /** "choose B so that A …", "adjust B to make A …": B is varied for the sake of A. */
 const CHOOSE = new Set(['choose', 'pick', 'select', 'set', 'adjust', 'tune', 'tweak', 'modify', 'update']);
+/** "to cause", "to produce", "to get": a change made for the sake of another. */
+const CAUSE = new Set(['cause', 'produce', 'get', 'achieve', 'create', 'bring', 'yield', 'generate', 'obtain', 'induce', 'trigger']);
+const MEASURE = new Set(['much', 'far', 'amount', 'how', 'size', 'bit']);
+const NEUTRAL_CHANGE = new Set(['change', 'move', 'shift', 'vary', 'nudge', 'difference', 'respond', 'react', 'budge']);
 const PURPOSE = new Set(['so', 'to', 'such', 'order']);
 
 const WINDOW = 8;
@@ -119,6 +123,17 @@ export function readRelations(ts: Token[], roles: Roles): Relation[] {
       const variedChange = near(ts, Math.max(i + 1, ind - 3), ind + 6, CHANGE);
       if (saysChange && variedChange) add(dep, ind);
       else if (variedChange && near(ts, dep - 3, dep, CHANGE)) add(dep, ind, false);
+      continue;
+    }
+    if (l === 'to' && CAUSE.has(lemmaAt(i + 1) ?? '')) {
+      // "how much x must change *to cause* a change in y", "how far to shift x *to get* f to move":
+      // the change asked about is the one before, made for the sake of the one after (dx per dy).
+      const dep = before(i);
+      const ind = after(i + 1, 6);
+      // (a measure of the first change, "how much", "the amount", and a change of no way for the second:
+      // "change the weights to get the loss down" is a purpose, read by the CHOOSE rule)
+      const measured = dep !== undefined && near(ts, dep - 6, dep, MEASURE);
+      if (dep !== undefined && ind !== undefined && measured && near(ts, dep - 3, i, CHANGE) && near(ts, i + 1, ind + 5, NEUTRAL_CHANGE)) add(dep, ind);
       continue;
     }
     if (l === 'to' && near(ts, i - 7, i, TO_AFTER)) {

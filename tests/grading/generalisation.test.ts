@@ -37,3 +37,14 @@ describe('"the opposite direction of the gradient" is a way to move, not the gra
     ['quiz.7', 'It gives the opposite direction of the way the loss goes down, so we move the weights in the opposite direction of the gradient.'],
   ])('%s: %j is not incorrect', (ref, answer) => expect(verdictOf(ref, answer)).not.toBe('incorrect'));
 });
+
+describe('input and output exchanged through a purpose ("how much x must change to cause a change in y")', () => {
+  test.each([
+    ['1.2.26.1', 'how much x has to change to cause a small change in y'],
+    ['1.2.26.1', 'The amount the input must move to produce a unit change in the output.'],
+    ['1.2.26.1', 'how far you need to shift x to get f to change a little'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+  test.each([
+    ['1.2.26.1', 'how much the output changes for a tiny change in the input, the slope there'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+});
