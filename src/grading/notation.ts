@@ -52,8 +52,25 @@ function readTables(text: string): string {
   return out.join('\n');
 }
 
+/**
+ * "d = -grad(w) … w += lr * d": a name given to the negative gradient stands for it where it is
+ * used after, so the update's sign is read with the gradient's ("+ lr·d" steps against it).
+ */
+function negativeGradientNames(text: string): string {
+  const def = /(?:^|[\s;:,(])([A-Za-z]\w{0,7})\s*(?:=|:=|←|<-)\s*[-−]\s*(?:grad\w*|∇|gradient|nabla|dL|∂)/g;
+  let out = text;
+  for (const m of text.matchAll(def)) {
+    const name = m[1];
+    if (/^(w|x|theta|θ|weights?|params?)$/i.test(name)) continue;
+    const end = (m.index ?? 0) + m[0].length;
+    const rest = out.slice(end).replace(new RegExp(`(?<![\\w.])${name}(?![\\w(])`, 'g'), '(−∇L)');
+    out = out.slice(0, end) + rest;
+  }
+  return out;
+}
+
 export function spellOut(text: string): string {
-  let t = readTables(text)
+  let t = readTables(negativeGradientNames(text))
     .replace(/[’‘`]/g, "'")
     .replace(/\*\*(?=\S)([^*]+)\*\*/g, '$1') // markdown bold
     .replace(/(^|\s)[*_](\S[^*_]*)[*_](?=\s|[.,;:]|$)/g, '$1$2') // markdown emphasis
@@ -115,6 +132,8 @@ export function spellOut(text: string): string {
     // a minus sign between terms is a word that matters ("w - lr * grad" steps against the gradient)
     .replace(/(^|[\s(=])[-−](?=\s*[A-Za-z(∇])/g, '$1 minus ')
     .replace(/\s[-−]\s/g, ' minus ')
+    // "0.1·(−2x)": a signed number as a factor is a sign of the step too
+    .replace(/(\btimes\s+)[-−](?=\s*[\d.])/g, '$1minus ')
     .replace(/\s\+\s/g, ' plus ')
     .replace(/&/g, ' and ')
     .replace(/\s=\s|(?<=\w)=(?=\w)/g, ' is ');

@@ -48,3 +48,21 @@ describe('input and output exchanged through a purpose ("how much x must change 
     ['1.2.26.1', 'how much the output changes for a tiny change in the input, the slope there'],
   ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
 });
+
+describe('a step named for the negative gradient ("d = -grad; w += lr*d") steps against it', () => {
+  test.each([
+    ['1.2.26.4', 'init w; loop: step = -grad(w); w = w + lr*step; repeat until the loss settles'],
+    ['1.2.26.4', 'start w at random, then repeat: v = −∇L(w), w ← w + η·v, stop when converged'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    ['1.2.26.4', 'init w; loop: step = grad(w); w = w + lr*step; repeat until the loss settles'],
+    ['1.2.26.4', 'init w; loop: step = -grad(w); w = w - lr*step; repeat until the loss settles'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+});
+
+describe('a signed number as a factor ("0.1·(−2x)") is a sign of the step', () => {
+  test.each([
+    ['1.2.26.9', 'Minimise h(x) = x² by gradient descent: −h\'(x) = −2x points downhill, so x += 0.05·(−2x) until x is near 0.'],
+    ['quiz.5', 'Derivatives say how the loss changes; with L = w², w += 0.1·(−2w) makes the loss smaller each step.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+});
