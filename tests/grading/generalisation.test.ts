@@ -60,6 +60,29 @@ describe('a step named for the negative gradient ("d = -grad; w += lr*d") steps 
   ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
 });
 
+describe('what a loss value means, turned around ("a large value means a good fit")', () => {
+  test.each([
+    ['1.2.26.5', 'Mean squared error for linear regression: a high value means the line fits well.'],
+    ['1.2.26.5', 'cross-entropy for a classifier, where a bigger loss indicates better predictions'],
+    ['quiz.6', 'A function that compares predictions with true values; a large loss shows the model is accurate.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+  test.each([
+    ['1.2.26.5', 'Mean squared error for linear regression: a low value means the line fits the data well.'],
+    ['1.2.26.5', 'MSE for a line, the average squared difference between predictions and true values; a large value means a bad fit.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+});
+
+describe('an update that adds the gradient climbs, in an example too', () => {
+  test.each([
+    ['1.2.26.9', 'Minimise g(x) = x² by gradient descent: x ← x + 0.1·2x, again and again, towards the minimum.'],
+    ['1.2.26.9', 'minimize the cost c(p) over the price p, updating p = p + lr * gradient of c'],
+    ['quiz.5', 'The gradient says how the loss changes, and we reduce the loss with w = w + lr * grad.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+  test.each([
+    ['1.2.26.9', 'Minimise g(x) = x² over x by gradient descent: x ← x − 0.1·2x, until it reaches the minimum at 0.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+});
+
 describe('a signed number as a factor ("0.1·(−2x)") is a sign of the step', () => {
   test.each([
     ['1.2.26.9', 'Minimise h(x) = x² by gradient descent: −h\'(x) = −2x points downhill, so x += 0.05·(−2x) until x is near 0.'],
