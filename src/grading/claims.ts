@@ -158,9 +158,13 @@ function comparedSize(ts: Token[], last: number, to: number): -1 | 1 | 0 {
 }
 
 const INVERTERS = new Set(['opposite', 'inverse', 'reverse', 'reciprocal', 'negative', 'contrary', 'converse']);
+/** "the opposite *direction* of the gradient": a way to move, named by the thing it is opposite to. */
+const WAY_NOUNS = new Set(['direction', 'way', 'side', 'sense', 'route', 'path']);
 /** "the opposite of", "the inverse of", "the opposite operation of" just before a word of the clause. */
 function invertedAt(ts: Token[], clauseStart: number, first: number): boolean {
   for (let j = Math.max(clauseStart, first - 4); j < first; j++) {
+    // ("move in the opposite direction of the gradient" uses the gradient; it does not say it is turned)
+    if (WAY_NOUNS.has(ts[j + 1]?.lemma ?? '')) continue;
     if (INVERTERS.has(ts[j].lemma) && ts.slice(j + 1, first).some((t) => t.lemma === 'of')) return true;
   }
   return false;

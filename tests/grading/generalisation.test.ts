@@ -89,3 +89,15 @@ describe('a signed number as a factor ("0.1·(−2x)") is a sign of the step', (
     ['quiz.5', 'Derivatives say how the loss changes; with L = w², w += 0.1·(−2w) makes the loss smaller each step.'],
   ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
 });
+
+describe('"in the opposite direction of X" names a way to move; X itself is not inverted', () => {
+  test.each([
+    ['1.2.26.4', 'Set the weights at random. Work out the gradient of the loss. Move each weight a little in the opposite direction of the gradient. Repeat until the loss stops falling.'],
+    ['1.2.26.4', 'Begin anywhere. Work out the slope of the loss there. Walk a short way in the reverse direction of the slope. Repeat until it converges.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    // what a thing *is* said to be the opposite of stays a denial
+    ['1.2.26.1', 'The derivative is the reverse of the slope of the curve.'],
+    ['1.2.26.1', 'A derivative is the opposite of a rate of change.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+});
