@@ -129,6 +129,7 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
     if (l === 'without') without = true;
     // "as h shrinks *to nothing*", "goes to none": where a quantity tends is a limit, not a denial.
     if ((l === 'nothing' || l === 'none') && LIMIT_TO.has(ts[i - 1]?.lemma ?? '')) continue;
+    if (l === 'not' && scopedAway(ts, i, c, at)) continue;
     if (ts[i].denies || (NEGATORS.has(l) && !(l === 'not' && ['only', 'just', 'merely', 'simply'].includes(ts[i + 1]?.lemma ?? '')))) n++;
   }
   // "you can't minimise the loss without derivatives", "without derivatives we wouldn't know which
@@ -142,6 +143,20 @@ function negatedAt(ts: Token[], clauseStart: number, at: number[]): boolean {
   // "gets there quickly *without* blowing up": without, just before the idea, denies it.
   else if (!n && ts.slice(Math.max(clauseStart, at[0] - 2), at[0]).some((t) => t.lemma === 'without' && t.clause === c)) n++;
   return n % 2 === 1;
+}
+
+/**
+ * "not precise *and* much slower", "slower *and* not exact": a "not" before a quality denies that
+ * quality; a word joined to it by "and"/"or" is said of the thing, not denied (the pattern's words
+ * all outside the "not"'s own words, across the joining word).
+ */
+const QUALITY_POS = new Set(['ADJ', 'ADV']);
+function scopedAway(ts: Token[], i: number, clause: number, at: number[]): boolean {
+  let end = i + 1;
+  while (end < ts.length && ts[end].clause === clause && QUALITY_POS.has(ts[end].pos)) end++;
+  if (end === i + 1) return false;
+  const joins = (from: number, to: number) => ts.slice(from, to).some((t) => t.pos === 'CCONJ' && (t.lemma === 'and' || t.lemma === 'or'));
+  return at.every((k) => (k >= end && joins(end, k)) || (k < i && joins(k + 1, i)));
 }
 
 /** The size of the thing an idea is compared with just after it: "like a big one", "as a tiny one". */
@@ -266,8 +281,7 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
     // after "so") takes what the clause before named: a pattern may begin there and end here.
     let carried = false;
     if (!ok && says.length > 1 && !axis && from > 0 && ts[from - 1].sentence === ts[from].sentence && goesOn(ts, from)) {
-      const c0 = ts[from - 1].clause;
-      const start = ts.findIndex((t) => t.clause === c0);
+      const start = subjectStart(ts, from);
       const rest = matchRest(ts, from, to, says.slice(1));
       if (rest) {
         for (const a of says[0]) {
@@ -331,7 +345,29 @@ function matchPattern(r: Reading, says: string[][], axis: Axis | undefined, aske
 function goesOn(ts: Token[], from: number): boolean {
   const t = ts[from];
   if (t.pos === 'VERB' && t.opens === undefined) return true;
+  // "the analytic one, from the rules, | *is exact*": a predicate with no subject of its own.
+  if (t.lemma === 'be' && t.opens === undefined && ['ADJ', 'DET', 'ADV', 'NOUN'].includes(ts[from + 1]?.pos ?? '') && ts[from + 1].clause === t.clause) return true;
+  // "you get the analytic one from the rules *and it is exact*": an "it" the reader left unresolved
+  // stands for what the clause before named.
+  if ((t.lemma === 'it' || t.lemma === 'they') && t.refers === undefined && ['AUX', 'VERB'].includes(ts[from + 1]?.pos ?? '') && ts[from + 1].clause === t.clause) return true;
   return t.opens === 'so' && ['you', 'we'].includes(t.lemma) && ts[from + 1]?.pos === 'VERB' && ts[from + 1].clause === t.clause;
+}
+
+/**
+ * Where the doer of a clause that goes on is named: the clause before, or, past phrases with no doer
+ * of their own between commas ("the analytic one, *from the derivative rules*, is exact", "the
+ * numeric one, *computed with a tiny h*, is exact"), the clause that opens them, in the same sentence.
+ */
+function subjectStart(ts: Token[], from: number): number {
+  // (a phrase that opens with its verb, "computed with a tiny h", has no doer of its own either)
+  // (nor a relative one, "which uses a small h", whose doer is the noun before it)
+  const verbless = (c: number, at: number) => ts[at].pos === 'VERB' || ['which', 'who'].includes(ts[at].lemma) || !ts.some((t) => t.clause === c && (t.pos === 'VERB' || t.pos === 'AUX'));
+  let start = ts.findIndex((t) => t.clause === ts[from - 1].clause);
+  for (let hops = 0; hops < 2 && verbless(ts[start].clause, start) && start > 0 && ts[start - 1].sentence === ts[from].sentence; hops++) {
+    const prev = ts.findIndex((t) => t.clause === ts[start - 1].clause);
+    start = prev;
+  }
+  return start;
 }
 
 export interface ClaimReport {

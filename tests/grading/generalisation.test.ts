@@ -101,3 +101,32 @@ describe('"in the opposite direction of X" names a way to move; X itself is not 
     ['1.2.26.1', 'A derivative is the opposite of a rate of change.'],
   ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
 });
+
+describe('a "not" before a quality denies that quality, not a word joined to it by "and"', () => {
+  test.each([
+    ['1.2.26.8', 'analytic: exact from the calculus rules; numeric: estimated with a small h, so not precise and much slower'],
+    ['1.2.26.8', 'You get the analytic one from the rules and it is exact; the numeric one comes from a tiny h, it is costlier and not exact.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    // the quality inside the "not" stays denied
+    ['1.2.26.8', 'the analytic gradient is not exact and is slow, the numeric one estimates it with small h'],
+    ['1.2.26.8', 'Numeric gradients are not slower than analytic ones, and they are exact.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+});
+
+describe('a subject, then a phrase between commas, then its predicate ("the analytic one, from the rules, is exact")', () => {
+  test.each([
+    ['1.2.26.8', 'The analytic gradient, worked out with the rules, is exact; the numeric one, from a small step h, is only an approximation.'],
+    ['1.2.26.8', 'The analytic gradient, which comes from the rules, is exact, and the numerical one, which uses a tiny h, is an estimate.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    // the wrong idea said the same way is read the same way
+    ['1.2.26.8', 'The numerical one, computed with a tiny h, is exact, and it is cheap.'],
+    ['1.2.26.8', 'The finite difference gradient, which uses a small h, is precise and fast.'],
+    ['1.2.26.8', 'The numeric one uses a small h, and it is exact.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+  // "… and it is exact": an "it" left unresolved stands for what the clause before named
+  test('"you get the analytic one from the rules and it is exact" makes the analytic claim', () => {
+    expect(gradeRubric(question('1.2.26.8') as RubricQuestion, 'You get the analytic one from the rules and it is exact').found).toContain('analytic gradients are exact (from the formula)');
+  });
+});
