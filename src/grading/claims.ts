@@ -373,6 +373,12 @@ function subjectStart(ts: Token[], from: number): number {
 export interface ClaimReport {
   reading: Reading;
   found: { claim: Claim; hit: ClaimHit }[];
+  /**
+   * Claims named only in outline: a claim with a way to point said with none ("it gives *a
+   * direction*", "overshooting"), or a `gist` claim of the key. They make an answer partly right,
+   * never correct.
+   */
+  outline: { claim: Claim; hit: ClaimHit }[];
   /** Claims turned around ("move with the gradient") or denied ("does not tell us which way"). */
   wrong: { name: string; correction: string; quote: string; kind: 'flipped' | 'denied' | 'misconception' | 'swapped'; blocks: string[]; axis?: Axis; clause?: number; roles?: { responds: string; varied: string }; about?: string }[];
 }
@@ -404,15 +410,20 @@ function vocabularyOf(rubric: Rubric): Vocabulary {
 export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<string>): ClaimReport {
   const reading = readAnswer(answer, vocabularyOf(rubric));
   const found: ClaimReport['found'] = [];
+  const outline: ClaimReport['outline'] = [];
   const wrong: ClaimReport['wrong'] = [];
   for (const claim of rubric.claims) {
     const hits = matchPattern(reading, claim.says, claim.direction, asked);
     const want = claim.direction ? axisSign[claim.direction] : 0;
     let got: ClaimHit | undefined;
+    let vague: ClaimHit | undefined;
     for (const h of hits) {
       if (claim.direction && !h.direction) {
         // In a bare list of words ("overshoot slow learning rate") the idea is named, with no way to point.
         if (reading.keywordList) got ??= h;
+        // In a statement, "it gives a direction" names the idea and says no way: an outline of it.
+        // (A relation named, two word groups: "the loss" or "a step" alone names only a thing.)
+        else if (!h.negated && claim.says.length > 1) vague ??= h;
         continue;
       }
       const agrees = !claim.direction || h.direction === want;
@@ -428,7 +439,9 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
         wrong.push({ name, correction: claim.flipped?.correction ?? `It is the other way: ${claim.name}.`, quote: h.quote, kind: 'flipped', blocks: [claim.name], axis: claim.direction, clause: h.clause, about: a.refers ?? a.lemma });
       }
     }
-    if (got) {
+    if (got && claim.gist) outline.push({ claim, hit: got });
+    else if (!got && vague) outline.push({ claim, hit: vague });
+    if (got && !claim.gist) {
       found.push({ claim, hit: got });
       // "It isn't the model's output; it measures how wrong that output is": a denial of what the
       // thing *is*, next to the claim made, is a contrast, not the claim denied.
@@ -499,7 +512,12 @@ export function assessClaims(answer: string, rubric: Rubric, asked: ReadonlySet<
     (w.kind === 'flipped' && level(w.axis) && !GRADIENT.has(w.about ?? '') && (forBadness(reading.tokens, w.clause) || found.some((f) => level(f.claim.direction) && f.claim.direction !== w.axis && f.hit.clause === w.clause) || pointsAt(reading.tokens, w.clause)));
   for (let i = wrong.length - 1; i >= 0; i--) if (describing(wrong[i]) || (wrong[i].kind === 'flipped' && supposes(reading.tokens, wrong[i].clause))) wrong.splice(i, 1);
   const blocked = new Set(wrong.flatMap((w) => w.blocks));
-  return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), wrong: dedupe(wrong) };
+  // (an outline of a claim that was also made, or turned around, or blocked, adds nothing)
+  const named = new Set([...found.map((f) => f.claim.name), ...blocked, ...wrong.filter((w) => w.kind === 'flipped').flatMap((w) => w.blocks)]);
+  // ("Analytic: rules of calculus (exact or approximate?)": an answer that leaves its point as a
+  // question gives no outline of it either)
+  const leavesOpen = reading.tokens.some((t) => t.question);
+  return { reading, found: found.filter((f) => !blocked.has(f.claim.name)), outline: leavesOpen ? [] : outline.filter((o) => !named.has(o.claim.name)), wrong: dedupe(wrong) };
 }
 
 const sameSentence = (ts: Token[], a: number, b: number) => ts.find((t) => t.clause === a)?.sentence === ts.find((t) => t.clause === b)?.sentence;

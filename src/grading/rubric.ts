@@ -89,6 +89,7 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
       claim: claim.name,
       verdict: 'found' as const,
     })),
+    ...report.outline.map(({ claim, hit }) => ({ clause: hit.quote, polarity: 'affirmed' as const, claim: claim.name, verdict: 'outline' as const })),
     // A claim turned around says the other way: "along" where the key's claim is "against".
     ...report.wrong.map((w) => ({ clause: w.quote, polarity: w.kind === 'denied' ? ('denied' as const) : ('affirmed' as const), ...(w.kind === 'flipped' && w.axis ? { direction: OPPOSITE_AXIS[w.axis] } : {}), claim: w.name, verdict: 'wrong' as const, ...(w.roles ? { roles: w.roles } : {}) })),
   ];
@@ -106,7 +107,7 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   if (isPastedBack(ts, pasteSources(q))) {
     return unreadable(q, 'This is the question or its hint said back: answer it in your own words.', claims);
   }
-  if (!report.found.length && !report.wrong.length) {
+  if (!report.found.length && !report.wrong.length && !report.outline.length) {
     const vocabulary = keyVocabulary(q);
     if (words === 1) return unreadable(q, 'One word is not an explanation: write a full sentence that says what and why.', claims);
     if (isGibberish(ts, vocabulary, (t) => FUNCTION_POS.has(t.pos))) return unreadable(q, 'This does not read as an answer to the question: write it in plain words.', claims);
@@ -117,12 +118,14 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
 
   const foundClaims = report.found.map((f) => f.claim);
   const foundNames = foundClaims.map((c) => c.name);
-  const missing = rubric.claims.filter((c) => !foundClaims.includes(c)).map((c) => c.name);
+  const missing = rubric.claims.filter((c) => !foundClaims.includes(c) && !c.gist).map((c) => c.name);
   // `required: true` claims each; of a named group (`required: direction`), any one.
   const groupMet = (g: string) => foundClaims.some((c) => c.required === g);
   const requiredOk = rubric.claims.every((c) => !c.required || foundClaims.includes(c) || (typeof c.required === 'string' && groupMet(c.required)));
   const count = foundClaims.length;
-  const standing = foundClaims.filter((c) => !c.supporting).length;
+  // (an idea named in outline, "it gives a direction", "to optimise the model", makes an answer partly right only)
+  const outlined = report.outline.map((o) => o.claim);
+  const standing = foundClaims.filter((c) => !c.supporting).length + outlined.length;
   // No verb, no article or preposition: words with no statement around them.
   const noStatement = report.reading.keywordList || (!report.reading.hasVerb && report.reading.words <= 4);
 
@@ -147,14 +150,15 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   );
   const stillRequired = (c: (typeof rubric.claims)[number]) => c.required === true || (typeof c.required === 'string' && !groupMet(c.required));
   const nextMissing =
-    rubric.claims.find((c) => !foundClaims.includes(c) && (stillRequired(c) || (!c.required && !c.supporting))) ??
-    rubric.claims.find((c) => !foundClaims.includes(c));
+    rubric.claims.find((c) => !foundClaims.includes(c) && !c.gist && (stillRequired(c) || (!c.required && !c.supporting))) ??
+    rubric.claims.find((c) => !foundClaims.includes(c) && !c.gist);
   const lines = [
     verdict === 'correct' ? 'Correct.' : verdict === 'partial' ? 'Partly right.' : 'Not quite.',
     ...wrongLines,
     bareFormula ? 'A formula alone does not answer this: say in words what it is and what it shows.' : '',
     noStatement && count && !report.wrong.length && !bareFormula ? 'These are the right words, but with no sentence around them: say how they relate (what does what, and which way).' : '',
     count ? `You said: ${list(foundNames)}.` : '',
+    outlined.length && !report.wrong.length ? `You named, in outline only: ${list(outlined.map((c) => c.name))}${outlined.some((c) => c.direction) ? ' (say which way)' : ''}.` : '',
     verdict !== 'correct' && !report.wrong.length && nextMissing ? `Still missing: ${list([nextMissing.name])}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}.` : '',
     ...tail(q, verdict !== 'correct'),
   ].filter(Boolean);

@@ -30,7 +30,8 @@ export interface ClaimRead {
   /** The way the clause points on the claim's axis (along/against the gradient, up/down, large/small). */
   direction?: string;
   claim: string;
-  verdict: 'found' | 'wrong';
+  /** `outline`: the idea named, not all of it ("it gives a direction": which way is not said). */
+  verdict: 'found' | 'wrong' | 'outline';
   /** Who depends on whom, as read ("how much x changes when y changes": x responds, y is varied), for a relation read the wrong way round. */
   roles?: { responds: string; varied: string };
 }

@@ -21,6 +21,8 @@ export interface Claim {
   required?: boolean | string;
   /** Context a complete answer has, that alone never makes an answer partly right (the model in "a loss in a simple model"). */
   supporting?: boolean;
+  /** The idea in outline ("to optimise the model"): makes an answer partly right alone, never counts towards correct. */
+  gist?: boolean;
   /** The wrong idea when the claim is turned around or denied, and what is right instead. */
   flipped?: { name: string; correction: string };
 }

@@ -4,7 +4,7 @@ import type { Axis, Claim, Misconception, RoleKey, Rubric } from './key-model.js
 import type { EntryReader } from './key-reader.js';
 
 const AXES: Axis[] = ['against', 'along', 'up', 'down', 'large', 'small'];
-const CLAIM_FIELDS = ['name', 'says', 'direction', 'required', 'supporting', 'flipped'];
+const CLAIM_FIELDS = ['name', 'says', 'direction', 'required', 'supporting', 'gist', 'flipped'];
 const MISCONCEPTION_FIELDS = ['name', 'says', 'direction', 'correction', 'blocks'];
 
 const keyOf = (pair: { key: unknown }) => String(isScalar(pair.key) ? pair.key.value : pair.key);
@@ -97,6 +97,9 @@ export function readRubric(r: EntryReader, prompt: string): Rubric | undefined {
     else if (req !== undefined && req !== false && req !== null) {
       report(lineOf(c.get('required', true)) ?? r.line('claims'), 'error', `${r.ref}: ${label}: "required" is true, or the name of a group of claims of which one is needed (e.g. required: direction)`);
     }
+    if (c.get('gist') === true && required !== undefined) {
+      report(lineOf(c), 'error', `${r.ref}: ${label}: a "gist" claim (the idea in outline, partly right only) cannot be "required"`);
+    }
     if (typeof name === 'string' && name.trim() && says.length) {
       claims.push({
         name: name.trim(),
@@ -104,6 +107,7 @@ export function readRubric(r: EntryReader, prompt: string): Rubric | undefined {
         ...(direction ? { direction } : {}),
         ...(required !== undefined ? { required } : {}),
         ...(c.get('supporting') === true ? { supporting: true } : {}),
+        ...(c.get('gist') === true ? { gist: true } : {}),
         ...(flipped ? { flipped } : {}),
       });
     }

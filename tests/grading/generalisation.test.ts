@@ -130,3 +130,45 @@ describe('a subject, then a phrase between commas, then its predicate ("the anal
     expect(gradeRubric(question('1.2.26.8') as RubricQuestion, 'You get the analytic one from the rules and it is exact').found).toContain('analytic gradients are exact (from the formula)');
   });
 });
+
+describe('an idea with a way to point, named with none ("it gives a direction"), is partly right, never correct', () => {
+  test.each([
+    ['quiz.7', 'The gradient tells you a direction.'],
+    ['quiz.7', 'it shows the way to go'],
+  ])('%s: %j is partial', (ref, answer) => expect(verdictOf(ref, answer)).toBe('partial'));
+  test.each([
+    // a thing named with no relation, or an answer to another exercise, earns nothing
+    ['quiz.7', 'A loss function measures how wrong the predictions are.'],
+    ['quiz.7', 'Too big a step jumps past the minimum.'],
+    ['quiz.7', 'The gradient points downhill.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+  test('the feedback says the way is missing', () => {
+    const v = gradeRubric(question('quiz.7') as RubricQuestion, 'The gradient tells you a direction.');
+    expect(v.feedback).toMatch(/in outline only: “the gradient points uphill[^”]*” \(say which way\)/);
+    expect(v.claims?.some((c) => c.verdict === 'outline')).toBe(true);
+  });
+});
+
+describe("the question's idea in outline only (a key's gist claim) is partly right, never correct", () => {
+  test.each([
+    ['quiz.5', 'So the model can get better at its job.'],
+    ['quiz.5', 'Calculus is what lets a model improve.'],
+    ['quiz.5', 'to train models'],
+    // a gist with one claim is still one claim short of correct
+    ['quiz.5', 'Derivatives are used to optimise the model.'],
+    ['1.2.26.7', 'Backprop works out the derivatives for the network.'],
+    ['1.2.26.8', 'The analytic gradient is found with the differentiation rules.'],
+    ['1.2.26.9', 'Fitting a line to data.'],
+    ['1.2.26.9', 'Training a model with gradient descent.'],
+    ['1.2.26.9', 'Finding the bottom of a curve.'],
+  ])('%s: %j is partial', (ref, answer) => expect(verdictOf(ref, answer)).toBe('partial'));
+  test.each([
+    ['quiz.5', 'Derivatives tell us how the loss changes, so we can lower it.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    ['1.2.26.8', 'The numeric gradient comes from the derivative rules.'],
+    ['1.2.26.9', 'Making my code run faster.'],
+    ['quiz.5', 'Because computers need it to add numbers.'],
+    ['1.2.26.7', 'Backprop runs the data backwards to predict the inputs.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+});
