@@ -58,11 +58,14 @@ export function pasteSources(q: RubricQuestion): Source[] {
 
 /** Names of maths that are no English words: an answer of these, symbols and numbers only is a formula. */
 const MATH_NAMES = new Set(['lim', 'sin', 'cos', 'tan', 'exp', 'log', 'ln', 'sqrt', 'min', 'max', 'argmin', 'argmax', 'dx', 'dy', 'df', 'dl', 'grad', 'abs', 'mse', 'sum']);
-function formulaOnly(answer: string): boolean {
+function formulaOnly(answer: string, definition: boolean): boolean {
   const words = (answer.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !MATH_NAMES.has(w.toLowerCase()));
-  // (A definition of the derivative in symbols, "f'(a) = lim h→0 …", "df/dx = …", says what it is.)
-  const defines = /\blim\b|[A-Za-z]\s*['′]\s*\(|\bd\s*[A-Za-z]?\s*\/\s*d[A-Za-z]|∂/.test(answer);
-  return !words.length && !defines && /[=+\-−*/^²()]/.test(answer);
+  // (A definition of the derivative in symbols, "f'(a) = lim h→0 …", "df/dx = …", says what it is,
+  // when what it is is asked: asked how or why, "∂L/∂w" only names a thing.)
+  const defines = definition && /\blim\b|[A-Za-z]\s*['′]\s*\(|\bd\s*[A-Za-z]?\s*\/\s*d[A-Za-z]|∂/.test(answer);
+  // ("min L", "argmin f": an operator's name and a variable are a formula too; "MSE" alone is a name)
+  const symbols = /[=+\-−*/^²()∂∇]/.test(answer) || (/\b[A-Za-z]\b/.test(answer) && /[A-Za-z]{2,}/.test(answer));
+  return !words.length && !defines && symbols;
 }
 
 /** The words of the question, its model answer and its claims, as lemmas. */
@@ -135,8 +138,13 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
   // "g(x) = x² − 6x", "(f(x+h) − f(x−h)) / 2h": a formula that names a thing but makes too few
   // claims, and none with a way to point, answers nothing yet (`w ← w − η∇L`, a step against the
   // gradient, does say something).
-  const bareFormula = verdict === 'partial' && formulaOnly(answer) && !foundClaims.some((c) => c.direction);
+  const bareFormula = verdict === 'partial' && formulaOnly(answer, asksDefinition(q.prompt)) && !foundClaims.some((c) => c.direction);
   if (bareFormula) verdict = 'incorrect';
+  // "km", "varies": one word that is only a thing of the answer, not the idea asked for. One word
+  // answers when it is that idea: a required claim ("MSE", the loss asked for), enough claims for a
+  // full answer ("velocity" is a rate), or a way of going named ("overshooting").
+  const oneThing = words === 1 && verdict === 'partial' && !foundClaims.some((c) => c.required) && count < rubric.need.correct && !outlined.some((c) => c.direction);
+  if (oneThing) verdict = 'incorrect';
   if (verdict === 'correct' && !standing) verdict = 'partial';
   if (report.wrong.length) verdict = 'incorrect';
   const score = verdict === 'correct' ? 1 : verdict === 'partial' ? Math.round(Math.min(0.75, Math.max(0.25, count / rubric.need.correct)) * 100) / 100 : 0;
@@ -156,7 +164,8 @@ export function gradeRubric(q: RubricQuestion, answer: string): Verdict {
     verdict === 'correct' ? 'Correct.' : verdict === 'partial' ? 'Partly right.' : 'Not quite.',
     ...wrongLines,
     bareFormula ? 'A formula alone does not answer this: say in words what it is and what it shows.' : '',
-    noStatement && count && !report.wrong.length && !bareFormula ? 'These are the right words, but with no sentence around them: say how they relate (what does what, and which way).' : '',
+    oneThing ? 'One word is not an explanation: write a full sentence that says what and why.' : '',
+    noStatement && count && !report.wrong.length && !bareFormula && !oneThing ? 'These are the right words, but with no sentence around them: say how they relate (what does what, and which way).' : '',
     count ? `You said: ${list(foundNames)}.` : '',
     outlined.length && !report.wrong.length ? `You named, in outline only: ${list(outlined.map((c) => c.name))}${outlined.some((c) => c.direction) ? ' (say which way)' : ''}.` : '',
     verdict !== 'correct' && !report.wrong.length && nextMissing ? `Still missing: ${list([nextMissing.name])}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}.` : '',

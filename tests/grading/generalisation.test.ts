@@ -172,3 +172,38 @@ describe("the question's idea in outline only (a key's gist claim) is partly rig
     ['1.2.26.7', 'Backprop runs the data backwards to predict the inputs.'],
   ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
 });
+
+describe('a bare formula answers nothing unless a definition is asked ("min L", "∂L/∂θ")', () => {
+  test.each([
+    ['1.2.26.3', 'min L'],
+    ['1.2.26.7', '∂L/∂θ'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+  test.each([
+    ['1.2.26.1', "f'(x) = lim h→0 (f(x+h) − f(x))/h"],
+    // a worked example, objective and solution, says something
+    ['1.2.26.9', 'min (x − 2)² → x = 2'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    // a name is no formula
+    ['1.2.26.5', 'MSE'],
+  ])('%s: %j is partial', (ref, answer) => expect(verdictOf(ref, answer)).toBe('partial'));
+});
+
+describe('one word is an answer only when it is the idea asked for ("velocity", "MSE"), not a thing of it ("miles")', () => {
+  test.each([
+    ['1.2.26.2', 'miles'],
+    ['1.2.26.2', 'litres'],
+    ['1.2.26.1', 'varies'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+  test.each([
+    // a rate in one word, the loss asked for in one word
+    ['1.2.26.2', 'velocity'],
+    ['1.2.26.5', 'cross-entropy'],
+    // said as a statement, a quantity that changes is partly right
+    ['1.2.26.2', 'The price of bread goes up.'],
+  ])('%s: %j is partial', (ref, answer) => expect(verdictOf(ref, answer)).toBe('partial'));
+  test.each([
+    ['1.2.26.2', 'a car going 50 km/h'],
+    ['1.2.26.2', 'My savings grow by 20 dollars every month.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+});
