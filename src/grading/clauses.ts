@@ -460,6 +460,20 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
     const before = tokens.slice(0, i).reverse().find((x) => x.sentence === t.sentence && x.clause !== t.clause && (x.pos === 'NOUN' || x.pos === 'PROPN') && !LEVEL[x.lemma]);
     if (before && !GRADIENT.has(before.lemma)) t.refers = before.lemma;
   });
+  // "a number that says *how bad* the guesses are … so *that number* gets as low as you can", "work
+  // out how wrong it is, then make *that* as small as we can": a quantity named by the badness it
+  // measures, then pointed back to, is the loss.
+  const badness = tokens.findIndex((t, i) => (BADNESS.has(t.lemma) && tokens[i - 1]?.lemma === 'how') || t.lemma === 'loss' || t.lemma === 'error');
+  if (badness >= 0) {
+    tokens.forEach((t, i) => {
+      if (i <= badness || t.refers) return;
+      const pointed = ['that', 'this'].includes(tokens[i - 1]?.lemma ?? '') && tokens[i - 1].clause === t.clause;
+      // ("that number", "this score"; not "a number that says how bad …", the naming itself)
+      if (MEASURE_NOUNS.has(t.lemma) && pointed && !['that', 'which'].includes(tokens[i + 1]?.lemma ?? '')) t.refers = 'loss';
+      // ("make *that* as small as …", "get *it* down": the thing made small or low)
+      else if ((t.lemma === 'that' || t.lemma === 'it') && MAKING.has(tokens[i - 1]?.lemma ?? '') && tokens[i - 1].clause === t.clause && LOWER_AFTER.has(tokens[i + 1]?.lemma ?? '')) t.refers = 'loss';
+    });
+  }
   // "…the gradient, which points uphill": the relative pronoun is the gradient, for the claims.
   tokens.forEach((t, i) => {
     // ("which points uphill": the model may tag "points" a plural noun.)
@@ -537,6 +551,12 @@ function sizeOf(t: Token): Sign | undefined {
 
 /** What a step moves: "decrease *the weights* by …". */
 const MOVED = new Set(['weight', 'parameter', 'theta', 'coefficient', 'bias', 'param']);
+/** Words of how wrong a guess is ("how *bad*", "how *far off*"), and the nouns that then stand for that measure. */
+const BADNESS = new Set(['bad', 'badly', 'wrong', 'off', 'poorly', 'far']);
+const MEASURE_NOUNS = new Set(['number', 'score', 'value', 'quantity', 'measure', 'amount']);
+const MAKING = new Set(['make', 'get', 'keep', 'push', 'drive', 'bring']);
+const LOWER_AFTER = new Set(['as', 'small', 'smaller', 'low', 'lower', 'down', 'tiny', 'high', 'higher', 'large', 'larger', 'big', 'bigger', 'up']);
+
 export const GRADIENT = new Set(['gradient', 'slope', 'derivative', 'it']);
 const GRADIENT_NOUNS = new Set(['gradient', 'slope', 'derivative']);
 /** Words that place a step past the bottom, not towards it: "overshoots the minimum" is no way to move. */

@@ -207,3 +207,18 @@ describe('one word is an answer only when it is the idea asked for ("velocity", 
     ['1.2.26.2', 'My savings grow by 20 dollars every month.'],
   ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
 });
+
+describe('the loss named by what it measures ("a number that says how bad …"), then "that number", is the loss', () => {
+  test.each([
+    ['1.2.26.3', 'A model has knobs, and there is a score that says how bad its guesses are; training turns the knobs so that score ends up as low as possible.'],
+    ['1.2.26.3', 'We work out how wrong the model is, then tune the weights to make that as small as we can.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    // made as large as possible, it is the loss turned around
+    ['1.2.26.3', 'A number says how bad the guesses are, and training tunes the weights to make that number as high as possible.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+  test.each([
+    // a number of how *good* the model is stands for no loss
+    ['1.2.26.3', 'There is a number that says how good the model is, and training tunes the weights to make that number as low as possible.'],
+  ])('%s: %j is not correct', (ref, answer) => expect(verdictOf(ref, answer)).not.toBe('correct'));
+});
