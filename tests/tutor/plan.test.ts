@@ -47,6 +47,8 @@ describe('question refs as typed', () => {
   test.each([
     ['quiz.5', 'quiz.5'], ['q5', 'quiz.5'], ['5', 'quiz.5'], ['Quiz 5', 'quiz.5'], ['1.2.26.4', '1.2.26.4'],
     ['ex4', '1.2.26.4'], ['exercise 4', '1.2.26.4'], ['.4', '1.2.26.4'], ['mini-project', 'mini-project'],
+    // the lesson's id before a quiz item (as the tutor's own lines name it); another lesson's stays as typed
+    ['1.2.26.quiz.7', 'quiz.7'], ['1.2.26.q7', 'quiz.7'], ['1.2.27.quiz.7', '1.2.27.quiz.7'],
   ])('%s → %s', (input, ref) => expect(normalizeRef(input, '1.2.26')).toBe(ref));
 });
 
