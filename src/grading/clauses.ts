@@ -549,6 +549,8 @@ function sizeOf(t: Token): Sign | undefined {
   return v >= 1 ? 1 : v > 0 && v <= 0.01 ? -1 : undefined;
 }
 
+/** Verbs of changing a thing, after which "with" names a tool: "update the weights with the gradient". */
+const CHANGING = new Set(['update', 'adjust', 'change', 'tune', 'tweak', 'modify', 'correct', 'train', 'optimize', 'optimise', 'improve', 'fix', 'compute', 'calculate']);
 /** What a step moves: "decrease *the weights* by …". */
 const MOVED = new Set(['weight', 'parameter', 'theta', 'coefficient', 'bias', 'param']);
 /** Words of how wrong a guess is ("how *bad*", "how *far off*"), and the nouns that then stand for that measure. */
@@ -585,6 +587,12 @@ function turnSign(ts: Token[], i: number): Sign | 0 {
   // so is "in the direction the gradient points", "where the gradient points".
   // "in the gradient's direction", "in the gradient direction": along it.
   if (t.lemma === 'direction' && (GRADIENT_NOUNS.has(ts[i - 1]?.lemma ?? '') || (ts[i - 1]?.text === "'s" && GRADIENT_NOUNS.has(ts[i - 2]?.lemma ?? '')))) return 1;
+  // "update the weights *with* the gradient", "adjusted with it": after a verb of changing (not of
+  // going) "with" names the tool used, no way to move ("move with the gradient" is one).
+  if (t.lemma === 'with') {
+    const verb = ts.slice(Math.max(0, i - 5), i).reverse().find((x) => x.clause === t.clause && (x.pos === 'VERB' || CHANGING.has(x.lemma)));
+    if (verb && CHANGING.has(verb.lemma)) return 0;
+  }
   if (t.lemma === 'direction' || t.lemma === 'with' || t.lemma === 'toward' || t.lemma === 'towards' || t.lemma === 'where') {
     const after = ts.slice(i + 1, i + 4).map((x) => x.lemma);
     const k = after.findIndex((l) => GRADIENT.has(l));

@@ -222,3 +222,19 @@ describe('the loss named by what it measures ("a number that says how bad …"),
     ['1.2.26.3', 'There is a number that says how good the model is, and training tunes the weights to make that number as low as possible.'],
   ])('%s: %j is not correct', (ref, answer) => expect(verdictOf(ref, answer)).not.toBe('correct'));
 });
+
+describe('"update the weights with the gradient" is the tool used, not a way to move ("move with the gradient")', () => {
+  test.each([
+    ['quiz.7', 'The gradient points uphill, and the weights are updated with it so the loss goes down.'],
+    ['quiz.7', 'We update the weights with the gradient so that the loss decreases.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    // no way is said: the steps are all there but which way the weights go is not
+    ['1.2.26.4', 'Start somewhere, compute the gradient, update the weights with the gradient and the learning rate, repeat until converged.'],
+  ])('%s: %j is partial', (ref, answer) => expect(verdictOf(ref, answer)).toBe('partial'));
+  test.each([
+    ['quiz.7', 'The weights move with the gradient.'],
+    ['quiz.7', 'We update the weights in the direction of the gradient.'],
+    ['1.2.26.4', 'Start anywhere, compute the gradient, step with the gradient by the learning rate, repeat.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+});
