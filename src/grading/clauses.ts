@@ -27,6 +27,8 @@ export interface Token extends Word {
   statement: number;
   /** Where the word stands in the answer as typed (clauses may be read in another order). */
   place: number;
+  /** A size said by turning the step's setting: "*increase* the learning rate", "turn it *down*". */
+  size?: Sign;
   /** A "not" that asks for agreement ("isn't it that …?"), denying nothing. */
   asks?: true;
   /** On every word of a question answered "no" ("Maximise the loss? No — …"): what it asks is denied. */
@@ -423,6 +425,7 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   const order = new Map(tokens.map((t, i) => [t, i]));
   tokens.sort((a, b) => firstOf.get(a.clause)! - firstOf.get(b.clause)! || order.get(a)! - order.get(b)!);
   lastClause = comparisons(tokens, lastClause);
+  settingTurns(tokens);
   // "The weights don't move with the gradient *but against it*": a "but" clause with no verb of its
   // own says the denied clause's verb, affirmed, the other way. The verb is borrowed (not quoted).
   for (const c of butClauses) {
@@ -541,12 +544,38 @@ const SIZE: Record<string, Sign> = table({
  * whole number is a count (3 steps, 1000 iterations), no size.
  */
 function sizeOf(t: Token): Sign | undefined {
+  if (t.size) return t.size;
   if (SIZE[t.lemma]) return SIZE[t.lemma];
   // "A large step does not settle; *it* keeps jumping over": "it" is the large step, size and all.
   if (t.pos === 'PRON' && t.refers && SIZE[t.refers]) return SIZE[t.refers];
   if (t.pos !== 'NUM' || !/^\d*\.\d+$/.test(t.text)) return undefined;
   const v = Number(t.text);
   return v >= 1 ? 1 : v > 0 && v <= 0.01 ? -1 : undefined;
+}
+
+/**
+ * "Increase the learning rate", "crank the rate up", "turn it way down", "cut the step size": the
+ * step's size said as turning its setting up or down. The turning word carries the size.
+ */
+const RAISING: Record<string, Sign> = table({ increase: 1, raise: 1, boost: 1, double: 1, bump: 1, crank: 1, enlarge: 1, decrease: -1, lower: -1, reduce: -1, cut: -1, halve: -1, shrink: -1 });
+const TURNING = new Set(['turn', 'crank', 'dial', 'push', 'bump', 'set', 'ramp', 'jack', 'pump', 'put']);
+const SETTINGS = new Set(['rate', 'step', 'lr', 'eta', 'η', 'size', 'alpha']);
+function settingTurns(tokens: Token[]): void {
+  const named = tokens.some((t) => SETTINGS.has(t.lemma));
+  const setting = (t: Token | undefined) => !!t && (SETTINGS.has(t.lemma) || (t.lemma === 'it' && named));
+  tokens.forEach((t, i) => {
+    const own = (k: number) => tokens[k]?.clause === t.clause;
+    const r = RAISING[t.lemma];
+    if (r && (t.pos === 'VERB' || i === 0 || tokens[i - 1].clause !== t.clause || ['you', 'we', 'to', 'if', 'and'].includes(tokens[i - 1].lemma))) {
+      // (the verb's object, a few words on: "decrease *the learning rate*", "lower *it*")
+      for (let k = i + 1; k <= i + 4 && own(k); k++) if (setting(tokens[k])) { t.size = r; return; }
+    }
+    if ((t.lemma === 'up' || t.lemma === 'down') && i > 1) {
+      // ("turn the learning rate *up*", "crank it way *down*": a turning verb, the setting, then the particle)
+      const before = tokens.slice(Math.max(0, i - 5), i).filter((x) => x.clause === t.clause);
+      if (before.some((x) => TURNING.has(x.lemma)) && before.some(setting)) t.size = t.lemma === 'up' ? 1 : -1;
+    }
+  });
 }
 
 /** Verbs of changing a thing, after which "with" names a tool: "update the weights with the gradient". */

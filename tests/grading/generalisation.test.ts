@@ -238,3 +238,23 @@ describe('"update the weights with the gradient" is the tool used, not a way to 
     ['1.2.26.4', 'Start anywhere, compute the gradient, step with the gradient by the learning rate, repeat.'],
   ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
 });
+
+describe('a step size said as turning the setting up or down ("crank the rate up", "lower it")', () => {
+  test.each([
+    ['1.2.26.6', 'Increase the learning rate and the steps overshoot; decrease it and training is slow.'],
+    ['1.2.26.6', 'Turn the learning rate up and it overshoots; turn it down and it crawls.'],
+    ['1.2.26.6', 'If you raise the step size too much the updates bounce around, and if you cut it a lot it takes forever.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    // the same, with the effects swapped
+    ['1.2.26.6', 'Turn the learning rate up and it crawls; turn it down and it overshoots.'],
+    ['1.2.26.6', 'Lower the step size and it diverges.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+});
+
+describe('overshooting told as a picture ("ricochets from wall to wall", "flies over the bottom")', () => {
+  test.each([
+    ['1.2.26.6', 'With a huge step the ball ricochets from one side of the bowl to the other and never settles; with a tiny one it barely moves.'],
+    ['1.2.26.6', 'Big steps fly right over the bottom and land higher up the other side; small steps get there, but only after ages.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+});
