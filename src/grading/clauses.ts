@@ -426,6 +426,16 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   tokens.sort((a, b) => firstOf.get(a.clause)! - firstOf.get(b.clause)! || order.get(a)! - order.get(b)!);
   lastClause = comparisons(tokens, lastClause);
   settingTurns(tokens);
+  // "reduce L", "make J as small as possible": the loss written as its symbol, a capital L or J
+  // standing alone in a sentence of words. ("8 L/min", after a number, is litres; "∇L", read "the
+  // gradient of L", is the gradient, whose way is its own; in "argmin L" or "w ← w − η∇L", maths
+  // alone, L is read as maths is.)
+  const sentences = (text.match(/\b[a-z]{2,}\b/gi) ?? []).filter((w) => !/^(argmin|argmax|min|max|lim|grad|sum|exp|log)$/i.test(w)).length >= 3;
+  if (sentences) {
+    tokens.forEach((t, i) => {
+      if ((t.raw.trim() === 'L' || t.raw.trim() === 'J') && !t.refers && tokens[i - 1]?.pos !== 'NUM' && tokens[i - 1]?.lemma !== 'of') t.refers = 'loss';
+    });
+  }
   // "The weights don't move with the gradient *but against it*": a "but" clause with no verb of its
   // own says the denied clause's verb, affirmed, the other way. The verb is borrowed (not quoted).
   for (const c of butClauses) {

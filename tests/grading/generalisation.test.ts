@@ -258,3 +258,19 @@ describe('overshooting told as a picture ("ricochets from wall to wall", "flies 
     ['1.2.26.6', 'Big steps fly right over the bottom and land higher up the other side; small steps get there, but only after ages.'],
   ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
 });
+
+describe('the loss written as its symbol ("reduce L", "make J small") is the loss', () => {
+  test.each([
+    ['1.2.26.3', 'Training picks the weights to make L as small as possible.'],
+    ['quiz.5', 'we need ∂J/∂w, it says which way to move w to reduce J'],
+    ['quiz.7', '∇L points uphill, so we step w against it and L goes down.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+  test.each([
+    ['1.2.26.3', 'Training picks the weights to make L as large as possible.'],
+    ['quiz.5', 'We need calculus to make L larger.'],
+  ])('%s: %j is incorrect', (ref, answer) => expect(verdictOf(ref, answer)).toBe('incorrect'));
+  test.each([
+    // a number before it, "8 L/min", is litres
+    ['1.2.26.2', 'A tap filling a bucket at 8 L/min.'],
+  ])('%s: %j is correct', (ref, answer) => expect(verdictOf(ref, answer)).toBe('correct'));
+});
