@@ -5,8 +5,21 @@ import type { Run2 } from './descent2d.js';
 // How 2-D descent runs are shown beside the map: their marks, the box that holds their paths and
 // their step tables. Pure.
 
-/** One mark per run: shapes in Unicode, digits in ASCII (the ASCII map's shades use neither). */
-export const RUN_MARKS = ['○', '◆', '◇', '△', '□', '▽', '■', '◈'].map((symbol, i) => ({ symbol, ascii: String(i + 1) }));
+/**
+ * One mark per run: shapes in Unicode, digits in ASCII (the ASCII map's shades use neither). Without
+ * colour, several runs' joins and ends would look alike: then each run joins its steps with its own
+ * trail (a small form of its mark) and ends on its own circled number (a letter in ASCII). All one column wide
+ * (string-width): not ▪ ▫, which are emoji.
+ */
+const TRAILS = ['◦', '•', '⋄', '▵', '⁎', '▿', '×', '⋆'];
+// Not + (the axis' ticks), nor a shade or an arrow's glyph (~ is the descent arrow's, on grad maps).
+const TRAILS_ASCII = ['*', '"', "'", '`', ',', '_', '&', '$'];
+const ENDS = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧'];
+export const RUN_MARKS = ['○', '◆', '◇', '△', '□', '▽', '■', '◈'].map((symbol, i) => ({
+  symbol, ascii: String(i + 1),
+  trail: { symbol: TRAILS[i], ascii: TRAILS_ASCII[i] },
+  end: { symbol: ENDS[i], ascii: String.fromCharCode(97 + i) },
+}));
 
 /** A box around where the runs that did not diverge went, and the start; padded by a fifth, at least 1 each way. */
 export function pathBox(runs: readonly Run2[], start: readonly [number, number]): Box {

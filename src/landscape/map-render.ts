@@ -4,6 +4,7 @@ import { formatNumber as fmt, wrapWords } from '../math/format.js';
 import type { Box, F2 } from './field.js';
 import { plainText } from './words.js';
 import { bandOf, chooseLevels, type Levels } from './levels.js';
+import { alignedCells, cellIndex, cellsOfSize, centre, padCells } from './map-grid.js';
 
 // A contour map of f(x, y) in the terminal: filled bands by level, axes with ticks on both, marks,
 // descent paths and gradient arrows drawn over it, a legend and a plain-text summary. Pure.
@@ -42,9 +43,14 @@ export interface MapMark {
   series?: number;
 }
 
+export interface Glyph { symbol: string; ascii: string }
+
 export interface MapPath {
   symbol: string;
   ascii: string;
+  /** Without colour and with several runs: the run's own glyph between its steps, and at its end. */
+  trail?: Glyph;
+  end?: Glyph;
   /** The points visited, in order; consecutive ones are joined. */
   points: readonly (readonly [number, number])[];
   series: number;
@@ -94,6 +100,8 @@ export interface RenderedMap {
   cells: MapCell[][];
   /** The cell of a point (col, row), for tests and callers that place things. */
   cellOf(x: number, y: number): [number, number];
+  /** The point at the centre of a cell (col, row): where f is taken for its band. */
+  centreOf(col: number, row: number): [number, number];
   columns: number;
   rows: number;
 }
@@ -132,29 +140,46 @@ export function renderMap(spec: MapSpec): RenderedMap {
   // Rows first from an estimate of the label width, then the labels for those rows.
   // At least three ticks asked for: with two, a short map (--height 8) could get one label, 0 alone.
   const yTicksFor = (h: number) => ticks(box.y0, box.y1, Math.max(3, Math.floor(h / 3)));
-  const labelsFor = (h: number) => {
-    const t = yTicksFor(h);
+  const labelsFor = (t: { step: number; values: number[] }) => {
     const f = labelFormatter(t.step, Math.max(Math.abs(box.y0), Math.abs(box.y1)));
     return t.values.map((v) => ({ v, text: f(v) }));
   };
-  let labelWidth = Math.max(...labelsFor(12).map((l) => l.text.length));
-  let W = Math.max(10, spec.width - labelWidth - 2);
-  const H = spec.height ?? Math.max(8, Math.min(spec.equalScale ? 18 : 22, Math.round((W * dyBox) / dxBox / CELL_ASPECT)));
+  let labelWidth = Math.max(...labelsFor(yTicksFor(12)).map((l) => l.text.length));
+  const roomFor = (lw: number) => Math.max(10, spec.width - lw - 2);
+  const W0 = roomFor(labelWidth);
+  const mostH = spec.height ?? (spec.equalScale ? 18 : 22);
+  const wantH = spec.height ?? Math.max(8, Math.min(mostH, Math.round((W0 * dyBox) / dxBox / CELL_ASPECT)));
+  // Cells centred on the ticks (map-grid.ts): rows as near the height wanted as whole cells per
+  // tick interval allow, never more than --height asks for.
+  const yTicks = yTicksFor(wantH);
+  // A map's own height may run one row over its soft cap: 19 rows of a third of a unit each put
+  // y = -3 … 3 on whole rows, where 18 would leave 15.
+  const aligned = alignedCells(box.y0, box.y1, yTicks.step, wantH, spec.height ?? mostH + 1);
+  const rowsAxis = spec.height !== undefined ? padCells(aligned, spec.height) : aligned;
+  const H = rowsAxis.count;
+  const yLabels = labelsFor(yTicks);
+  labelWidth = Math.max(...yLabels.map((l) => l.text.length));
+  const room = roomFor(labelWidth);
+  const xTicks = xTicksFor(box, room);
   // One scale for both axes, so that right angles on the map are right angles (the gradient
   // arrow across a contour line): the map is made narrower rather than stretched.
-  if (spec.equalScale) W = Math.max(20, Math.min(W, Math.round((CELL_ASPECT * H * dxBox) / dyBox)));
-  const yLabels = labelsFor(H);
-  labelWidth = Math.max(...yLabels.map((l) => l.text.length));
-  W = Math.min(W, Math.max(10, spec.width - labelWidth - 2));
-  const cw = dxBox / W;
-  const ch = dyBox / H;
-  const colOf = (x: number) => Math.max(0, Math.min(W - 1, Math.floor((x - box.x0) / cw)));
-  const rowOf = (y: number) => Math.max(0, Math.min(H - 1, Math.floor((box.y1 - y) / ch)));
+  const colsAxis = spec.equalScale
+    ? cellsOfSize(box.x0, box.x1, xTicks.step, rowsAxis.size / CELL_ASPECT, room)
+    : alignedCells(box.x0, box.x1, xTicks.step, room);
+  const W = colsAxis.count;
+  const cw = colsAxis.size;
+  const ch = rowsAxis.size;
+  const colOf = (x: number) => cellIndex(colsAxis, x);
+  // Row 0 is the top: the highest y.
+  const rowOf = (y: number) => H - 1 - cellIndex(rowsAxis, y);
+  const xAt = (c: number) => centre(colsAxis, c);
+  const yAt = (r: number) => centre(rowsAxis, H - 1 - r);
 
   // f is evaluated at each cell's centre (ASCII), or at its corners (Unicode); the braille dots of
   // the cells whose corners lie in different bands are placed between the corners (below).
-  const centreValue = ascii ? Array.from({ length: H }, (_, r) => Array.from({ length: W }, (_, c) => spec.f(box.x0 + (c + 0.5) * cw, box.y1 - (r + 0.5) * ch))) : [];
-  const cornerValue = ascii ? [] : Array.from({ length: H + 1 }, (_, r) => Array.from({ length: W + 1 }, (_, c) => spec.f(box.x0 + c * cw, box.y1 - r * ch)));
+  const centreValue = ascii ? Array.from({ length: H }, (_, r) => Array.from({ length: W }, (_, c) => spec.f(xAt(c), yAt(r)))) : [];
+  // Corner (r, c) is the top left of cell (r, c): half a cell left of and above its centre.
+  const cornerValue = ascii ? [] : Array.from({ length: H + 1 }, (_, r) => Array.from({ length: W + 1 }, (_, c) => spec.f(xAt(c) - cw / 2, yAt(r) + ch / 2)));
   const levels = spec.levels ?? chooseLevels(ascii ? centreValue.flat() : cornerValue.flat());
   const cornerBand = cornerValue.map((row) => row.map((v) => bandOf(v, levels.values)));
   const dots = new Array<number>(8);
@@ -187,7 +212,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
       for (let k = 0; k < 8; k++) {
         const u = DOT_U[k];
         const v = DOT_V[k];
-        const value = smooth ? (1 - v) * ((1 - u) * tl + u * tr) + v * ((1 - u) * bl + u * br) : spec.f(box.x0 + (c + u) * cw, box.y1 - (r + v) * ch);
+        const value = smooth ? (1 - v) * ((1 - u) * tl + u * tr) + v * ((1 - u) * bl + u * br) : spec.f(xAt(c) + (u - 0.5) * cw, yAt(r) - (v - 0.5) * ch);
         dots[k] = bandOf(value, levels.values);
         if (dots[k] >= 0 && dots[k] < lo) lo = dots[k];
       }
@@ -228,8 +253,13 @@ export function renderMap(spec: MapSpec): RenderedMap {
     colorOf[r][c] = color;
   };
 
-  // Descent paths: joins first, then every visited point, so the points stay on top.
-  for (const p of spec.paths ?? []) {
+  // Descent paths: joins first, then every visited point, so the points stay on top, then where
+  // each run stopped, so that no other run's steps cover it.
+  const paths = spec.paths ?? [];
+  // Colour tells runs apart; without it, several runs each need their own trail and end glyph.
+  const ownGlyphs = !spec.colors && paths.length > 1 && paths.every((p) => p.trail && p.end);
+  const pick = (g: Glyph) => (ascii ? g.ascii : g.symbol);
+  for (const p of paths) {
     const color = RUN_COLORS[p.series % RUN_COLORS.length];
     for (let k = 1; k < p.points.length; k++) {
       const seg = clip(p.points[k - 1], p.points[k], box);
@@ -237,7 +267,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
       const [[ax, ay], [bx, by]] = seg;
       const u = (bx - ax) / cw;
       const v = ((by - ay) / ch) * CELL_ASPECT;
-      const glyph = lineGlyph(u, v, ascii);
+      const glyph = ownGlyphs ? pick(p.trail!) : lineGlyph(u, v, ascii);
       const n = Math.ceil(Math.max(Math.abs(u), Math.abs(v) / CELL_ASPECT) * 3) + 1;
       for (let i = 1; i < n; i++) {
         const [r, c] = [rowOf(ay + ((by - ay) * i) / n), colOf(ax + ((bx - ax) * i) / n)];
@@ -247,11 +277,11 @@ export function renderMap(spec: MapSpec): RenderedMap {
       if (!within(box, ...p.points[k])) break;
     }
   }
-  let endsShown = false;
   // The runs that visited each cell. A cell two runs visited (two rates with nearly the same path)
   // gets the mark ⊕ and the legend names the runs, so neither is hidden under the other's marks.
   const visitors = new Map<string, number[]>();
-  for (const p of spec.paths ?? []) {
+  const ends: { path: MapPath; r: number; c: number; glyph: string }[] = [];
+  for (const p of paths) {
     const color = RUN_COLORS[p.series % RUN_COLORS.length];
     let k = 0;
     for (; k < p.points.length && within(box, ...p.points[k]); k++) {
@@ -262,13 +292,11 @@ export function renderMap(spec: MapSpec): RenderedMap {
       if (runs.length > 1) paint(r, c, ascii ? BOTH_MARK.ascii : BOTH_MARK.symbol, 'whiteBright', 'mark');
       else paint(r, c, ascii ? p.ascii : p.symbol, color, 'mark');
     }
-    // Where the run stopped, when that is on the map (a minimum's mark, drawn next, covers it there).
     const last = p.points[p.points.length - 1];
-    if (k === p.points.length && p.points.length > 1) {
-      paint(rowOf(last[1]), colOf(last[0]), ascii ? END_MARK.ascii : END_MARK.symbol, color, 'mark');
-      endsShown = true;
-    }
+    if (k === p.points.length && p.points.length > 1) ends.push({ path: p, r: rowOf(last[1]), c: colOf(last[0]), glyph: ownGlyphs ? pick(p.end!) : pick(END_MARK) });
   }
+  // Where each run stopped, when that is on the map (a minimum's mark, drawn next, covers it there).
+  for (const e of ends) paint(e.r, e.c, e.glyph, RUN_COLORS[e.path.series % RUN_COLORS.length], 'mark');
   for (const m of spec.marks ?? []) {
     if (within(box, m.x, m.y)) paint(rowOf(m.y), colOf(m.x), ascii ? m.ascii : m.symbol, m.series === undefined ? 'whiteBright' : RUN_COLORS[m.series % RUN_COLORS.length], 'mark');
   }
@@ -307,7 +335,7 @@ export function renderMap(spec: MapSpec): RenderedMap {
   lines.push(' '.repeat(labelWidth + 1) + spec.vars[1]);
   const labelAt = new Map<number, string>();
   for (const l of yLabels) {
-    const r = Math.max(0, Math.min(H - 1, Math.round((box.y1 - l.v) / ch - 0.5)));
+    const r = rowOf(l.v);
     if (!labelAt.has(r)) labelAt.set(r, l.text);
   }
   for (let r = 0; r < H; r++) {
@@ -321,15 +349,31 @@ export function renderMap(spec: MapSpec): RenderedMap {
     }).join('');
     lines.push(`${(label ?? '').padStart(labelWidth)} ${axis}${body}`);
   }
-  lines.push(...xAxis(box, W, labelWidth, colOf, ascii, spec.vars[0]));
-  lines.push(...levelLegend(levels, shades, spec, chalk, edgesUsed, undefinedUsed, cells.some((row) => row.some((c) => c.band >= 0))));
+  lines.push(...xAxis(box, xTicks, W, labelWidth, colOf, ascii, spec.vars[0]));
+  // The bands whose shading is to be seen: a band only crossed by contour lines, or only under
+  // marks, is not listed (a legend of bands the map never shows sends the reader looking for them).
+  const shaded = new Set(cells.flatMap((row) => row.flatMap((c) => (c.band >= 0 && c.ch === shades[c.band] ? [c.band] : []))));
+  lines.push(...levelLegend(levels, shades, spec, chalk, edgesUsed, undefinedUsed, cells.some((row) => row.some((c) => c.band >= 0)), shaded));
   const seen = new Set<string>();
   for (const m of [...(spec.marks ?? [])]) {
     if (!m.label || seen.has(m.label)) continue;
     seen.add(m.label);
     lines.push(...wrapLine(say(`  ${ascii ? m.ascii : m.symbol}  ${m.label}`), spec.width));
   }
-  for (const p of spec.paths ?? []) lines.push(...wrapLine(say(`  ${ascii ? p.ascii : p.symbol}  ${p.label}`), spec.width));
+  const nameOf = (series: number) => paths.find((p) => p.series === series)?.label.split(':')[0] ?? `run ${series + 1}`;
+  // Each run's line names what it is drawn with: without colour, its trail and its end glyph, as
+  // they are on the map; and what covers its end when something does (a minimum's mark, the start).
+  const endOf = new Map(ends.map((e) => [e.path, e]));
+  for (const p of paths) {
+    const e = endOf.get(p);
+    const shown = e && cells[e.r][e.c].ch;
+    const other = e && ends.find((o) => o !== e && o.glyph === shown && o.r === e.r && o.c === e.c);
+    const under = !e || shown === e.glyph ? '' : other && ownGlyphs ? `it stopped in the cell where ${nameOf(other.path.series)} did (${shown})` : `it stopped under the ${shown}`;
+    const what = ownGlyphs
+      ? `; ${pick(p.trail!)} between its steps` + (!e ? '' : under ? `, ${under}` : `, ${e.glyph} where it stopped`)
+      : under && !other ? `; ${under}` : '';
+    lines.push(...wrapLine(say(`  ${pick(p)}  ${p.label}${what}`), spec.width));
+  }
   // One line per set of runs sharing cells, where the ⊕ is still to be seen (a start or a minimum's mark goes on top).
   const both = new Map<string, { runs: number[]; cells: number }>();
   for (const [key, runs] of visitors) {
@@ -337,7 +381,6 @@ export function renderMap(spec: MapSpec): RenderedMap {
     if (runs.length < 2 || cells[r][c].ch !== (ascii ? BOTH_MARK.ascii : BOTH_MARK.symbol)) continue;
     both.set(runs.join(','), { runs, cells: (both.get(runs.join(','))?.cells ?? 0) + 1 });
   }
-  const nameOf = (series: number) => (spec.paths ?? []).find((p) => p.series === series)?.label.split(':')[0] ?? `run ${series + 1}`;
   // One line for the one mark: several lines for one glyph ("lr 0.02 and lr 0.09 …", "lr 0.09 and
   // lr 0.11 …") could not tell a reader which runs met in a given cell.
   const sets = [...both.values()];
@@ -351,7 +394,11 @@ export function renderMap(spec: MapSpec): RenderedMap {
       : `two or more of ${list(runs)} visited this cell (${times})`;
     lines.push(...wrapLine(say(`  ${ascii ? BOTH_MARK.ascii : BOTH_MARK.symbol}  ${what}`), spec.width));
   }
-  if (endsShown) lines.push(...wrapLine(`  ${ascii ? END_MARK.ascii : END_MARK.symbol}  where a run stopped, in its colour (under a minimum's mark when it stopped there)`, spec.width));
+  // One glyph for every run's end (in its colour, when there is colour): said when one is seen.
+  if (!ownGlyphs && ends.some((e) => cells[e.r][e.c].ch === e.glyph)) {
+    const whose = paths.length === 1 ? 'where the run stopped' : spec.colors ? 'where a run stopped, in its colour' : 'where a run stopped';
+    lines.push(...wrapLine(`  ${pick(END_MARK)}  ${whose}`, spec.width));
+  }
   if (spec.arrows?.length) {
     const a = spec.arrows.find((x) => x.kind === 'ascent');
     const d = spec.arrows.find((x) => x.kind === 'descent');
@@ -362,14 +409,14 @@ export function renderMap(spec: MapSpec): RenderedMap {
     if (a) lines.push(...wrapLine(`  ${show(a)}  the gradient: uphill, the way f rises fastest, across the contours`, spec.width));
     if (d) lines.push(...wrapLine(`  ${show(d)}  minus the gradient: steepest descent, the way gradient descent steps`, spec.width));
   }
-  const stretch = (W / dxBox) / ((CELL_ASPECT * H) / dyBox);
+  const stretch = (1 / cw) / (CELL_ASPECT / ch);
   const summary = [...(spec.summary ?? [])];
   if (stretch > 1.3 || stretch < 1 / 1.3) {
-    summary.push(`Scale: one ${spec.vars[0]} unit is ${fmt(W / dxBox, 3)} columns, one ${spec.vars[1]} unit ${fmt(H / dyBox, 3)} rows, so the map is stretched ${stretch > 1 ? 'across' : 'up and down'} by ${fmt(stretch > 1 ? stretch : 1 / stretch, 2)}×${spec.arrows?.length ? '; the arrows are drawn perpendicular to the contours as shown' : ''}.`);
+    summary.push(`Scale: one ${spec.vars[0]} unit is ${fmt(1 / cw, 3)} columns, one ${spec.vars[1]} unit ${fmt(1 / ch, 3)} rows, so the map is stretched ${stretch > 1 ? 'across' : 'up and down'} by ${fmt(stretch > 1 ? stretch : 1 / stretch, 2)}×${spec.arrows?.length ? '; the arrows are drawn perpendicular to the contours as shown' : ''}.`);
   }
   for (const s of summary) lines.push(...wrapLine(say(s), spec.width));
   const text = lines.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
-  return { text, levels, cells, cellOf: (x, y) => [colOf(x), rowOf(y)], columns: W, rows: H };
+  return { text, levels, cells, cellOf: (x, y) => [colOf(x), rowOf(y)], centreOf: (c, r) => [xAt(c), yAt(r)], columns: W, rows: H };
 }
 
 function within(b: Box, x: number, y: number): boolean {
@@ -414,9 +461,14 @@ function arrowHead(u: number, v: number, ascii: boolean, hollow = false): string
   return (hollow ? ['⇒', '⇗', '⇑', '⇖', '⇐', '⇙', '⇓', '⇘'] : ['→', '⬈', '↑', '⬉', '←', '⬋', '↓', '⬊'])[o];
 }
 
-function xAxis(box: Box, W: number, labelWidth: number, colOf: (x: number) => number, ascii: boolean, title: string): string[] {
+/** The x ticks for a map `W` columns wide: as many as their labels have room for. */
+function xTicksFor(box: Box, W: number): { step: number; values: number[] } {
   const widest = Math.max(String(Math.round(box.x0)).length, String(Math.round(box.x1)).length) + 3;
-  const { step, values } = ticks(box.x0, box.x1, Math.max(2, Math.floor(W / (widest + 2))));
+  return ticks(box.x0, box.x1, Math.max(2, Math.floor(W / (widest + 2))));
+}
+
+function xAxis(box: Box, xTicks: { step: number; values: number[] }, W: number, labelWidth: number, colOf: (x: number) => number, ascii: boolean, title: string): string[] {
+  const { step, values } = xTicks;
   const f = labelFormatter(step, Math.max(Math.abs(box.x0), Math.abs(box.x1)));
   const rule = new Array(W).fill(ascii ? '-' : '─');
   const labels = new Array(labelWidth + 2 + W + 8).fill(' ');
@@ -436,13 +488,13 @@ function xAxis(box: Box, W: number, labelWidth: number, colOf: (x: number) => nu
   return [`${' '.repeat(labelWidth + 1)}${ascii ? '+' : '└'}${rule.join('')}`, ...withTitle.split('\n')];
 }
 
-function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: InstanceType<typeof Chalk>, edges: boolean, undef: boolean, anyDefined = true): string[] {
+function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: InstanceType<typeof Chalk>, edges: boolean, undef: boolean, anyDefined: boolean, shaded: ReadonlySet<number>): string[] {
   if (!anyDefined) return [`  ${UNDEFINED}  f is undefined everywhere in this box`];
   const v = levels.values;
   const n = (x: number) => fmt(x, 3);
   const dash = spec.ascii ? ' to ' : '–';
   const entries = v.length
-    ? Array.from({ length: v.length + 1 }, (_, k) => {
+    ? Array.from({ length: v.length + 1 }, (_, k) => k).filter((k) => shaded.has(k)).map((k) => {
         const range = k === 0 ? `< ${n(v[0])}` : k === v.length ? `≥ ${n(v[k - 1])}` : `${n(v[k - 1])}${dash}${n(v[k])}`;
         const shade = shades[k];
         const painted = BAND_COLORS[k] ? (chalk as unknown as Record<string, (s: string) => string>)[BAND_COLORS[k]](shade) : shade;

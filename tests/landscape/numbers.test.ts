@@ -113,17 +113,25 @@ describe('level bands', () => {
     const shades = [' ', '.', ':', ';', '=', '%', '#'];
     const W = map.columns;
     const H = map.rows;
+    // The centres are a grid over the box, one cell apart (tests/landscape/map-grid.test.ts checks
+    // that the ticks are centres too): f is taken at those points, not at some other spot in a cell.
+    const [cw, ch] = [map.centreOf(1, 0)[0] - map.centreOf(0, 0)[0], map.centreOf(0, 0)[1] - map.centreOf(0, 1)[1]];
+    expect(map.centreOf(0, H - 1)[0] - box.x0).toBeLessThan(cw);
+    expect(box.x1 - map.centreOf(W - 1, 0)[0]).toBeLessThan(cw);
+    expect(box.y1 - map.centreOf(0, 0)[1]).toBeLessThan(ch);
+    expect(map.centreOf(0, H - 1)[1] - box.y0).toBeLessThan(ch);
     for (let r = 0; r < H; r++) {
       for (let c = 0; c < W; c++) {
-        const x = box.x0 + ((c + 0.5) * (box.x1 - box.x0)) / W;
-        const y = box.y1 - ((r + 0.5) * (box.y1 - box.y0)) / H;
+        const [x, y] = map.centreOf(c, r);
+        expect(x).toBeCloseTo(map.centreOf(0, 0)[0] + c * cw, 9);
+        expect(y).toBeCloseTo(map.centreOf(0, 0)[1] - r * ch, 9);
         expect(map.cells[r][c].ch).toBe(shades[bandOf(f(x, y), map.levels.values)]);
       }
     }
     // And the text shows those cells: the row under the top label holds the cells of row 0.
     const lines = map.text.split('\n');
     const first = lines.findIndex((l) => /[|+]/.test(l.slice(0, 8)) && l.length > 20);
-    expect(lines[first].slice(-W).trimEnd()).toBe(map.cells[0].map((c) => c.ch).join('').trimEnd());
+    expect(lines[first].slice(lines[first].search(/[|+]/) + 1).trimEnd()).toBe(map.cells[0].map((c) => c.ch).join('').trimEnd());
   });
 
   test('Unicode map: a cell without an edge shows the shade of its band, denser = higher', () => {
@@ -138,8 +146,8 @@ describe('level bands', () => {
         expect(cell.ch.codePointAt(0)! >= 0x2800 && cell.ch.codePointAt(0)! <= 0x28ff).toBe(true); // a braille edge
         return;
       }
-      const x = box.x0 + ((c + 0.5) * 6) / map.columns;
-      const y = box.y1 - ((r + 0.5) * 6) / map.rows;
+      const [x, y] = map.centreOf(c, r);
+      expect(map.cellOf(x, y)).toEqual([c, r]);
       expect(cell.ch).toBe(shades[bandOf(f(x, y), map.levels.values)]);
       checked++;
     }));
