@@ -26,13 +26,37 @@ export function cellsOf(lo: number, hi: number, step: number, m: number): AxisCe
 }
 
 /**
+ * Whether cells of step / m also put the round numbers between ticks on centres: with ticks every 2,
+ * cells of 0.4 put y = 1 (a start, a point asked about) on a boundary between two rows; cells of 0.5
+ * centre it. So the cell divides the tick's power of ten (1 for ticks of 1, 2 or 5).
+ */
+function divides(step: number, m: number): boolean {
+  const unit = 10 ** Math.floor(Math.log10(step) + 1e-9);
+  const k = (unit * m) / step;
+  return Math.abs(k - Math.round(k)) < 1e-9;
+}
+
+/** The whole number m (step / m a cell) whose count is nearest `want` and at most `most`, preferring those that divide. */
+function chooseM(lo: number, hi: number, step: number, want: number, most: number): number {
+  const ideal = Math.max(1, (want - 1) / ((hi - lo) / step));
+  let best = 1;
+  let bestScore = Infinity;
+  for (let m = 1; m <= Math.ceil(ideal) + 10; m++) {
+    const n = cellsOf(lo, hi, step, m).count;
+    if (n > most && m > 1) break;
+    // Off by a fifth of the cells wanted costs as much as not dividing.
+    const score = Math.abs(n - want) / Math.max(1, want) + (divides(step, m) ? 0 : 0.2);
+    if (score < bestScore) [best, bestScore] = [m, score];
+  }
+  return best;
+}
+
+/**
  * About `want` cells across [lo, hi] (and never more than `most`), each tick interval `step` split
  * into a whole number of them.
  */
 export function alignedCells(lo: number, hi: number, step: number, want: number, most = want): AxisCells {
-  let m = Math.max(1, Math.round((want - 1) / ((hi - lo) / step)));
-  while (m > 1 && cellsOf(lo, hi, step, m).count > most) m--;
-  return cellsOf(lo, hi, step, m);
+  return cellsOf(lo, hi, step, chooseM(lo, hi, step, want, most));
 }
 
 /**
@@ -44,11 +68,9 @@ export function padCells(a: AxisCells, n: number): AxisCells {
   return { ...a, first: a.first - Math.floor(extra / 2), count: a.count + extra };
 }
 
-/** The cells of a given size (a multiple of the ticks' cell size, for one scale on both axes). */
+/** Cells as near a given size as whole cells per tick interval allow (for one scale on both axes), at most `most`. */
 export function cellsOfSize(lo: number, hi: number, step: number, size: number, most: number): AxisCells {
-  let m = Math.max(1, Math.round(step / size));
-  while (m > 1 && cellsOf(lo, hi, step, m).count > most) m--;
-  return cellsOf(lo, hi, step, m);
+  return alignedCells(lo, hi, step, (hi - lo) / size + 1, most);
 }
 
 /** The cell holding v, clamped to the axis (points beyond the box are drawn at its edge). */
