@@ -1,5 +1,5 @@
 // Agreement of the grader with the teacher's labels on the labelled answer sets (tests/grading/fixtures).
-// Usage: node scripts/agreement.mjs [--set6] [--show tune|heldout|set2-tune|set3-tune|set3-rest|set4|set5|...]
+// Usage: node scripts/agreement.mjs [--set6] [--set7] [--show tune|heldout|set2-tune|set3-tune|set3-rest|set4|set5|...]
 // Prints, per set part, agreement on the three verdicts, agreement on accept vs not, and the wrong
 // answers accepted; --show PART lists that part's disagreements (never use it on a held-out part
 // while tuning). Set 3 (tests/grading/fixtures/labelled-3-1.2.26.ts) was split into set3-tune and a
@@ -14,16 +14,20 @@
 // --show set5 allowed. Set 6 (tests/grading/fixtures/labelled-6-1.2.26.ts, labelled at 08:01 UTC on
 // 6 Dec before any grader run) is the held-out set issue 10's figure is reported on, whole: --set6
 // adds it as part set6. It is left out unless asked for, so that runs made while tuning never show
-// its figures, and its rows are never listed (--show set6 is refused, exit 2). Bundles the TypeScript
+// its figures, and its rows are never listed (--show set6 is refused, exit 2). Set 7
+// (tests/grading/fixtures/labelled-7-1.2.26.ts, labelled at 21:46 UTC on 6 Dec before any grader run,
+// by a helper who read neither the grader nor earlier sets' rows) is a second held-out set, kept the
+// same way: --set7 adds it as part set7, in totals only; it is never listed by default and
+// --show set7 is refused (exit 2). Bundles the TypeScript
 // with esbuild into a temporary file, since the grader is TypeScript and no TS runner is installed.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// The held-out set is never listed: refuse before anything is built or graded.
+// The held-out sets are never listed: refuse before anything is built or graded.
 const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : '';
-if (show === 'set6') {
-  console.error('agreement: set6 is the held-out set and its rows are never listed; run npm run agreement -- --set6 for its totals only');
+if (show === 'set6' || show === 'set7') {
+  console.error(`agreement: ${show} is a held-out set and its rows are never listed; run npm run agreement -- --${show} for its totals only`);
   process.exit(2);
 }
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +44,7 @@ import { LABELLED_3, half3 } from './fixtures/labelled-3-1.2.26.ts';
 import { LABELLED_4 } from './fixtures/labelled-4-1.2.26.ts';
 import { LABELLED_5 } from './fixtures/labelled-5-1.2.26.ts';
 import { LABELLED_6 } from './fixtures/labelled-6-1.2.26.ts';
+import { LABELLED_7 } from './fixtures/labelled-7-1.2.26.ts';
 export const parts = {
   tune: LABELLED.filter((a) => part(a) === 'tune'),
   heldout: LABELLED.filter((a) => part(a) === 'heldout'),
@@ -51,6 +56,7 @@ export const parts = {
   set5: LABELLED_5,
 };
 export const set6 = { set6: LABELLED_6 };
+export const set7 = { set7: LABELLED_7 };
 export { grade, question, isAdversarial, loadMathGrading };
 `;
 await build({
@@ -58,10 +64,15 @@ await build({
   bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'error',
 });
 try {
-  const { parts, set6, grade, question, isAdversarial, loadMathGrading } = await import(out);
+  const { parts, set6, set7, grade, question, isAdversarial, loadMathGrading } = await import(out);
   await loadMathGrading();
   const LABEL = { correct: 'accept', partial: 'partial', incorrect: 'reject', ungraded: 'ungraded' };
-  const all = process.argv.includes('--set6') ? { ...parts, ...set6 } : parts;
+  const heldOut = { ...set6, ...set7 };
+  const all = {
+    ...parts,
+    ...(process.argv.includes('--set6') ? set6 : {}),
+    ...(process.argv.includes('--set7') ? set7 : {}),
+  };
   for (const [name, set] of Object.entries(all)) {
     const rows = set.map((a) => { const v = grade(question(a.ref), a.answer); return { a, got: LABEL[v.verdict], v }; });
     const agree = rows.filter((r) => r.got === r.a.label).length;
@@ -69,7 +80,7 @@ try {
     const wrong = rows.filter((r) => r.got === 'accept' && r.a.label !== 'accept');
     const wrongAdv = wrong.filter((r) => isAdversarial(r.a));
     console.log(`${name.padEnd(15)} n=${String(rows.length).padStart(3)}  agreement ${(100 * agree / rows.length).toFixed(1)}% (${agree})  accept/not ${(100 * binary / rows.length).toFixed(1)}%  wrong accepted ${wrong.length} (adversarial ${wrongAdv.length})`);
-    if (show === name && !(name in set6)) for (const r of rows.filter((x) => x.got !== x.a.label)) console.log(`  ${r.a.ref} want ${r.a.label} got ${r.got} [${r.a.cls}] ${JSON.stringify(r.a.answer)}\n     ${r.v.feedback.split('\n').slice(0, 3).join(' | ')}`);
+    if (show === name && !(name in heldOut)) for (const r of rows.filter((x) => x.got !== x.a.label)) console.log(`  ${r.a.ref} want ${r.a.label} got ${r.got} [${r.a.cls}] ${JSON.stringify(r.a.answer)}\n     ${r.v.feedback.split('\n').slice(0, 3).join(' | ')}`);
   }
 } finally {
   rmSync(out, { force: true });
