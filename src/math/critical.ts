@@ -14,6 +14,8 @@ export type CriticalKind =
   /** A peak as high as the curve gets in the range. */
   | 'maximum'
   | 'local-maximum'
+  /** The slope comes to 0 without changing sign (x³ at 0): f′ = 0 there, yet no valley or peak. */
+  | 'flat'
   /** The lowest point is an end of the range, or beside a gap: f may go lower beyond it. */
   | 'lowest-edge'
   | 'lowest-gap';
@@ -73,6 +75,7 @@ export function criticalPoints1(f: (x: number) => number, fine: readonly Point[]
   // The refined peak can lie above every sample (sin's 1 between two of them).
   const top = Math.max(yMax, ...peaks.map((m) => m.y));
   for (const m of peaks) points.push({ kind: same(m.y, top) ? 'maximum' : 'local-maximum', x: m.x, y: m.y });
+  for (const m of flatPoints(f, fine, points.map((q) => q.x), step)) points.push({ kind: 'flat', x: m.x, y: m.y });
   return { kind: 'curve', points: points.sort((a, b) => a.x - b.x) };
 }
 
@@ -92,6 +95,7 @@ const MARKS: Record<CriticalKind, { symbol: string; label: string }> = {
   'local-minimum': { symbol: '◇', label: 'another valley (a local minimum)' },
   maximum: { symbol: '▲', label: 'maximum' },
   'local-maximum': { symbol: '△', label: 'a peak (a local maximum)' },
+  flat: { symbol: '◌', label: 'flat point: slope 0, but no valley or peak' },
   'lowest-edge': { symbol: '○', label: 'lowest point in the range' },
   'lowest-gap': { symbol: '○', label: 'lowest point in the range' },
 };
@@ -152,7 +156,47 @@ export function criticalSummary(shape: CurveShape, c: SummaryContext): string {
   const peaks = of('local-maximum');
   if (maxima.length) parts.push(`max ${y(maxima[0].y)} at ${xs(maxima)}${maxima.length > 1 ? ` (${every(maxima.length)} global maxima: equally high)` : ''}`);
   if (peaks.length) parts.push(`${peaks.length === 1 ? 'a peak' : 'peaks'} (local maxim${peaks.length === 1 ? 'um' : 'a'}): ${values(peaks)}`);
+  const flats = of('flat');
+  if (flats.length) parts.push(`slope 0 at ${xs(flats)}, but ${flats.length === 1 ? 'no valley or peak there' : 'no valleys or peaks there'}`);
   return parts.join('; ') + span;
+}
+
+/**
+ * Flat points: where the slope comes to 0 without changing sign (x³ at 0, x + sin x at ±π), the
+ * classic "f′ = 0 is not enough". Candidates are samples where the slope between neighbours is
+ * smallest and keeps its sign on both sides; each is refined by golden-section search on |slope|
+ * (central differences with h a tenth of the sample step) and kept when the slope there shrinks
+ * with h, as O(h²) does at a true zero, rather than staying put (x³ + 1e-5·x: slope 1e-5, no zero).
+ */
+function flatPoints(f: (x: number) => number, fine: readonly Point[], taken: readonly number[], step: number): { x: number; y: number }[] {
+  const d = fine.slice(1).map((q, i) => (q[1] - fine[i][1]) / (q[0] - fine[i][0]));
+  const finite = d.filter(Number.isFinite).map(Math.abs);
+  const steepest = finite.length ? Math.max(...finite) : 0;
+  if (!(steepest > 0)) return [];
+  const out: { x: number; y: number }[] = [];
+  const slope = (x: number, h: number) => Math.abs(f(x + h) - f(x - h)) / (2 * h);
+  for (let i = 1; i + 1 < d.length; i++) {
+    const [a, b, c] = [d[i - 1], d[i], d[i + 1]];
+    if (![a, b, c].every(Number.isFinite) || Math.sign(a) !== Math.sign(c) || a === 0 || b * a < 0) continue;
+    if (!(Math.abs(b) <= Math.abs(a) && Math.abs(b) <= Math.abs(c))) continue;
+    // Level but for rounding beside it (a plateau's underflow): no slope to speak of, no point.
+    const y = fine[i][1];
+    if (Math.min(Math.abs(a), Math.abs(c)) * step <= LEVEL * Math.abs(y)) continue;
+    if (taken.some((x) => Math.abs(x - fine[i][0]) <= 2 * step) || out.some((m) => Math.abs(m.x - fine[i][0]) <= 2 * step)) continue;
+    const h = step / 10;
+    let [lo, hi] = [fine[i - 1][0], fine[i + 2][0]];
+    const g = (Math.sqrt(5) - 1) / 2;
+    for (let k = 0; k < 60 && hi - lo > 1e-12 * Math.max(1, Math.abs(lo)); k++) {
+      const p = hi - g * (hi - lo);
+      const q = lo + g * (hi - lo);
+      if (!(slope(p, h) >= slope(q, h))) hi = q;
+      else lo = p;
+    }
+    const x = (lo + hi) / 2;
+    const [s1, s2] = [slope(x, h), slope(x, h / 10)];
+    if (s1 <= 1e-3 * steepest && (s1 === 0 || s2 <= 0.1 * s1) && Number.isFinite(f(x))) out.push({ x, y: f(x) });
+  }
+  return out;
 }
 
 /**

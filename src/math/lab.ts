@@ -3,7 +3,7 @@ import { robustRange } from '../chart/scale.js';
 import type { Expr } from './engine.js';
 import { count, formatNumber as fmt } from './format.js';
 import { envelope, linspace, sample, turns, type Point } from './sample.js';
-import { criticalMarkers, criticalPoints1, criticalSummary } from './critical.js';
+import { criticalMarkers, criticalPoints1, criticalSummary, type CurveShape } from './critical.js';
 import type { Run } from './descent.js';
 import { bestStep, type SweepPoint } from './numdiff.js';
 
@@ -40,6 +40,11 @@ export interface PlotResult {
   series: ChartSeries[];
   markers: ChartMarker[];
   summary: string[];
+  /**
+   * Per expression, its critical points (null where it wiggles too fast to have them read): the one
+   * list the marks and the summary come from, for any other text about them (the tutor's f′ sentence).
+   */
+  shapes: (CurveShape | null)[];
   /** The values the chart's y range fits: the curves (and f′), not a tangent, which is cut at the frame. */
   yFit?: { from: number; to: number };
   json: { from: number; to: number; series: { label: string; points: [number, number | null][] }[]; notes?: string[] };
@@ -55,6 +60,7 @@ export function plotLab(p: PlotInput): PlotResult {
   let summary: string[] = [];
   const spans: { fx: string; yMin: number; yMax: number; scale: number }[] = [];
   const notes: string[] = [];
+  const shapes: (CurveShape | null)[] = [];
   const fitted: number[] = [];
   // JSON carries the sampled values themselves, also where the chart draws a band instead.
   const jsonSeries: { label: string; points: [number, number | null][] }[] = [];
@@ -96,6 +102,7 @@ export function plotLab(p: PlotInput): PlotResult {
     const defined = fine.map((q) => q[1]).filter(Number.isFinite);
     // One list of critical points: the chart's marks and the summary sentence are both made from it.
     const shape = alias ? null : criticalPoints1(f, fine);
+    shapes.push(shape);
     if (!defined.length) {
       summary.push(`${who}${fx} is undefined everywhere from ${fmt(p.from)} to ${fmt(p.to)}`);
     } else {
@@ -145,7 +152,7 @@ export function plotLab(p: PlotInput): PlotResult {
   const frame = p.shown && fitted.some(Number.isFinite) ? p.shown({ from, to }) : null;
   summary = summary.map((line) => line.replace(/\u0000(\d+)\u0000/g, (_, k) => spanText(spans[Number(k)], frame)));
   return {
-    series, markers, summary,
+    series, markers, summary, shapes,
     ...(fitted.some(Number.isFinite) ? { yFit: { from, to } } : {}),
     json: { from: p.from, to: p.to, series: jsonSeries, ...(notes.length ? { notes } : {}) },
   };

@@ -1,6 +1,7 @@
 import { compileExpression, differentiate, type Expr } from '../math/engine.js';
 import { descend, type Run } from '../math/descent.js';
 import { descentLab, gradLab, plotLab } from '../math/lab.js';
+import type { Critical, CriticalKind } from '../math/critical.js';
 import { centralDifference, forwardDifference, sweep } from '../math/numdiff.js';
 import { formatNumber as fmt } from '../math/format.js';
 import { linspace } from '../math/sample.js';
@@ -72,16 +73,30 @@ export interface Landscape {
   text: string;
   from: number;
   to: number;
-  /** Interior local minima, lowest first (from the samples, refined). */
+  /** Interior minima (global and local), lowest first: the plot's own (math/critical.ts). */
   minima: { x: number; y: number }[];
   /** The lowest point in the range (may be at an edge). */
   lowest: { x: number; y: number } | null;
-  /** Where f′(x) = 0, found by bisection on sign changes of f′. */
+  /** Where f′(x) = 0: the plot's valleys, peaks and flat points where the slope comes to 0 (not its corners). */
   criticalPoints: number[];
   descent: Run;
 }
 
-/** A loss curve plotted with its minimum marked, found by descent and by solving f′(x) = 0. */
+/** What each kind of critical point is called in the f′ sentence: the chart legend's words. */
+const CALLED: Partial<Record<CriticalKind, string>> = {
+  minimum: 'the minimum',
+  'local-minimum': 'a local minimum',
+  maximum: 'the maximum',
+  'local-maximum': 'a peak',
+  flat: 'flat, no valley or peak',
+};
+
+/**
+ * A loss curve plotted with its minimum marked, found by descent and by solving f′(x) = 0. What the
+ * text says about f′ comes from the plot's one list of critical points (math/critical.ts), so the
+ * sentence and the chart's marks cannot disagree about where the minima are; f′ only says, for each,
+ * whether the slope is 0 there or the curve has a corner (abs(x) at 0).
+ */
 export async function landscapeReport(exprText: string, from: number, to: number, s: Screen, startAt?: number): Promise<Landscape> {
   const e = compileExpression(exprText);
   const d = await differentiate(e);
@@ -90,77 +105,68 @@ export async function landscapeReport(exprText: string, from: number, to: number
   // The summary says the y range the axis shows (as calc-ml plot does), and what lies beyond it.
   const shown14 = (fit: { from: number; to: number }) => shownYRange({ height: 14 }, fit);
   const plot = plotLab({ exprs: [e], derivatives: [d], showDerivative: false, from, to, samples: 400, shown: shown14 });
-  const xs = linspace(from, to, 801);
-  const criticalPoints: number[] = [];
-  // Corners: f′ changes sign across points where it is undefined (abs(x) at 0) while f is defined.
-  const corners: number[] = [];
-  let lastFinite = -1;
-  let ga = NaN; // f′ at xs[lastFinite]
-  for (let i = 0; i < xs.length; i++) {
-    const g = df(xs[i]);
-    if (!Number.isFinite(g)) continue;
-    if (lastFinite >= 0) {
-      const a = xs[lastFinite];
-      if (i === lastFinite + 1) {
-        if (ga === 0) criticalPoints.push(a);
-        else if (ga * g < 0) criticalPoints.push(bisect(df, a, xs[i]));
-      } else if (ga * g < 0) {
-        const mid = xs[Math.round((lastFinite + i) / 2)];
-        if (Number.isFinite(f(mid))) corners.push(mid);
-      }
-    }
-    lastFinite = i;
-    ga = g;
-  }
-  const minima = [...criticalPoints, ...corners]
-    .filter((x) => {
-      const eps = (to - from) / 2000;
-      return f(x - eps) >= f(x) && f(x + eps) >= f(x);
-    })
-    .map((x) => ({ x, y: f(x) }))
-    .sort((a, b) => a.y - b.y);
-  const finite = xs.map((x) => ({ x, y: f(x) })).filter((p) => Number.isFinite(p.y));
+  const shape = plot.shapes[0];
+  const points = shape?.kind === 'curve' ? shape.points : [];
+  const stationary = points.filter((p) => CALLED[p.kind]);
+  // A corner: the slope keeps its size on both sides as they close in (abs(x) at 0: −1 and 1),
+  // where at a smooth zero it shrinks with the distance; or f′ is undefined beside it.
+  const dx = 1e-4 * (to - from);
+  const slopeNear = (x: number, h: number) => Math.abs(df(x - h)) + Math.abs(df(x + h));
+  const corner = (p: Critical) => p.kind !== 'flat' && !p.flat && !(slopeNear(p.x, dx / 10) <= 0.5 * slopeNear(p.x, dx));
+  const plural = (p: Critical) => (p.kind === 'minimum' || p.kind === 'maximum') && stationary.filter((q) => q.kind === p.kind).length > 1;
+  const called = (p: Critical) => (plural(p) ? CALLED[p.kind]!.replace('the ', 'a ') : CALLED[p.kind]!);
+  const v = e.variable;
+  // As the plot's summary says x: a refined point good to about √ε of the range (x³'s 7.6e-12 is 0).
+  const atX = (x: number) => fmt(Math.abs(x) < 1e-6 * (to - from) ? 0 : x, 4);
+  const list = (ps: readonly Critical[]) => {
+    // One point needs no name here: the verdict after the colon gives it.
+    const items = ps.map((p) => `${v} = ${atX(p.x)}${stationary.length > 1 || p.kind === 'flat' ? ` (${called(p)})` : ''}`);
+    return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
+  };
+  const zeros = stationary.filter((p) => !p.flat && !corner(p));
+  const corners = stationary.filter(corner);
+  const stretch = stationary.find((p) => p.flat);
+  const minimal = (p: Critical) => p.kind === 'minimum' || p.kind === 'local-minimum';
+  const minima = points.filter(minimal).map((p) => ({ x: p.x, y: p.y })).sort((a, b) => a.y - b.y);
+  const edge = points.find((p) => p.kind === 'lowest-edge' || p.kind === 'lowest-gap');
+  // The lowest point: the plot's (an edge's, when it is lower than every valley); without a curve
+  // (a pole, a constant) the lowest sample.
+  const finite = linspace(from, to, 801).map((x) => ({ x, y: f(x) })).filter((p) => Number.isFinite(p.y));
   const lowestSample = finite.reduce<{ x: number; y: number } | null>((b, p) => (!b || p.y < b.y ? p : b), null);
-  const lowest = minima[0] && lowestSample && minima[0].y <= lowestSample.y + 1e-9 ? minima[0] : lowestSample;
+  const lowest = edge ? { x: edge.x, y: edge.y } : minima[0] ?? lowestSample;
   // Descent from a fifth of the way into the range, with the largest of a few rates that converges
   // (a rate that suits a gentle bowl overshoots a steep quartic).
   const start = startAt ?? from + (to - from) * 0.2;
   const tries = [0.1, 0.03, 0.01, 0.003, 0.001].map((lr) => descend(e.text, f, df, { start, lr, steps: 500, tol: 1e-4 }));
   const descent = tries.find((r) => r.converged) ?? tries.find((r) => !r.diverged) ?? tries[tries.length - 1];
-  const lr = descent.lr;
-  // The plot already marks every valley and peak from its one list of critical points
-  // (math/critical.ts); marking the minima found here again named each valley twice in the legend.
+  // The plot already marks every valley and peak from its one list of critical points; this text names the same ones.
   const markers = plot.markers;
   const descentEnd = descent.steps[descent.steps.length - 1];
-  const v = e.variable;
-  const zeros = criticalPoints.length ? `f'(${v}) = ${d.text} is 0 at ${v} = ${criticalPoints.map((x) => fmt(x, 4)).join(', ')}` : `f'(${v}) = ${d.text} is never 0 between ${fmt(from)} and ${fmt(to)}`;
-  const cornerText = corners.length ? `${criticalPoints.length ? '; it' : ', but it'} changes sign at ${v} = ${corners.map((x) => fmt(x, 4)).join(', ')}, a corner of f where f′ is undefined` : '';
-  const verdict = minima.length
-    ? `: ${minima.length === 1 ? 'one of these is a minimum' : `${minima.length} of these are minima`}.`
-    : criticalPoints.length || corners.length ? ': none is a minimum.' : ': the lowest point is at an edge.';
+  const parts = [
+    zeros.length ? `f'(${v}) = ${d.text} is 0 at ${list(zeros)}` : stretch ? '' : `f'(${v}) = ${d.text} is never 0 between ${fmt(from)} and ${fmt(to)}`,
+    stretch?.flat ? `${zeros.length ? 'and' : `f'(${v}) = ${d.text} is`} 0 all along the flat stretch from ${v} = ${atX(stretch.flat.from)} to ${atX(stretch.flat.to)}, the bottom` : '',
+    corners.length ? `${zeros.length || stretch ? '; it' : ', but it'} changes sign at ${list(corners)}, a corner of f where f′ is undefined` : '',
+  ];
+  const text0 = parts.filter(Boolean).join(' ').replace(/ ;/g, ';').replace(/ ,/g, ',');
+  const mins = stationary.filter(minimal).length;
+  const all = stationary.length;
+  const lowestAtEdge = edge ? `; the lowest point is at ${edge.kind === 'lowest-edge' ? 'an edge' : 'a gap'}, ${v} = ${atX(edge.x)}` : '';
+  const verdict = all === 0
+    ? edge ? `: the lowest point is at ${edge.kind === 'lowest-edge' ? 'an edge' : 'a gap'}, ${v} = ${atX(edge.x)}.` : '.'
+    : mins === 0 ? `: none is a minimum${lowestAtEdge}.`
+    : mins === 1 && all === 1 && !edge ? ': that is the minimum.'
+    : `: ${mins === 1 ? 'one of these is a minimum' : `${mins} of these are minima`}${lowestAtEdge}.`;
   const lines = [
     // 14 rows: with fewer, two valleys of different depth can land on the same row.
     renderChart({ ...size(s, 14), series: plot.series, markers, summary: plot.summary, xTitle: v, yTitle: `loss(${v}) = ${e.text}` }),
-    zeros + cornerText + (minima.length === 1 && criticalPoints.length + corners.length === 1 ? ': that is the minimum.' : verdict),
+    text0 + verdict,
     `Gradient descent from ${v} = ${fmt(start, 3)}: ${descent.verdict}` + (descent.converged ? ` (loss ${fmt(descentEnd.f, 4)})` : ''),
   ];
   // Settled in a valley that is not the lowest: the point of having two.
   if (descent.converged && lowest && minima.length > 1 && descentEnd.f > lowest.y + 1e-6 * Math.max(1, Math.abs(lowest.y))) {
     lines.push(`That is a local minimum: the lowest loss is ${fmt(lowest.y, 4)} at ${v} = ${fmt(lowest.x, 4)}. Where descent ends depends on where it starts.`);
   }
-  return { expr: e, text: lines.join('\n'), from, to, minima, lowest, criticalPoints, descent };
-}
-
-function bisect(g: (x: number) => number, a: number, b: number): number {
-  let [lo, hi, glo] = [a, b, g(a)];
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    const gm = g(mid);
-    if (gm === 0) return mid;
-    if (gm * glo < 0) hi = mid;
-    else [lo, glo] = [mid, gm];
-  }
-  return (lo + hi) / 2;
+  return { expr: e, text: lines.join('\n'), from, to, minima, lowest, criticalPoints: zeros.map((p) => p.x), descent };
 }
 
 /** Ready-made loss curves for the mini-project. */
