@@ -31,7 +31,7 @@ export async function run(dir: string, files: string[], opts: { json?: boolean }
   const paths = findLessonFiles(dir, skipped).sort();
   const name = (p: string) => relative(dir, p) || p;
   const reports: CourseFile[] = [];
-  const seen: { id: string; title: string; path: string }[] = [];
+  const seen: { id: string; titleId: string | null; title: string; path: string }[] = [];
   for (const path of paths) {
     try {
       const reading = readLesson(readLessonFile(path), { fileName: path });
@@ -39,7 +39,7 @@ export async function run(dir: string, files: string[], opts: { json?: boolean }
       const q = l.quiz;
       const placeholders = [...q.trueFalse, ...q.conceptual, ...q.coding, ...q.multipleChoice].filter((i) => i.placeholder).length;
       reports.push({ file: name(path), id: l.id, key: l.key, unplaced: unplaced(reading), placeholders });
-      if (l.id) seen.push({ id: l.id, title: l.title, path: name(path) });
+      if (l.id) seen.push({ id: l.id, titleId: l.titleId, title: l.title, path: name(path) });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       reports.push({ file: name(path), id: '', key: '', unplaced: [], placeholders: 0, error: e.message.replace(`${path}: `, '').replace(`${path} `, '') });

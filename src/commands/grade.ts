@@ -5,7 +5,7 @@ import { clockNow } from '../io/clock.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
 import { terminalUi } from '../io/ui.js';
 import { grade, loadMathGrading, questionsFor, type Verdict } from '../grading/index.js';
-import { recordAnswer } from '../tutor/progress.js';
+import { recordAnswer, identityOf } from '../tutor/progress.js';
 import { verdictText } from '../tutor/quiz.js';
 import { hintsOf } from '../tutor/tries.js';
 import { triedScore } from '../tutor/encourage.js';
@@ -74,7 +74,7 @@ export async function run(rawRef: string, answerArg: string | undefined, opts: {
   // refused, as the quiz asks again: never graded, never kept as a wrong answer in the history.
   if (graded.retry) throw new UserError(`${ref}: ${graded.feedback.split('\n')[0].replace(/[.\s]+$/, '')}; nothing was graded or kept`, 2);
   const v: Verdict = { ...graded, score: triedScore(graded.score, 1, hintsUsed), tries: 1, hintsUsed };
-  const session = openSession({ id: lesson.id, title: lesson.title, path });
+  const session = openSession(identityOf(lesson, path));
   session.save((l) => recordAnswer(l, { ref, kind: q.kind, answer: answer!, verdict: v.verdict, score: v.score, at: clockNow().toISOString(), tries: 1, hintsUsed }));
   if (opts.json) {
     const { retry: _retry, ...rest } = v;

@@ -33,7 +33,8 @@ export async function run(opts: { json?: boolean; dir?: string[] }): Promise<voi
     if (plan) names.set(s.key, new Map(plan.map((p) => [p.id, p.kind === 'exercise' ? stepLabel(p.id) : p.title])));
     const due = dueSummary(schedule.filter((i) => i.lesson === s.key), now);
     lessons.push({
-      ...summarize(record.id ?? s.key, record),
+      // The lesson's id as it reads now (a record an older build kept under its title's id says that one).
+      ...summarize(opened?.lesson.id ?? record.id ?? s.key, record),
       title: opened?.lesson.title ?? record.title ?? null,
       key: s.key,
       path: opened?.path ?? null,

@@ -1,6 +1,7 @@
 import { jsonText } from '../terminal-text.js';
 import { openLesson } from '../io/lesson-file.js';
 import { openSession } from '../io/session.js';
+import { identityOf } from '../tutor/progress.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
 import { terminalUi } from '../io/ui.js';
 import { grade, questionsFor } from '../grading/index.js';
@@ -21,7 +22,7 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
   // With --json, stdout carries the result alone; everything a learner reads goes to stderr.
   const stream = opts.json ? process.stderr : process.stdout;
   const ui = terminalUi(stream);
-  const session = openSession({ id: lesson.id, title: lesson.title, path });
+  const session = openSession(identityOf(lesson, path));
   const questions = questionsFor(lesson, key);
   const total = quizQuestions(questions).length;
   const prompter = createPrompter({ output: stream });

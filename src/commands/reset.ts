@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { ProgressStore } from '../io/progress-store.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
 import { UserError } from '../errors.js';
+import { courseIdFromFileName } from '../lesson/meta.js';
 
 export async function run(lessonId: string | undefined, opts: { yes?: boolean }): Promise<void> {
   const store = new ProgressStore();
   const data = store.read();
   for (const n of store.notices) noteToStderr(n);
   // By id, every record of that id: a second lesson with the same id is kept under "id title".
-  const ids = lessonId ? Object.keys(data.lessons).filter((k) => k === lessonId || data.lessons[k].id === lessonId) : Object.keys(data.lessons);
+  // By the id the lesson has now: a record an older build kept under its title's id (Lesson-1.1.41-….md
+  // titled "Lesson 1.1.40") is 1.1.41's, as its file name says, not 1.1.40's.
+  const idNow = (k: string) => courseIdFromFileName(data.lessons[k].path ?? undefined) ?? data.lessons[k].id ?? k;
+  const ids = lessonId ? Object.keys(data.lessons).filter((k) => idNow(k) === lessonId) : Object.keys(data.lessons);
   if (lessonId && !ids.length) {
     process.stdout.write(`Nothing to forget: there is no progress for lesson ${lessonId}${Object.keys(data.lessons).length ? ` (there is for ${Object.keys(data.lessons).join(', ')})` : ''}.\n`);
     return;

@@ -1,4 +1,5 @@
 import { openLesson } from '../io/lesson-file.js';
+import type { Lesson } from '../lesson/model.js';
 import { openSession } from '../io/session.js';
 import { createPrompter, EndOfInput, Interrupted } from '../io/prompter.js';
 import { terminalUi } from '../io/ui.js';
@@ -9,7 +10,7 @@ import { noteToStderr } from '../io/stderr.js';
 import { grade, questionsFor } from '../grading/index.js';
 import { runReview, type ReviewSource } from '../tutor/review.js';
 import { dueItems } from '../tutor/schedule.js';
-import { recordKey } from '../tutor/progress.js';
+import { recordKey, identityOf } from '../tutor/progress.js';
 import { parseTries } from '../tutor/tries.js';
 import { UserError } from '../errors.js';
 import { againCommand } from './again.js';
@@ -22,14 +23,14 @@ export async function run(ref: string | undefined, opts: { dir?: string[]; tries
   const now = clockNow();
   const sources: ReviewSource[] = [];
   const unreachable: { label: string; due: number }[] = [];
-  const source = (lesson: { id: string; title: string }, key: string, path: string, questions: ReviewSource['questions']) => {
-    const session = openSession({ id: lesson.id, title: lesson.title, path }, () => {});
+  const source = (lesson: Lesson, key: string, path: string, questions: ReviewSource['questions']) => {
+    const session = openSession(identityOf(lesson, path), () => {});
     sources.push({ key, label: `Lesson ${lesson.id}`, questions, record: session.record, save: session.save });
   };
   if (ref) {
     const { lesson, key, path } = await openLesson(ref, opts.dir);
     const data = readData();
-    source(lesson, recordKey(data, lesson), path, questionsFor(lesson, key));
+    source(lesson, recordKey(data, identityOf(lesson, path)), path, questionsFor(lesson, key));
   } else {
     const data = readData();
     const due = new Map<string, number>();

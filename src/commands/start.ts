@@ -17,7 +17,7 @@ import { pythonRunner } from '../io/python-run.js';
 import { dirname } from 'node:path';
 import { ProgressStore } from '../io/progress-store.js';
 import { studiedLessons, openStudied } from '../io/studied.js';
-import { lastStudiedOf } from '../tutor/progress.js';
+import { lastStudiedOf, identityOf } from '../tutor/progress.js';
 import { lessonToResume } from '../tutor/progress-status.js';
 import { passMarkOf } from '../tutor/quiz-score.js';
 import { againCommand } from './again.js';
@@ -56,7 +56,7 @@ export async function run(ref: string | undefined, opts: StartOptions): Promise<
   const { lesson, key, path } = opened;
   // The bundled lesson's outline comes precompiled: marked is loaded only to show the first text.
   const { steps, outline } = await lessonPlan(opened);
-  const session = openSession({ id: lesson.id, title: lesson.title, path });
+  const session = openSession(identityOf(lesson, path));
   const prompter = createPrompter({ output: process.stdout });
   const questions = questionsFor(lesson, key);
   let nextLessonPath: string | null = null;

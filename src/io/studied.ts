@@ -24,7 +24,8 @@ export function studiedLessons(data: ProgressData, dirs: string[] = [], catalog?
   let entries = catalog;
   const find = (id: string, title: string | null | undefined) => {
     entries ??= listLessons(lessonDirs(dirs)).entries;
-    return entries.find((e) => e.id === id && (!title || same(e.title, title)))?.path ?? null;
+    // A record kept under the id a title heading gave (before the file name's id was the lesson's) finds it by that id.
+    return entries.find((e) => (e.id === id || e.titleId === id) && (!title || same(e.title, title)))?.path ?? null;
   };
   return Object.entries(data.lessons).map(([key, record]) => {
     const id = record.id ?? key;

@@ -2,14 +2,17 @@ import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'no
 import { dirname, isAbsolute, join, resolve, delimiter, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
-import { parseMeta, idFromFileName } from './meta.js';
+import { parseMeta, idFromFileName, courseIdFromFileName, idMismatch } from './meta.js';
 import { headText, readHead } from './load.js';
 import { sanitize } from './sanitize.js';
 import { oneLine } from './inline.js';
 import { lessonKey } from './model.js';
 
 export interface CatalogEntry {
+  /** The lesson's id, as Lesson.id: the title's, or a course file name's where the two differ. */
   id: string;
+  /** The id the title heading gives (null when it gives none). */
+  titleId: string | null;
   /** The lesson's key (id and title, see Lesson.key): two course files share an id, none both. */
   key: string;
   title: string;
@@ -172,11 +175,13 @@ function scanUpTo(head: string, fileName: string | undefined, cut: boolean): Omi
     }
   }
   if (cut && !ended && (fence || !title)) return undefined;
-  if (!id) id = idFromFileName(fileName) ?? '';
+  // As parse.ts decides it: a course file name's id over a title's that differs (see Lesson.id).
+  const titleId = id || null;
+  id = courseIdFromFileName(fileName) ?? (id || idFromFileName(fileName) || '');
   title = oneLine(sanitize(title));
   if (!title || !id) return null;
   const clean = (v: string | null) => (v === null ? null : oneLine(sanitize(v)) || null);
-  return { id, title, difficulty: clean(meta.difficulty), estimatedTime: clean(meta.estimatedTime) };
+  return { id, titleId, title, difficulty: clean(meta.difficulty), estimatedTime: clean(meta.estimatedTime) };
 }
 
 export function compareIds(a: string, b: string): number {
@@ -215,15 +220,17 @@ function entryFor(path: string, bundled: boolean): CatalogEntry | { path: string
   const info = section < 0 ? scanHead(text, path) : (scanUpTo(text, path, true) ?? scanHead(headText(head)!, path));
   if (!info) return { path, reason: 'no "# Lesson X.Y.Z: Title" heading' };
   // A literal, not a spread of info: one object shape for every entry, made once per lesson.
-  return { id: info.id, title: info.title, difficulty: info.difficulty, estimatedTime: info.estimatedTime, key: lessonKey(info.id, info.title), path, bundled };
+  return { id: info.id, titleId: info.titleId, title: info.title, difficulty: info.difficulty, estimatedTime: info.estimatedTime, key: lessonKey(info.id, info.title), path, bundled };
 }
+
+type IdEntry = Pick<CatalogEntry, 'id' | 'title' | 'path'> & { titleId?: string | null };
 
 /**
  * What would mix two lessons up: one id used by lessons with different titles (progress is kept
  * by key, but `calc-ml start 1.2.3` finds only the first), and a title id that is not the one in
  * the file name. One line each, for `lessons` and `check --course`.
  */
-export function idProblems(entries: Pick<CatalogEntry, 'id' | 'title' | 'path'>[]): { path: string; message: string }[] {
+export function idProblems(entries: IdEntry[]): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const byId = new Map<string, Pick<CatalogEntry, 'id' | 'title' | 'path'>[]>();
   for (const e of entries) {
@@ -240,7 +247,8 @@ export function idProblems(entries: Pick<CatalogEntry, 'id' | 'title' | 'path'>[
   }
   for (const e of entries) {
     const fromName = idFromFileName(e.path);
-    if (fromName && fromName !== e.id) out.push({ path: e.path, message: `the title says lesson ${e.id} but the file name says ${fromName}` });
+    const fromTitle = e.titleId === undefined ? e.id : e.titleId;
+    if (fromName && fromTitle && fromName !== fromTitle) out.push({ path: e.path, message: idMismatch(fromTitle, fromName, e.id) });
   }
   return out;
 }
@@ -276,18 +284,20 @@ const ID_REF = /^\d+(?:\.\d+)+$/;
 
 /**
  * The lesson an id names. A title with a typo ('# Lesson 1.1.50' in Lesson-1.1.51-….md, whose links
- * say 1.1.51) would otherwise take its neighbour's id and leave its own unreachable: the file name
- * counts too, and a lesson whose title and file name both say the id wins. When several answer,
- * the learner is told which one opens and how to open the other.
+ * say 1.1.51) takes the file name's id, 1.1.51 (see Lesson.id); the id its title says still finds
+ * it when no other lesson has that id, as does the id in any file name. A lesson whose own id is
+ * the one asked for wins, then one whose title and file name also say it. When several answer, the
+ * learner is told which one opens and how to open the other.
  */
-export function pickById<E extends Pick<CatalogEntry, 'id' | 'title' | 'path'>>(entries: E[], ref: string, warn?: (line: string) => void): E | undefined {
-  const candidates = entries.filter((e) => e.id === ref || idFromFileName(e.path) === ref);
+export function pickById<E extends IdEntry>(entries: E[], ref: string, warn?: (line: string) => void): E | undefined {
+  const titleIdOf = (e: E) => (e.titleId === undefined ? e.id : e.titleId);
+  const candidates = entries.filter((e) => e.id === ref || titleIdOf(e) === ref || idFromFileName(e.path) === ref);
   // The same lesson twice (bundled and a copy in --dir) is one lesson: keep the first.
   const distinct = candidates.filter((e, i) => candidates.findIndex((o) => lessonKey(o.id, o.title) === lessonKey(e.id, e.title) && idFromFileName(o.path) === idFromFileName(e.path)) === i);
-  const score = (e: E) => (e.id === ref ? 2 : 0) + ((idFromFileName(e.path) ?? ref) === ref ? 1 : 0);
+  const score = (e: E) => (e.id === ref ? 4 : 0) + ((titleIdOf(e) ?? ref) === ref ? 2 : 0) + ((idFromFileName(e.path) ?? ref) === ref ? 1 : 0);
   const best = [...distinct].sort((a, b) => score(b) - score(a))[0];
   for (const other of distinct.filter((e) => e !== best)) {
-    warn?.(`Note: ${other.path} also answers to ${ref} (its title says ${other.id}, its file name ${idFromFileName(other.path) ?? 'no id'}); opening ${best.path}; give the other's path to open it.`);
+    warn?.(`Note: ${other.path} also answers to ${ref} (its title says ${titleIdOf(other) ?? 'no id'}, its file name ${idFromFileName(other.path) ?? 'no id'}); opening ${best.path}; give the other's path to open it.`);
   }
   return best;
 }

@@ -35,9 +35,28 @@ export function parseMeta(paragraph: string, meta: LessonMeta): boolean {
 
 const FILE_ID = new RegExp(`(${ID})`);
 
+const baseName = (fileName: string) => fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+
 export function idFromFileName(fileName: string | undefined): string | null {
   if (!fileName) return null;
-  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-  const m = FILE_ID.exec(base);
+  const m = FILE_ID.exec(baseName(fileName));
   return m ? m[1] : null;
+}
+
+const COURSE_NAME = new RegExp(`^lesson[-_ ]?(${ID})(?=[-_ .]|$)`, 'i');
+
+/**
+ * The id of a file named as the course names its lessons (`Lesson-1.1.41-List-Comprehensions.md`),
+ * else null. The course's index lists lessons by these names, so where the title heading says
+ * another id (`# Lesson 1.1.40: …` in Lesson-1.1.41-…, whose 1.1.40 is a different lesson), the
+ * file name's id is the lesson's. Any other name ("notes-v2.1.md") only fills in a missing id.
+ */
+export function courseIdFromFileName(fileName: string | undefined): string | null {
+  if (!fileName) return null;
+  return COURSE_NAME.exec(baseName(fileName))?.[1] ?? null;
+}
+
+/** The one line `show`, `check` and `lessons` give when a title heading and its file name disagree. */
+export function idMismatch(headingId: string, fileId: string, used: string): string {
+  return `heading says ${headingId}; file name says ${fileId}: using ${used}`;
 }

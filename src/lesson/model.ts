@@ -99,7 +99,14 @@ export interface Warning {
 }
 
 export interface Lesson {
+  /**
+   * The lesson's id: the title heading's (`# Lesson 1.2.26: …`), except in a file named as the
+   * course names its lessons (`Lesson-1.1.41-….md`) whose heading says another id; the course's
+   * index goes by the file name, and the heading's id there belongs to another lesson.
+   */
   id: string;
+  /** The id the title heading gives, as written (null when it gives none); differs from `id` only as above. */
+  titleId: string | null;
   /**
    * What tells this lesson apart from every other (progress is kept under it): its id and title,
    * `1.2.26 Calculus for ML - Big Picture`. Two course files share an id; none share both.

@@ -2,7 +2,7 @@ import { Lexer, type Tokens } from 'marked';
 import { inlineText, oneLine } from './inline.js';
 import { lessonKey, type Lesson, type LessonRef, type Warning } from './model.js';
 import { sanitize } from './sanitize.js';
-import { idFromFileName, parseMeta } from './meta.js';
+import { courseIdFromFileName, idFromFileName, idMismatch, parseMeta } from './meta.js';
 import { LESSON_HEADING, parseRef } from './refs.js';
 import { closeBefore, singleBacktickFences } from './fences.js';
 import { countNewlines, locate, paragraphText, type Located } from './tokens.js';
@@ -90,6 +90,7 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
 
   const lesson: Lesson = {
     id: '',
+    titleId: null,
     key: '',
     title: '',
     meta: { estimatedTime: null, difficulty: null, prerequisites: null, topic: null },
@@ -143,7 +144,9 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
           titleLine = line;
           const m = LESSON_HEADING.exec(text);
           if (m) {
-            lesson.id = headingId = m[1];
+            // Set here, not at the end: exercises without ids of their own are named after it.
+            headingId = m[1];
+            lesson.id = courseIdFromFileName(options.fileName) ?? headingId;
             lesson.title = oneLine(m[2]);
           } else {
             lesson.title = text;
@@ -221,13 +224,14 @@ interface Ending {
 function finish(lesson: Lesson, e: Ending): void {
   const { warn, titleLine, lastLine, seen } = e;
   const fromFile = idFromFileName(e.fileName);
+  lesson.titleId = e.headingId || null;
   if (!lesson.id) {
     lesson.id = fromFile ?? '';
     warn(titleLine || 1, lesson.title
       ? `the title heading does not read "# Lesson X.Y.Z: Title"${fromFile ? `; id ${fromFile} taken from the file name` : ''}`
       : 'no "# Lesson X.Y.Z: Title" heading');
   } else if (fromFile && fromFile !== e.headingId) {
-    warn(titleLine || 1, `the title says lesson ${e.headingId} but the file name says ${fromFile}; calc-ml uses ${e.headingId} (rename the file or fix the title)`);
+    warn(titleLine || 1, `${idMismatch(e.headingId, fromFile, lesson.id)} (${lesson.id === fromFile ? 'fix the title' : 'rename the file or fix the title'})`);
   }
   if (!lesson.title) lesson.title = lesson.id ? `Lesson ${lesson.id}` : 'Untitled lesson';
   lesson.key = lessonKey(lesson.id, lesson.title);
@@ -260,7 +264,8 @@ function finish(lesson: Lesson, e: Ending): void {
   expectSection('homework', '## Homework');
   if (!lesson.next) warn(lastLine, 'no next lesson ("## Next Lesson Preview" with "**Lesson X.Y.Z**: Title")');
   for (const ex of lesson.exercises) {
-    if (lesson.id && !ex.generatedId && !ex.id.startsWith(lesson.id + '.')) warn(ex.line, `exercise ${ex.id} does not belong to lesson ${lesson.id}`);
+    const own = (id: string | null) => !!id && ex.id.startsWith(id + '.');
+    if (lesson.id && !ex.generatedId && !own(lesson.id) && !own(lesson.titleId)) warn(ex.line, `exercise ${ex.id} does not belong to lesson ${lesson.id}`);
   }
 }
 

@@ -99,6 +99,23 @@ export interface LessonIdentity {
   id: string;
   title: string;
   path?: string | null;
+  /**
+   * The id its title heading gives, where that is not `id` (Lesson-1.1.41-….md titled "Lesson
+   * 1.1.40"): builds before the file name's id was the lesson's kept its record under this one.
+   */
+  titleId?: string | null;
+  /** Its exercises' ids: answers saved under the ids they had then (1.1.40.starter-1) follow them. */
+  exerciseIds?: string[];
+}
+
+/** The identity progress keeps a parsed lesson's record by. */
+export function identityOf(lesson: { id: string; title: string; titleId?: string | null; exercises?: { id: string }[] }, path?: string | null): LessonIdentity {
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    ...(path ? { path } : {}),
+    ...(lesson.titleId && lesson.titleId !== lesson.id ? { titleId: lesson.titleId, exerciseIds: (lesson.exercises ?? []).map((e) => e.id) } : {}),
+  };
 }
 
 const sameTitle = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -114,10 +131,62 @@ export function recordKey(data: ProgressData, who: LessonIdentity): string {
   return `${who.id} ${who.title.replace(/\s+/g, ' ').trim()}`;
 }
 
+/**
+ * Where this lesson's record was kept under its title's id (see LessonIdentity.titleId): the key,
+ * or null. Only a record that is surely this lesson's is taken: its title or its file is this one's
+ * (a record with neither, from schema 1, may as well be the lesson that id now names).
+ */
+export function formerKey(data: ProgressData, who: LessonIdentity): string | null {
+  const old = who.titleId;
+  if (!old || old === who.id) return null;
+  for (const key of [old, `${old} ${who.title.replace(/\s+/g, ' ').trim()}`]) {
+    const rec = data.lessons[key];
+    if (!rec || (rec.id ?? key) !== old) continue;
+    if ((rec.title && sameTitle(rec.title, who.title)) || (rec.path && who.path && rec.path === who.path)) return key;
+  }
+  return null;
+}
+
+/**
+ * A record moved from the lesson's old id to its new one: refs named after the old id that are
+ * this lesson's exercises now (`1.1.40.starter-1` → `1.1.41.starter-1`) are renamed, in answers,
+ * attempts and guided-lesson steps; every other field stays as it was. A new object.
+ */
+export function renamedRecord(rec: LessonProgress, from: string, to: string, exerciseIds: string[] = []): LessonProgress {
+  const ids = new Set(exerciseIds);
+  const ref = (r: string) => (r.startsWith(from + '.') && ids.has(to + r.slice(from.length)) ? to + r.slice(from.length) : r);
+  const step = (s: string) => (s.startsWith('exercise:') ? `exercise:${ref(s.slice('exercise:'.length))}` : s);
+  const answers: Record<string, AnswerRecord[]> = {};
+  for (const [r, list] of Object.entries(rec.answers ?? {})) {
+    const renamed = list.map((a) => ({ ...a, ref: ref(a.ref) }));
+    answers[ref(r)] = [...(answers[ref(r)] ?? []), ...renamed];
+  }
+  const tutor = rec.tutor && {
+    ...rec.tutor,
+    step: rec.tutor.step == null ? rec.tutor.step : step(rec.tutor.step),
+    ...(rec.tutor.done ? { done: rec.tutor.done.map(step) } : {}),
+    ...(rec.tutor.skipped ? { skipped: rec.tutor.skipped.map(step) } : {}),
+  };
+  return {
+    ...rec,
+    id: to,
+    answers,
+    quiz: (rec.quiz ?? []).map((a) => ({ ...a, answers: a.answers.map((x) => ({ ...x, ref: ref(x.ref) })) })),
+    ...(tutor ? { tutor } : {}),
+  };
+}
+
 /** The record of a lesson (by its identity) or of a key, created on first use (mutates `data`). */
 export function lessonOf(data: ProgressData, lesson: string | LessonIdentity): LessonProgress {
   if (typeof lesson !== 'string') {
-    const l = lessonOf(data, recordKey(data, lesson));
+    const key = recordKey(data, lesson);
+    const former = data.lessons[key] ? null : formerKey(data, lesson);
+    if (former) {
+      // Kept under the title's id by an older build: moved to the lesson's id, so it is found again.
+      data.lessons[key] = renamedRecord(data.lessons[former], lesson.titleId!, lesson.id, lesson.exerciseIds);
+      delete data.lessons[former];
+    }
+    const l = lessonOf(data, key);
     l.id = lesson.id;
     l.title = lesson.title;
     if (lesson.path) l.path = lesson.path;

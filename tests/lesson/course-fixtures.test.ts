@@ -132,7 +132,7 @@ describe('the course shapes, one fixture each', () => {
     expect(exam2.quiz.coding[0]).toMatchObject({ task: 'Safe Reader\n- Read a file safely (10 points)', code: 'def read_safely(path):\n    pass' });
     expect(read('5.2.7').lesson.quiz.conceptual.map((c) => c.expected)).toEqual(['`/` divides exactly | `//` rounds down', 'The remainder of a division']);
     const choice = read('5.2.3').lesson;
-    expect(choice.warnings.map((w) => w.message)).toContainEqual('the title says lesson 5.2.2 but the file name says 5.2.3; calc-ml uses 5.2.2 (rename the file or fix the title)');
+    expect(choice.warnings.map((w) => w.message)).toContainEqual('heading says 5.2.2; file name says 5.2.3: using 5.2.3 (fix the title)');
   });
 });
 

@@ -216,10 +216,11 @@ describe('other readers', () => {
     expect(l.takeaways).toEqual(['Close your blocks']);
     expect(l.warnings).toContainEqual({ line: 10, message: expect.stringMatching(/^the code block opened here is not closed before "## Key Takeaways" \(line 13\)/) });
   });
-  test('a title id that differs from the file name is a warning; the key tells lessons with one id apart', () => {
+  test('a title id that differs from a course file name is a warning; the file name\'s id is the lesson\'s', () => {
     const l = parseLesson('# Lesson 4.5.9: Other Title\n', { fileName: 'Lesson-4.5.6-Fixture.md' });
-    expect(l.id).toBe('4.5.9');
-    expect(l.key).toBe('4.5.9 Other Title');
-    expect(l.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/title says lesson 4\.5\.9 but the file name says 4\.5\.6/));
+    expect(l.id).toBe('4.5.6');
+    expect(l.titleId).toBe('4.5.9');
+    expect(l.key).toBe('4.5.6 Other Title');
+    expect(l.warnings.map((w) => w.message)).toContainEqual('heading says 4.5.9; file name says 4.5.6: using 4.5.6 (fix the title)');
   });
 });
