@@ -5,6 +5,7 @@ import { DESCEND_DEFAULTS } from './math/descend-defaults.js';
 import { stderrLines } from './io/stderr.js';
 import { landscapeHelp } from './landscape/landscapes.js';
 import { commandHelp, wrapWords } from './tutor/commands.js';
+import { quizCommandHelp } from './tutor/quiz-commands.js';
 
 // Commander wiring only. Each command's module is imported when that command runs, so that
 // `--version` and `--help` load nothing but this file and cli.ts (which runs it).
@@ -120,11 +121,11 @@ export function buildProgram(): Command {
 
   program
     .command('review')
-    .description('a short session of what is due across every lesson you studied, most overdue first (spaced by FSRS: missed, skipped and kept answers come back soon, right ones after growing gaps)')
+    .description('a short session of what is due across every lesson you studied, most overdue first (spaced by FSRS: missed and kept answers come back soon, right ones after growing gaps; one you skip stays due)')
     .argument('[lesson]', 'lesson id or path: only that lesson; nothing for every lesson studied')
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
-    .addHelpText('after', examples('calc-ml review', 'calc-ml review 1.2.27 --dir ~/course'))
+    .addHelpText('after', () => `\nAt an answer:\n${quizCommandHelp(process.stdout.columns || 80, 'review')}\n` + examples('calc-ml review', 'calc-ml review 1.2.27 --dir ~/course'))
     .action(async (lesson, opts) => (await import('./commands/review.js')).run(lesson, opts));
 
   program
@@ -217,7 +218,7 @@ export function buildProgram(): Command {
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--restart', 'start a new attempt even if the last one was stopped before its end (by default it goes on at the next question)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
-    .addHelpText('after', examples('calc-ml quiz', 'calc-ml quiz --restart', "printf '%s\\n' true false true true '' '' '' 'f(x) = x^2; f(3)' | calc-ml quiz --json"))
+    .addHelpText('after', () => `\nAt an answer:\n${quizCommandHelp(process.stdout.columns || 80, 'quiz')}\n` + examples('calc-ml quiz', 'calc-ml quiz --restart', "printf '%s\\n' true false true true '' '' '' 'f(x) = x^2; f(3)' | calc-ml quiz --json"))
     .action(async (lesson, opts) => (await import('./commands/quiz.js')).run(lesson, opts));
 
   program

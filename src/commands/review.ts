@@ -14,7 +14,7 @@ import { recordKey, identityOf } from '../tutor/progress.js';
 import { parseTries } from '../tutor/tries.js';
 import { UserError } from '../errors.js';
 import { againCommand } from './again.js';
-import { withQuizCommands, QuitRequested } from '../tutor/quiz-commands.js';
+import { withQuizCommands, QuitRequested, quizCommandsLine } from '../tutor/quiz-commands.js';
 
 /** `review`: what is due across every lesson studied, or in the one given. */
 export async function run(ref: string | undefined, opts: { dir?: string[]; tries?: string }): Promise<void> {
@@ -48,7 +48,7 @@ export async function run(ref: string | undefined, opts: { dir?: string[]; tries
   const prompter = createPrompter({ output: process.stdout });
   const again = againCommand('review', ref, opts.dir);
   try {
-    await runReview(sources, { ask: withQuizCommands(prompter, ui), ui, grade, now: clockNow, tries, unreachable });
+    await runReview(sources, { ask: withQuizCommands(prompter, ui, 'review'), ui, grade, now: clockNow, tries, unreachable, commandsLine: quizCommandsLine('review') });
   } catch (e) {
     if (e instanceof QuitRequested) {
       ui.say('Review stopped; the answers you gave are saved. To go on, run:');

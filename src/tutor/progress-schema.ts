@@ -32,6 +32,7 @@ const quizAttempt = v.looseObject({
   complete: v.boolean(),
   passed: v.optional(v.boolean()),
   owner: v.optional(finite),
+  skipped: v.optional(v.array(v.string())),
 });
 
 const tutorState = v.looseObject({

@@ -45,6 +45,8 @@ export interface QuizAttempt {
   passed?: boolean;
   /** The pid of the calc-ml running it, while it runs (another one does not resume it then). */
   owner?: number;
+  /** Questions skipped in it and not answered since (refs): it stays unfinished, and the next run asks them again. */
+  skipped?: string[];
 }
 
 export interface TutorState {

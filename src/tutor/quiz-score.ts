@@ -13,14 +13,14 @@ export const DEFAULT_PASS_MARK = 0.7;
 export interface Tally {
   /** Points over the graded answers (a partly right answer counts its part). */
   score: number;
-  /** Graded answers (skips of gradable questions included, as misses). */
+  /** Graded answers (a skipped question is not one: it was not answered). */
   total: number;
   /** Answers kept ungraded, for the learner to check against the lesson. */
   kept: number;
   /** Of the kept answers, how many the learner judged, and judged right. */
   selfChecked: number;
   selfRight: number;
-  /** Questions left empty. */
+  /** Questions skipped (:skip, or an empty answer): neither right nor missed, and asked again next time. */
   skipped: number;
 }
 
@@ -28,11 +28,13 @@ export function emptyTally(): Tally {
   return { score: 0, total: 0, kept: 0, selfChecked: 0, selfRight: 0, skipped: 0 };
 }
 
-/** Counts one answer in the tally (mutates it): a skip of a gradable question is a graded miss. */
-export function count(t: Tally, a: { verdict: string; score: number; skipped: boolean; self?: 'right' | 'wrong' }, canGrade: boolean): void {
+/**
+ * Counts one answer in the tally (mutates it). A skipped question was not answered: it is neither
+ * right nor a miss, only counted as skipped (the quiz is then not finished, and asks it again).
+ */
+export function count(t: Tally, a: { verdict: string; score: number; skipped: boolean; self?: 'right' | 'wrong' }): void {
   if (a.skipped) {
     t.skipped++;
-    if (canGrade) t.total++;
     return;
   }
   if (a.verdict === 'ungraded') {
@@ -47,7 +49,7 @@ export function count(t: Tally, a: { verdict: string; score: number; skipped: bo
   t.score += a.score;
 }
 
-/** Whether calc-ml can grade an answer to this question (a skip of it then counts as a miss). */
+/** Whether calc-ml can grade an answer to this question (else the answer is kept for the learner to check). */
 export function gradable(q: Question): boolean {
   if (q.kind === 'open') return false;
   if (q.kind === 'truefalse' || q.kind === 'choice') return q.answer !== null;
@@ -60,7 +62,7 @@ export function fmtPoints(n: number): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "4 of 4 graded right (100%); 4 answers kept for you to check against the lesson". */
+/** "3 of 4 graded right (75%); 4 answers kept for you to check against the lesson; 1 question skipped (not answered)". */
 export function scoreLine(t: Tally): string {
   const parts: string[] = [];
   if (t.total) parts.push(`${fmtPoints(t.score)} of ${t.total} graded right (${Math.round((100 * t.score) / t.total)}%)`);
@@ -69,7 +71,7 @@ export function scoreLine(t: Tally): string {
     const judged = t.selfChecked ? ` (you judged ${t.selfRight} of ${t.selfChecked} right)` : '';
     parts.push(`${plural(t.kept, 'answer')} kept for you to check against the lesson${judged}`);
   }
-  if (t.skipped) parts.push(`${plural(t.skipped, 'question')} skipped`);
+  if (t.skipped) parts.push(`${plural(t.skipped, 'question')} skipped (not answered)`);
   const line = parts.join('; ');
   return line[0].toUpperCase() + line.slice(1);
 }
@@ -91,17 +93,31 @@ export function passMarkText(stated: number | null | undefined): string {
 }
 
 /**
- * Passed: at least the pass mark of the graded points; with nothing graded, every question answered
- * (the tutor cannot judge more than that, and says so). `stated`: the lesson's own mark, if any.
+ * Passed: every question answered (a skipped one leaves the quiz unfinished, never passed) and at
+ * least the pass mark of the graded points; with nothing graded, every question answered (the tutor
+ * cannot judge more than that, and says so). `stated`: the lesson's own mark, if any.
  */
-export function passOf(t: Tally, questions: number, stated?: number | null): Pass {
-  if (t.total) return { passed: t.score / t.total >= passMarkOf(stated) - 1e-9, rule: passMarkText(stated) };
+export function passOf(t: Tally, questions: number, stated?: number | null, canGrade = t.total > 0): Pass {
+  // Some question can be graded, but every one of them was skipped: the pass mark still rules.
+  if (canGrade && !t.total) return { passed: false, rule: passMarkText(stated) };
+  if (t.total) return { passed: t.skipped === 0 && t.score / t.total >= passMarkOf(stated) - 1e-9, rule: passMarkText(stated) };
   return { passed: questions > 0 && t.skipped === 0, rule: 'nothing here can be graded, so it passes once every question is answered' };
 }
 
-/** The closing line over the misses: praise only what was graded, and only when nothing is left to check. */
+/**
+ * Where a quiz stands once its last question was reached: complete only with every question
+ * answered; passed is null until then (a skipped question is asked again next time, like a quiz
+ * stopped early, and only then is the attempt judged).
+ */
+export function quizOutcome(t: Tally, questions: number, stated?: number | null, canGrade = t.total > 0): { complete: boolean; passed: boolean | null; rule: string } {
+  const pass = passOf(t, questions, stated, canGrade);
+  const complete = questions > 0 && t.skipped === 0;
+  return { complete, passed: complete ? pass.passed : null, rule: pass.rule };
+}
+
+/** The closing line over the misses: praise only what was graded, and only when nothing is left to check or to answer. */
 export function closingLine(t: Tally, missed: number): string | null {
-  if (missed || !t.total) return null;
+  if (missed || !t.total || t.skipped) return null;
   if (!t.kept) return 'Everything right. Well done.';
   return `Every graded answer right. Check the ${plural(t.kept, 'kept answer')} against the lesson's answers shown with ${t.kept === 1 ? 'it' : 'them'}.`;
 }

@@ -4,7 +4,7 @@ import type { LessonProgress, QuizAttempt, AnswerRecord } from './progress.js';
 import { recordAnswer, saveAttempt } from './progress.js';
 import type { Asker, Ui } from './ui.js';
 import { askWithTries, DEFAULT_TRIES, type TryRecord } from './tries.js';
-import { closingLine, count, emptyTally, fmtPoints, gradable, passMarkOf, passMarkText, passOf, scoreLine, type Tally } from './quiz-score.js';
+import { closingLine, count, emptyTally, fmtPoints, gradable, passMarkOf, passMarkText, quizOutcome, scoreLine, type Tally } from './quiz-score.js';
 import { compareRuns, withoutPythonLine, type PythonRun } from './python-compare.js';
 import { keptText, lessonAnswerText } from './kept.js';
 
@@ -14,7 +14,10 @@ export interface QuizItemResult {
   ref: string;
   kind: string;
   answer: string;
-  verdict: Verdict['verdict'];
+  /** Not answered (:skip, or an empty answer): neither right nor missed; asked again the next time. Only set when true. */
+  skipped?: true;
+  /** 'skipped' with `skipped: true`: not answered, so not graded, not kept, not a miss. */
+  verdict: Verdict['verdict'] | 'skipped';
   score: number;
   feedback: string;
   /** Answers this question took (0 when skipped), and hints shown; earlier answers, oldest first. */
@@ -44,7 +47,7 @@ export interface QuizResult {
   saved: number;
   selfChecked: number;
   previousBest: { score: number; total: number } | null;
-  /** Graded answers (= total), answers kept ungraded for the learner to check, questions skipped. */
+  /** Graded answers (= total), answers kept ungraded for the learner to check, questions skipped (not answered, so not in total). */
   graded: number;
   kept: number;
   skipped: number;
@@ -52,7 +55,7 @@ export interface QuizResult {
   /** The score as the learner reads it: "4 of 4 graded right (100%); 4 answers kept for you to check against the lesson". */
   scoreLine: string;
   passMark: number;
-  /** null until the quiz is complete. */
+  /** null until the quiz is complete (every question answered: a skipped one leaves it incomplete). */
   passed: boolean | null;
   /** Answers carried over from the same attempt, stopped earlier and resumed in this run. */
   resumed: number;
@@ -86,6 +89,8 @@ export interface QuizDeps {
   /** The process running this attempt (kept in it), and whether a process is alive: a stopped attempt is resumed only when its owner is gone. */
   owner?: number;
   alive?: (pid: number) => boolean;
+  /** The commands that work at an answer here, said once before the first question (standalone quiz); start lists its own at the lesson's start. */
+  commandsLine?: string;
 }
 
 /**
@@ -142,13 +147,18 @@ export function verdictText(v: Verdict, ui: Ui): string {
   return [verdictLine(v, ui), ...(v.feedback ? [v.feedback] : [])].join('\n');
 }
 
-/** A skipped question counts as missed; the learner is shown what the answer was. */
-export function skippedVerdict(q: Question): Verdict {
-  const answer = q.kind === 'truefalse' ? [q.answer === null ? '' : `The statement is ${q.answer}.`, q.explanation ?? ''].filter(Boolean).join(' ')
+/** The right answer in a sentence ("The statement is false."), or '' when the quiz has none to give. */
+export function rightAnswer(q: Question): string {
+  return q.kind === 'truefalse' ? [q.answer === null ? '' : `The statement is ${q.answer}.`, q.explanation ?? ''].filter(Boolean).join(' ')
     : q.kind === 'choice' ? [q.answer === null ? '' : `The answer is ${q.answer}) ${q.options.find((o) => o.label === q.answer)?.text ?? ''}.`, q.explanation ?? ''].filter(Boolean).join(' ')
     : q.modelAnswer && q.modelAnswer !== q.lessonAnswer ? `A good answer: ${q.modelAnswer}` : '';
-  return { verdict: 'incorrect', score: 0, feedback: ['Skipped.', answer].filter(Boolean).join(' ') };
 }
+
+/**
+ * A skipped question was not answered: it is not a miss, and its answer is not shown, since the
+ * quiz asks it again the next time (as a quiz stopped early goes on where it stopped).
+ */
+export const SKIPPED_FEEDBACK = 'Skipped: not answered, not a miss; asked again next time.';
 
 /** The reason a missed item was missed, in one line, for the end-of-quiz list. */
 export function missReason(feedback: string): string {
@@ -175,11 +185,15 @@ export function resumableAttempt(attempts: QuizAttempt[], qs: Question[], alive:
   if (!last || last.complete) return null;
   // Another calc-ml still answering it (two quizzes at once): not this run's to go on with.
   if (typeof last.owner === 'number' && alive(last.owner)) return null;
-  const answered = last.answers.filter((a) => a && !a.pending && qs.some((q) => q.ref === a.ref));
+  const answered = last.answers.filter((a) => carriedOver(a, qs));
   return answered.length && answered.length < qs.length ? last : null;
 }
 
+/** A skip kept by an older calc-ml (an empty answer, no tries): not an answer, so asked again. */
 const wasSkipped = (a: { answer: string; tries?: number }) => !a.answer.trim() && (a.tries ?? 0) === 0;
+
+/** An answer of an unfinished attempt that the next run keeps: given (not pending, not a skip) to a question still in the quiz. */
+const carriedOver = (a: AnswerRecord | undefined, qs: Question[]): a is AnswerRecord => !!a && !a.pending && !wasSkipped(a) && qs.some((q) => q.ref === a.ref);
 
 /**
  * Asks every quiz question, grades each answer on the spot, and saves after every answer, so that an
@@ -194,7 +208,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   const carried = deps.restart ? null : resumableAttempt(record.quiz, qs, deps.alive);
   const previousBest = bestOf(record.quiz.filter((a) => a !== carried));
   const attempt: QuizAttempt = carried
-    ? { ...carried, answers: carried.answers.filter((a) => a && !a.pending && qs.some((q) => q.ref === a.ref)) }
+    ? { ...carried, answers: carried.answers.filter((a) => carriedOver(a, qs)) }
     : { id: (deps.newId ?? (() => globalThis.crypto.randomUUID()))(), startedAt: now(), finishedAt: null, answers: [], score: 0, total: 0, complete: false };
   if (deps.owner !== undefined) attempt.owner = deps.owner;
   const tally: Tally = emptyTally();
@@ -211,7 +225,7 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   for (const a of attempt.answers) {
     const q = qs.find((x) => x.ref === a.ref)!;
     done.add(a.ref);
-    count(tally, { verdict: a.verdict, score: a.score, skipped: wasSkipped(a), self: a.self }, gradable(q));
+    count(tally, { verdict: a.verdict, score: a.score, skipped: false, self: a.self });
     result.items.push({ ref: a.ref, kind: a.kind, answer: a.answer, verdict: a.verdict, score: a.score, feedback: 'Answered before the quiz was stopped.', tries: a.tries ?? 1, hintsUsed: a.hintsUsed ?? 0, ...(a.self ? { self: a.self } : {}), resumed: true });
     result.saved++;
   }
@@ -238,9 +252,15 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
   }
   if (carried) {
     const next = qs.findIndex((q) => !done.has(q.ref));
-    ui.say(ui.warn(`Going on with the quiz you stopped (${done.size} of ${qs.length} answered): question ${next + 1} is next. calc-ml quiz --restart starts it over.`));
+    // Questions skipped in it are asked again now, and said so.
+    const skippedBefore = qs.filter((q) => !done.has(q.ref) && attempt.skipped?.includes(q.ref)).length;
+    ui.say(ui.warn(`Going on with the quiz you stopped (${done.size} of ${qs.length} answered${skippedBefore ? `; ${skippedBefore} skipped, asked again now` : ''}): question ${next + 1} is next. calc-ml quiz --restart starts it over.`));
   }
-  ui.say(ui.dim(`${qs.some((q) => q.kind !== 'truefalse') ? 'Type your answer and press Enter' : 'Answer true or false (t/f, yes/no also work)'}. An empty answer skips a question${qs.some((q) => q.hint || q.hints?.length) ? '; ? shows a hint' : ''}.`));
+  // The answer-time commands once, before the first question (with the skip among them, else the skip alone).
+  const how = qs.some((q) => q.kind !== 'truefalse') ? 'Type your answer and press Enter' : 'Answer true or false (t/f, yes/no also work)';
+  const hint = qs.some((q) => q.hint || q.hints?.length) ? '; ? shows a hint' : '';
+  if (deps.commandsLine) ui.say(ui.dim(`${how}${hint}. ${deps.commandsLine}`));
+  else ui.say(ui.dim(`${how}. An empty answer skips a question (not answered: asked again next time)${hint}.`));
 
   // Start the attempt on disk at once: a quiz stopped at its first question still shows as begun.
   if (!carried) save((l) => saveAttempt(l, attempt));
@@ -263,11 +283,23 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
         },
       });
       const { answer, skipped } = asked;
-      const v: Verdict = skipped ? { ...skippedVerdict(q), tries: 0, hintsUsed: asked.verdict.hintsUsed } : asked.verdict;
-      const kept = v.verdict === 'ungraded' && !skipped;
-      let shown = skipped ? ui.dim(`– ${v.feedback}`) : kept ? keptText(q, v, ui) : asked.shown;
+      if (skipped) {
+        // Not answered: nothing to grade or keep. The attempt stays unfinished, so the next run asks it again.
+        result.items.push({ ref: q.ref, kind: q.kind, answer: '', skipped: true, verdict: 'skipped', score: 0, feedback: SKIPPED_FEEDBACK, tries: 0, hintsUsed: asked.verdict.hintsUsed ?? 0 });
+        count(tally, { verdict: 'skipped', score: 0, skipped: true });
+        sync();
+        // Kept in the attempt (not as an answer), so the next run can say what it asks again.
+        if (!attempt.skipped?.includes(q.ref)) {
+          attempt.skipped = [...(attempt.skipped ?? []), q.ref];
+          save((l) => saveAttempt(l, attempt));
+        }
+        ui.say(ui.dim(`– ${SKIPPED_FEEDBACK}`));
+        continue;
+      }
+      const v: Verdict = asked.verdict;
+      const kept = v.verdict === 'ungraded';
+      const shown = kept ? keptText(q, v, ui) : asked.shown;
       const own = { ...(q.lessonAnswer ? { lessonAnswer: q.lessonAnswer } : {}), ...(q.solution ? { solution: q.solution } : {}) };
-      if (skipped && !gradable(q) && (q.lessonAnswer || q.solution)) shown += `\n${lessonAnswerText(q, ui)}`;
       let self: 'right' | 'wrong' | undefined;
       let sameOutput: boolean | undefined;
       // Piped answers are one per line: a "were you right?" would take the next answer as its reply.
@@ -282,11 +314,13 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
         ], { default: 'wrong' })) as 'right' | 'wrong';
       }
       const tried = { tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0, ...(asked.earlier.length ? { earlier: asked.earlier } : {}) };
-      const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...tried, ...(self ? { self } : {}), ...own, ...(sameOutput !== undefined ? { sameOutput } : {}), ...(v.claims && !skipped ? { claims: v.claims } : {}) };
+      const item: QuizItemResult = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, feedback: v.feedback, ...tried, ...(self ? { self } : {}), ...own, ...(sameOutput !== undefined ? { sameOutput } : {}), ...(v.claims ? { claims: v.claims } : {}) };
       result.items.push(item);
-      count(tally, { verdict: v.verdict, score: v.score, skipped, self }, gradable(q));
+      count(tally, { verdict: v.verdict, score: v.score, skipped: false, self });
       const rec: AnswerRecord = { ref: q.ref, kind: q.kind, answer, verdict: v.verdict, score: v.score, at: now(), ...tried, ...(self ? { self } : {}) };
       attempt.answers[index] = rec;
+      if (attempt.skipped?.includes(q.ref)) attempt.skipped = attempt.skipped.filter((r) => r !== q.ref);
+      if (attempt.skipped && !attempt.skipped.length) delete attempt.skipped;
       sync();
       const ok = save((l) => {
         saveAttempt(l, attempt);
@@ -307,14 +341,17 @@ export async function runQuiz(lesson: Lesson, questions: Question[], record: Les
     throw e;
   }
 
-  result.complete = true;
-  const pass = passOf(tally, qs.length, deps.passMark);
-  result.passed = pass.passed;
-  attempt.complete = true;
-  attempt.finishedAt = now();
-  attempt.passed = pass.passed;
+  const outcome = quizOutcome(tally, qs.length, deps.passMark, ungradable < qs.length);
+  result.complete = outcome.complete;
+  result.passed = outcome.passed;
+  // With a question skipped the attempt stays open, as one stopped early does: the next run goes on with it.
+  if (outcome.complete) {
+    attempt.complete = true;
+    attempt.finishedAt = now();
+    attempt.passed = outcome.passed!;
+  }
   save((l) => saveAttempt(l, attempt));
-  summarizeQuiz(result, tally, qs, ui, pass.rule);
+  summarizeQuiz(result, tally, qs, ui, outcome.rule);
   return result;
 }
 
@@ -349,8 +386,7 @@ function fmt(n: number): string {
  * (its feedback was shown in the run that was stopped, not kept).
  */
 function resumedReason(m: QuizItemResult, q: Question): string {
-  const right = skippedVerdict(q).feedback.replace(/^Skipped\.\s*/, '');
-  if (!m.answer.trim()) return ['Skipped.', right].filter(Boolean).join(' ');
+  const right = rightAnswer(q);
   const said = m.answer.split('\n')[0].slice(0, 60);
   return [`You answered “${said}”${m.verdict === 'partial' ? ' (partly right)' : ''}.`, right].filter(Boolean).join(' ');
 }
@@ -366,7 +402,9 @@ function summarizeQuiz(r: QuizResult, t: Tally, qs: Question[], ui: Ui, rule: st
       : now === before ? `The same as your best (${fmt(r.previousBest.score)}/${r.previousBest.total}).`
       : `Your best is still ${fmt(r.previousBest.score)}/${r.previousBest.total}.`);
   }
-  ui.say(r.passed ? ui.good(`Passed (${rule}).`) : ui.warn(`Not passed yet (${rule}).`));
+  if (!r.complete) {
+    ui.say(ui.warn(`Not finished: ${t.skipped === 1 ? 'a question' : `${t.skipped} questions`} skipped, so not passed yet (${rule}). The next calc-ml quiz asks ${t.skipped === 1 ? 'it' : 'them'} again${r.items.some((i) => !i.skipped) ? ' and keeps your other answers' : ''}.`));
+  } else ui.say(r.passed ? ui.good(`Passed (${rule}).`) : ui.warn(`Not passed yet (${rule}).`));
   const missed = r.items.filter((i) => i.verdict === 'incorrect' || i.verdict === 'partial' || i.self === 'wrong');
   if (missed.length) {
     ui.say('');

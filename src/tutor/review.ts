@@ -30,6 +30,8 @@ export interface ReviewDeps {
   limit?: number;
   /** Lessons studied whose file was not found: their due items are counted, not asked. */
   unreachable?: { label: string; due: number }[];
+  /** The commands that work at an answer, said once before the first item. */
+  commandsLine?: string;
 }
 
 /** Everything due now among the sources' items that can be asked (most overdue first): dueItems, with each item's lesson and question. */
@@ -75,12 +77,14 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
   } else {
     // A session asks at most `limit`: the count said is still all that is due, as every offer of a review counts it.
     const part = all.length > queue.length ? `; this session asks the first ${queue.length}` : '';
-    ui.say(`${all.length} item${all.length === 1 ? '' : 's'} due${lessonsIn > 1 ? ` from ${lessonsIn} lessons` : ''}, most overdue first${part} (spaced by FSRS: what you miss comes back soon, what you get right after growing gaps). Enter skips one, ? shows a hint.`);
+    ui.say(`${all.length} item${all.length === 1 ? '' : 's'} due${lessonsIn > 1 ? ` from ${lessonsIn} lessons` : ''}, most overdue first${part} (spaced by FSRS: what you miss comes back soon, what you get right after growing gaps).${deps.commandsLine ? '' : ' Enter skips one (it stays due).'} ? shows a hint.`);
+    if (deps.commandsLine) ui.say(ui.dim(deps.commandsLine));
   }
   for (const u of deps.unreachable ?? []) if (u.due) ui.say(ui.dim(`${u.label}: ${u.due} item${u.due === 1 ? '' : 's'} due, but its lesson file is not found (give its folder with --dir).`));
   for (const s of sources) if ((s.record.answers['mini-project'] ?? []).some((a) => !right(a))) ui.say(ui.dim(`${s.label}: the mini-project is waiting too: calc-ml start --step mini-project`));
   let good = 0;
   let kept = 0;
+  let skipped = 0;
   for (const [i, item] of queue.entries()) {
     const q = item.question;
     ui.say('');
@@ -91,7 +95,9 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
     ui.say(q.prompt);
     const asked = await askWithTries(q, { ask, ui, grade, maxTries: deps.tries ?? (ask.interactive ? DEFAULT_TRIES : 1) });
     if (asked.skipped) {
-      ui.say(ui.dim('– Skipped. It stays due.'));
+      // Not answered: nothing is rated, so the schedule is as it was and the item is due still.
+      ui.say(ui.dim('– Skipped: not answered, not rated. It stays due.'));
+      skipped++;
       continue;
     }
     const { answer, verdict: v } = asked;
@@ -121,7 +127,9 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
   if (queue.length) {
     ui.say('');
     const next = nextLine(sources, now());
-    ui.say(`Review done: ${good} of ${queue.length} right${kept ? `; ${kept} kept for you to check` : ''}.${next ? ` ${next}` : ''}`);
+    // Skipped items were not answered: counted apart, not among those that were not right.
+    const answered = queue.length - skipped;
+    ui.say(`Review done: ${answered ? `${good} of ${answered} right` : 'nothing answered'}${kept ? `; ${kept} kept for you to check` : ''}${skipped ? `; ${skipped} skipped (not answered, still due)` : ''}.${next ? ` ${next}` : ''}`);
   }
   return { asked: queue.length, right: good };
 }

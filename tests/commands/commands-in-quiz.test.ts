@@ -28,9 +28,9 @@ describe('lesson commands in calc-ml quiz and review', () => {
     expect(again.status).toBe(0);
     const s = flat(again.stdout);
     expect(s).toMatch(/Going on with the quiz you stopped \(2 of 5 answered\)/);
-    expect(s).toContain(':skip skip this question, as an empty answer does :quit save your answers and leave; the command that goes on from here is shown then :help list these commands');
+    expect(s).toContain(':skip leave this question unanswered, as an empty answer does: not right, not a miss; the next calc-ml quiz asks it again :quit save your answers and leave; the command that goes on from here is shown then :help list these commands');
     expect(s).toContain(':plan works in calc-ml start, not here. Here: :skip, :quit, :help.');
-    expect(s).toMatch(/2 questions skipped/);
+    expect(s).toMatch(/2 questions skipped \(not answered\)/);
     expect(answersIn(h)).not.toContain(':skip');
     expect(answersIn(h).filter((a) => a.startsWith(':'))).toEqual([]);
   });
@@ -53,6 +53,28 @@ describe('lesson commands in calc-ml quiz and review', () => {
     expect(flat(r.stdout)).toContain('Review stopped; the answers you gave are saved. To go on, run:');
     expect(r.stdout.split('\n')).toContain(`  calc-ml review ${MOMENTUM}`);
     expect(answersIn(h).filter((a) => a.startsWith(':'))).toEqual([]);
+  });
+
+  test('review: the commands are listed once before the first item; :skip leaves an item unanswered, unrated and still due', () => {
+    const h = home();
+    const env = { CALC_ML_HOME: h, CALC_ML_NOW: '2026-01-01T10:00:00Z' };
+    // quiz.2 answered wrong: due again at once.
+    expect(runCli(['quiz', MOMENTUM], { input: 'true\ntrue\na\nb\nprint(1)\n', env }).status).toBe(0);
+    const before = readFileSync(join(h, 'progress.json'), 'utf8');
+    const r = runCli(['review', MOMENTUM], { input: ':skip\n\n:skip\n\n', env: { ...env, CALC_ML_NOW: '2026-01-01T10:30:00Z' } });
+    expect(r.status).toBe(0);
+    const s = flat(r.stdout);
+    expect(s.match(/At an answer: Enter alone or :skip leaves it unanswered \(it stays due\), :quit saves and leaves, :help lists these\./g)).toHaveLength(1);
+    expect(s.indexOf('At an answer:')).toBeLessThan(s.indexOf('1/4'));
+    expect(s.match(/– Skipped: not answered, not rated\. It stays due\./g)).toHaveLength(4);
+    expect(s).toMatch(/Review done: nothing answered; 4 skipped \(not answered, still due\)\. 4 items are due again now/);
+    // Nothing was answered, so nothing was rated: the file is as it was.
+    expect(readFileSync(join(h, 'progress.json'), 'utf8')).toBe(before);
+  });
+
+  test('help quiz and help review list the commands at an answer', () => {
+    expect(flat(runCli(['help', 'quiz']).stdout)).toContain('At an answer: :skip leave this question unanswered, as an empty answer does: not right, not a miss; the next calc-ml quiz asks it again :quit save your answers and leave');
+    expect(flat(runCli(['help', 'review']).stdout)).toContain('At an answer: :skip leave this item unanswered, as an empty answer does: it stays due, not rated :quit save your answers and leave');
   });
 
   test("the quiz asks in the lesson's order: a multiple-choice item after the true/false ones comes after them", () => {

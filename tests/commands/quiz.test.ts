@@ -41,14 +41,38 @@ describe('calc-ml quiz with answers on stdin', () => {
     expect(JSON.parse(r.stdout).score).toBe(8);
   });
 
-  test('an empty line skips any question, true/false too: later answers keep their places', () => {
+  test('an empty line skips any question, true/false too: not answered, neither right nor a miss; the next quiz asks it again', () => {
     const h = home();
     const r = runCli(['quiz', '--json'], { input: right.replace(/^true\nfalse\n/, 'true\n\n'), env: { CALC_ML_HOME: h } });
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result.items.map((i: { verdict: string }) => i.verdict)).toEqual(['correct', 'incorrect', 'correct', 'correct', 'correct', 'correct', 'correct', 'correct']);
-    expect(result.score).toBe(7);
-    expect(r.stderr).toMatch(/– Skipped\. The statement is false\./);
+    // Later answers keep their places; the skipped one is marked, and not counted in the score.
+    expect(result.items.map((i: { verdict: string }) => i.verdict)).toEqual(['correct', 'skipped', 'correct', 'correct', 'correct', 'correct', 'correct', 'correct']);
+    expect(result.items[1]).toMatchObject({ ref: 'quiz.2', skipped: true, answer: '', score: 0 });
+    expect(result.items.filter((i: { skipped?: boolean }) => i.skipped)).toHaveLength(1);
+    expect(result).toMatchObject({ score: 7, total: 7, skipped: 1, complete: false, passed: null });
+    expect(result.scoreLine).toBe('7 of 7 graded right (100%); 1 question skipped (not answered)');
+    const text = r.stderr.replace(/\s+/g, ' ');
+    expect(text).toContain('Score: 7 of 7 graded right (100%); 1 question skipped (not answered).');
+    expect(text).toMatch(/Not finished: a question skipped, so not passed yet/);
+    expect(text).not.toMatch(/Everything right|Passed \(/);
+    // Its answer is not given away: the question comes back.
+    expect(text).not.toMatch(/The statement is false/);
+    // The next quiz asks only the skipped question, and then the quiz is complete and passed.
+    const again = runCli(['quiz', '--json'], { input: 'false\n', env: { CALC_ML_HOME: h } });
+    expect(again.status).toBe(0);
+    const done = JSON.parse(again.stdout);
+    expect(done.items.filter((i: { resumed?: boolean }) => !i.resumed).map((i: { ref: string }) => i.ref)).toEqual(['quiz.2']);
+    expect(done).toMatchObject({ score: 8, total: 8, skipped: 0, complete: true, passed: true });
+    expect(again.stderr.replace(/\s+/g, ' ')).toMatch(/7 of 8 answered; 1 skipped, asked again now\): question 2 is next/);
+  });
+
+  test('without --json, a quiz with a question skipped says so and names the command that asks it', () => {
+    const h = home();
+    const r = runCli(['quiz'], { input: right.replace(/^true\nfalse\n/, 'true\n:skip\n'), env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Score: 7 of 7 graded right \(100%\); 1 question skipped \(not answered\)\.$/m);
+    expect(r.stdout).toMatch(/To answer the skipped question, run:\n  calc-ml quiz\n/);
   });
 
   test('a lesson without a key: piped answers are not taken as replies to "were you right?"', () => {

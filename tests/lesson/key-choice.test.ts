@@ -121,6 +121,6 @@ describe('in the CLI', () => {
     const r = runCli(['quiz', file], { input: 'b\nc\n\nfalse\n' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Not correct: you chose C\) `list\.push\(\)`; the answer is B\) `list\.append\(\)`\.\nappend adds one item at the end\./);
-    expect(r.stdout).toMatch(/Score: 2 of 3 graded right \(67%\); 1 question skipped\./);
+    expect(r.stdout).toMatch(/Score: 2 of 3 graded right \(67%\); 1 question skipped \(not answered\)\./);
   });
 });

@@ -32,7 +32,7 @@ test('each answer is saved before its verdict is shown', async () => {
   const record: LessonProgress = emptyLesson();
   const seenAtSave: number[] = [];
   const result = await runQuiz(lesson, questions, record, {
-    ask: piped(['true', 'yes', '', 'true', 'calculus tells us how to change the weights to reduce the loss', '', '', 'f(x) = x^2; f(3)']),
+    ask: piped(['true', 'yes', 'false', 'true', 'calculus tells us how to change the weights to reduce the loss', 'the gradient points uphill', 'a small step', 'f(x) = x^2; f(3)']),
     ui,
     grade,
     save: (change) => {
@@ -60,4 +60,25 @@ test('saves that fail are counted, so the end can say how many answers were kept
   });
   expect(result.items).toHaveLength(8);
   expect(result.saved).toBe(2);
+});
+
+test('a skipped question is not saved as an answer: the attempt stays open and the next run asks it again', async () => {
+  const ui = recordingUi(80);
+  const record: LessonProgress = emptyLesson();
+  const save = (change: (l: LessonProgress) => void) => {
+    change(record);
+    return true;
+  };
+  const deps = { ui, grade, save, now: () => '2026-12-02T00:00:00.000Z', newId: () => 'attempt-1' };
+  const first = await runQuiz(lesson, questions, record, { ...deps, ask: piped(['true', '', 'false', 'true', 'calculus tells us how to change the weights to reduce the loss', 'the gradient points uphill', 'a small step', 'f(x) = x^2; f(3)']) });
+  expect(first).toMatchObject({ complete: false, passed: null, skipped: 1 });
+  expect(first.items[1]).toMatchObject({ ref: 'quiz.2', skipped: true, verdict: 'skipped', score: 0 });
+  expect(record.quiz[0].complete).toBe(false);
+  expect(record.quiz[0].answers.map((a) => a.ref)).not.toContain('quiz.2');
+  expect(record.answers['quiz.2']).toBeUndefined();
+  const second = await runQuiz(lesson, questions, record, { ...deps, ask: piped(['yes']) });
+  expect(ui.lines.join('\n')).toMatch(/Going on with the quiz you stopped \(7 of 8 answered; 1 skipped, asked again now\): question 2 is next\./);
+  expect(second).toMatchObject({ complete: true, skipped: 0, resumed: 7 });
+  expect(second.items.filter((i) => !i.resumed).map((i) => i.ref)).toEqual(['quiz.2']);
+  expect(record.quiz.map((a) => [a.id, a.complete])).toEqual([['attempt-1', true]]);
 });

@@ -1,4 +1,4 @@
-import { closingLine, count, emptyTally, gradable, passOf, scoreLine, type Tally } from '../../src/tutor/quiz-score.js';
+import { closingLine, count, emptyTally, gradable, passOf, quizOutcome, scoreLine, type Tally } from '../../src/tutor/quiz-score.js';
 import { compareRuns, normalOutput } from '../../src/tutor/python-compare.js';
 import type { Question } from '../../src/grading/index.js';
 
@@ -11,7 +11,9 @@ describe('score line: only what was graded, and what was kept', () => {
     [t({ score: 2.5, total: 4, kept: 1 }), '2.5 of 4 graded right (63%); 1 answer kept for you to check against the lesson'],
     [t({ kept: 3 }), 'Nothing was graded; 3 answers kept for you to check against the lesson'],
     [t({ kept: 3, selfChecked: 3, selfRight: 2 }), 'Nothing was graded; 3 answers kept for you to check against the lesson (you judged 2 of 3 right)'],
-    [t({ score: 1, total: 2, kept: 1, skipped: 2 }), '1 of 2 graded right (50%); 1 answer kept for you to check against the lesson; 2 questions skipped'],
+    [t({ score: 1, total: 2, kept: 1, skipped: 2 }), '1 of 2 graded right (50%); 1 answer kept for you to check against the lesson; 2 questions skipped (not answered)'],
+    [t({ score: 3, total: 4, skipped: 1 }), '3 of 4 graded right (75%); 1 question skipped (not answered)'],
+    [t({ skipped: 2 }), 'Nothing was graded; 2 questions skipped (not answered)'],
   ])('%j → %s', (tally, line) => expect(scoreLine(tally)).toBe(line));
 });
 
@@ -21,6 +23,8 @@ describe('closing line: "Everything right" only when nothing is left unchecked',
     [t({ score: 4, total: 4, kept: 4 }), 0, "Every graded answer right. Check the 4 kept answers against the lesson's answers shown with them."],
     [t({ score: 3, total: 4 }), 1, null],
     [t({ kept: 4 }), 0, null],
+    // A question skipped: not everything was answered, so "everything right" would overclaim.
+    [t({ score: 3, total: 3, skipped: 1 }), 0, null],
   ])('%j, %i missed → %s', (tally, missed, line) => expect(closingLine(tally, missed)).toBe(line));
 });
 
@@ -31,6 +35,8 @@ describe('pass mark: 70% of what is graded by default', () => {
     [t({ score: 2, total: 4, kept: 4 }), 8, 0.5, true],
     [t({ kept: 4 }), 4, 0.7, true],
     [t({ kept: 3, skipped: 1 }), 4, 0.7, false],
+    // 3 of 3 answered right is 100% of what is graded, but a fourth was skipped: not passed.
+    [t({ score: 3, total: 3, skipped: 1 }), 4, 0.7, false],
   ])('%j over %i questions, mark %f → %s', (tally, n, mark, passed) => expect(passOf(tally, n, mark).passed).toBe(passed));
   test('the rule is stated', () => {
     expect(passOf(t({ score: 1, total: 1 }), 1).rule).toBe('pass mark 70% of what is graded');
@@ -38,17 +44,33 @@ describe('pass mark: 70% of what is graded by default', () => {
   });
 });
 
-describe('count: skips of ungradable questions are not graded misses', () => {
+describe('complete and passed once the last question is reached: a skipped question leaves the quiz unfinished', () => {
   test.each([
-    [{ verdict: 'correct', score: 1, skipped: false }, true, t({ score: 1, total: 1 })],
-    [{ verdict: 'partial', score: 0.5, skipped: false }, true, t({ score: 0.5, total: 1 })],
-    [{ verdict: 'incorrect', score: 0, skipped: true }, true, t({ total: 1, skipped: 1 })],
-    [{ verdict: 'incorrect', score: 0, skipped: true }, false, t({ skipped: 1 })],
-    [{ verdict: 'ungraded', score: 0, skipped: false, self: 'right' as const }, false, t({ kept: 1, selfChecked: 1, selfRight: 1 })],
-    [{ verdict: 'ungraded', score: 0, skipped: false }, false, t({ kept: 1 })],
-  ])('%j (gradable %s)', (a, canGrade, want) => {
+    ['all answered, 3 of 4', t({ score: 3, total: 4 }), 4, { complete: true, passed: true }],
+    ['all answered, 2 of 4', t({ score: 2, total: 4 }), 4, { complete: true, passed: false }],
+    ['3 of 3 graded right, 1 skipped', t({ score: 3, total: 3, skipped: 1 }), 4, { complete: false, passed: null }],
+    ['every question skipped', t({ skipped: 4 }), 4, { complete: false, passed: null }],
+    ['kept only, all answered', t({ kept: 4 }), 4, { complete: true, passed: true }],
+    ['kept, 1 skipped', t({ kept: 3, skipped: 1 }), 4, { complete: false, passed: null }],
+    ['no questions', t({}), 0, { complete: false, passed: null }],
+  ])('%s', (_name, tally, n, want) => expect(quizOutcome(tally, n)).toMatchObject(want));
+  test('every gradable question skipped: the rule said is the pass mark, not "nothing here can be graded"', () => {
+    expect(quizOutcome(t({ skipped: 8 }), 8, null, true).rule).toBe('pass mark 70% of what is graded');
+    expect(quizOutcome(t({ skipped: 2 }), 2, null, false).rule).toMatch(/nothing here can be graded/);
+  });
+});
+
+describe('count: a skip is neither right nor a miss, for any question', () => {
+  test.each([
+    [{ verdict: 'correct', score: 1, skipped: false }, t({ score: 1, total: 1 })],
+    [{ verdict: 'partial', score: 0.5, skipped: false }, t({ score: 0.5, total: 1 })],
+    [{ verdict: 'incorrect', score: 0, skipped: false }, t({ total: 1 })],
+    [{ verdict: 'skipped', score: 0, skipped: true }, t({ skipped: 1 })],
+    [{ verdict: 'ungraded', score: 0, skipped: false, self: 'right' as const }, t({ kept: 1, selfChecked: 1, selfRight: 1 })],
+    [{ verdict: 'ungraded', score: 0, skipped: false }, t({ kept: 1 })],
+  ])('%j', (a, want) => {
     const tally = emptyTally();
-    count(tally, a, canGrade);
+    count(tally, a);
     expect(tally).toEqual(want);
   });
   test.each([

@@ -197,6 +197,16 @@ describe('the mini-project as the author wrote it', () => {
     expect(record.tutor.skipped).toEqual(['mini-project']);
     expect(record.answers['mini-project'][0]).toMatchObject({ answer: '', verdict: 'incorrect' });
   });
+  // As in calc-ml quiz: :skip at a quiz question leaves that question unanswered, not the whole quiz.
+  test(':skip at a quiz question skips that question: the rest are asked, the quiz step is skipped, not passed', async () => {
+    const { text, record } = await run(['false', ':skip', 'to catch a diverging run early'], { step: 'quiz' });
+    expect(text).toMatch(/1\/3[\s\S]*2\/3[\s\S]*– Skipped: not answered, not a miss; asked again next time\.[\s\S]*3\/3/);
+    expect(text).toContain('Score: 1 of 1 graded right (100%); 1 answer kept for you to check against the lesson; 1 question skipped (not answered).');
+    expect(record.tutor.skipped).toEqual(['quiz']);
+    expect(record.quiz[0]).toMatchObject({ complete: false, skipped: ['quiz.2'] });
+    expect(record.quiz[0].answers.map((a) => a.ref)).toEqual(['quiz.1', 'quiz.3']);
+    expect(record.answers['quiz.2']).toBeUndefined();
+  });
 });
 
 describe('a list of choices in a terminal', () => {
