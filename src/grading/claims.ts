@@ -69,11 +69,18 @@ function same(t: Token, w: Alt['words'][number]): boolean {
 }
 
 /**
- * "learning rate" is one thing, a setting: its "rate" is no rate of change, so it matches only an
- * alternative that says "learning rate" itself.
+ * A name of two words is one thing, for every key: the "rate" of "learning rate" is a setting, no
+ * rate of change; the "difference" of "finite difference" is a way to estimate a slope, no gap
+ * between a prediction and the truth. Such a word matches only an alternative that says the name's
+ * first word too ("learning rate", "finite difference").
  */
+const NAMES: Record<string, string[]> = {
+  rate: ['learn', 'learning'],
+  difference: ['finite', 'central', 'forward', 'backward'],
+};
 function partOfCompound(ts: Token[], j: number, alt: Alt, k: number): boolean {
-  return ts[j].lemma === 'rate' && ['learn', 'learning'].includes(ts[j - 1]?.lemma ?? '') && !['learn', 'learning'].includes(alt.words[k - 1]?.lemma ?? '');
+  const firsts = NAMES[ts[j].lemma];
+  return !!firsts && firsts.includes(ts[j - 1]?.lemma ?? '') && !firsts.includes(alt.words[k - 1]?.lemma ?? '');
 }
 
 /** Positions of one alternative inside tokens [from, to), or null. */
