@@ -22,7 +22,34 @@ export interface TrueFalseReading {
   reason: string | null;
 }
 
-const cleanReason = (s: string | undefined | null) => (s ? oneLine(s).replace(/^[\s(–—-]+|[)\s]+$/g, '') || null : null);
+/** Where the bracket opened at `s[0]` closes, or -1. */
+function closeOfFirst(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * A reason as the lesson gives it beside an answer: "(why)" unwrapped, a leading dash dropped.
+ * Brackets come off only when one pair wraps the whole reason: in "- Must have a way to stop
+ * (break or condition becomes false)" they are part of it, and the ")" stays.
+ */
+export function cleanReason(s: string | undefined | null): string | null {
+  if (!s) return null;
+  let t = oneLine(s).replace(/^[\s–—-]+/, '').trim();
+  if (t.startsWith('(')) {
+    const close = closeOfFirst(t);
+    // "(why)" or "(why)."; a bracket left open ("(why") is dropped.
+    if (close < 0) t = t.slice(1);
+    else if (/^[.!]?$/.test(t.slice(close + 1).trim())) t = t.slice(1, close);
+  }
+  // A ")" with no "(" closes a bracket the answer opened before the reason ("(C because x)").
+  else if (t.endsWith(')') && (t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length) t = t.slice(0, -1);
+  return t.trim() || null;
+}
 
 /** A true/false item: `Statement. (True)`, `**Statement** FALSE (why)`, `Statement ✓/✗`, or nested `- Answer: False`. */
 export function readTrueFalse(text: string, rawHead: string, nested: string[]): TrueFalseReading {
