@@ -492,7 +492,9 @@ function levelLegend(levels: Levels, shades: string[], spec: MapSpec, chalk: Ins
   if (!anyDefined) return [`  ${UNDEFINED}  f is undefined everywhere in this box`];
   const v = levels.values;
   const n = (x: number) => fmt(x, 3);
-  const dash = spec.ascii ? ' to ' : '–';
+  // An en dash reads as a range between positive numbers (0–1.5), not between negative ones
+  // ("-3–-1.5" is a row of dashes): with any level below 0, every range says "to", in ASCII too.
+  const dash = spec.ascii || v.some((x) => x < 0) ? ' to ' : '–';
   const entries = v.length
     ? Array.from({ length: v.length + 1 }, (_, k) => k).filter((k) => shaded.has(k)).map((k) => {
         const range = k === 0 ? `< ${n(v[0])}` : k === v.length ? `≥ ${n(v[k - 1])}` : `${n(v[k - 1])}${dash}${n(v[k])}`;
