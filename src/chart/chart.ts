@@ -16,6 +16,12 @@ export interface ChartSeries {
    * farthest value, and a line under the chart says where it is and how far it goes.
    */
   exits?: boolean;
+  /**
+   * A finer sampling of the same curve, where `exits` reads where it leaves the frame and how far
+   * it goes: the figure the plot's summary states from the same samples (1/(x − 1) drawn from 81
+   * samples reached 8 beside the pole, its summary's 401 reached 40: two figures for one reach).
+   */
+  reach?: readonly (readonly [number, number])[];
 }
 
 export interface ChartMarker {
@@ -193,7 +199,9 @@ export function renderChart(spec: ChartSpec): string {
 
   const fmtY = spec.yLog === 'negative' ? (v: number) => `-${decade(-v)}` : spec.yLog ? decade : labelFormatter(step * every, Math.max(Math.abs(lo), Math.abs(hi)));
   // A value as it stands beside an arrow at the edge: what it is, not its logarithm.
-  const fmtValue = (v: number) => formatNumber(spec.yLog === 'negative' ? -(10 ** -v) : spec.yLog ? 10 ** v : v, 2);
+  // On a linear axis with the 4 digits the notes and summaries give (an arrow's ↓-130 beside a
+  // summary's -125 was two figures for one point); a log axis's powers of ten keep 2.
+  const fmtValue = (v: number) => (spec.yLog ? formatNumber(spec.yLog === 'negative' ? -(10 ** -v) : 10 ** v, 2) : formatNumber(v, 4));
   const yLabels = Array.from({ length: intervals + 1 }, (_, r) => {
     const k = Math.round(hi / step) - r;
     return k % every === 0 ? fmtY(k * step) : '';
@@ -269,28 +277,35 @@ export function renderChart(spec: ChartSpec): string {
   // as --ymin/--ymax do: either way the chart says where the curve leaves the frame.
   spec.series.forEach((s, si) => {
     if (!s.exits) return;
-    const stretches = stretchesBeyond(s.points, view);
+    const pts = s.reach ?? s.points;
+    const stretches = stretchesBeyond(pts, view);
     for (const e of stretches) {
       // The arrow goes where the curve crosses the edge beside what is drawn: a stretch from the
       // curve's left end comes back into the frame at its right end; any other leaves it at its left.
-      const x = e.first === 0 && e.last < s.points.length - 1 ? e.xLast : e.xFirst;
+      const x = e.first === 0 && e.last < pts.length - 1 ? e.xLast : e.xFirst;
       beyond.push({ key: `exit ${si}`, series: si, side: e.side, x, y: e.far, row: e.side === 'up' ? 0 : intervals, col: colOf(x), count: e.last - e.first + 1, far: e.far });
     }
     if (!stretches.length) return;
     const at = (e: Stretch) => (e.xFirst === e.xLast ? `at ${xName} = ${formatNumber(e.xFirst, 4)}` : `for ${xName} from ${formatNumber(e.xFirst, 4)} to ${formatNumber(e.xLast, 4)}`);
     // Beside a jump (tan(x) from 34 to -14 in one sample: a pole between), the farthest value
     // sampled is only a bound: the curve goes on past it.
-    const far = (e: Stretch) => `${jumps(s.points, e, view) ? 'at least ' : ''}${formatNumber(e.far, 4)}`;
+    const far = (e: Stretch) => `${jumps(pts, e, view) ? 'at least ' : ''}${formatNumber(e.far, 4)}`;
     const parts = stretches.map((e) => `${e.side === 'up' ? 'above' : 'below'} it (${arrow[e.side]}) ${at(e)}, ${e.side === 'up' ? 'up' : 'down'} to ${far(e)}`);
     exitNotes.push(`${s.label} leaves the frame: ${parts.join('; ')}.`);
   });
+  const labelled = new Set<string>();
   for (const b of beyond) {
     grid[b.row][b.col] = { ch: arrow[b.side], series: b.series };
     const label = b.side === 'left' || b.side === 'right' ? formatNumber(b.far, 4) : fmtValue(b.far);
     // The farthest value beside the arrow, where those cells are free (else the legend still says it).
     const start = b.side === 'right' ? b.col - label.length : b.col + 1 + label.length <= W ? b.col + 1 : b.col - label.length;
-    if (start >= 0 && start + label.length <= W && [...label].every((_, i) => !grid[b.row][start + i])) {
-      [...label].forEach((ch, i) => (grid[b.row][start + i] = { ch, series: b.series }));
+    // A blank cell between it and another arrow's value: "48.0880.71" read as one number.
+    const apart = (c: number) => c < 0 || c >= W || c === b.col || !labelled.has(`${b.row},${c}`);
+    if (start >= 0 && start + label.length <= W && [...label].every((_, i) => !grid[b.row][start + i]) && apart(start - 1) && apart(start + label.length)) {
+      [...label].forEach((ch, i) => {
+        grid[b.row][start + i] = { ch, series: b.series };
+        labelled.add(`${b.row},${start + i}`);
+      });
     }
   }
   const beyondNote = (b: Beyond, what: string) =>

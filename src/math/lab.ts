@@ -58,7 +58,7 @@ export function plotLab(p: PlotInput): PlotResult {
   const series: ChartSeries[] = [];
   const markers: ChartMarker[] = [];
   let summary: string[] = [];
-  const spans: { fx: string; yMin: number; yMax: number; scale: number }[] = [];
+  const spans: Span[] = [];
   const notes: string[] = [];
   const shapes: (CurveShape | null)[] = [];
   const fitted: number[] = [];
@@ -83,11 +83,15 @@ export function plotLab(p: PlotInput): PlotResult {
     // there (sin(100x) at 80 columns). Drawn instead as the band the curve fills, and said so.
     const alias = aliasing(f, p.from, p.to, columns, fine);
     let si: number;
+    // What the chart's note under it says of where the curve leaves the frame, and the summary of
+    // how far it goes, both read from these samples: one figure for one reach.
+    let reach: readonly Point[] = fine;
     if (alias) {
       const band = envelope(f, p.from, p.to, columns, Math.max(4, Math.ceil(DENSE_SAMPLES / columns)));
       si = series.push({ label: `${fx} = ${e.text}: band top`, points: band.upper, exits: true }) - 1;
       series.push({ label: `${fx} = ${e.text}: band bottom`, points: band.lower, exits: true });
       fitted.push(...band.upper.map((q) => q[1]), ...band.lower.map((q) => q[1]));
+      reach = [...band.upper, ...band.lower];
       const w = niceWidth(((p.to - p.from) * columns) / 8 / alias.turns);
       const note =
         `${who}${fx} wiggles faster than the chart's ${columns} columns can show (about ${alias.turns} turns from ${fmt(p.from)} to ${fmt(p.to)}), ` +
@@ -96,7 +100,7 @@ export function plotLab(p: PlotInput): PlotResult {
       summary.push(note);
     } else {
       // A y range given on the command line may cut the curves (not the tangent, cut at the frame by design): the chart marks where.
-      si = series.push({ label: `${fx} = ${e.text}`, points, exits: true }) - 1;
+      si = series.push({ label: `${fx} = ${e.text}`, points, exits: true, reach: fine }) - 1;
       fitted.push(...points.map((q) => q[1]));
     }
     const defined = fine.map((q) => q[1]).filter(Number.isFinite);
@@ -111,7 +115,8 @@ export function plotLab(p: PlotInput): PlotResult {
       // Rounding noise is judged against the curve's own size (1e-20·x² reaches 2.5e-19: that is no 0).
       const scale = Math.max(Math.abs(yMin), Math.abs(yMax));
       // Said once the chart's frame is known (after every curve is sampled): see spanText.
-      const span = `\u0000${spans.push({ fx, yMin, yMax, scale }) - 1}\u0000`;
+      const reached = reach.map((q) => q[1]).filter(Number.isFinite);
+      const span = `\u0000${spans.push({ fx, yMin, yMax, scale, reachMin: Math.min(...reached), reachMax: Math.max(...reached) }) - 1}\u0000`;
       const where = defined.length < fine.length ? ' where it is defined' : '';
       if (shape) {
         markers.push(...criticalMarkers(shape, si));
@@ -163,14 +168,19 @@ export function plotLab(p: PlotInput): PlotResult {
  * range the axis shows and how far the curve goes beyond it (1/(x − 1): the axis shows −5 to 5, the
  * samples beside the pole reach ±40), so the text never names a range the axis does not.
  */
-function spanText(s: { fx: string; yMin: number; yMax: number; scale: number }, frame: { lo: number; hi: number } | null): string {
+function spanText(s: Span, frame: { lo: number; hi: number } | null): string {
   const y = (v: number) => fmt(snap(v, s.scale), 3);
   const slack = 1e-9 * Math.max(Math.abs(frame?.lo ?? 0), Math.abs(frame?.hi ?? 0), 1e-300);
-  if (!frame || (s.yMin >= frame.lo - slack && s.yMax <= frame.hi + slack)) return `; y from ${y(s.yMin)} to ${y(s.yMax)}`;
-  // What the samples reach, not how far f goes: beside a pole it goes on past them.
-  const far = [s.yMax > frame.hi + slack ? y(s.yMax) : '', s.yMin < frame.lo - slack ? y(s.yMin) : ''].filter(Boolean);
+  const [above, below] = frame ? [s.reachMax > frame.hi + slack, s.reachMin < frame.lo - slack] : [false, false];
+  if (!frame || (!above && !below)) return `; y from ${y(s.yMin)} to ${y(s.yMax)}`;
+  // What the samples reach, not how far f goes: beside a pole it goes on past them. The same
+  // samples and digits as the chart's note of where the curve leaves the frame (renderChart).
+  const far = [above ? fmt(s.reachMax, 4) : '', below ? fmt(s.reachMin, 4) : ''].filter(Boolean);
   return `; the chart shows y from ${fmt(frame.lo, 4)} to ${fmt(frame.hi, 4)}, and ${s.fx} goes beyond it (its samples reach ${far.join(' and ')})`;
 }
+
+/** A curve's y range for its summary: its values (refined extrema included) and what its samples reach. */
+interface Span { fx: string; yMin: number; yMax: number; scale: number; reachMin: number; reachMax: number }
 
 /**
  * Whether f turns more often than `columns` columns can draw (two columns per turn at the least), by

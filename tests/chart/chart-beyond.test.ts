@@ -75,8 +75,8 @@ describe('points beyond the frame are marked at its edge, with their value', () 
 
   test('a line that asks for it gets an arrow where it leaves the top, with the farthest value', () => {
     const out = renderChart({ ...base, series: [{ label: 'loss', points: [[0, 9], [1, 13], [2, 19], [3, 27], [4, 7.45e8]], offFrame: true }], y: { from: 0, to: 10 }, xTitle: 'step k' });
-    expect(body(out)[0]).toMatch(/↑7\.5e8/);
-    expect(joined(out)).toContain('  ─── loss (4 points beyond the frame ↑ from step k = 1, up to 7.5e8)');
+    expect(body(out)[0]).toMatch(/↑7\.45e8/);
+    expect(joined(out)).toContain('  ─── loss (4 points beyond the frame ↑ from step k = 1, up to 7.45e8)');
   });
 
   test('in ASCII the arrows are ^ v < >', () => {
