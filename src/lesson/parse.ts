@@ -66,6 +66,36 @@ function swallowed(tokens: Located[]): { fenceLine: number; fence: string; headi
   return null;
 }
 
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/**
+ * Fences left wrong that swallow no known section (those are mended above): a block never closed
+ * (it runs to the end of the file, the lesson's last sections read as code), and a bare ``` block
+ * that holds the opening of another (```python): its own close or the other's open is stray, so
+ * the code that follows is read as text and the text as code. Each said at the fence's line.
+ */
+function strayFences(tokens: Located[], mended: Set<number>, lastLine: number): Warning[] {
+  const out: Warning[] = [];
+  for (const { token, line } of tokens) {
+    if (token.type !== 'code' || mended.has(line)) continue;
+    const open = FENCE.exec(token.raw);
+    if (!open) continue;
+    const body = (token as Tokens.Code).text.split('\n');
+    const heading = body.findIndex((l) => /^##\s+\S/.test(l));
+    const swallows = heading >= 0 ? `, with "${oneLine(body[heading])}" (line ${line + 1 + heading}) in it` : '';
+    const close = open[1][0].repeat(open[1].length);
+    if (!new RegExp(`\\n\\s{0,3}${open[1][0] === '`' ? '`' : '~'}{${open[1].length},}\\s*$`).test(token.raw.trimEnd())) {
+      out.push({ line, message: `the code block opened here is never closed: everything from here to the end of the file (line ${lastLine})${swallows} is read as code; close it with ${close}` });
+      continue;
+    }
+    const inner = body.findIndex((l) => /^\s{0,3}(`{3,}|~{3,})\s*[A-Za-z]/.test(l));
+    if (!(token as Tokens.Code).lang && open[1].length === 3 && inner >= 0) {
+      out.push({ line, message: `the code block opened here holds the opening of another (line ${line + 1 + inner})${swallows}: a ${close} is missing before that line, or this one is stray` });
+    }
+  }
+  return out;
+}
+
 export function readLesson(input: string, options: { fileName?: string } = {}): LessonReading {
   let source = singleBacktickFences(sanitize(input));
   const warnings: Warning[] = [];
@@ -87,6 +117,7 @@ export function readLesson(input: string, options: { fileName?: string } = {}): 
   // The last line of the file as an editor numbers it: a final newline ends that line, opens none.
   const lastLineNo = Math.max(1, countNewlines(source) + (source.endsWith('\n') ? 0 : 1));
   if (tooDeep) warn(1, 'the file nests quotes or lists too deeply to read; keep nesting to a few levels');
+  for (const w of strayFences(tokens, mendedFences, lastLineNo)) warn(w.line, w.message);
 
   const lesson: Lesson = {
     id: '',
@@ -257,7 +288,9 @@ function finish(lesson: Lesson, e: Ending): void {
     if (!seen.has(kind)) warn(lastLine, `no "${heading}" section`);
   };
   expectSection('objectives', '## Learning Objectives');
-  expectSection('coreIdeas', '## Core Ideas');
+  // No "## Core Ideas" is not expected: it is this project's own section (lessons/), which the
+  // course's lessons do not have by design; its teaching sections are walked instead. A warning on
+  // every real lesson would only hide the ones an author should act on.
   expectSection('exercises', '## Exercises');
   if (!seen.has('quiz') && !seen.has('part')) warn(lastLine, 'no "## Quiz & Assessment" section');
   expectSection('takeaways', '## Key Takeaways');
