@@ -468,9 +468,14 @@ export function readAnswer(text: string, vocabulary?: Vocabulary): Reading {
   // "It tells, for every weight, which way to change *it*": "it" as a verb's object, in a clause
   // that names no noun of its own before it, is the noun of the clause before it in the sentence.
   tokens.forEach((t, i) => {
-    if (t.lemma !== 'it' || t.refers || tokens[i - 1]?.pos !== 'VERB' || tokens[i - 1].clause !== t.clause) return;
-    // (a word of going up or down tagged a noun, "where the loss *increases*", is no thing to stand for)
-    const before = tokens.slice(0, i).reverse().find((x) => x.sentence === t.sentence && x.clause !== t.clause && (x.pos === 'NOUN' || x.pos === 'PROPN') && !LEVEL[x.lemma]);
+    // ("so we can *lower* it": the model may tag a verb after a modal or "to" an adjective)
+    const prev = tokens[i - 1];
+    const verbBefore = prev?.pos === 'VERB' || (prev?.pos === 'ADJ' && ['AUX', 'PART'].includes(tokens[i - 2]?.pos ?? '') && tokens[i - 2].clause === t.clause);
+    if (t.lemma !== 'it' || t.refers || !verbBefore || prev.clause !== t.clause) return;
+    // (a word of going up or down tagged a noun, "where the loss *increases*", is no thing to stand for;
+    // nor a verb after its subject tagged a plural noun, "how the loss *changes*")
+    const verbAfterNoun = (x: Token) => VERB_AFTER_NOUN.has(x.lemma) && x.text !== x.lemma && ['NOUN', 'PROPN'].includes(tokens[tokens.indexOf(x) - 1]?.pos ?? '');
+    const before = tokens.slice(0, i).reverse().find((x) => x.sentence === t.sentence && x.clause !== t.clause && (x.pos === 'NOUN' || x.pos === 'PROPN') && !LEVEL[x.lemma] && !verbAfterNoun(x));
     if (before && !GRADIENT.has(before.lemma)) t.refers = before.lemma;
   });
   // "a number that says *how bad* the guesses are … so *that number* gets as low as you can", "work
@@ -533,6 +538,8 @@ const TURN: Record<string, Sign> = table({
   along: 1, follow: 1, add: 1, plus: 1,
 });
 /** Words that say up or down on the loss. */
+/** Verbs the model tags plural nouns after a subject: "how the loss changes", "where it moves". */
+const VERB_AFTER_NOUN = new Set(['change', 'move', 'point', 'react', 'respond', 'vary', 'depend', 'shift', 'behave']);
 const LEVEL: Record<string, Sign> = table({
   down: -1, downhill: -1, downward: -1, downwards: -1, descend: -1, descent: -1, decrease: -1, reduce: -1, lower: -1, lowest: -1,
   minimize: -1, minimum: -1, minimal: -1, bottom: -1, valley: -1, fall: -1, drop: -1, shrink: -1, decline: -1, smaller: -1,

@@ -131,8 +131,15 @@ const OPENS_SUBORDINATE = new Set(['how', 'what', 'which', 'when', 'where', 'why
  */
 export function describesOther(ts: Token[], term: string, vocabulary: ReadonlySet<string>): string | undefined {
   const termWords: string[] = term.toLowerCase().match(/[a-z]+/g) ?? [];
-  if (ts.some((t) => termWords.includes(t.lemma) || termWords.includes(t.text))) return undefined;
+  const isTerm = (t: Token) => termWords.includes(t.lemma) || termWords.includes(t.text);
   const first = ts.filter((t) => t.clause === ts[0]?.clause);
+  // The thing asked may be named and still not be what the answer speaks of: "Backpropagation uses
+  // the chain rule to compute the derivative of the loss" says what backpropagation does. Named
+  // before the first statement's verb, or in any other statement, it is the answer's subject.
+  const verbAt = first.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const inSubject = first.slice(0, verbAt < 0 ? first.length : verbAt).some(isTerm);
+  if (inSubject || ts.some((t) => isTerm(t) && t.clause !== ts[0]?.clause)) return undefined;
+  const named = first.some(isTerm);
   // The subject: a noun phrase at the start ("the speedometer of a car"), then a verb that is not "be"
   // ("The thing gradient descent minimises", "the cost of being wrong" are what the thing is).
   let k = 0;
@@ -142,11 +149,17 @@ export function describesOther(ts: Token[], term: string, vocabulary: ReadonlySe
     while (first[k] && (first[k].pos === 'NOUN' || first[k].pos === 'PROPN')) k++;
     return k > head ? first[head] : undefined;
   };
+  const start = k;
   const subject = nounPhrase();
   if (!subject) return undefined;
+  // (named later in the statement, the thing spoken of is a lesson's other thing only when the
+  // subject holds a word the key never uses: "gradient *descent*", not "the slope of the tangent")
+  if (GENERIC.has(subject.lemma)) return undefined;
+  const subjectWords = first.slice(start, k);
+  if (subjectWords.every((t) => vocabulary.has(t.lemma) || GENERIC.has(t.lemma))) return undefined;
   // ("the speedometer of a car": the thing is the one before "of")
   if (first[k]?.lemma === 'of' && (k++, !nounPhrase())) return undefined;
-  if (first[k]?.pos !== 'VERB' || vocabulary.has(subject.lemma) || GENERIC.has(subject.lemma) || OPENS_SUBORDINATE.has(first[0].lemma)) return undefined;
+  if (first[k]?.pos !== 'VERB' || OPENS_SUBORDINATE.has(first[0].lemma)) return undefined;
   return subject.text;
 }
 const POSSESSIVE = new Set(['my', 'your', 'our', 'his', 'her', 'its', 'their']);

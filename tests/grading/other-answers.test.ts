@@ -20,12 +20,14 @@ const accepted = [...LABELLED, ...LABELLED_2, ...LABELLED_3, ...LABELLED_4, ...L
 const acceptedFor = (from: string, to: string) => accepted.filter((a) => a.ref === from && gradeRubric(q(to), a.answer).verdict === 'correct').map((a) => a.answer);
 
 describe('answers to another question are not accepted', () => {
-  // [answers written for, graded as, at most this many accepted (main before the change: 23, 10, 24, 5)]
+  // [answers written for, graded as, at most this many accepted (main before the change: 23, 10, 24, 5, 16)]
   test.each([
     ['1.2.26.8', 'quiz.6', 2],
     ['quiz.7', 'quiz.6', 2],
     ['1.2.26.3', 'quiz.6', 3],
     ['1.2.26.7', 'quiz.6', 2],
+    // quiz.5 asks why ML needs calculus: a derivative defined (1.2.26.1) says what it is, not why (main: 16)
+    ['1.2.26.1', 'quiz.5', 2],
   ])('%s answers graded as %s: at most %i correct', (from, to, most) => {
     expect(acceptedFor(from, to).length).toBeLessThanOrEqual(most);
   });
@@ -50,5 +52,23 @@ describe('quiz.6: a loss function measures how wrong predictions are', () => {
     'L(ŷ, y) ≥ 0, e.g. (ŷ − y)²: 0 when ŷ = y, bigger the further off',
   ])('%j is correct', (answer) => {
     expect(gradeRubric(q('quiz.6'), answer).verdict).toBe('correct');
+  });
+});
+
+describe('a definition is of the thing asked, not of another thing that uses it', () => {
+  test.each([
+    ['1.2.26.1', 'Backpropagation uses the chain rule to compute the derivative of the loss with respect to each weight.'],
+    ['quiz.5', 'A derivative is how much the output changes when the input changes a little.'],
+  ])('%s: %j is not correct', (ref, answer) => {
+    expect(gradeRubric(q(ref), answer).verdict).not.toBe('correct');
+  });
+
+  test.each([
+    ['1.2.26.1', 'The slope of the tangent line at a point is the derivative.'],
+    ['1.2.26.1', 'A derivative of a function tells how fast it changes.'],
+    ['quiz.5', 'Because learning means minimising a loss, and derivatives tell us which way to change the weights to lower it.'],
+    ['quiz.5', 'Models improve by reducing their error, and calculus gives the gradient that says how to adjust each parameter to do that.'],
+  ])('%s: %j is correct', (ref, answer) => {
+    expect(gradeRubric(q(ref), answer).verdict).toBe('correct');
   });
 });
