@@ -96,7 +96,7 @@ function ownSteps(lesson: Lesson, kind: StepKind): PlannedStep[] {
     case 'core-ideas':
       return lesson.coreIdeas.length ? [{ id: 'core-ideas', kind, title: STEP_TITLES['core-ideas'], section: 'ideas' }] : [];
     case 'exercise':
-      return lesson.exercises.map((e) => ({ id: `exercise:${e.id}`, kind, title: `Exercise ${e.id} (${e.levelName}): ${e.prompt}`, section: 'exercises' as const }));
+      return lesson.exercises.map((e) => ({ id: `exercise:${e.id}`, kind, title: `Exercise ${e.id} (${e.levelName})${e.prompt.trim() ? `: ${e.prompt}` : ''}`, section: 'exercises' as const }));
     case 'mini-project':
       // "Rate Finder (30 min)": the minutes are shown beside the title, not in it.
       return lesson.miniProject ? [{ id: 'mini-project', kind, title: `${STEP_TITLES['mini-project']}: ${titleMinutes(lesson.miniProject.title).title}`, section: 'mini-project' }] : [];

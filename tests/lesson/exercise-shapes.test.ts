@@ -77,3 +77,24 @@ test('"## 2. Solution Types (60 min)" teaches; "## Solutions" and "## Solution K
   expect(l.otherSections.map((s) => s.title)).toContain('2. Solution Types (60 min)');
   expect(left('## 2. Solution Types (60 min)\n\n### 2.1 Real-World Use\n- Fitting a line\n- Mixing paints\n')).toEqual([]);
 });
+
+describe('an exercise label with no title: the task is its code\'s leading comment', () => {
+  // As 1.1.14 writes its graded exercises: "**Starter Exercise 1:**" and a block opening "# TODO: …".
+  const section = (label: string, code: string) => `## 9. Graded Exercises\n\n### Starter Exercises (40 minutes)\n\n${label}\n\`\`\`python\n${code}\n\`\`\`\n`;
+  test.each([
+    ['a "# TODO:" comment', '**Starter Exercise 1:**', '# TODO: Use a ternary to label a score pass/fail\nscore = 75', 'TODO: Use a ternary to label a score pass/fail'],
+    ['a plain comment, after a blank line', '**Starter Exercise 1:**', '\n# Print the even numbers below 10\nfor n in range(10): ...', 'Print the even numbers below 10'],
+    ['a "//" comment', '**Starter 1:**', '// Sum the list\nconst xs = [1, 2]', 'Sum the list'],
+    ['no comment: no text to take', '**Starter Exercise 1:**', 'score = 75\nprint(score)', ''],
+    ['a shebang is no task', '**Starter Exercise 1:**', '#!/usr/bin/env python3\nprint(1)', ''],
+    ['a title of its own wins over the comment', '**Starter Exercise 1: Pass or fail**', '# TODO: Use a ternary\nscore = 75', 'Pass or fail'],
+  ])('%s', (_what, label, code, prompt) => {
+    const [e] = lesson(section(label, code)).exercises;
+    expect(e).toMatchObject({ id: '4.5.7.starter-1', prompt, code });
+  });
+
+  test('a second block does not replace the task the first gave', () => {
+    const [e] = lesson(section('**Starter Exercise 1:**', '# TODO: Count the vowels\nword = "tree"') + '\n```python\n# Then count the consonants\n```\n').exercises;
+    expect(e.prompt).toBe('TODO: Count the vowels');
+  });
+});

@@ -54,6 +54,15 @@ function levelFrom(text: string): { n: 1 | 2 | 3; name: string } | null {
   return { n: m[1] ? (Math.min(3, Math.max(1, Number(m[1]))) as 1 | 2 | 3) : LEVEL_WORDS[word] ?? 1, name: capital(m[2]) };
 }
 
+/** The text of a code block's first line when it is a comment ("# TODO: Count the vowels"), else null. */
+export function leadingComment(code: string): string | null {
+  const first = code.split('\n').find((l) => l.trim()) ?? '';
+  // A shebang or an encoding line is no task.
+  if (/^\s*#!|coding[:=]/.test(first)) return null;
+  const m = /^\s*(?:#+|\/\/+|--)\s*(\S.*?)\s*$/.exec(first);
+  return m ? m[1] : null;
+}
+
 function push(ctx: ReadContext, e: Omit<Exercise, 'code' | 'solution'>): Exercise {
   const ex: Exercise = { ...e, code: null, solution: null };
   ctx.lesson.exercises.push(ex);
@@ -202,7 +211,12 @@ export const exercises: SectionReader = {
     }
     if (!e) return;
     if (ctx.state.label === 'solution') e.solution = joinCode(e.solution, token.text);
-    else e.code = joinCode(e.code, token.text);
+    else {
+      // "**Starter Exercise 1:**" with no text: the task is the code's leading comment
+      // ("# TODO: Use ternary to assign pass/fail"), so no step shows an empty prompt.
+      if (!e.prompt && !e.code) e.prompt = leadingComment(token.text) ?? '';
+      e.code = joinCode(e.code, token.text);
+    }
     ctx.take(line, lastLine(token, line));
   },
   close(ctx) {

@@ -11,7 +11,8 @@ import type { StepContext, StepOutcome } from './context.js';
  */
 export async function writtenAnswer(q: Question, ctx: StepContext, code: string | null = null, note: string | null = null): Promise<StepOutcome> {
   const { ui, ask, grade, save, now } = ctx.deps;
-  ui.say(q.prompt.split('\n')[0]);
+  // A lesson may give an item no words at all ("**Starter Exercise 1:**" and a block): say so, not a blank line.
+  ui.say(q.prompt.split('\n')[0].trim() || ui.dim(code ? 'The lesson gives this no words of its own: do what its code below asks.' : 'The lesson gives this no words of its own: see the lesson.'));
   if (code) ui.say(await ctx.deps.render('```python\n' + code + '\n```'));
   if (note) ui.say(note);
   const asked = await askWithTries(q, {

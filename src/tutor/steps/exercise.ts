@@ -32,7 +32,7 @@ export const exercise: StepRunner = async (step, ctx) => {
   // No lab of its own: one that fits its text, offered, not imposed (":lab" opens it).
   const fits = q?.mode === 'lab' ? null : exerciseLab(e.prompt, lesson, ctx.lessonFunction ?? null);
   ctx.suggested = fits;
-  ctx.here = `Exercise ${e.id}: ${e.prompt.split('\n')[0]}`;
+  ctx.here = `Exercise ${e.id}${e.prompt.trim() ? `: ${e.prompt.split('\n')[0]}` : ''}`;
   const note = fits ? ui.dim(`A lab fits this exercise (${labText(fits)}): type :lab to open it, or answer straight away.`) : null;
   return writtenAnswer(q ?? { ref, kind: 'open', section: 'exercise', prompt: e.prompt, line: e.line }, ctx, e.code, note);
 };
