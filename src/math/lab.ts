@@ -1,5 +1,5 @@
 import type { ChartMarker, ChartSeries, ChartSpec } from '../chart/chart.js';
-import { robustRange } from '../chart/scale.js';
+import { drawableRange, robustRange } from '../chart/scale.js';
 import type { Expr } from './engine.js';
 import { count, formatNumber as fmt } from './format.js';
 import { envelope, linspace, sample, turns, type Point } from './sample.js';
@@ -62,6 +62,7 @@ export function plotLab(p: PlotInput): PlotResult {
   const notes: string[] = [];
   const shapes: (CurveShape | null)[] = [];
   const fitted: number[] = [];
+  const fittedAround: [number, number][] = [];
   // JSON carries the sampled values themselves, also where the chart draws a band instead.
   const jsonSeries: { label: string; points: [number, number | null][] }[] = [];
   const many = p.exprs.length > 1;
@@ -86,6 +87,8 @@ export function plotLab(p: PlotInput): PlotResult {
     // What the chart's note under it says of where the curve leaves the frame, and the summary of
     // how far it goes, both read from these samples: one figure for one reach.
     let reach: readonly Point[] = fine;
+    // The curve's drawn values: fitted whole (with the rest), or around its critical points (see aroundCritical).
+    let curveValues: number[] = [];
     if (alias) {
       const band = envelope(f, p.from, p.to, columns, Math.max(4, Math.ceil(DENSE_SAMPLES / columns)));
       si = series.push({ label: `${fx} = ${e.text}: band top`, points: band.upper, exits: true }) - 1;
@@ -101,12 +104,15 @@ export function plotLab(p: PlotInput): PlotResult {
     } else {
       // A y range given on the command line may cut the curves (not the tangent, cut at the frame by design): the chart marks where.
       si = series.push({ label: `${fx} = ${e.text}`, points, exits: true, reach: fine }) - 1;
-      fitted.push(...points.map((q) => q[1]));
+      curveValues = points.map((q) => q[1]);
     }
     const defined = fine.map((q) => q[1]).filter(Number.isFinite);
     // One list of critical points: the chart's marks and the summary sentence are both made from it.
     const shape = alias ? null : criticalPoints1(f, fine);
     shapes.push(shape);
+    const around = aroundCritical(shape, curveValues);
+    if (around) fittedAround.push(around);
+    else fitted.push(...curveValues);
     if (!defined.length) {
       summary.push(`${who}${fx} is undefined everywhere from ${fmt(p.from)} to ${fmt(p.to)}`);
     } else {
@@ -116,7 +122,7 @@ export function plotLab(p: PlotInput): PlotResult {
       const scale = Math.max(Math.abs(yMin), Math.abs(yMax));
       // Said once the chart's frame is known (after every curve is sampled): see spanText.
       const reached = reach.map((q) => q[1]).filter(Number.isFinite);
-      const span = `\u0000${spans.push({ fx, yMin, yMax, scale, reachMin: Math.min(...reached), reachMax: Math.max(...reached) }) - 1}\u0000`;
+      const span = `\u0000${spans.push({ fx, yMin, yMax, scale, reachMin: Math.min(...reached), reachMax: Math.max(...reached), around: !!around }) - 1}\u0000`;
       const where = defined.length < fine.length ? ' where it is defined' : '';
       if (shape) {
         markers.push(...criticalMarkers(shape, si));
@@ -153,12 +159,20 @@ export function plotLab(p: PlotInput): PlotResult {
       }
     }
   });
-  const [from, to] = robustRange(fitted);
-  const frame = p.shown && fitted.some(Number.isFinite) ? p.shown({ from, to }) : null;
-  summary = summary.map((line) => line.replace(/\u0000(\d+)\u0000/g, (_, k) => spanText(spans[Number(k)], frame)));
+  // The y range: every value fitted as before, joined with the ranges of curves fitted around
+  // their critical points (a tangent's one point, or f′, beside them: their values, whole).
+  const rest = fitted.filter(Number.isFinite);
+  const restRange = rest.length >= 10 ? robustRange(rest) : rest.length ? [Math.min(...rest), Math.max(...rest)] : null;
+  const ranges = [...fittedAround, ...(restRange ? [restRange] : [])];
+  const [from, to] = !fittedAround.length ? robustRange(fitted) : drawableRange(Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1])));
+  const anyFit = ranges.length > 0;
+  const frame = p.shown && anyFit ? p.shown({ from, to }) : null;
+  // The flags that show every curve whole, from what their samples reach (the figures the summary states).
+  const whole = spans.length ? { lo: Math.min(...spans.map((sp) => sp.reachMin)), hi: Math.max(...spans.map((sp) => sp.reachMax)) } : null;
+  summary = summary.map((line) => line.replace(/\u0000(\d+)\u0000/g, (_, k) => spanText(spans[Number(k)], frame, whole)));
   return {
     series, markers, summary, shapes,
-    ...(fitted.some(Number.isFinite) ? { yFit: { from, to } } : {}),
+    ...(anyFit ? { yFit: { from, to } } : {}),
     json: { from: p.from, to: p.to, series: jsonSeries, ...(notes.length ? { notes } : {}) },
   };
 }
@@ -168,7 +182,7 @@ export function plotLab(p: PlotInput): PlotResult {
  * range the axis shows and how far the curve goes beyond it (1/(x − 1): the axis shows −5 to 5, the
  * samples beside the pole reach ±40), so the text never names a range the axis does not.
  */
-function spanText(s: Span, frame: { lo: number; hi: number } | null): string {
+function spanText(s: Span, frame: { lo: number; hi: number } | null, whole: { lo: number; hi: number } | null): string {
   const y = (v: number) => fmt(snap(v, s.scale), 3);
   const slack = 1e-9 * Math.max(Math.abs(frame?.lo ?? 0), Math.abs(frame?.hi ?? 0), 1e-300);
   const [above, below] = frame ? [s.reachMax > frame.hi + slack, s.reachMin < frame.lo - slack] : [false, false];
@@ -176,11 +190,50 @@ function spanText(s: Span, frame: { lo: number; hi: number } | null): string {
   // What the samples reach, not how far f goes: beside a pole it goes on past them. The same
   // samples and digits as the chart's note of where the curve leaves the frame (renderChart).
   const far = [above ? fmt(s.reachMax, 4) : '', below ? fmt(s.reachMin, 4) : ''].filter(Boolean);
-  return `; the chart shows y from ${fmt(frame.lo, 4)} to ${fmt(frame.hi, 4)}, and ${s.fx} goes beyond it (its samples reach ${far.join(' and ')})`;
+  const shows = `; the chart shows y from ${fmt(frame.lo, 4)} to ${fmt(frame.hi, 4)}`;
+  const beyond = `${s.fx} goes beyond it (its samples reach ${far.join(' and ')})`;
+  if (!s.around || !whole) return `${shows}, and ${beyond}`;
+  return `${shows}, around its valleys and peaks (its values near the ends would squash them into one row), and ${beyond}; to see all of it: --ymin ${fmt(outward(whole.lo, -1))} --ymax ${fmt(outward(whole.hi, 1))}`;
+}
+
+/** v rounded away from the middle (dir −1 down, +1 up) to 2 significant digits: a --ymin/--ymax that holds it. */
+export function outward(v: number, dir: -1 | 1): number {
+  if (v === 0 || !Number.isFinite(v)) return v;
+  const p = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 1);
+  const r = (dir < 0 ? Math.floor(v / p + 1e-9) : Math.ceil(v / p - 1e-9)) * p;
+  // Rounding p's multiple can leave a tail of binary digits (5.5000000001): cut to 2 digits again.
+  return Number(r.toPrecision(2)) === r ? r : Number(r.toPrecision(3));
+}
+
+/** The critical points' kinds that lie inside the range: where a curve's shape is. */
+const INSIDE = new Set(['minimum', 'local-minimum', 'maximum', 'local-maximum', 'flat']);
+
+/** How much wider than its valleys and peaks a curve's values must spread for it to be fitted around them. */
+const DWARF = 10;
+
+/**
+ * The y range that shows a curve's shape, when the values at the ends of the range dwarf it:
+ * x⁴ − 4x² + x on −5..5 has its two valleys and the hump between within 5.5 of each other and
+ * reaches 530 at the edges, so fitted whole they share one row. With two or more valleys, peaks or
+ * flat points whose spread is under a tenth of the curve's (robust) range, the range is theirs,
+ * widened by half their spread on each side as far as the curve goes: a bowl (one minimum) or a
+ * wave that fills its range is fitted whole. Null: fit the curve whole.
+ */
+export function aroundCritical(shape: CurveShape | null, values: readonly number[]): [number, number] | null {
+  if (shape?.kind !== 'curve') return null;
+  const ys = shape.points.filter((q) => INSIDE.has(q.kind)).map((q) => q.y);
+  if (ys.length < 2) return null;
+  const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
+  const spread = hi - lo;
+  const fin = values.filter(Number.isFinite);
+  if (!(spread > 0) || fin.length < 2) return null;
+  const [rlo, rhi] = robustRange(fin);
+  if (!(rhi - rlo > DWARF * spread)) return null;
+  return [Math.max(Math.min(...fin, lo), lo - spread / 2), Math.min(Math.max(...fin, hi), hi + spread / 2)];
 }
 
 /** A curve's y range for its summary: its values (refined extrema included) and what its samples reach. */
-interface Span { fx: string; yMin: number; yMax: number; scale: number; reachMin: number; reachMax: number }
+interface Span { fx: string; yMin: number; yMax: number; scale: number; reachMin: number; reachMax: number; /** Fitted around its critical points. */ around: boolean }
 
 /**
  * Whether f turns more often than `columns` columns can draw (two columns per turn at the least), by

@@ -158,7 +158,7 @@ export async function landscapeReport(exprText: string, from: number, to: number
     : `: ${mins === 1 ? 'one of these is a minimum' : `${mins} of these are minima`}${lowestAtEdge}.`;
   const lines = [
     // 14 rows: with fewer, two valleys of different depth can land on the same row.
-    renderChart({ ...size(s, 14), series: plot.series, markers, summary: plot.summary, xTitle: v, yTitle: `loss(${v}) = ${e.text}` }),
+    renderChart({ ...size(s, 14), series: plot.series, markers, summary: plot.summary, ...(plot.yFit ? { yFit: plot.yFit } : {}), xTitle: v, yTitle: `loss(${v}) = ${e.text}` }),
     text0 + verdict,
     `Gradient descent from ${v} = ${fmt(start, 3)}: ${descent.verdict}` + (descent.converged ? ` (loss ${fmt(descentEnd.f, 4)})` : ''),
   ];
@@ -182,5 +182,5 @@ export async function plotReport(exprText: string, from: number, to: number, s: 
   const e = compileExpression(exprText);
   const derivatives = tangentAt === undefined ? undefined : [await differentiate(e)];
   const lab = plotLab({ exprs: [e], derivatives, showDerivative: false, tangentAt, from, to, samples: 400, shown: (fit) => shownYRange({ height: size(s).height }, fit) });
-  return renderChart({ ...size(s), series: lab.series, markers: lab.markers, x: { from, to }, xTitle: e.variable, summary: lab.summary });
+  return renderChart({ ...size(s), series: lab.series, markers: lab.markers, x: { from, to }, ...(lab.yFit ? { yFit: lab.yFit } : {}), xTitle: e.variable, summary: lab.summary });
 }

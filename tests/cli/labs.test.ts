@@ -102,7 +102,7 @@ describe('calc-ml plot', () => {
 
   test.each([
     [['x^4 - 4x^2 + x', '--from', '-2.5', '--to', '2.5'], 'min -5.444 at x = -1.473; another valley: -2.619 at x = 1.347; a peak (local maximum): 0.06275 at x = 0.126; y from -5.44 to 16.6'],
-    [['x^3 - 3x'], 'lowest -110 at x = -5, the edge of the range; inside it, a local minimum: -2 at x = 1; a peak (local maximum): 2 at x = -1; y from -110 to 110'],
+    [['x^3 - 3x'], 'lowest -110 at x = -5, the edge of the range; inside it, a local minimum: -2 at x = 1; a peak (local maximum): 2 at x = -1; the chart shows y from -4 to 4, around its valleys and peaks (its values near the ends would squash them into one row), and f(x) goes beyond it (its samples reach 110 and -110); to see all of it: --ymin -110 --ymax 110'],
     // Two equally low minima are both global (issue 12), not 'another valley'.
     [['sin(x)'], 'min -1 at x = -1.571 and x = 4.712 (both global minima: equally low); max 1 at x = -4.712 and x = 1.571 (both global maxima: equally high); y from -1 to 1'],
     [['-x^2'], 'lowest -25 at x = -5, the edge of the range (no minimum inside it); max 0 at x = 0; y from -25 to 0'],
