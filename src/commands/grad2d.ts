@@ -90,7 +90,8 @@ async function report(target: Target2, opts: Grad2Options, given: ReadonlySet<st
   const view = landscapeView((x, y) => e.evaluate(x, y), box, e.vars);
   const map = renderMap({
     f: (x, y) => e.evaluate(x, y), box, vars: e.vars, width, height, equalScale: true, colors: out.colors, ascii: out.ascii,
-    marks: [...view.marks.filter((m) => m.label?.startsWith('minimum')), { x: at[0], y: at[1], symbol: '◉', ascii: 'P', label: `the point ${point(...at)}` }],
+    // The critical points the summary under the map names (a saddle's too: grad saddle said 'Saddle point at (0, 0)' with nothing there).
+    marks: [...view.marks.filter((m) => /^(minimum|saddle|maximum)/.test(m.label ?? '')), { x: at[0], y: at[1], symbol: '◉', ascii: 'P', label: `the point ${point(...at)}` }],
     arrows: g.direction ? [
       { x: at[0], y: at[1], dx: g.analytic[0], dy: g.analytic[1], kind: 'ascent' },
       { x: at[0], y: at[1], dx: -g.analytic[0], dy: -g.analytic[1], kind: 'descent' },

@@ -160,12 +160,17 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const yLabels = labelsFor(yTicks);
   labelWidth = Math.max(...yLabels.map((l) => l.text.length));
   const room = roomFor(labelWidth);
-  const xTicks = xTicksFor(box, room);
+  let xTicks = xTicksFor(box, room);
   // One scale for both axes, so that right angles on the map are right angles (the gradient
   // arrow across a contour line): the map is made narrower rather than stretched.
-  const colsAxis = spec.equalScale
-    ? cellsOfSize(box.x0, box.x1, xTicks.step, rowsAxis.size / CELL_ASPECT, room)
-    : alignedCells(box.x0, box.x1, xTicks.step, room);
+  const colsFor = (step: number) => (spec.equalScale ? cellsOfSize(box.x0, box.x1, step, rowsAxis.size / CELL_ASPECT, room) : alignedCells(box.x0, box.x1, step, room));
+  let colsAxis = colsFor(xTicks.step);
+  // Made narrower, the map has room for fewer tick labels than the terminal: ticks for its own
+  // width (grad saddle at 80 columns had ticks of 0.5 on a 35-column map, labels drifting off them).
+  for (let most = xTicks.values.length - 1; most >= 2 && !fitsTicks(box, xTicks, colsAxis.count); most--) {
+    xTicks = ticks(box.x0, box.x1, most);
+    colsAxis = colsFor(xTicks.step);
+  }
   const W = colsAxis.count;
   const cw = colsAxis.size;
   const ch = rowsAxis.size;
@@ -463,8 +468,17 @@ function arrowHead(u: number, v: number, ascii: boolean, hollow = false): string
 
 /** The x ticks for a map `W` columns wide: as many as their labels have room for. */
 function xTicksFor(box: Box, W: number): { step: number; values: number[] } {
-  const widest = Math.max(String(Math.round(box.x0)).length, String(Math.round(box.x1)).length) + 3;
-  return ticks(box.x0, box.x1, Math.max(2, Math.floor(W / (widest + 2))));
+  return ticks(box.x0, box.x1, mostXTicks(box, W));
+}
+
+const mostXTicks = (box: Box, W: number) => Math.max(2, Math.floor(W / (Math.max(String(Math.round(box.x0)).length, String(Math.round(box.x1)).length) + 5)));
+
+/** Whether these ticks' labels, centred under them, have room on a map `W` columns wide (a space between). */
+function fitsTicks(box: Box, t: { step: number; values: number[] }, W: number): boolean {
+  if (t.values.length < 2) return true;
+  const f = labelFormatter(t.step, Math.max(Math.abs(box.x0), Math.abs(box.x1)));
+  const widest = Math.max(...t.values.map((v) => f(v).length));
+  return ((W - 1) * t.step) / (box.x1 - box.x0) >= widest + 1;
 }
 
 function xAxis(box: Box, xTicks: { step: number; values: number[] }, W: number, labelWidth: number, colOf: (x: number) => number, ascii: boolean, title: string): string[] {
@@ -477,8 +491,9 @@ function xAxis(box: Box, xTicks: { step: number; values: number[] }, W: number, 
     const c = colOf(v);
     rule[c] = ascii ? '+' : '┬';
     const text = f(v);
-    let start = labelWidth + 2 + c - Math.floor((text.length - 1) / 2);
-    start = Math.min(Math.max(start, free), labelWidth + 2 + W - text.length);
+    // Centred under its tick, or (the last) pushed left to fit; never pushed right off its tick by
+    // the label before it, which would put it under the wrong column: then it is left out.
+    const start = Math.min(labelWidth + 2 + c - Math.floor((text.length - 1) / 2), labelWidth + 2 + W - text.length);
     if (start < free) continue;
     for (let i = 0; i < text.length; i++) labels[start + i] = text[i];
     free = start + text.length + 1;
