@@ -34,6 +34,8 @@ export interface PlotInput {
    * says that range, and how far the curves go beyond it, rather than a range the axis does not show.
    */
   shown?: (fit: { from: number; to: number }) => { lo: number; hi: number };
+  /** How the summary offers the y range that shows all of a curve: the flags alone (after calc-ml plot's own command), or a command to run (the tutor has none). */
+  seeAll?: (flags: string) => string;
 }
 
 export interface PlotResult {
@@ -169,7 +171,7 @@ export function plotLab(p: PlotInput): PlotResult {
   const frame = p.shown && anyFit ? p.shown({ from, to }) : null;
   // The flags that show every curve whole, from what their samples reach (the figures the summary states).
   const whole = spans.length ? { lo: Math.min(...spans.map((sp) => sp.reachMin)), hi: Math.max(...spans.map((sp) => sp.reachMax)) } : null;
-  summary = summary.map((line) => line.replace(/\u0000(\d+)\u0000/g, (_, k) => spanText(spans[Number(k)], frame, whole)));
+  summary = summary.map((line) => line.replace(/\u0000(\d+)\u0000/g, (_, k) => spanText(spans[Number(k)], frame, whole, p.seeAll)));
   return {
     series, markers, summary, shapes,
     ...(anyFit ? { yFit: { from, to } } : {}),
@@ -182,7 +184,7 @@ export function plotLab(p: PlotInput): PlotResult {
  * range the axis shows and how far the curve goes beyond it (1/(x − 1): the axis shows −5 to 5, the
  * samples beside the pole reach ±40), so the text never names a range the axis does not.
  */
-function spanText(s: Span, frame: { lo: number; hi: number } | null, whole: { lo: number; hi: number } | null): string {
+function spanText(s: Span, frame: { lo: number; hi: number } | null, whole: { lo: number; hi: number } | null, seeAll = (flags: string) => flags): string {
   const y = (v: number) => fmt(snap(v, s.scale), 3);
   const slack = 1e-9 * Math.max(Math.abs(frame?.lo ?? 0), Math.abs(frame?.hi ?? 0), 1e-300);
   const [above, below] = frame ? [s.reachMax > frame.hi + slack, s.reachMin < frame.lo - slack] : [false, false];
@@ -193,7 +195,7 @@ function spanText(s: Span, frame: { lo: number; hi: number } | null, whole: { lo
   const shows = `; the chart shows y from ${fmt(frame.lo, 4)} to ${fmt(frame.hi, 4)}`;
   const beyond = `${s.fx} goes beyond it (its samples reach ${far.join(' and ')})`;
   if (!s.around || !whole) return `${shows}, and ${beyond}`;
-  return `${shows}, around its valleys and peaks (its values near the ends would squash them into one row), and ${beyond}; to see all of it: --ymin ${fmt(outward(whole.lo, -1))} --ymax ${fmt(outward(whole.hi, 1))}`;
+  return `${shows}, around its valleys and peaks (its values near the ends would squash them into one row), and ${beyond}; to see all of it: ${seeAll(`--ymin ${fmt(outward(whole.lo, -1))} --ymax ${fmt(outward(whole.hi, 1))}`)}`;
 }
 
 /** v rounded away from the middle (dir −1 down, +1 up) to 2 significant digits: a --ymin/--ymax that holds it. */

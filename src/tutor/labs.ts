@@ -104,7 +104,7 @@ export async function landscapeReport(exprText: string, from: number, to: number
   const df = (x: number) => d.evaluate(x);
   // The summary says the y range the axis shows (as calc-ml plot does), and what lies beyond it.
   const shown14 = (fit: { from: number; to: number }) => shownYRange({ height: 14 }, fit);
-  const plot = plotLab({ exprs: [e], derivatives: [d], showDerivative: false, from, to, samples: 400, shown: shown14 });
+  const plot = plotLab({ exprs: [e], derivatives: [d], showDerivative: false, from, to, samples: 400, shown: shown14, seeAll: seeAll(exprText, from, to) });
   const shape = plot.shapes[0];
   const points = shape?.kind === 'curve' ? shape.points : [];
   const stationary = points.filter((p) => CALLED[p.kind]);
@@ -169,6 +169,9 @@ export async function landscapeReport(exprText: string, from: number, to: number
   return { expr: e, text: lines.join('\n'), from, to, minima, lowest, criticalPoints: zeros.map((p) => p.x), descent };
 }
 
+/** In the tutor there is no command line to add flags to: the whole command that shows all of a curve. */
+const seeAll = (text: string, from: number, to: number) => (flags: string) => `calc-ml plot "${text.replace(/"/g, "'")}" --from ${fmt(from)} --to ${fmt(to)} ${flags}`;
+
 /** Ready-made loss curves for the mini-project. */
 export const SHAPES = [
   { value: 'bowl', name: 'A bowl: one minimum', expr: '(x - 2)^2 + 1', from: -2, to: 6 },
@@ -181,6 +184,6 @@ export const SHAPES = [
 export async function plotReport(exprText: string, from: number, to: number, s: Screen, tangentAt?: number): Promise<string> {
   const e = compileExpression(exprText);
   const derivatives = tangentAt === undefined ? undefined : [await differentiate(e)];
-  const lab = plotLab({ exprs: [e], derivatives, showDerivative: false, tangentAt, from, to, samples: 400, shown: (fit) => shownYRange({ height: size(s).height }, fit) });
+  const lab = plotLab({ exprs: [e], derivatives, showDerivative: false, tangentAt, from, to, samples: 400, shown: (fit) => shownYRange({ height: size(s).height }, fit), seeAll: seeAll(exprText, from, to) });
   return renderChart({ ...size(s), series: lab.series, markers: lab.markers, x: { from, to }, ...(lab.yFit ? { yFit: lab.yFit } : {}), xTitle: e.variable, summary: lab.summary });
 }

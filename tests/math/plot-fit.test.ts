@@ -36,3 +36,11 @@ describe('the y range of a plot: around the valleys and peaks when the ends dwar
     expect(out).not.toMatch(/to see all of it|around its valleys/);
   });
 });
+
+describe('in the tutor, where there is no command line to add flags to', () => {
+  test('the mini-project chart of x^4-4x^2+x on -5..5 offers the whole command that shows all of it', async () => {
+    const { landscapeReport } = await import('../../src/tutor/labs.js');
+    const land = await landscapeReport('x^4-4x^2+x', -5, 5, { width: 80, colors: false });
+    expect(joined(land.text)).toContain('to see all of it: calc-ml plot "x^4-4x^2+x" --from -5 --to 5 --ymin -5.5 --ymax 530');
+  });
+});
