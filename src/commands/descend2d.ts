@@ -37,6 +37,20 @@ function stepTable(r: Run2, width: number, ascii: boolean): string {
   return hangingWrap(plainText(`lr ${fmt(r.lr)}: the step table needs more than ${width} columns; --json has every step`, ascii), width);
 }
 
+/** What a run without momentum did, in a few words after a momentum run's verdict. */
+const BARE: Record<Run2['kind'], string> = {
+  converges: 'converges',
+  zigzags: 'zigzags across the valley',
+  diverges: 'diverges',
+  oscillates: 'oscillates without settling',
+  saddle: 'stalls at a saddle',
+  plateau: 'stalls on a plateau',
+  'local-minimum': 'settles in another valley',
+  slow: 'is slow along the valley floor',
+  domain: 'leaves the domain',
+  'not-yet': 'is not yet converged',
+};
+
 /** `descend` on f(x, y): each rate's path on the contour map, the loss per step, tables and verdicts. */
 export async function run(target: Target2, opts: Descend2Options, given: ReadonlySet<string>): Promise<void> {
   const land = target.kind === 'landscape' ? target.landscape : undefined;
@@ -105,6 +119,14 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
   const loss = runs.some((r) => r.steps.length > 1)
     ? renderChart({ width, height: 10, colors, ascii, ...lossChart(runs, `f(${e.vars.join(', ')})`) })
     : '';
+  // With momentum, what the same rate does without it, where that differs: what momentum is for
+  // (ravine at lr 0.11 diverges across the valley without it, and settles with it).
+  const withoutMomentum = momentum
+    ? rates.map((lr, i) => {
+        const bare = descend2(e.text, e.vars, f, grad, { start, lr, momentum: 0, steps, tol, lowest, hessian });
+        return bare.kind === runs[i].kind ? undefined : `; without momentum the same rate ${BARE[bare.kind]}`;
+      })
+    : [];
   const [vx, vy] = e.vars;
   const out = [
     wrap(`f(${vx}, ${vy}) = ${e.text}`),
@@ -114,7 +136,7 @@ export async function run(target: Target2, opts: Descend2Options, given: Readonl
     map.text,
     ...(loss ? [loss] : []),
     ...runs.map((r) => stepTable(r, width, ascii) + '\n'),
-    ...runs.map((r) => wrap(r.verdict)),
+    ...runs.map((r, i) => wrap(r.verdict + (withoutMomentum[i] ?? ''))),
     ...curvatureLine(view.curvature, runs, e.vars, hessian).map(wrap),
   ];
   process.stdout.write(out.join('\n') + '\n');
