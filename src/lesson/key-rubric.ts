@@ -119,29 +119,7 @@ export function readRubric(r: EntryReader, prompt: string): Rubric | undefined {
     }
   }
   const names = new Set(claims.map((c) => c.name));
-  const misconceptions: Misconception[] = [];
-  const mNode = r.node('misconceptions');
-  if (mNode !== undefined && !isSeq(mNode)) report(r.line('misconceptions'), 'error', `${r.ref}: "misconceptions" must be a list`);
-  for (const m of isSeq(mNode) ? mNode.items : []) {
-    if (!isMap(m)) {
-      report(lineOf(m), 'error', `${r.ref}: a misconception must be a map with "name", "says" and "correction"`);
-      continue;
-    }
-    const name = m.get('name');
-    const correction = m.get('correction');
-    if (typeof name !== 'string' || !name.trim()) report(lineOf(m), 'error', `${r.ref}: a misconception has no "name"`);
-    if (typeof correction !== 'string' || !correction.trim()) report(lineOf(m), 'warning', `${r.ref}: misconception "${name}" has no "correction"; the learner is told it is wrong but not what is right`);
-    const label = `misconception "${name}"`;
-    unknownFields(r, m, label, MISCONCEPTION_FIELDS);
-    const blocksNode = m.get('blocks', true);
-    const blocks = blocksNode === undefined ? [] : r.strings(blocksNode, `the "blocks" of misconception "${name}"`);
-    for (const b of blocks) if (!names.has(b)) report(lineOf(blocksNode), 'error', `${r.ref}: misconception "${name}" blocks "${b}", which is not a claim of this question`);
-    const says = saysOf(r, m, label, asked);
-    const direction = directionOf(r, m, label);
-    if (typeof name === 'string' && name.trim() && says.length) {
-      misconceptions.push({ name: name.trim(), says, ...(direction ? { direction } : {}), correction: typeof correction === 'string' ? correction.trim() : '', blocks });
-    }
-  }
+  const misconceptions = readMisconceptions(r, r.node('misconceptions'), names, asked);
   let need = { correct: claims.length, partial: 1 };
   const needNode = r.node('need');
   if (needNode !== undefined) {
@@ -188,4 +166,34 @@ function readRoles(r: EntryReader, claims: ReadonlySet<string>): RoleKey | undef
   for (const m of makes) if (!claims.has(m)) r.report(r.lineOf(makesNode), 'error', `${r.ref}: "roles" makes "${m}", which is not a claim of this question`);
   const made = makes.filter((m) => claims.has(m));
   return { outputs, inputs, swapped: { name: name.trim(), correction: correction.trim() }, ...(made.length ? { makes: made } : {}) };
+}
+
+/**
+ * A list of wrong ideas: each a `name`, `says` (and optionally `direction`), a `correction`, and the
+ * claims (`names`) it `blocks`. Read for one question, or for the whole lesson (`names` empty).
+ */
+export function readMisconceptions(r: EntryReader, mNode: unknown, names: ReadonlySet<string>, asked: ReadonlySet<string>): Misconception[] {
+  const misconceptions: Misconception[] = [];
+  if (mNode !== undefined && !isSeq(mNode)) r.report(r.lineOf(mNode), 'error', `${r.ref}: "misconceptions" must be a list`);
+  for (const m of isSeq(mNode) ? mNode.items : []) {
+    if (!isMap(m)) {
+      r.report(r.lineOf(m), 'error', `${r.ref}: a misconception must be a map with "name", "says" and "correction"`);
+      continue;
+    }
+    const name = m.get('name');
+    const correction = m.get('correction');
+    if (typeof name !== 'string' || !name.trim()) r.report(r.lineOf(m), 'error', `${r.ref}: a misconception has no "name"`);
+    if (typeof correction !== 'string' || !correction.trim()) r.report(r.lineOf(m), 'warning', `${r.ref}: misconception "${name}" has no "correction"; the learner is told it is wrong but not what is right`);
+    const label = `misconception "${name}"`;
+    unknownFields(r, m, label, MISCONCEPTION_FIELDS);
+    const blocksNode = m.get('blocks', true);
+    const blocks = blocksNode === undefined ? [] : r.strings(blocksNode, `the "blocks" of misconception "${name}"`);
+    for (const b of blocks) if (!names.has(b)) r.report(r.lineOf(blocksNode), 'error', `${r.ref}: misconception "${name}" blocks "${b}", which is not a claim of ${names.size ? 'this question' : 'a question (a wrong idea of the whole lesson blocks none)'}`);
+    const says = saysOf(r, m, label, asked);
+    const direction = directionOf(r, m, label);
+    if (typeof name === 'string' && name.trim() && says.length) {
+      misconceptions.push({ name: name.trim(), says, ...(direction ? { direction } : {}), correction: typeof correction === 'string' ? correction.trim() : '', blocks: blocks.filter((b) => names.has(b)) });
+    }
+  }
+  return misconceptions;
 }

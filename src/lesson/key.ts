@@ -4,7 +4,7 @@ import type { Lesson, MultipleChoiceItem } from './model.js';
 import type { Problem } from './check.js';
 import type { AnswerKey, IdeaMap, IdeaNote, KeyEntry } from './key-model.js';
 import { EntryReader } from './key-reader.js';
-import { readRubric } from './key-rubric.js';
+import { readMisconceptions, readRubric } from './key-rubric.js';
 import { compileExpression, compileExpression2 } from '../math/engine.js';
 import { UserError } from '../errors.js';
 import { sanitize } from './sanitize.js';
@@ -17,6 +17,7 @@ import { sanitize } from './sanitize.js';
 
 export type { AnswerKey, Axis, Claim, CodingKey, Concept, IdeaNote, KeyEntry, Misconception, RoleKey, Rubric } from './key-model.js';
 
+const OPPOSITE_AXIS = { against: 'along', along: 'against', up: 'down', down: 'up', large: 'small', small: 'large' } as const;
 const COMMON_FIELDS = ['model', 'hint', 'hints', 'explanation'];
 const RUBRIC_FIELDS = ['claims', 'need', 'misconceptions', 'concepts', 'roles'];
 const FIELDS: Record<'exercise' | 'trueFalse' | 'multipleChoice' | 'conceptual' | 'coding', string[]> = {
@@ -94,7 +95,7 @@ function parseKeyText(text: string, lesson: Lesson): { key: AnswerKey; problems:
   else if (String(lessonId) !== lesson.id) report(lineOf(root.get('lesson', true)), 'error', `this key is for lesson ${lessonId}, but the lesson beside it is ${lesson.id}`);
   for (const pair of root.items) {
     const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    if (k !== 'lesson' && k !== 'questions' && k !== 'ideas') report(lineOf(pair.key), 'warning', `unknown top-level field "${k}" (known: lesson, questions, ideas)`);
+    if (k !== 'lesson' && k !== 'questions' && k !== 'ideas' && k !== 'misconceptions') report(lineOf(pair.key), 'warning', `unknown top-level field "${k}" (known: lesson, questions, ideas, misconceptions)`);
   }
   const ideas = root.get('ideas', true);
   if (ideas !== undefined) key.ideas = readIdeas(ideas, lesson, lineOf, report);
@@ -162,6 +163,18 @@ function parseKeyText(text: string, lesson: Lesson): { key: AnswerKey; problems:
     if (section === 'multipleChoice') readChoiceAnswer(r, entry, lesson.quiz.multipleChoice.find((q) => `quiz.${q.n}` === ref)!);
     if (section === 'coding') readCoding(r, entry);
     key.entries[ref] = entry;
+  }
+  // Wrong ideas of the whole lesson ("an update that adds the gradient", "the derivative is the area
+  // under the curve"): wrong in an answer to any of its questions, whichever question's key first
+  // met them. Each question's own list is read first; one of the same name is not added twice.
+  const lessonWide = readMisconceptions(new EntryReader(root, lineOf, report, 'misconceptions'), root.get('misconceptions', true), new Set(), new Set());
+  for (const entry of Object.values(key.entries)) {
+    if (!entry.rubric) continue;
+    const own = new Set(entry.rubric.misconceptions.map((m) => m.name));
+    // (a question whose own claims have a way on the same axis reads that idea turned around itself:
+    // quiz.7's 'moves against the gradient' flipped is the step with the gradient)
+    const axes = new Set(entry.rubric.claims.flatMap((c) => (c.direction ? [c.direction, OPPOSITE_AXIS[c.direction]] : [])));
+    entry.rubric.misconceptions.push(...lessonWide.filter((m) => !own.has(m.name) && !(m.direction && axes.has(m.direction))));
   }
   const unkeyed = refs.filter((ref) => !questions.has(ref));
   if (unkeyed.length) {

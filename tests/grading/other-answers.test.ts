@@ -72,3 +72,28 @@ describe('a definition is of the thing asked, not of another thing that uses it'
     expect(gradeRubric(q(ref), answer).verdict).toBe('correct');
   });
 });
+
+describe("the lesson's wrong ideas are wrong in an answer to any of its questions", () => {
+  // (each was known to one question's key only: an update that adds the gradient to quiz.5 and
+  // 1.2.26.9, the area under the curve to 1.2.26.1; said in an answer to another question they passed)
+  test.each([
+    ['1.2.26.6', 'Each update adds the learning rate times the gradient; too big a rate overshoots, too small is slow.'],
+    ['1.2.26.6', 'w = w + lr*grad; if lr is large it overshoots and if lr is small it takes forever'],
+    ['1.2.26.3', 'Training adds the gradient to the weights to find the parameters with the smallest loss.'],
+    ['quiz.5', 'Derivatives tell us which way the loss goes down, so we move the weights with the gradient to lower the loss.'],
+    ['quiz.5', 'Calculus gives the area under the loss curve, which tells us how to change the weights to reduce the loss.'],
+    ['quiz.7', 'The gradient is the area under the loss, and we step against it to make the loss smaller.'],
+  ])('%s: %j is incorrect', (ref, answer) => {
+    expect(gradeRubric(q(ref), answer).verdict).toBe('incorrect');
+  });
+
+  test.each([
+    // denied, or the loss going up as what a large step does, or something else going up
+    ['1.2.26.6', 'Too large a step overshoots, too small is slow; we always subtract the gradient, never add the gradient.'],
+    ['1.2.26.6', 'A big learning rate makes the loss go up and diverge, a tiny one crawls.'],
+    ['1.2.26.2', 'The water level in a tank going up 3 cm per minute.'],
+    ['1.2.26.3', "It isn't about making the loss as large as possible: training chooses the weights that make it smallest."],
+  ])('%s: %j is correct', (ref, answer) => {
+    expect(gradeRubric(q(ref), answer).verdict).toBe('correct');
+  });
+});
