@@ -1,14 +1,26 @@
 import { oneLine } from '../inline.js';
 import { itemLines, lastLine, paragraphText, splitItem } from '../tokens.js';
+import type { PracticeItem } from '../model.js';
 import type { ReadContext, SectionReader } from './context.js';
 
 const BLANK = /_{3,}/;
 const LABELLED = /^(exercise|quiz|question|problem|task|try)\s*\d*\s*[:.\-–—]\s*(.+)$/i;
 
+/**
+ * What an item with no label of its own is, by its section's title: under "Practice Problems" or
+ * "Practice Tasks" a task to do, as "**Problem 1:** …" there is; under "Reflection Questions" a
+ * question; under "Quick Practice", unsaid.
+ */
+function kindOfSection(title: string): PracticeItem['kind'] {
+  if (/\b(problems?|tasks?|exercises?|challenges?)\b/i.test(title)) return 'exercise';
+  if (/\bquestions?\b/i.test(title)) return 'quiz';
+  return 'other';
+}
+
 function add(ctx: ReadContext, text: string, line: number, always: boolean): boolean {
   const m = LABELLED.exec(text);
   if (!m && !always) return false;
-  const kind = m ? (/^(exercise|task|try|problem)/i.test(m[1]) ? 'exercise' : 'quiz') : /\?$/.test(text) ? 'quiz' : 'other';
+  const kind = m ? (/^(exercise|task|try|problem)/i.test(m[1]) ? 'exercise' : 'quiz') : /\?$/.test(text) ? 'quiz' : kindOfSection(ctx.sectionTitle);
   ctx.lesson.practice.push({ kind, text: m ? oneLine(m[2]) : text, line });
   ctx.take(line);
   return true;
