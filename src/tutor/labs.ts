@@ -79,6 +79,8 @@ export interface Landscape {
   lowest: { x: number; y: number } | null;
   /** Where f′(x) = 0: the plot's valleys, peaks and flat points where the slope comes to 0 (not its corners). */
   criticalPoints: number[];
+  /** No valley to describe, and why: a constant (every point as low), or a fall into a gap (1/x). */
+  none?: { kind: 'constant'; value: number } | { kind: 'pole'; near: number };
   descent: Run;
 }
 
@@ -147,11 +149,13 @@ export async function landscapeReport(exprText: string, from: number, to: number
     stretch?.flat ? `${zeros.length ? 'and' : `f'(${v}) = ${d.text} is`} 0 all along the flat stretch from ${v} = ${atX(stretch.flat.from)} to ${atX(stretch.flat.to)}, the bottom` : '',
     corners.length ? `${zeros.length || stretch ? '; it' : ', but it'} changes sign at ${list(corners)}, a corner of f where f′ is undefined` : '',
   ];
-  const text0 = parts.filter(Boolean).join(' ').replace(/ ;/g, ';').replace(/ ,/g, ',');
+  // A constant's f′ is 0 everywhere: every point as low as any other, none its single minimum.
+  const text0 = shape?.kind === 'constant' ? `f'(${v}) = ${d.text} is 0 for every ${v}: f is constant, so no point is its single minimum` : parts.filter(Boolean).join(' ').replace(/ ;/g, ';').replace(/ ,/g, ',');
   const mins = stationary.filter(minimal).length;
   const all = stationary.length;
   const lowestAtEdge = edge ? `; the lowest point is at ${edge.kind === 'lowest-edge' ? 'an edge' : 'a gap'}, ${v} = ${atX(edge.x)}` : '';
-  const verdict = all === 0
+  const verdict = shape?.kind === 'pole' ? `: f falls without bound near ${v} = ${atX(shape.near)}, so there is no minimum.`
+    : all === 0
     ? edge ? `: the lowest point is at ${edge.kind === 'lowest-edge' ? 'an edge' : 'a gap'}, ${v} = ${atX(edge.x)}.` : '.'
     : mins === 0 ? `: none is a minimum${lowestAtEdge}.`
     : mins === 1 && all === 1 && !edge ? ': that is the minimum.'
@@ -166,7 +170,8 @@ export async function landscapeReport(exprText: string, from: number, to: number
   if (descent.converged && lowest && minima.length > 1 && descentEnd.f > lowest.y + 1e-6 * Math.max(1, Math.abs(lowest.y))) {
     lines.push(`That is a local minimum: the lowest loss is ${fmt(lowest.y, 4)} at ${v} = ${fmt(lowest.x, 4)}. Where descent ends depends on where it starts.`);
   }
-  return { expr: e, text: lines.join('\n'), from, to, minima, lowest, criticalPoints: zeros.map((p) => p.x), descent };
+  const none = shape?.kind === 'constant' ? { kind: 'constant' as const, value: shape.value } : shape?.kind === 'pole' ? { kind: 'pole' as const, near: shape.near } : undefined;
+  return { expr: e, text: lines.join('\n'), from, to, minima, lowest, criticalPoints: zeros.map((p) => p.x), ...(none ? { none } : {}), descent };
 }
 
 /** In the tutor there is no command line to add flags to: the whole command that shows all of a curve. */

@@ -22,7 +22,7 @@ const Y_CLAIM = new RegExp(String.raw`\b(?:loss|value|f\(x\)|f|y|height|cost|err
  * of two): a description with no claim right, or more false than right, is not accepted, and each
  * false claim is named with what the plot shows instead.
  */
-export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' | 'to' | 'minima' | 'lowest'>): Verdict {
+export function gradeMinimumDescription(text: string, l: Pick<Landscape, 'from' | 'to' | 'minima' | 'lowest'> & Partial<Pick<Landscape, 'none'>>): Verdict {
   const t = text.toLowerCase();
   const numbers = [...t.matchAll(new RegExp(N, 'g'))].map((m) => num(m[0]));
   if (/\bzero\b/.test(t)) numbers.push(0);
@@ -100,6 +100,19 @@ function round(n: number): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
+/** A constant loss: right is saying it is flat or constant, or that no point is its single minimum. */
+function constant(t: string, value: number): Verdict {
+  const shows = `The plot shows a constant: the loss is ${round(value)} for every x, so every point is as low as any other and none is its single minimum.`;
+  const says = /\b(constant|flat|level|horizontal|the same (everywhere|for every|at every|for all)|never changes|does ?n[o']t change|no (single|unique|one) minim|every (point|x) is (a |the )?minim)/.test(t);
+  // "No minimum" alone is half of it: nothing is lower, but every point is as low as the lowest.
+  const none = /\bno minim|\bhas no (lowest|bottom)/.test(t);
+  return says
+    ? { verdict: 'correct', score: 1, feedback: `Correct: the loss is constant.\n${shows}`, found: ['that the loss is constant, with no single minimum'], missing: [] }
+    : none
+    ? { verdict: 'partial', score: 0.5, feedback: `Partly: no point is lower than the others, but that is because the loss is constant.\n${shows}`, found: ['that no point is its single minimum'], missing: ['that the loss is constant'] }
+    : { verdict: 'incorrect', score: 0, feedback: `Look again: this curve is flat.\n${shows}`, found: [], missing: ['that the loss is constant, with no single minimum'] };
+}
+
 /**
  * No minimum inside the range (x³, a line): right is saying so ("no minimum", "keeps falling"), or
  * naming the lowest point at the edge as such.
@@ -107,14 +120,19 @@ function round(n: number): string {
 function noMinimum(
   t: string,
   numbers: number[],
-  l: Pick<Landscape, 'from' | 'to'>,
+  l: Pick<Landscape, 'from' | 'to'> & Partial<Pick<Landscape, 'none'>>,
   low: { x: number; y: number },
   near: (a: number, b: number, tol: number) => boolean,
 ): Verdict {
   const saysNone = /\bno (real |true |local |global |actual )?(minim|lowest|bottom)|\b(has|have|is) (not|n't|never) (a |any )?(minim|bottom)|\bwithout (a |any )?(minim|bottom)|unbounded|keeps? (falling|decreasing|going down|dropping)|goes down forever|never stops (falling|decreasing)|(falls|decreases|drops) (forever|without (end|bound|limit))|to (minus|negative) infinity|-\s*inf/.test(t);
   const span = l.to - l.from;
   const atEdge = numbers.some((n) => near(n, low.x, Math.max(0.25, span * 0.04))) && /\bedge|\bend\b|\bboundary|\blimit of the range/.test(t);
-  const shows = `The plot shows no minimum inside the range: f keeps falling toward the edge, where the lowest point is x ≈ ${round(low.x)} (loss ≈ ${round(low.y)}).`;
+  // What the plot shows instead of a valley: a constant is as low everywhere, a pole falls without
+  // bound into a gap; else f keeps falling toward an edge.
+  if (l.none?.kind === 'constant') return constant(t, l.none.value);
+  const shows = l.none?.kind === 'pole'
+    ? `The plot shows no minimum: f falls without bound near x ≈ ${round(l.none.near)}, where it is undefined.`
+    : `The plot shows no minimum inside the range: f keeps falling toward the edge, where the lowest point is x ≈ ${round(low.x)} (loss ≈ ${round(low.y)}).`;
   if (saysNone || atEdge) {
     return { verdict: 'correct', score: 1, feedback: `Correct: ${saysNone ? 'there is no minimum' : 'the lowest point is at the edge'}.\n${shows}`, found: ['that there is no minimum inside the range'], missing: [] };
   }

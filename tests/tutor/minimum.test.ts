@@ -95,3 +95,30 @@ describe('describing a curve with no minimum, or the wrong valley', () => {
     expect(gradeMinimumDescription('a local minimum at x = 1.35, and the global one at x = -1.47 with loss -5.44', valleys).verdict).toBe('correct');
   });
 });
+
+describe('a loss with no valley, for a reason of its own', () => {
+  const screen = { width: 80, colors: false };
+  test.each([
+    ['It is flat: the loss is 5 everywhere.', 'correct'],
+    ['constant, so there is no single minimum', 'correct'],
+    ['there is no minimum', 'partial'],
+    ['the minimum is at x = 0 with loss 5', 'incorrect'],
+  ])('5 (a constant): %s → %s, and the feedback never says it keeps falling', async (text, verdict) => {
+    const land = await landscapeReport('5', -5, 5, screen);
+    const v = gradeMinimumDescription(text, land);
+    expect(v.verdict).toBe(verdict);
+    expect(v.feedback).toMatch(/the loss is 5 for every x/);
+    expect(v.feedback).not.toMatch(/keeps falling|toward the edge/);
+    // The f′ sentence: 0 everywhere, not 'never 0'.
+    expect(land.text).toContain("f'(x) = 0 is 0 for every x: f is constant, so no point is its single minimum.");
+  });
+
+  test('1/(x - 1): the feedback says it falls without bound near the gap, not toward an edge', async () => {
+    const land = await landscapeReport('1/(x - 1)', -5, 5, screen);
+    const v = gradeMinimumDescription('there is no minimum', land);
+    expect(v.verdict).toBe('correct');
+    expect(v.feedback).toMatch(/falls without bound near x ≈ 1/);
+    expect(v.feedback).not.toMatch(/toward the edge/);
+    expect(land.text).toMatch(/is never 0 between -5 and 5: f falls without bound near x = 1, so there is no minimum\./);
+  });
+});
