@@ -61,10 +61,23 @@ export function landscapeView(f: F2, box: Box, vars: readonly [string, string], 
     return { points, lowest, marks, summary };
   }
   if (edgeLower && lowest) {
-    marks.push({ x: lowest.x, y: lowest.y, ...MARKS.lowest, label: 'lowest point in the box (on its edge)' });
+    // Places on the grid as low as the lowest, away from it (x·y is −25 at (5, −5) and at (−5, 5)):
+    // naming one alone would say the other corner is higher.
+    const low = lowest;
+    const [sx, sy] = [(box.x1 - box.x0) / 40, (box.y1 - box.y0) / 40];
+    const ties: { x: number; y: number }[] = [];
+    grid.values.forEach((row, j) => row.forEach((val, i) => {
+      const q = { x: grid.xs[i], y: grid.ys[j] };
+      const apart = (r: { x: number; y: number }) => Math.abs(r.x - q.x) > 2 * sx || Math.abs(r.y - q.y) > 2 * sy;
+      if (Math.abs(val - low.f) <= 1e-9 * Math.max(1, Math.abs(low.f)) && apart(low) && ties.every(apart)) ties.push(q);
+    }));
+    const all = [low, ...ties.slice(0, 3)];
+    for (const q of all) marks.push({ x: q.x, y: q.y, ...MARKS.lowest, label: `lowest point${all.length > 1 ? 's' : ''} in the box (on its edge)` });
+    const places = all.map((q, k) => (k === 0 ? at(q) : point(q.x, q.y)));
+    const where = places.length > 1 ? `${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}${ties.length > 3 ? ` (and ${ties.length - 3} more places as low)` : ''}` : places[0];
     summary.push(minima.length
-      ? `Lower still, on the edge of the box: f = ${v(lowest)} at ${at(lowest)}; f keeps falling beyond it.`
-      : `No minimum inside the box: the lowest point is f = ${v(lowest)} at ${at(lowest)}, on its edge.`);
+      ? `Lower still, on the edge of the box: f = ${v(lowest)} at ${where}; f keeps falling beyond it.`
+      : `No minimum inside the box: the lowest ${places.length > 1 ? `points are f = ${v(lowest)} at ${where}, equally low` : `point is f = ${v(lowest)} at ${where}`}, on its edge.`);
   }
   if (!lowest) summary.push('f is undefined everywhere in this box.');
   let shape: LandscapeView['shape'];
