@@ -291,10 +291,15 @@ function finish(lesson: Lesson, e: Ending): void {
   // No "## Core Ideas" is not expected: it is this project's own section (lessons/), which the
   // course's lessons do not have by design; its teaching sections are walked instead. A warning on
   // every real lesson would only hide the ones an author should act on.
-  expectSection('exercises', '## Exercises');
+  // A milestone test (its questions in "## Part A: …" sections, not under a quiz) is a test, not a
+  // lesson: it has no exercises, takeaways or homework by design, so their absence is not warned.
+  const milestone = seen.has('part') && !seen.has('quiz');
+  if (!milestone) expectSection('exercises', '## Exercises');
   if (!seen.has('quiz') && !seen.has('part')) warn(lastLine, 'no "## Quiz & Assessment" section');
-  expectSection('takeaways', '## Key Takeaways');
-  expectSection('homework', '## Homework');
+  if (!milestone) {
+    expectSection('takeaways', '## Key Takeaways');
+    expectSection('homework', '## Homework');
+  }
   if (!lesson.next) warn(lastLine, 'no next lesson ("## Next Lesson Preview" with "**Lesson X.Y.Z**: Title")');
   for (const ex of lesson.exercises) {
     const own = (id: string | null) => !!id && ex.id.startsWith(id + '.');

@@ -133,9 +133,17 @@ Implement gradient descent for f(x)=x^2.
     expect(l.quiz.trueFalse.map((q) => [q.n, q.answer])).toEqual([[3, null], [4, null]]);
     expect(l.quiz.coding).toEqual([expect.objectContaining({ n: 6, task: 'Gradient Descent\nImplement gradient descent for f(x)=x^2.' })]);
   });
-  test('missing sections are warnings with line numbers, not failures', () => {
-    expect(l.warnings.map((w) => w.message)).toEqual(expect.arrayContaining(['no "## Exercises" section', 'no "## Homework" section']));
+  test('a test lacks exercises, takeaways and homework by design: not warned', () => {
+    const said = l.warnings.map((w) => w.message);
+    for (const gone of ['no "## Exercises" section', 'no "## Key Takeaways" section', 'no "## Homework" section']) expect(said).not.toContain(gone);
+    // What a test should still have is still asked for, with a line number.
+    expect(said).toContain('no "## Learning Objectives" section');
     for (const w of l.warnings) expect(w.line).toBeGreaterThan(0);
+  });
+  test('an ordinary lesson (its quiz under "## Quiz") still hears of each missing section', () => {
+    const o = parseLesson(skeleton('## Quiz & Assessment\n\n### Quick Check (True/False)\n1. **Derivatives measure change.** (True)\n'));
+    expect(o.warnings.map((w) => w.message)).toEqual(expect.arrayContaining(['no "## Exercises" section', 'no "## Key Takeaways" section', 'no "## Homework" section']));
+    for (const w of o.warnings) expect(w.line).toBeGreaterThan(0);
   });
 });
 
