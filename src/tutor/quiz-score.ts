@@ -72,8 +72,8 @@ export function scoreLine(t: Tally): string {
     parts.push(`${plural(t.kept, 'answer')} kept for you to check against the lesson${judged}`);
   }
   if (t.skipped) parts.push(`${plural(t.skipped, 'question')} skipped (not answered)`);
-  const line = parts.join('; ');
-  return line[0].toUpperCase() + line.slice(1);
+  // Not capitalised: it is printed after "Score: " ("Score: nothing was graded; …").
+  return parts.join('; ');
 }
 
 export interface Pass {

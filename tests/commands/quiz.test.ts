@@ -1,7 +1,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, CORPUS, ROOT } from '../helpers/cli.js';
+import { runCli, CORPUS, ROOT, BIN } from '../helpers/cli.js';
 
 const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-quiz-'));
 const right = 'true\nfalse\ntrue\ntrue\nML needs calculus because models learn by minimising a loss, and derivatives tell us which way to change the weights\nA loss function measures how far the model predictions are from the true values\nThe gradient points uphill, so we move the weights in the opposite direction to reduce the loss\nf(x) = x^2; f(3)\n';
@@ -122,6 +123,27 @@ describe('calc-ml quiz with answers on stdin', () => {
     const result = JSON.parse(r.stdout || '{}');
     expect(r.stderr).toMatch(/self-check/);
     expect(result.items?.slice(0, 10).every((i: { verdict: string }) => i.verdict === 'ungraded') ?? true).toBe(true);
+  });
+
+  test('every question skipped: "Score: nothing was graded", not a capital mid-line', () => {
+    const r = runCli(['quiz'], { input: '\n'.repeat(8), env: { CALC_ML_HOME: home() } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Score: nothing was graded; 8 questions skipped \(not answered\)\.$/m);
+  });
+
+  test('the piped example in quiz --help finishes the quiz (real answers, none skipped)', () => {
+    const help = runCli(['quiz', '--help']).stdout;
+    // The example as printed: "$ printf …" and its backslash-continued lines, pasted into a shell.
+    const from = help.split('\n').findIndex((l) => l.includes('$ printf'));
+    expect(from).toBeGreaterThan(-1);
+    const example = help.split('\n').slice(from).join('\n').replace(/^\s*\$ /, '').split(/(?<!\\)\n/)[0];
+    const sh = spawnSync('sh', ['-c', example.replace(/\bcalc-ml quiz/g, `"${process.execPath}" "${BIN}" quiz`)], {
+      encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CALC_ML_LESSONS: '', CALC_ML_HOME: home() }, timeout: 20000,
+    });
+    expect(sh.stderr).not.toMatch(/input ended|skipped/);
+    expect(sh.status).toBe(0);
+    const result = JSON.parse(sh.stdout);
+    expect(result).toMatchObject({ complete: true, passed: true, skipped: 0, total: 8 });
   });
 });
 

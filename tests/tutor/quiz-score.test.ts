@@ -9,11 +9,11 @@ describe('score line: only what was graded, and what was kept', () => {
     [t({ score: 4, total: 4, kept: 4 }), '4 of 4 graded right (100%); 4 answers kept for you to check against the lesson'],
     [t({ score: 7, total: 8 }), '7 of 8 graded right (88%)'],
     [t({ score: 2.5, total: 4, kept: 1 }), '2.5 of 4 graded right (63%); 1 answer kept for you to check against the lesson'],
-    [t({ kept: 3 }), 'Nothing was graded; 3 answers kept for you to check against the lesson'],
-    [t({ kept: 3, selfChecked: 3, selfRight: 2 }), 'Nothing was graded; 3 answers kept for you to check against the lesson (you judged 2 of 3 right)'],
+    [t({ kept: 3 }), 'nothing was graded; 3 answers kept for you to check against the lesson'],
+    [t({ kept: 3, selfChecked: 3, selfRight: 2 }), 'nothing was graded; 3 answers kept for you to check against the lesson (you judged 2 of 3 right)'],
     [t({ score: 1, total: 2, kept: 1, skipped: 2 }), '1 of 2 graded right (50%); 1 answer kept for you to check against the lesson; 2 questions skipped (not answered)'],
     [t({ score: 3, total: 4, skipped: 1 }), '3 of 4 graded right (75%); 1 question skipped (not answered)'],
-    [t({ skipped: 2 }), 'Nothing was graded; 2 questions skipped (not answered)'],
+    [t({ skipped: 2 }), 'nothing was graded; 2 questions skipped (not answered)'],
   ])('%j → %s', (tally, line) => expect(scoreLine(tally)).toBe(line));
 });
 
