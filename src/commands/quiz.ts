@@ -80,7 +80,10 @@ export async function run(ref: string | undefined, opts: { json?: boolean; dir?:
     if (e instanceof Interrupted) throw new UserError(`stopped at question ${at} of ${total}; ${kept}. ${goOn}`, 130, [cmd]);
     if (e instanceof EndOfInput) {
       if (e.why) throw new UserError(`${e.why}; ${kept}`, 1);
-      throw new UserError(`the input ended after ${at - 1} of ${total} answers; ${kept} (give one answer per line, in question order). ${goOn}`, 1, [cmd]);
+      // Answers given, not lines read: an empty line skipped its question and is said apart.
+      const skipped = (so?.items ?? []).filter((i) => i.skipped).length;
+      const skips = skipped ? ` (${skipped} question${skipped === 1 ? '' : 's'} skipped)` : '';
+      throw new UserError(`the input ended after ${answered.size} of ${total} answers${skips}; ${kept} (give one answer per line, in question order). ${goOn}`, 1, [cmd]);
     }
     throw e;
   } finally {
@@ -95,7 +98,7 @@ const answeredOf = (r: QuizResult) => r.items.filter((i) => !i.skipped).length;
 /** What of the answers is on disk, in words (after a failed save, exactly how many were kept). */
 function keptLine(r: QuizResult): string {
   const n = answeredOf(r);
-  if (!n) return r.items.length ? 'nothing was answered (only skipped)' : 'nothing was answered yet';
+  if (!n) return r.items.length ? 'nothing was answered, only skipped' : 'nothing was answered yet';
   if (r.saved === n) return `your ${n} answer${n === 1 ? ' is' : 's are'} saved`;
   if (!r.saved) return `none of your ${n} answer${n === 1 ? ' was' : 's were'} saved`;
   return `${r.saved} of your ${n} answers ${r.saved === 1 ? 'is' : 'are'} saved; the rest could not be (see the note above)`;

@@ -108,6 +108,17 @@ describe('calc-ml quiz with answers on stdin', () => {
     expect(Object.keys(saved.lessons['1.2.26'].answers)).toEqual(['quiz.1', 'quiz.2', 'quiz.3']);
   });
 
+  test.each([
+    ['true\n\nfalse\n', 'the input ended after 2 of 8 answers (1 question skipped); your 2 answers are saved'],
+    ['true\nfalse\n\n\ntrue\n', 'the input ended after 3 of 8 answers (2 questions skipped); your 3 answers are saved'],
+    ['\n\n', 'the input ended after 0 of 8 answers (2 questions skipped); nothing was answered, only skipped'],
+    ['true\n', 'the input ended after 1 of 8 answers; your 1 answer is saved'],
+  ])('input ending after empty lines %j: only answers given are counted, skips said apart', (input, said) => {
+    const r = runCli(['quiz'], { input, env: { CALC_ML_HOME: home() } });
+    expect(r.status).toBe(1);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain(`calc-ml: ${said} (give one answer per line, in question order).`);
+  });
+
   test('an unwritable progress folder: told once, the quiz still runs', () => {
     const h = home();
     writeFileSync(join(h, 'a-file'), 'not a folder');
