@@ -8,7 +8,7 @@ import { studiedLessons, openStudied } from '../io/studied.js';
 import { clockNow } from '../io/clock.js';
 import { noteToStderr } from '../io/stderr.js';
 import { grade, questionsFor } from '../grading/index.js';
-import { runReview, type ReviewSource } from '../tutor/review.js';
+import { runReview, stoppedText, type ReviewSoFar, type ReviewSource } from '../tutor/review.js';
 import { dueItems } from '../tutor/schedule.js';
 import { recordKey, identityOf } from '../tutor/progress.js';
 import { parseTries } from '../tutor/tries.js';
@@ -47,17 +47,19 @@ export async function run(ref: string | undefined, opts: { dir?: string[]; tries
   }
   const prompter = createPrompter({ output: process.stdout });
   const again = againCommand('review', ref, opts.dir);
+  let soFar: ReviewSoFar = { answered: 0, skipped: 0 };
   try {
-    await runReview(sources, { ask: withQuizCommands(prompter, ui, 'review'), ui, grade, now: clockNow, tries, unreachable, commandsLine: quizCommandsLine('review') });
+    await runReview(sources, { ask: withQuizCommands(prompter, ui, 'review'), ui, grade, now: clockNow, tries, unreachable, commandsLine: quizCommandsLine('review'), progress: (so) => { soFar = so; } });
   } catch (e) {
+    const kept = stoppedText(soFar);
     if (e instanceof QuitRequested) {
-      ui.say('Review stopped; the answers you gave are saved. To go on, run:');
+      ui.say(`Review stopped; ${kept}. To go on, run:`);
       // Unwrapped, on its own line: a path broken over two lines could not be copied back.
       process.stdout.write(`  ${again}\n`);
       return;
     }
-    if (e instanceof Interrupted) throw new UserError('review stopped; the answers you gave are saved. To go on, run:', 130, [again]);
-    if (e instanceof EndOfInput) throw new UserError(`${e.why ?? 'the input ended during the review'}; the answers you gave are saved`, 1);
+    if (e instanceof Interrupted) throw new UserError(`review stopped; ${kept}. To go on, run:`, 130, [again]);
+    if (e instanceof EndOfInput) throw new UserError(`${e.why ?? 'the input ended during the review'}; ${kept}`, 1);
     throw e;
   } finally {
     prompter.close();

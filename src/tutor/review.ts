@@ -32,6 +32,21 @@ export interface ReviewDeps {
   unreachable?: { label: string; due: number }[];
   /** The commands that work at an answer, said once before the first item. */
   commandsLine?: string;
+  /** Told after each item: how many were answered (and saved) and skipped so far, for the line said if the review is stopped. */
+  progress?: (so: ReviewSoFar) => void;
+}
+
+export interface ReviewSoFar {
+  answered: number;
+  skipped: number;
+}
+
+/** What a stopped review kept, truthfully: "nothing answered, nothing changed" when no answer was given. */
+export function stoppedText({ answered, skipped }: ReviewSoFar): string {
+  // A skip changes nothing either: it is said, not counted as an answer.
+  const skips = skipped ? `; ${skipped} skipped (still due)` : '';
+  if (!answered) return `nothing answered, nothing changed${skips}`;
+  return `your ${answered} answer${answered === 1 ? ' is' : 's are'} saved${skips}`;
 }
 
 /** Everything due now among the sources' items that can be asked (most overdue first): dueItems, with each item's lesson and question. */
@@ -98,6 +113,7 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
       // Not answered: nothing is rated, so the schedule is as it was and the item is due still.
       ui.say(ui.dim('– Skipped: not answered, not rated. It stays due.'));
       skipped++;
+      deps.progress?.({ answered: i + 1 - skipped, skipped });
       continue;
     }
     const { answer, verdict: v } = asked;
@@ -122,6 +138,7 @@ export async function runReview(sources: ReviewSource[], deps: ReviewDeps): Prom
       tries: v.tries ?? 1, hintsUsed: v.hintsUsed ?? 0, ...(asked.earlier.length ? { earlier: asked.earlier } : {}), ...(self ? { self } : {}),
     };
     item.source.save((l) => recordAnswer(l, rec));
+    deps.progress?.({ answered: i + 1 - skipped, skipped });
     if (right(rec)) good++;
   }
   if (queue.length) {

@@ -50,9 +50,23 @@ describe('lesson commands in calc-ml quiz and review', () => {
     expect(runCli(['quiz', MOMENTUM], { input: 'true\ntrue\na\nb\nprint(1)\n', env: { CALC_ML_HOME: h } }).status).toBe(0);
     const r = runCli(['review', MOMENTUM], { input: ':quit\n', env: { CALC_ML_HOME: h } });
     expect(r.status).toBe(0);
-    expect(flat(r.stdout)).toContain('Review stopped; the answers you gave are saved. To go on, run:');
+    // Nothing was answered before :quit: said so, not "the answers you gave are saved".
+    expect(flat(r.stdout)).toContain('Review stopped; nothing answered, nothing changed. To go on, run:');
     expect(r.stdout.split('\n')).toContain(`  calc-ml review ${MOMENTUM}`);
     expect(answersIn(h).filter((a) => a.startsWith(':'))).toEqual([]);
+  });
+
+  test.each([
+    ['true\n:quit\n', 0, 'Review stopped; your 1 answer is saved. To go on, run:'],
+    ['\n:quit\n', 0, 'Review stopped; nothing answered, nothing changed; 1 skipped (still due). To go on, run:'],
+    ['true\n\n', 1, 'calc-ml: the input ended during the review; your 1 answer is saved; 1 skipped (still due)'],
+    ['', 1, 'calc-ml: the input ended during the review; nothing answered, nothing changed'],
+  ])('review stopped by %j: the answers given are counted, skips said apart', (input, status, said) => {
+    const h = home();
+    expect(runCli(['quiz', MOMENTUM], { input: 'true\ntrue\na\nb\nprint(1)\n', env: { CALC_ML_HOME: h } }).status).toBe(0);
+    const r = runCli(['review', MOMENTUM], { input, env: { CALC_ML_HOME: h } });
+    expect(r.status).toBe(status);
+    expect(flat(r.stdout + r.stderr)).toContain(said);
   });
 
   test('review: the commands are listed once before the first item; :skip leaves an item unanswered, unrated and still due', () => {

@@ -1,4 +1,4 @@
-import { reviewQueue, runReview, type ReviewSource } from '../../src/tutor/review.js';
+import { reviewQueue, runReview, stoppedText, type ReviewSource } from '../../src/tutor/review.js';
 import { cardOf, dueNow, dueSummary, ratingOf, scheduleAll, whenText } from '../../src/tutor/schedule.js';
 import { recordingUi } from '../../src/tutor/ui.js';
 import { emptyLesson, recordAnswer, missedRefs, type AnswerRecord } from '../../src/tutor/progress.js';
@@ -178,4 +178,13 @@ describe('a miss is due again at once', () => {
     expect(done.asked).toBe(1);
     expect(ui.lines.join('\n')).toMatch(/Review done: 0 of 1 right\. 1 item is due again now: calc-ml review goes over it again\./);
   });
+});
+
+describe('a stopped review says what it kept, truthfully', () => {
+  test.each([
+    [0, 0, 'nothing answered, nothing changed'],
+    [0, 2, 'nothing answered, nothing changed; 2 skipped (still due)'],
+    [1, 0, 'your 1 answer is saved'],
+    [3, 1, 'your 3 answers are saved; 1 skipped (still due)'],
+  ])('%d answered, %d skipped → %s', (answered, skipped, line) => expect(stoppedText({ answered, skipped })).toBe(line));
 });
