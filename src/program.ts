@@ -218,7 +218,7 @@ export function buildProgram(): Command {
     .option('--tries <n>', 'answers a written or coding question may take, 1–5 (default: 3 in a terminal, 1 when stdin is a pipe; from a pipe each retry is the next line)')
     .option('--restart', 'start a new attempt even if the last one was stopped before its end (by default it goes on at the next question)')
     .option('--dir <dir>', 'also look for lessons in this folder (repeatable)', collectDir)
-    .addHelpText('after', () => `\nAt an answer:\n${quizCommandHelp(process.stdout.columns || 80, 'quiz')}\n` + examples('calc-ml quiz', 'calc-ml quiz --restart', "printf '%s\\n' true false true true 'derivatives minimise the loss' 'how far off the predictions are' 'it points uphill, so go opposite' 'f(x) = x^2; f(3)' | calc-ml quiz --json"))
+    .addHelpText('after', () => `\nAt an answer:\n${quizCommandHelp(process.stdout.columns || 80, 'quiz')}\n` + examples('calc-ml quiz', 'calc-ml quiz --restart', "printf '%s\\n' true false true true 'derivatives minimise the loss' 'how far off the predictions are' 'it points uphill; go opposite' 'f(x) = x^2; f(3)' | calc-ml quiz --json"))
     .action(async (lesson, opts) => (await import('./commands/quiz.js')).run(lesson, opts));
 
   program
