@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Terminal, hasTmux } from '../helpers/tmux.js';
+import { Terminal, hasTmux, flatScreen, seen } from '../helpers/tmux.js';
 import { jest } from '@jest/globals';
 
 jest.setTimeout(60000);
@@ -12,14 +12,7 @@ jest.setTimeout(60000);
 // and coding answers are kept for the learner to check, and the score says so, never "Everything right".
 const LESSON = fileURLToPath(new URL('../../../shared/corpus/Lesson-1.2.37-Gradient-Descent-Basics.md', import.meta.url));
 const maybe = hasTmux && existsSync(LESSON) && !existsSync(LESSON.replace(/\.md$/, '.key.yaml')) ? describe : describe.skip;
-const flat = (t: Terminal) => t.screen().replace(/\s+/g, ' ');
-const seen = async (t: Terminal, re: RegExp, ms = 15000): Promise<void> => {
-  const until = Date.now() + ms;
-  while (!re.test(flat(t))) {
-    if (Date.now() > until) throw new Error(`screen never showed ${re}:\n${t.screen()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const flat = flatScreen;
 
 maybe('an unkeyed course lesson in a real terminal', () => {
   const terms: Terminal[] = [];

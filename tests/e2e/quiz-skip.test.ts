@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Terminal, hasTmux } from '../helpers/tmux.js';
+import { Terminal, hasTmux, flatScreen, seen } from '../helpers/tmux.js';
 import { jest } from '@jest/globals';
 
 jest.setTimeout(60000);
@@ -12,14 +12,7 @@ jest.setTimeout(60000);
 const MOMENTUM = 'tests/fixtures/progress-course/Lesson-7.3.4-Momentum-Basics.md';
 const home = () => mkdtempSync(join(tmpdir(), 'calc-ml-skip-'));
 const maybe = hasTmux ? describe : describe.skip;
-const flat = (t: Terminal) => t.screen().replace(/\s+/g, ' ');
-const seen = async (t: Terminal, re: RegExp, ms = 15000): Promise<void> => {
-  const until = Date.now() + ms;
-  while (!re.test(flat(t))) {
-    if (Date.now() > until) throw new Error(`screen never showed ${re}:\n${t.screen()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const flat = flatScreen;
 
 maybe('a skipped question in a real terminal', () => {
   const terms: Terminal[] = [];

@@ -72,3 +72,15 @@ export class Terminal {
     spawnSync('tmux', ['-L', this.sock, 'kill-server']);
   }
 }
+
+/** The screen read as text: runs of whitespace as one space, so lines wrapped at 40 columns read as one. */
+export const flatScreen = (t: Terminal): string => t.screen().replace(/\s+/g, ' ');
+
+/** Waits until `re` is on the screen (read flat), failing with the screen after `ms`. */
+export const seen = async (t: Terminal, re: RegExp, ms = 15000): Promise<void> => {
+  const until = Date.now() + ms;
+  while (!re.test(flatScreen(t))) {
+    if (Date.now() > until) throw new Error(`screen never showed ${re}:\n${t.screen()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
